@@ -1,0 +1,147 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+  DuckDBArrayValue,
+  type DuckDBConnection,
+  DuckDBDecimalValue,
+  DuckDBInstance,
+  DuckDBListValue,
+  DuckDBStructValue,
+  type DuckDBType,
+  type DuckDBValue,
+} from '@duckdb/node-api';
+import type { Column, ResultTable, Row, Value } from '../schema/types.ts';
+import { createTableViaStaging } from './create-table.ts';
+import type { Engine, QueryOptions } from './engine.ts';
+import { normalizeInteger } from './normalize.ts';
+
+export interface NativeEngineOptions {
+  /** Database file; default in-memory. */
+  path?: string;
+  threads?: number;
+  memoryLimit?: string;
+}
+
+/** DuckDB native (`@duckdb/node-api`): server, command line and tests. */
+export class DuckDBNodeEngine implements Engine {
+  readonly kind = 'duckdb-native' as const;
+  private fileDir: string | undefined;
+
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly conn: DuckDBConnection,
+  ) {}
+
+  static async create(options: NativeEngineOptions = {}): Promise<DuckDBNodeEngine> {
+    const config: Record<string, string> = {};
+    if (options.threads) config.threads = String(options.threads);
+    if (options.memoryLimit) config.memory_limit = options.memoryLimit;
+    const instance = await DuckDBInstance.create(options.path ?? ':memory:', config);
+    const conn = await instance.connect();
+    return new DuckDBNodeEngine(instance, conn);
+  }
+
+  async version(): Promise<string> {
+    const r = await this.query('SELECT version() AS v');
+    return String(r.rows[0]?.v);
+  }
+
+  async query(sql: string, options: QueryOptions = {}): Promise<ResultTable> {
+    const reader = await this.withAbort(options.signal, () => this.conn.runAndReadAll(sql));
+    const names = reader.columnNames();
+    const types = reader.columnTypes();
+    const columns = names.map((name, i) => ({ name, type: types[i]!.toString() }));
+    const rows: Row[] = reader.getRows().map((values) => {
+      const row: Row = {};
+      values.forEach((v, i) => {
+        row[names[i]!] = toValue(v, types[i]!);
+      });
+      return row;
+    });
+    return { columns, rows };
+  }
+
+  async exec(sql: string, options: QueryOptions = {}): Promise<void> {
+    await this.withAbort(options.signal, () => this.conn.run(sql));
+  }
+
+  async describe(sql: string): Promise<Column[]> {
+    const r = await this.query(`DESCRIBE ${sql}`);
+    return r.rows.map((row) => ({ name: String(row.column_name), type: String(row.column_type) }));
+  }
+
+  async registerFile(name: string, bytes: Uint8Array): Promise<string> {
+    this.fileDir ??= await mkdtemp(path.join(tmpdir(), 'customs-studio-'));
+    const file = path.join(this.fileDir, name.replace(/[^\w.-]/g, '_'));
+    await writeFile(file, bytes);
+    return file;
+  }
+
+  async dropFile(name: string): Promise<void> {
+    if (this.fileDir) await rm(path.join(this.fileDir, name.replace(/[^\w.-]/g, '_')), { force: true });
+  }
+
+  async createTable(name: string, columns: Column[], data: unknown[][]): Promise<void> {
+    await createTableViaStaging(this, name, columns, data, async (staging, carriers) => {
+      const appender = await this.conn.createAppender(staging);
+      const rowCount = data[0]?.length ?? 0;
+      for (let r = 0; r < rowCount; r++) {
+        for (let c = 0; c < carriers.length; c++) {
+          const v = data[c]![r];
+          if (v === null || v === undefined) appender.appendNull();
+          else if (carriers[c] === 'DOUBLE') appender.appendDouble(Number(v));
+          else if (carriers[c] === 'BOOLEAN') appender.appendBoolean(Boolean(v));
+          else appender.appendVarchar(typeof v === 'string' ? v : JSON.stringify(v));
+        }
+        appender.endRow();
+      }
+      appender.closeSync();
+    });
+  }
+
+  async interrupt(): Promise<void> {
+    this.conn.interrupt();
+  }
+
+  async close(): Promise<void> {
+    this.conn.closeSync();
+    this.instance.closeSync();
+    if (this.fileDir) await rm(this.fileDir, { recursive: true, force: true });
+  }
+
+  private async withAbort<T>(signal: AbortSignal | undefined, run: () => Promise<T>): Promise<T> {
+    if (!signal) return run();
+    signal.throwIfAborted();
+    const onAbort = () => this.conn.interrupt();
+    signal.addEventListener('abort', onAbort, { once: true });
+    try {
+      return await run();
+    } catch (e) {
+      if (signal.aborted) throw signal.reason ?? e;
+      throw e;
+    } finally {
+      signal.removeEventListener('abort', onAbort);
+    }
+  }
+}
+
+function toValue(v: DuckDBValue, type: DuckDBType): Value {
+  if (v === null) return null;
+  if (typeof v === 'boolean' || typeof v === 'number' || typeof v === 'string') return v;
+  if (typeof v === 'bigint') return normalizeInteger(v);
+  if (v instanceof DuckDBDecimalValue) return v.toDouble();
+  if (v instanceof DuckDBListValue || v instanceof DuckDBArrayValue) {
+    const child = 'valueType' in type ? (type.valueType as DuckDBType) : type;
+    return v.items.map((item) => toValue(item, child));
+  }
+  if (v instanceof DuckDBStructValue) {
+    const out: Record<string, Value> = {};
+    const entryTypes = 'entryTypes' in type ? (type.entryTypes as DuckDBType[]) : [];
+    Object.entries(v.entries).forEach(([k, item], i) => {
+      out[k] = toValue(item, entryTypes[i] ?? type);
+    });
+    return out;
+  }
+  return String(v);
+}

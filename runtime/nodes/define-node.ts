@@ -1,0 +1,111 @@
+import type { z } from 'zod';
+import type { Engine } from '../engine/engine.ts';
+import type { Schema } from '../schema/types.ts';
+import type { FileAccess } from '../sources/file-access.ts';
+import type { Label } from './param-meta.ts';
+
+export type Category = 'source' | 'prep' | 'sql' | 'code' | 'model' | 'chart' | 'output';
+
+export interface PortSpec {
+  name: string;
+  label: Label;
+  /** Several edges may feed this port (union's `in`). */
+  multiple?: boolean;
+  /** The node runs without it. */
+  optional?: boolean;
+}
+
+/** Input schemas by port; a multiple port has one schema per feeding edge, in edge order. */
+export type InputSchemas = Record<string, Schema[]>;
+
+export interface SchemaContext<P> {
+  nodeId: string;
+  params: P;
+  inputs: InputSchemas;
+}
+
+export interface SqlContext<P> {
+  nodeId: string;
+  params: P;
+  /** Quoted relation names by port, in edge order. */
+  inputs: Record<string, string[]>;
+  /** Input schemas by port, same order as `inputs`. */
+  schemas: InputSchemas;
+}
+
+/** A user-visible note about the data, e.g. ragged CSV lines that were skipped. */
+export interface Warning {
+  message: string;
+  /** 1-based line numbers in the source file, when the warning is about lines. */
+  lines?: number[];
+}
+
+export interface SourceResult {
+  /** Quoted relation (table or view) that holds the data in the engine. */
+  relation: string;
+  schema: Schema;
+  warnings: Warning[];
+}
+
+export interface SourceContext<P> {
+  nodeId: string;
+  params: P;
+  engine: Engine;
+  files: FileAccess;
+  /** A name the loader may create its table under; unique to this source's content. */
+  tableName: string;
+  signal?: AbortSignal;
+}
+
+export interface SinkContext<P> {
+  nodeId: string;
+  params: P;
+  engine: Engine;
+  files: FileAccess;
+  /** Quoted relation holding the rows to write. */
+  input: string;
+  schema: Schema;
+  signal?: AbortSignal;
+}
+
+interface BaseDefinition<P> {
+  type: string;
+  /** Bumped when params change shape; old params then go through `migrations`. */
+  version: number;
+  category: Category;
+  label: Label;
+  description: Label;
+  inputs: PortSpec[];
+  /** Zero (sink) or one output port named `out`. */
+  outputs: PortSpec[];
+  params: z.ZodType<P>;
+}
+
+/** Compiles to a SELECT over its inputs; the planner fuses chains of these into one query. */
+export interface SqlNodeDefinition<P> extends BaseDefinition<P> {
+  kind: 'sql';
+  /** Output columns from input columns and params, without touching data; throws ParamError. */
+  outputSchema(ctx: SchemaContext<P>): Schema;
+  toSql(ctx: SqlContext<P>): string;
+}
+
+/** Brings data into the engine. */
+export interface SourceNodeDefinition<P> extends BaseDefinition<P> {
+  kind: 'source';
+  /** A stable fingerprint of the data the params point at (path + size + mtime, or content hash). */
+  fingerprint(ctx: Omit<SourceContext<P>, 'tableName' | 'engine'>): Promise<string>;
+  load(ctx: SourceContext<P>): Promise<SourceResult>;
+}
+
+/** Writes its input somewhere; has no output. */
+export interface SinkNodeDefinition<P> extends BaseDefinition<P> {
+  kind: 'sink';
+  write(ctx: SinkContext<P>): Promise<{ rows: number; warnings?: Warning[] }>;
+}
+
+export type NodeDefinition<P = unknown> = SqlNodeDefinition<P> | SourceNodeDefinition<P> | SinkNodeDefinition<P>;
+
+/** Identity with inference: `defineNode({ kind: 'sql', params: z.object(…), … })` types `params` everywhere. */
+export function defineNode<P>(definition: NodeDefinition<P>): NodeDefinition<P> {
+  return definition;
+}
