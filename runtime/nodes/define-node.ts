@@ -31,6 +31,8 @@ export interface SqlContext<P> {
   inputs: Record<string, string[]>;
   /** Input schemas by port, same order as `inputs`. */
   schemas: InputSchemas;
+  /** Ids of the feeding nodes by port, same order as `inputs` (the SQL node names its inputs by them). */
+  sources: Record<string, string[]>;
 }
 
 /** A user-visible note about the data, e.g. ragged CSV lines that were skipped. */
@@ -84,9 +86,17 @@ interface BaseDefinition<P> {
 /** Compiles to a SELECT over its inputs; the planner fuses chains of these into one query. */
 export interface SqlNodeDefinition<P> extends BaseDefinition<P> {
   kind: 'sql';
-  /** Output columns from input columns and params, without touching data; throws ParamError. */
-  outputSchema(ctx: SchemaContext<P>): Schema;
+  /**
+   * Output columns from input columns and params, without touching data; throws ParamError.
+   * `null` when only the engine can tell (free SQL); a type `UNKNOWN` when only the type is unknown.
+   */
+  outputSchema(ctx: SchemaContext<P>): Schema | null;
   toSql(ctx: SqlContext<P>): string;
+  /**
+   * The output is usually far smaller than the input (an aggregate): the planner keeps it as a table,
+   * so editing anything downstream re-runs in a fraction of the time.
+   */
+  smallOutput?: boolean;
 }
 
 /** Brings data into the engine. */

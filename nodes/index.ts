@@ -1,0 +1,30 @@
+import type { NodeDefinition } from '../runtime/nodes/define-node.ts';
+import { createRegistry } from '../runtime/nodes/registry.ts';
+import { aggregate } from './prep/aggregate.ts';
+import { cast } from './prep/cast.ts';
+import { dedupe } from './prep/dedupe.ts';
+import { derive } from './prep/derive.ts';
+import { fill } from './prep/fill.ts';
+import { filter } from './prep/filter.ts';
+import { join } from './prep/join.ts';
+import { selectColumns } from './prep/select.ts';
+import { sort } from './prep/sort.ts';
+import { union } from './prep/union.ts';
+import { sql } from './sql/sql.ts';
+
+/** Every node type, one line each. The studio's palette, the server and the command line read this list. */
+export const nodeDefinitions = [
+  selectColumns,
+  filter,
+  derive,
+  cast,
+  aggregate,
+  join,
+  union,
+  sort,
+  dedupe,
+  fill,
+  sql,
+] as NodeDefinition[];
+
+export const registry = createRegistry(nodeDefinitions);

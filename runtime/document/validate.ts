@@ -1,0 +1,209 @@
+import type { z } from 'zod';
+import type { Issue } from '../errors.ts';
+import { findCycles, topoOrder } from '../graph/dag.ts';
+import type { NodeDefinition } from '../nodes/define-node.ts';
+import type { NodeRegistry } from '../nodes/registry.ts';
+import { migrateDoc } from './migrate.ts';
+import { referencedParameters, resolveParameters, substituteParams } from './parameters.ts';
+import { type ParameterValue, type PipelineDoc, type PipelineNode, pipelineDocSchema } from './pipeline-doc.ts';
+
+/** A node that passed validation: its definition and its params with `{{parameters}}` filled in and parsed. */
+export interface ResolvedNode {
+  node: PipelineNode;
+  def: NodeDefinition;
+  params: unknown;
+  /** Feeding node ids by input port, in edge order. */
+  inputs: Record<string, string[]>;
+  /** Nodes reading this node's output. */
+  consumers: string[];
+}
+
+export interface ResolvedPipeline {
+  doc: PipelineDoc;
+  nodes: Map<string, ResolvedNode>;
+  /** Node ids in dependency order. */
+  order: string[];
+  parameters: Record<string, ParameterValue>;
+}
+
+export type ValidationResult = { ok: true; pipeline: ResolvedPipeline; issues: [] } | { ok: false; issues: Issue[] };
+
+export interface ValidateOptions {
+  /** Values for the document's parameters (command line `--param`, a schedule, a template dialog). */
+  parameters?: Record<string, unknown>;
+  /**
+   * When a parameter has no value, check the rest of the document with a neutral stand-in
+   * (`validate` on the command line) instead of reporting it.
+   */
+  allowMissingParameters?: boolean;
+}
+
+const STAND_IN: Record<string, ParameterValue> = { string: '', number: 0, boolean: false, date: '1970-01-01' };
+
+/** Parse → migrate → check everything that can be checked without data; reports every issue found. */
+export function validatePipeline(
+  input: unknown,
+  registry: NodeRegistry,
+  options: ValidateOptions = {},
+): ValidationResult {
+  let migrated: unknown;
+  try {
+    migrated = migrateDoc(input);
+  } catch (e) {
+    return { ok: false, issues: [{ code: 'format', message: (e as Error).message }] };
+  }
+  const parsed = pipelineDocSchema.safeParse(migrated);
+  if (!parsed.success) return { ok: false, issues: parsed.error.issues.map((i) => docIssue(i, migrated)) };
+  const doc = parsed.data;
+  const issues: Issue[] = [];
+
+  const values = parameterValues(doc, options, issues);
+  const declared = new Set(doc.parameters.map((p) => p.name));
+  const nodes = new Map<string, ResolvedNode>();
+  for (const node of doc.nodes) {
+    if (nodes.has(node.id)) {
+      issues.push({
+        code: 'duplicate_id',
+        nodeId: node.id,
+        message: `the id "${node.id}" is used by more than one node`,
+      });
+      continue;
+    }
+    for (const name of referencedParameters(node.params)) {
+      if (!declared.has(name)) {
+        issues.push({ code: 'unknown_parameter', nodeId: node.id, message: `{{${name}}} is not a declared parameter` });
+      }
+    }
+    const def = registry.get(node.type);
+    if (!def) {
+      issues.push({ code: 'unknown_type', nodeId: node.id, message: `unknown node type "${node.type}"` });
+      continue;
+    }
+    const params = checkParams(node, def, values, issues);
+    nodes.set(node.id, { node, def, params, inputs: {}, consumers: [] });
+  }
+
+  checkEdges(doc, nodes, issues);
+  if (issues.length) return { ok: false, issues };
+  const order = topoOrder(
+    doc.nodes.map((n) => n.id),
+    doc.edges,
+  );
+  const parameters = Object.fromEntries([...values].map(([k, v]) => [k, v.value]));
+  return { ok: true, pipeline: { doc, nodes, order, parameters }, issues: [] };
+}
+
+function parameterValues(doc: PipelineDoc, options: ValidateOptions, issues: Issue[]) {
+  const overrides: Record<string, unknown> = { ...options.parameters };
+  if (options.allowMissingParameters) {
+    for (const p of doc.parameters) {
+      if (p.default === undefined && !(p.name in overrides)) overrides[p.name] = STAND_IN[p.type];
+    }
+  }
+  try {
+    return resolveParameters(doc.parameters, overrides);
+  } catch (e) {
+    issues.push({ code: 'missing_parameter', message: (e as Error).message });
+    return new Map();
+  }
+}
+
+function checkParams(
+  node: PipelineNode,
+  def: NodeDefinition,
+  values: ReturnType<typeof resolveParameters>,
+  issues: Issue[],
+): unknown {
+  const substituted = substituteParams(node.params, def.params, values);
+  const result = def.params.safeParse(substituted);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const param = [...issue.path, key].join('.');
+        issues.push({
+          code: 'unknown_param',
+          nodeId: node.id,
+          param,
+          message: `"${node.type}" has no param "${param}"`,
+        });
+      }
+    } else {
+      const param = issue.path.join('.') || undefined;
+      issues.push({ code: 'invalid_param', nodeId: node.id, param, message: issue.message });
+    }
+  }
+  return undefined;
+}
+
+function checkEdges(doc: PipelineDoc, nodes: Map<string, ResolvedNode>, issues: Issue[]) {
+  for (const edge of doc.edges) {
+    const source = nodes.get(edge.source);
+    const target = nodes.get(edge.target);
+    for (const [end, id] of [
+      ['source', edge.source],
+      ['target', edge.target],
+    ] as const) {
+      if (!doc.nodes.some((n) => n.id === id)) {
+        issues.push({ code: 'unknown_node', message: `an edge's ${end} "${id}" is not a node of this pipeline` });
+      }
+    }
+    if (!source || !target) continue;
+    if (!source.def.outputs.some((p) => p.name === edge.sourcePort)) {
+      const ports = source.def.outputs.map((p) => p.name).join(', ') || 'none';
+      issues.push({
+        code: 'unknown_port',
+        nodeId: source.node.id,
+        message: `"${source.node.type}" has no output port "${edge.sourcePort}" (ports: ${ports})`,
+      });
+      continue;
+    }
+    if (!target.def.inputs.some((p) => p.name === edge.targetPort)) {
+      const ports = target.def.inputs.map((p) => p.name).join(', ') || 'none';
+      issues.push({
+        code: 'unknown_port',
+        nodeId: target.node.id,
+        message: `"${target.node.type}" has no input port "${edge.targetPort}" (ports: ${ports})`,
+      });
+      continue;
+    }
+    target.inputs[edge.targetPort] = [...(target.inputs[edge.targetPort] ?? []), source.node.id];
+    source.consumers.push(target.node.id);
+  }
+  for (const { node, def, inputs } of nodes.values()) {
+    for (const port of def.inputs) {
+      const fed = inputs[port.name] ?? [];
+      if (fed.length === 0 && !port.optional) {
+        issues.push({ code: 'missing_input', nodeId: node.id, message: `input "${port.name}" is not connected` });
+      }
+      if (fed.length > 1 && !port.multiple) {
+        issues.push({
+          code: 'port_fed_twice',
+          nodeId: node.id,
+          message: `input "${port.name}" is fed by ${fed.length} edges (${fed.join(', ')}); it takes one`,
+        });
+      }
+    }
+  }
+  for (const cycle of findCycles(
+    doc.nodes.map((n) => n.id),
+    doc.edges,
+  )) {
+    issues.push({ code: 'cycle', nodeId: cycle[0], message: `cycle through ${cycle.join(' → ')}` });
+  }
+}
+
+function docIssue(issue: z.core.$ZodIssue, doc: unknown): Issue {
+  const [top, index, ...rest] = issue.path;
+  const nodes = (doc as { nodes?: { id?: unknown }[] }).nodes;
+  if (top === 'nodes' && typeof index === 'number' && Array.isArray(nodes)) {
+    const id = nodes[index]?.id;
+    return {
+      code: 'format',
+      nodeId: typeof id === 'string' ? id : `#${index + 1}`,
+      param: rest.length ? rest.join('.') : undefined,
+      message: issue.message,
+    };
+  }
+  return { code: 'format', message: `${issue.path.join('.') || 'document'}: ${issue.message}` };
+}

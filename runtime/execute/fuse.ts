@@ -1,0 +1,37 @@
+import type { Schema } from '../schema/types.ts';
+import { ident } from '../sql/quote.ts';
+
+/** What the planner knows of a node during a run. */
+export interface PlannedNode {
+  id: string;
+  key: string;
+  schema: Schema;
+  /** The node's own SELECT over its inputs' relations (SQL nodes). */
+  select?: string;
+  /** Set when the result is held as a table in the engine. */
+  table?: string;
+  /** Feeding node ids. */
+  dependsOn?: string[];
+}
+
+/**
+ * One query computing `id` from the nearest tables: every upstream SQL node not held as a table is
+ * inlined as a CTE named `cte_<id>`, in dependency order.
+ */
+export function fusedQuery(id: string, planned: Map<string, PlannedNode>): string {
+  const root = planned.get(id);
+  if (!root) throw new Error(`node "${id}" is not planned`);
+  if (root.table) return `SELECT * FROM ${root.table}`;
+  const chain: PlannedNode[] = [];
+  const seen = new Set<string>();
+  const visit = (n: string) => {
+    const p = planned.get(n);
+    if (!p || p.table || seen.has(n)) return;
+    seen.add(n);
+    for (const dep of p.dependsOn ?? []) visit(dep);
+    chain.push(p);
+  };
+  visit(id);
+  const ctes = chain.map((p) => `${ident(`cte_${p.id}`)} AS (\n${p.select}\n)`);
+  return `WITH ${ctes.join(',\n')}\nSELECT * FROM ${ident(`cte_${id}`)}`;
+}

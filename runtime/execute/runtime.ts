@@ -1,0 +1,410 @@
+import type { ResolvedNode, ResolvedPipeline } from '../document/validate.ts';
+import type { Engine } from '../engine/engine.ts';
+import { CancelledError, NodeError, ParamError } from '../errors.ts';
+import { ancestors } from '../graph/dag.ts';
+import type { SqlNodeDefinition, Warning } from '../nodes/define-node.ts';
+import type { ResultTable, Schema } from '../schema/types.ts';
+import type { FileAccess } from '../sources/file-access.ts';
+import { ident } from '../sql/quote.ts';
+import { contentKey } from './content-key.ts';
+import type { NodeStatus, RunEvent, RunResult } from './events.ts';
+import { fusedQuery, type PlannedNode } from './fuse.ts';
+
+export interface RunOptions {
+  /** Nodes whose full results are wanted; default: every node nobody reads from (sinks and leaves). */
+  targets?: string[];
+  signal?: AbortSignal;
+  onEvent?: (event: RunEvent) => void;
+}
+
+export interface PreviewOptions {
+  limit?: number;
+  signal?: AbortSignal;
+  onEvent?: (event: RunEvent) => void;
+}
+
+interface CacheEntry {
+  relation: string;
+  schema: Schema;
+  rows: number;
+  warnings: Warning[];
+}
+
+/**
+ * Plans and runs pipelines on one Engine, keeping results by content key across runs: a re-run after
+ * editing one node executes only that node and what depends on it.
+ *
+ * Chains of SQL nodes become one query (CTEs). A node's result is kept as a table only where that pays:
+ * sources, targets, fan-out points (several readers), and nodes whose output is small (aggregates).
+ */
+export class PipelineRuntime {
+  private readonly cache = new Map<string, CacheEntry>();
+  /** The table each node last wrote, so a stale one is dropped when the node's key changes. */
+  private readonly tableOfNode = new Map<string, string>();
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly files: FileAccess,
+  ) {}
+
+  run(pipeline: ResolvedPipeline, options: RunOptions = {}): Promise<RunResult> {
+    const targets = options.targets ?? defaultTargets(pipeline);
+    return this.execute(pipeline, targets, options, undefined);
+  }
+
+  /** The first `limit` rows of one node; upstream work is cached, the LIMIT reaches DuckDB's optimizer. */
+  async preview(pipeline: ResolvedPipeline, nodeId: string, options: PreviewOptions = {}): Promise<ResultTable> {
+    let table: ResultTable | undefined;
+    const limit = options.limit ?? 100;
+    const result = await this.execute(pipeline, [nodeId], options, {
+      nodeId,
+      read: async (sql) => {
+        table = await this.engine.query(`SELECT * FROM (${sql}) LIMIT ${Math.max(0, Math.floor(limit))}`, {
+          signal: options.signal,
+        });
+      },
+    });
+    const status = result.nodes.find((n) => n.nodeId === nodeId);
+    if (status?.error) throw status.error;
+    if (result.cancelled) throw new CancelledError();
+    if (!table) throw new NodeError(nodeId, 'execute', status?.reason ?? 'the node produced no result');
+    return table;
+  }
+
+  /** Drops every table this runtime made. */
+  async clear(): Promise<void> {
+    for (const entry of this.cache.values()) await this.engine.exec(`DROP TABLE IF EXISTS ${entry.relation}`);
+    this.cache.clear();
+    this.tableOfNode.clear();
+  }
+
+  private async execute(
+    pipeline: ResolvedPipeline,
+    targets: string[],
+    options: RunOptions,
+    preview: { nodeId: string; read(sql: string): Promise<void> } | undefined,
+  ): Promise<RunResult> {
+    const started = performance.now();
+    for (const t of targets) {
+      if (!pipeline.nodes.has(t)) throw new Error(`no node "${t}" in this pipeline`);
+    }
+    const needed = ancestors(targets, pipelineLinks(pipeline));
+    const order = pipeline.order.filter((id) => needed.has(id));
+    const targetSet = new Set(targets);
+    const planned = new Map<string, PlannedNode>();
+    const statuses = new Map<string, NodeStatus>();
+    const emit = options.onEvent ?? (() => {});
+    const finish = (status: NodeStatus) => {
+      statuses.set(status.nodeId, status);
+      emit({ type: 'node-end', status });
+      emit({ type: 'progress', done: statuses.size, total: order.length });
+    };
+    const relations = new Map<string, string>();
+
+    for (const id of order) {
+      const rn = pipeline.nodes.get(id)!;
+      if (options.signal?.aborted) {
+        finish(blank(id, 'cancelled'));
+        continue;
+      }
+      const failedInput = inputIds(rn).find((i) => {
+        const s = statuses.get(i);
+        return (s !== undefined && s.state !== 'done') || !planned.has(i);
+      });
+      if (failedInput !== undefined) {
+        finish({ ...blank(id, 'skipped'), reason: `upstream node "${failedInput}" did not finish` });
+        continue;
+      }
+      emit({ type: 'node-start', nodeId: id });
+      const t0 = performance.now();
+      try {
+        const key = await this.keyOf(rn, planned);
+        const isTarget = targetSet.has(id) && preview?.nodeId !== id;
+        const step = await this.runNode(rn, key, planned, isTarget, pipeline, options.signal);
+        planned.set(id, step.plan);
+        if (preview?.nodeId === id) await preview.read(fusedQuery(id, planned));
+        if (step.plan.table) {
+          if (targetSet.has(id)) relations.set(id, step.plan.table);
+          const ms = performance.now() - t0;
+          for (const member of step.members) {
+            finish({ ...blank(member, 'done'), schema: planned.get(member)?.schema, fusedInto: id });
+          }
+          finish({
+            ...blank(id, 'done'),
+            rows: step.rows,
+            ms,
+            cached: step.cached,
+            schema: step.plan.schema,
+            warnings: step.warnings,
+          });
+        } else if (step.sinkRows !== undefined || preview?.nodeId === id) {
+          for (const member of step.members) {
+            finish({ ...blank(member, 'done'), schema: planned.get(member)?.schema, fusedInto: id });
+          }
+          finish({
+            ...blank(id, 'done'),
+            rows: step.sinkRows ?? null,
+            ms: performance.now() - t0,
+            warnings: step.warnings,
+          });
+        }
+      } catch (e) {
+        if (options.signal?.aborted) {
+          finish(blank(id, 'cancelled'));
+          continue;
+        }
+        const culprit = await this.locate(e, id, planned, rn);
+        for (const member of culprit.members) {
+          finish({ ...blank(member, 'done'), fusedInto: id });
+        }
+        finish({ ...blank(culprit.nodeId, 'error'), error: culprit.error, ms: performance.now() - t0 });
+        if (culprit.nodeId !== id)
+          finish({ ...blank(id, 'skipped'), reason: `upstream node "${culprit.nodeId}" failed` });
+        for (const skipped of culprit.skipped) {
+          finish({ ...blank(skipped, 'skipped'), reason: `upstream node "${culprit.nodeId}" failed` });
+        }
+      }
+    }
+    const nodes = order.map((id) => statuses.get(id) ?? blank(id, 'skipped'));
+    const cancelled = nodes.some((n) => n.state === 'cancelled');
+    return {
+      ok: nodes.every((n) => n.state === 'done'),
+      cancelled,
+      nodes,
+      relations,
+      ms: performance.now() - started,
+    };
+  }
+
+  private async keyOf(rn: ResolvedNode, planned: Map<string, PlannedNode>): Promise<string> {
+    const inputs = Object.fromEntries(
+      Object.entries(rn.inputs).map(([port, ids]) => [port, ids.map((i) => planned.get(i)!.key)]),
+    );
+    const fingerprint =
+      rn.def.kind === 'source'
+        ? await rn.def.fingerprint({ nodeId: rn.node.id, params: rn.params, files: this.files })
+        : undefined;
+    return contentKey({ type: rn.def.type, version: rn.def.version, params: rn.params, inputs, fingerprint });
+  }
+
+  private async runNode(
+    rn: ResolvedNode,
+    key: string,
+    planned: Map<string, PlannedNode>,
+    isTarget: boolean,
+    pipeline: ResolvedPipeline,
+    signal: AbortSignal | undefined,
+  ): Promise<{
+    plan: PlannedNode;
+    rows: number | null;
+    cached: boolean;
+    members: string[];
+    warnings: Warning[];
+    sinkRows?: number;
+  }> {
+    const id = rn.node.id;
+    const def = rn.def;
+    if (def.kind === 'source') {
+      const hit = this.cache.get(key);
+      if (hit)
+        return {
+          plan: { id, key, schema: hit.schema, table: hit.relation },
+          rows: hit.rows,
+          cached: true,
+          members: [],
+          warnings: hit.warnings,
+        };
+      const tableName = `src_${key}`;
+      const loaded = await def.load({
+        nodeId: id,
+        params: rn.params,
+        engine: this.engine,
+        files: this.files,
+        tableName,
+        signal,
+      });
+      const rows = await this.count(loaded.relation);
+      this.remember(id, key, { relation: loaded.relation, schema: loaded.schema, rows, warnings: loaded.warnings });
+      return {
+        plan: { id, key, schema: loaded.schema, table: loaded.relation },
+        rows,
+        cached: false,
+        members: [],
+        warnings: loaded.warnings,
+      };
+    }
+
+    const refs = portMap(rn, (i) => planned.get(i)!);
+    if (def.kind === 'sink') {
+      const [input] = refs.in ?? [];
+      if (!input) throw new NodeError(id, 'plan', 'input "in" is not connected');
+      const sql = fusedQuery(input.id, planned);
+      const written = await def.write({
+        nodeId: id,
+        params: rn.params,
+        engine: this.engine,
+        files: this.files,
+        input: `(${sql})`,
+        schema: input.schema,
+        signal,
+      });
+      const members = input.table ? [] : membersOf(input.id, planned);
+      return {
+        plan: { id, key, schema: [] },
+        rows: written.rows,
+        cached: false,
+        members,
+        warnings: written.warnings ?? [],
+        sinkRows: written.rows,
+      };
+    }
+
+    const sqlDef = def as SqlNodeDefinition<unknown>;
+    const schemas = Object.fromEntries(Object.entries(refs).map(([p, list]) => [p, list.map((r) => r.schema)]));
+    const ctx = {
+      nodeId: id,
+      params: rn.params,
+      schemas,
+      inputs: Object.fromEntries(Object.entries(refs).map(([p, list]) => [p, list.map(relationRef)])),
+      sources: rn.inputs,
+    };
+    const declared = wrapParamError(id, 'schema', () =>
+      sqlDef.outputSchema({ nodeId: id, params: rn.params, inputs: schemas }),
+    );
+    const select = wrapParamError(id, 'plan', () => sqlDef.toSql(ctx));
+    const plan: PlannedNode = { id, key, schema: declared ?? [], select, dependsOn: inputIds(rn) };
+    planned.set(id, plan);
+    if (!declared || declared.some((c) => c.type === 'UNKNOWN')) {
+      try {
+        plan.schema = await this.engine.describe(fusedQuery(id, planned));
+      } catch (e) {
+        throw new NodeError(id, 'plan', (e as Error).message);
+      }
+    }
+    const materialize =
+      isTarget || rn.consumers.length > 1 || (sqlDef.smallOutput ?? false) || readByCompute(rn, pipeline);
+    if (!materialize) return { plan, rows: null, cached: false, members: [], warnings: [] };
+
+    const members = membersOf(id, planned).filter((m) => m !== id);
+    const hit = this.cache.get(key);
+    if (hit) {
+      return {
+        plan: { ...plan, table: hit.relation, schema: hit.schema },
+        rows: hit.rows,
+        cached: true,
+        members,
+        warnings: [],
+      };
+    }
+    const table = ident(`n_${key}`);
+    await this.engine.exec(`CREATE OR REPLACE TABLE ${table} AS ${fusedQuery(id, planned)}`, { signal });
+    const rows = await this.count(table);
+    this.remember(id, key, { relation: table, schema: plan.schema, rows, warnings: [] });
+    return { plan: { ...plan, table }, rows, cached: false, members, warnings: [] };
+  }
+
+  /**
+   * A fused query failed: find the first node in it whose own query fails, so the error points at the
+   * node the officer must fix. The rest of its chain is reported as skipped.
+   */
+  private async locate(
+    error: unknown,
+    id: string,
+    planned: Map<string, PlannedNode>,
+    rn: ResolvedNode,
+  ): Promise<{ nodeId: string; error: NodeError; members: string[]; skipped: string[] }> {
+    const asNodeError = (nodeId: string, e: unknown) =>
+      e instanceof NodeError ? e : new NodeError(nodeId, 'execute', (e as Error).message, (e as ParamError).param);
+    if (error instanceof NodeError && error.nodeId !== id) {
+      return { nodeId: error.nodeId, error, members: [], skipped: [] };
+    }
+    const chainEnd = rn.def.kind === 'sink' ? (rn.inputs.in?.[0] ?? id) : id;
+    const chain = planned.has(chainEnd) ? membersOf(chainEnd, planned).filter((m) => m !== id) : [];
+    for (let i = 0; i < chain.length; i++) {
+      const member = chain[i]!;
+      try {
+        await this.engine.query(`SELECT count(*) AS n FROM (${fusedQuery(member, planned)})`);
+      } catch (e) {
+        return {
+          nodeId: member,
+          error: asNodeError(member, e),
+          members: chain.slice(0, i),
+          skipped: chain.slice(i + 1),
+        };
+      }
+    }
+    return { nodeId: id, error: asNodeError(id, error), members: chain, skipped: [] };
+  }
+
+  private async count(relation: string): Promise<number> {
+    const r = await this.engine.query(`SELECT count(*) AS n FROM ${relation}`);
+    return Number(r.rows[0]?.n ?? 0);
+  }
+
+  private remember(nodeId: string, key: string, entry: CacheEntry) {
+    const previous = this.tableOfNode.get(nodeId);
+    if (previous && previous !== key) {
+      const old = this.cache.get(previous);
+      this.cache.delete(previous);
+      if (old) void this.engine.exec(`DROP TABLE IF EXISTS ${old.relation}`).catch(() => {});
+    }
+    this.tableOfNode.set(nodeId, key);
+    this.cache.set(key, entry);
+  }
+}
+
+function blank(nodeId: string, state: NodeStatus['state']): NodeStatus {
+  return { nodeId, state, rows: null, ms: 0, cached: false, warnings: [] };
+}
+
+function inputIds(rn: ResolvedNode): string[] {
+  return Object.values(rn.inputs).flat();
+}
+
+function portMap<T>(rn: ResolvedNode, f: (id: string) => T): Record<string, T[]> {
+  return Object.fromEntries(Object.entries(rn.inputs).map(([port, ids]) => [port, ids.map(f)]));
+}
+
+function relationRef(p: PlannedNode): string {
+  return p.table ?? ident(`cte_${p.id}`);
+}
+
+function pipelineLinks(pipeline: ResolvedPipeline) {
+  return pipeline.doc.edges;
+}
+
+/** Sinks and nodes nobody reads from. */
+export function defaultTargets(pipeline: ResolvedPipeline): string[] {
+  return pipeline.order.filter((id) => pipeline.nodes.get(id)!.consumers.length === 0);
+}
+
+function readByCompute(rn: ResolvedNode, pipeline: ResolvedPipeline): boolean {
+  return rn.consumers.some((c) => {
+    const kind = pipeline.nodes.get(c)?.def.kind;
+    return kind !== 'sql' && kind !== 'sink';
+  });
+}
+
+/** The nodes whose SQL is inlined into `id`'s query (itself included), in dependency order. */
+function membersOf(id: string, planned: Map<string, PlannedNode>): string[] {
+  const out: string[] = [];
+  const visit = (n: string) => {
+    const p = planned.get(n);
+    if (!p || p.table || out.includes(n)) return;
+    for (const dep of p.dependsOn ?? []) visit(dep);
+    out.push(n);
+  };
+  const root = planned.get(id);
+  if (root?.table) return [];
+  visit(id);
+  return out;
+}
+
+function wrapParamError<T>(nodeId: string, phase: 'schema' | 'plan', f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof ParamError) throw new NodeError(nodeId, phase, e.message, e.param);
+    throw new NodeError(nodeId, phase, (e as Error).message);
+  }
+}
