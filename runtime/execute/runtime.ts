@@ -150,7 +150,8 @@ export class PipelineRuntime {
         }
       } catch (e) {
         if (options.signal?.aborted) {
-          finish(blank(id, 'cancelled'));
+          const chain = planned.has(id) ? membersOf(id, planned) : [id];
+          for (const member of new Set([...chain, id])) finish(blank(member, 'cancelled'));
           continue;
         }
         const culprit = await this.locate(e, id, planned, rn);
@@ -165,8 +166,8 @@ export class PipelineRuntime {
         }
       }
     }
-    const nodes = order.map((id) => statuses.get(id) ?? blank(id, 'skipped'));
-    const cancelled = nodes.some((n) => n.state === 'cancelled');
+    const cancelled = options.signal?.aborted ?? false;
+    const nodes = order.map((id) => statuses.get(id) ?? blank(id, cancelled ? 'cancelled' : 'skipped'));
     return {
       ok: nodes.every((n) => n.state === 'done'),
       cancelled,
@@ -323,7 +324,9 @@ export class PipelineRuntime {
     for (let i = 0; i < chain.length; i++) {
       const member = chain[i]!;
       try {
-        await this.engine.query(`SELECT count(*) AS n FROM (${fusedQuery(member, planned)})`);
+        // A table, not count(*): DuckDB would prune the very columns whose computation fails.
+        await this.engine.exec(`CREATE OR REPLACE TEMP TABLE "__locate" AS ${fusedQuery(member, planned)}`);
+        await this.engine.exec('DROP TABLE IF EXISTS "__locate"');
       } catch (e) {
         return {
           nodeId: member,
