@@ -1,5 +1,6 @@
 import type { NodeDefinition } from '../runtime/nodes/define-node.ts';
 import { createRegistry } from '../runtime/nodes/registry.ts';
+import { outputFile } from './output/file.ts';
 import { aggregate } from './prep/aggregate.ts';
 import { cast } from './prep/cast.ts';
 import { dedupe } from './prep/dedupe.ts';
@@ -10,10 +11,12 @@ import { join } from './prep/join.ts';
 import { selectColumns } from './prep/select.ts';
 import { sort } from './prep/sort.ts';
 import { union } from './prep/union.ts';
+import { sourceFile } from './source/file.ts';
 import { sql } from './sql/sql.ts';
 
 /** Every node type, one line each. The studio's palette, the server and the command line read this list. */
 export const nodeDefinitions = [
+  sourceFile,
   selectColumns,
   filter,
   derive,
@@ -25,6 +28,7 @@ export const nodeDefinitions = [
   dedupe,
   fill,
   sql,
+  outputFile,
 ] as NodeDefinition[];
 
 export const registry = createRegistry(nodeDefinitions);

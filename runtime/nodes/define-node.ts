@@ -116,6 +116,9 @@ export interface SinkNodeDefinition<P> extends BaseDefinition<P> {
 export type NodeDefinition<P = unknown> = SqlNodeDefinition<P> | SourceNodeDefinition<P> | SinkNodeDefinition<P>;
 
 /** Identity with inference: `defineNode({ kind: 'sql', params: z.object(…), … })` types `params` everywhere. */
+export function defineNode<P>(definition: SqlNodeDefinition<P>): SqlNodeDefinition<P>;
+export function defineNode<P>(definition: SourceNodeDefinition<P>): SourceNodeDefinition<P>;
+export function defineNode<P>(definition: SinkNodeDefinition<P>): SinkNodeDefinition<P>;
 export function defineNode<P>(definition: NodeDefinition<P>): NodeDefinition<P> {
   return definition;
 }

@@ -1,0 +1,140 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { registry } from '../../nodes/index.ts';
+import { outputFile } from '../../nodes/output/file.ts';
+import { type ResolvedPipeline, validatePipeline } from '../../runtime/document/validate.ts';
+import { DuckDBNodeEngine } from '../../runtime/engine/duckdb-node.ts';
+import { formatIssue } from '../../runtime/errors.ts';
+import { defaultTargets, PipelineRuntime } from '../../runtime/execute/runtime.ts';
+import { NodeFileAccess } from '../../runtime/sources/node-file-access.ts';
+import { type CliArgs, formatOf, parseCli, USAGE, UsageError } from './args.ts';
+import { jsonSummary, nodeLine, type OutputWritten } from './report.ts';
+
+/** Where the officer typed the command: `npm run` moves to the project folder and keeps it in INIT_CWD. */
+const callerDir = process.env.INIT_CWD ?? process.cwd();
+
+async function readDoc(file: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path.resolve(callerDir, file), 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`${file} is not valid JSON: ${(e as Error).message}`);
+  }
+}
+
+/** `--input NODE=FILE`: point a source.file node at another file (format from its extension). */
+function applyInputs(doc: unknown, inputs: Record<string, string>): void {
+  const nodes = (doc as { nodes?: { id: string; type: string; params?: Record<string, unknown> }[] }).nodes ?? [];
+  for (const [id, file] of Object.entries(inputs)) {
+    const node = nodes.find((n) => n.id === id);
+    if (!node) throw new UsageError(`--input ${id}: no node "${id}" in this pipeline`);
+    if (node.type !== 'source.file')
+      throw new UsageError(`--input ${id}: "${id}" is a ${node.type}, not a source.file`);
+    const params: Record<string, unknown> = { ...node.params, path: path.resolve(callerDir, file) };
+    delete params.datasetId;
+    const format = formatOf(file);
+    if (format) params.format = format;
+    node.params = params;
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  let args: CliArgs;
+  try {
+    args = parseCli(argv);
+  } catch (e) {
+    console.error(`error: ${(e as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const doc = await readDoc(args.pipeline);
+  applyInputs(doc, args.inputs);
+  const validation = validatePipeline(doc, registry, {
+    parameters: args.params,
+    allowMissingParameters: args.command === 'validate',
+  });
+  if (!validation.ok) {
+    if (args.json)
+      console.log(JSON.stringify(jsonSummary(args.pipeline, undefined, new Map(), [], validation.issues), null, 2));
+    else for (const issue of validation.issues) console.error(`invalid: ${formatIssue(issue)}`);
+    return 2;
+  }
+  const pipeline = validation.pipeline;
+  for (const id of Object.keys(args.outs)) {
+    const node = pipeline.nodes.get(id);
+    if (!node) throw new UsageError(`--out ${id}: no node "${id}" in this pipeline`);
+    if (node.def.outputs.length === 0) throw new UsageError(`--out ${id}: "${id}" has no output to write`);
+    if (!formatOf(args.outs[id]!)) throw new UsageError(`--out ${id}: write .csv, .parquet, .json or .xlsx`);
+  }
+  if (args.command === 'validate') {
+    if (args.json) console.log(JSON.stringify(jsonSummary(args.pipeline, undefined, new Map(), []), null, 2));
+    else console.log(`valid: ${pipeline.doc.name} (${pipeline.order.length} nodes)`);
+    return 0;
+  }
+  return run(args, pipeline);
+}
+
+async function run(args: CliArgs, pipeline: ResolvedPipeline): Promise<number> {
+  const engine = await DuckDBNodeEngine.create();
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  process.once('SIGINT', onSigint);
+  try {
+    const runtime = new PipelineRuntime(engine, new NodeFileAccess({ baseDir: process.cwd(), engine }));
+    const callerFiles = new NodeFileAccess({ baseDir: callerDir, engine });
+    const types = new Map([...pipeline.nodes].map(([id, n]) => [id, n.node.type]));
+    const targets = [...new Set([...defaultTargets(pipeline), ...Object.keys(args.outs)])];
+    const result = await runtime.run(pipeline, {
+      targets,
+      signal: controller.signal,
+      onEvent: (e) => {
+        if (!args.json && e.type === 'node-end') console.log(nodeLine(e.status, types.get(e.status.nodeId) ?? ''));
+      },
+    });
+    const outputs: OutputWritten[] = [];
+    for (const [id, file] of Object.entries(args.outs)) {
+      const relation = result.relations.get(id);
+      if (!relation) continue;
+      const status = result.nodes.find((n) => n.nodeId === id)!;
+      const written = await outputFile.write({
+        nodeId: id,
+        params: { path: file, format: formatOf(file)! },
+        engine,
+        files: callerFiles,
+        input: relation,
+        schema: status.schema ?? [],
+      });
+      outputs.push({ nodeId: id, path: path.resolve(callerDir, file), rows: written.rows });
+      if (!args.json) console.log(`→ ${id} written to ${file} (${written.rows} rows)`);
+    }
+    if (args.json) console.log(JSON.stringify(jsonSummary(args.pipeline, result, types, outputs), null, 2));
+    const failed = result.nodes.find((n) => n.state === 'error');
+    if (failed) {
+      console.error(`error: node "${failed.nodeId}": ${failed.error?.message}`);
+      return 1;
+    }
+    if (result.cancelled) {
+      console.error('cancelled');
+      return 1;
+    }
+    if (!args.json) console.log(`done in ${Math.round(result.ms)} ms`);
+    return 0;
+  } finally {
+    process.off('SIGINT', onSigint);
+    await engine.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    console.error(`error: ${(e as Error).message}${e instanceof UsageError ? `\n\n${USAGE}` : ''}`);
+    process.exitCode = e instanceof UsageError ? 2 : 1;
+  },
+);
