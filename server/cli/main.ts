@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { registry } from '../../nodes/index.ts';
@@ -27,9 +28,26 @@ async function readDoc(file: string): Promise<unknown> {
   }
 }
 
+type DocNode = { id: string; type: string; params?: Record<string, unknown> };
+
+/**
+ * Relative source paths are read from the pipeline's folder, else from the project folder, so both a
+ * pipeline beside its data and a shipped template naming `templates/data/…` work from anywhere.
+ */
+function anchorSourcePaths(doc: unknown, pipelineDir: string): void {
+  const nodes = (doc as { nodes?: DocNode[] }).nodes ?? [];
+  for (const node of nodes) {
+    const p = node.params?.path;
+    if (node.type !== 'source.file' || typeof p !== 'string' || path.isAbsolute(p) || p.includes('{{')) continue;
+    const beside = path.resolve(pipelineDir, p);
+    const inProject = path.resolve(process.cwd(), p);
+    node.params = { ...node.params, path: existsSync(beside) || !existsSync(inProject) ? beside : inProject };
+  }
+}
+
 /** `--input NODE=FILE`: point a source.file node at another file (format from its extension). */
 function applyInputs(doc: unknown, inputs: Record<string, string>): void {
-  const nodes = (doc as { nodes?: { id: string; type: string; params?: Record<string, unknown> }[] }).nodes ?? [];
+  const nodes = (doc as { nodes?: DocNode[] }).nodes ?? [];
   for (const [id, file] of Object.entries(inputs)) {
     const node = nodes.find((n) => n.id === id);
     if (!node) throw new UsageError(`--input ${id}: no node "${id}" in this pipeline`);
@@ -52,6 +70,8 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const doc = await readDoc(args.pipeline);
+  const pipelineDir = path.dirname(path.resolve(callerDir, args.pipeline));
+  anchorSourcePaths(doc, pipelineDir);
   applyInputs(doc, args.inputs);
   const validation = validatePipeline(doc, registry, {
     parameters: args.params,
@@ -75,16 +95,16 @@ async function main(argv: string[]): Promise<number> {
     else console.log(`valid: ${pipeline.doc.name} (${pipeline.order.length} nodes)`);
     return 0;
   }
-  return run(args, pipeline);
+  return run(args, pipeline, pipelineDir);
 }
 
-async function run(args: CliArgs, pipeline: ResolvedPipeline): Promise<number> {
+async function run(args: CliArgs, pipeline: ResolvedPipeline, pipelineDir: string): Promise<number> {
   const engine = await DuckDBNodeEngine.create();
   const controller = new AbortController();
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
   try {
-    const runtime = new PipelineRuntime(engine, new NodeFileAccess({ baseDir: process.cwd(), engine }));
+    const runtime = new PipelineRuntime(engine, new NodeFileAccess({ baseDir: pipelineDir, engine }));
     const callerFiles = new NodeFileAccess({ baseDir: callerDir, engine });
     const types = new Map([...pipeline.nodes].map(([id, n]) => [id, n.node.type]));
     const targets = [...new Set([...defaultTargets(pipeline), ...Object.keys(args.outs)])];
