@@ -39,6 +39,8 @@ export class DuckDBNodeEngine implements Engine {
     if (options.memoryLimit) config.memory_limit = options.memoryLimit;
     const instance = await DuckDBInstance.create(options.path ?? ':memory:', config);
     const conn = await instance.connect();
+    // DuckDB-WASM has no time zones: print TIMESTAMPTZ in UTC here too, so both engines give the same text.
+    await conn.run("SET TimeZone = 'UTC'");
     return new DuckDBNodeEngine(instance, conn);
   }
 
