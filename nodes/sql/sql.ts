@@ -45,7 +45,8 @@ export const sql = defineNode({
     }
     const rels = inputs.in ?? [];
     const names = sources?.in ?? [];
-    const aliases = rels.map((rel, i) => `${ident(names[i]!)} AS (SELECT * FROM ${rel})`);
+    // An input from a node's named port (`check:rejected`) is visible as `check_rejected`.
+    const aliases = rels.map((rel, i) => `${ident(names[i]!.replace(':', '_'))} AS (SELECT * FROM ${rel})`);
     if (rels[0] && !names.includes('input')) aliases.push(`"input" AS (SELECT * FROM ${rels[0]})`);
     const body = p.query.trim().replace(/;\s*$/, '');
     return aliases.length ? `WITH ${aliases.join(', ')}\nSELECT * FROM (\n${body}\n)` : `SELECT * FROM (\n${body}\n)`;

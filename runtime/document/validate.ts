@@ -12,7 +12,10 @@ export interface ResolvedNode {
   node: PipelineNode;
   def: NodeDefinition;
   params: unknown;
-  /** Feeding node ids by input port, in edge order. */
+  /**
+   * What feeds each input port, in edge order: a node id, or `id:port` when the feeding node has
+   * several output ports (see `refNode`).
+   */
   inputs: Record<string, string[]>;
   /** Nodes reading this node's output. */
   consumers: string[];
@@ -36,6 +39,12 @@ export interface ValidateOptions {
    * (`validate` on the command line) instead of reporting it.
    */
   allowMissingParameters?: boolean;
+}
+
+/** The node id inside an input reference (`id` or `id:port`). */
+export function refNode(ref: string): string {
+  const colon = ref.indexOf(':');
+  return colon < 0 ? ref : ref.slice(0, colon);
 }
 
 const STAND_IN: Record<string, ParameterValue> = { string: '', number: 0, boolean: false, date: '1970-01-01' };
@@ -167,7 +176,8 @@ function checkEdges(doc: PipelineDoc, nodes: Map<string, ResolvedNode>, issues: 
       });
       continue;
     }
-    target.inputs[edge.targetPort] = [...(target.inputs[edge.targetPort] ?? []), source.node.id];
+    const ref = source.def.outputs.length > 1 ? `${source.node.id}:${edge.sourcePort}` : source.node.id;
+    target.inputs[edge.targetPort] = [...(target.inputs[edge.targetPort] ?? []), ref];
     source.consumers.push(target.node.id);
   }
   for (const { node, def, inputs } of nodes.values()) {
@@ -180,7 +190,7 @@ function checkEdges(doc: PipelineDoc, nodes: Map<string, ResolvedNode>, issues: 
         issues.push({
           code: 'port_fed_twice',
           nodeId: node.id,
-          message: `input "${port.name}" is fed by ${fed.length} edges (${fed.join(', ')}); it takes one`,
+          message: `input "${port.name}" is fed by ${fed.length} edges (${fed.map(refNode).join(', ')}); it takes one`,
         });
       }
     }

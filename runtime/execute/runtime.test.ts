@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { nodeDefinitions } from '../../nodes/index.ts';
 import { DuckDBNodeEngine } from '../engine/duckdb-node.ts';
 import type { Engine } from '../engine/engine.ts';
+import { defineNode } from '../nodes/define-node.ts';
 import { doc, resolve, runtimeFor, values } from '../testing/harness.ts';
 import type { RunEvent } from './events.ts';
 
@@ -256,5 +258,59 @@ describe('progress and cancellation', () => {
       ['after', 'cancelled'],
     ]);
     expect((await base.query('SELECT 1 AS ok')).rows).toEqual([{ ok: 1 }]);
+  });
+});
+
+/** A two-port node: rows split by a condition into `yes` and `no`. */
+const splitter = defineNode({
+  type: 'test.split',
+  version: 1,
+  kind: 'sql',
+  category: 'prep',
+  label: { ko: '나누기', en: 'Split' },
+  description: { ko: '', en: '' },
+  inputs: [{ name: 'in', label: { ko: '입력', en: 'In' } }],
+  outputs: [
+    { name: 'yes', label: { ko: '예', en: 'Yes' } },
+    { name: 'no', label: { ko: '아니오', en: 'No' } },
+  ],
+  params: z.object({ when: z.string() }).strict(),
+  outputSchema: ({ inputs }) => [...inputs.in![0]!, { name: '_hit', type: 'BOOLEAN' }],
+  toSql: ({ inputs, params }) => `SELECT *, (${params.when}) AS _hit FROM ${inputs.in![0]}`,
+  outputPorts: {
+    yes: {
+      schema: (s) => s.filter((c) => c.name !== '_hit'),
+      sql: (self) => `SELECT * EXCLUDE (_hit) FROM ${self} WHERE _hit`,
+    },
+    no: {
+      schema: (s) => s.filter((c) => c.name !== '_hit'),
+      sql: (self) => `SELECT * EXCLUDE (_hit) FROM ${self} WHERE NOT _hit`,
+    },
+  },
+});
+
+describe('nodes with several output ports', () => {
+  it('feeds each port to its own consumers', async () => {
+    const defs = [...nodeDefinitions, splitter];
+    const d = doc(
+      [
+        { id: 'decl', type: 'test.values', params: DECL },
+        { id: 'cn', type: 'test.split', params: { when: "origin = 'CN'" } },
+        { id: 'cn_total', type: 'prep.aggregate', params: { measures: [{ fn: 'sum', column: 'value', as: 's' }] } },
+        { id: 'others', type: 'sql', params: { query: 'SELECT id FROM cn_no ORDER BY id' } },
+      ],
+      [
+        ['decl', 'cn'],
+        { source: 'cn', sourcePort: 'yes', target: 'cn_total' },
+        { source: 'cn', sourcePort: 'no', target: 'others' },
+      ],
+    );
+    const runtime = runtimeFor(base, defs);
+    const p = resolve(d, defs);
+    const r = await runtime.run(p);
+    expect(r.ok).toBe(true);
+    expect((await base.query(`SELECT * FROM ${r.relations.get('cn_total')}`)).rows).toEqual([{ s: 400 }]);
+    expect((await base.query(`SELECT * FROM ${r.relations.get('others')}`)).rows).toEqual([{ id: 2 }, { id: 4 }]);
+    expect(r.nodes.find((n) => n.nodeId === 'cn')!.rows).toBe(4);
   });
 });

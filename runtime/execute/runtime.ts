@@ -1,4 +1,4 @@
-import type { ResolvedNode, ResolvedPipeline } from '../document/validate.ts';
+import { type ResolvedNode, type ResolvedPipeline, refNode } from '../document/validate.ts';
 import type { Engine } from '../engine/engine.ts';
 import { CancelledError, NodeError, ParamError } from '../errors.ts';
 import { ancestors } from '../graph/dag.ts';
@@ -107,12 +107,12 @@ export class PipelineRuntime {
         finish(blank(id, 'cancelled'));
         continue;
       }
-      const failedInput = inputIds(rn).find((i) => {
-        const s = statuses.get(i);
-        return (s !== undefined && s.state !== 'done') || !planned.has(i);
+      const failedInput = inputIds(rn).find((ref) => {
+        const s = statuses.get(refNode(ref));
+        return (s !== undefined && s.state !== 'done') || !planned.has(ref);
       });
       if (failedInput !== undefined) {
-        finish({ ...blank(id, 'skipped'), reason: `upstream node "${failedInput}" did not finish` });
+        finish({ ...blank(id, 'skipped'), reason: `upstream node "${refNode(failedInput)}" did not finish` });
         continue;
       }
       emit({ type: 'node-start', nodeId: id });
@@ -284,13 +284,18 @@ export class PipelineRuntime {
     }
     const materialize =
       isTarget || rn.consumers.length > 1 || (sqlDef.smallOutput ?? false) || readByCompute(rn, pipeline);
-    if (!materialize) return { plan, rows: null, cached: false, members: [], warnings: [] };
+    if (!materialize) {
+      planPorts(sqlDef, plan, planned);
+      return { plan, rows: null, cached: false, members: [], warnings: [] };
+    }
 
     const members = membersOf(id, planned).filter((m) => m !== id);
     const hit = this.cache.get(key);
     if (hit) {
+      const cachedPlan = { ...plan, table: hit.relation, schema: hit.schema };
+      planPorts(sqlDef, cachedPlan, planned);
       return {
-        plan: { ...plan, table: hit.relation, schema: hit.schema },
+        plan: cachedPlan,
         rows: hit.rows,
         cached: true,
         members,
@@ -301,7 +306,9 @@ export class PipelineRuntime {
     await this.engine.exec(`CREATE OR REPLACE TABLE ${table} AS ${fusedQuery(id, planned)}`, { signal });
     const rows = await this.count(table);
     this.remember(id, key, { relation: table, schema: plan.schema, rows, warnings: [] });
-    return { plan: { ...plan, table }, rows, cached: false, members, warnings: [] };
+    const done = { ...plan, table };
+    planPorts(sqlDef, done, planned);
+    return { plan: done, rows, cached: false, members, warnings: [] };
   }
 
   /**
@@ -390,6 +397,28 @@ function readByCompute(rn: ResolvedNode, pipeline: ResolvedPipeline): boolean {
 
 /** The nodes whose SQL is inlined into `id`'s query (itself included), in dependency order. */
 function membersOf(id: string, planned: Map<string, PlannedNode>): string[] {
+  return refsInlined(id, planned).filter((ref) => !ref.includes(':'));
+}
+
+/**
+ * A multi-output node's ports become planned entries `id:port`, each a SELECT over the node's result,
+ * inlined into whatever reads them.
+ */
+function planPorts(def: SqlNodeDefinition<unknown>, node: PlannedNode, planned: Map<string, PlannedNode>) {
+  planned.set(node.id, node);
+  for (const [port, spec] of Object.entries(def.outputPorts ?? {})) {
+    const ref = `${node.id}:${port}`;
+    planned.set(ref, {
+      id: ref,
+      key: `${node.key}:${port}`,
+      schema: spec.schema(node.schema),
+      select: spec.sql(relationRef(node)),
+      dependsOn: [node.id],
+    });
+  }
+}
+
+function refsInlined(id: string, planned: Map<string, PlannedNode>): string[] {
   const out: string[] = [];
   const visit = (n: string) => {
     const p = planned.get(n);

@@ -78,7 +78,7 @@ interface BaseDefinition<P> {
   label: Label;
   description: Label;
   inputs: PortSpec[];
-  /** Zero (sink) or one output port named `out`. */
+  /** Zero (sink), one (`out`), or several output ports (SQL nodes with `outputPorts`). */
   outputs: PortSpec[];
   params: z.ZodType<P>;
 }
@@ -92,6 +92,11 @@ export interface SqlNodeDefinition<P> extends BaseDefinition<P> {
    */
   outputSchema(ctx: SchemaContext<P>): Schema | null;
   toSql(ctx: SqlContext<P>): string;
+  /**
+   * For nodes with several output ports (e.g. `valid` and `rejected`): each port is a SELECT over the
+   * node's own result, whose columns `outputSchema` describes.
+   */
+  outputPorts?: Record<string, { schema(self: Schema): Schema; sql(self: string): string }>;
   /**
    * The output is usually far smaller than the input (an aggregate): the planner keeps it as a table,
    * so editing anything downstream re-runs in a fraction of the time.
