@@ -30,9 +30,12 @@ export async function loadColumnar(load: ColumnarLoad): Promise<void> {
   }
   const source = await load.files.engineLocation(load.ref, load.signal ? { signal: load.signal } : {});
   const reader = load.format === 'parquet' ? 'read_parquet' : 'read_json_auto';
+  // Parquet is columnar and compressed already: a view reads only the columns and row groups a query needs,
+  // so nothing is copied. JSON is parsed once into a table.
+  const kind = load.format === 'parquet' ? 'VIEW' : 'TABLE';
   try {
     await engine.exec(
-      `CREATE OR REPLACE TABLE ${ident(tableName)} AS SELECT * FROM ${reader}(${stringLiteral(source.location)})`,
+      `CREATE OR REPLACE ${kind} ${ident(tableName)} AS SELECT * FROM ${reader}(${stringLiteral(source.location)})`,
       load.signal ? { signal: load.signal } : {},
     );
   } catch (e) {

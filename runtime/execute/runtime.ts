@@ -73,7 +73,7 @@ export class PipelineRuntime {
 
   /** Drops every table this runtime made. */
   async clear(): Promise<void> {
-    for (const entry of this.cache.values()) await this.engine.exec(`DROP TABLE IF EXISTS ${entry.relation}`);
+    for (const entry of this.cache.values()) await this.drop(entry.relation);
     this.cache.clear();
     this.tableOfNode.clear();
   }
@@ -346,6 +346,14 @@ export class PipelineRuntime {
     return { nodeId: id, error: asNodeError(id, error), members: chain, skipped: [] };
   }
 
+  /** Sources may be views (Parquet), everything else is a table. */
+  private async drop(relation: string): Promise<void> {
+    await this.engine
+      .exec(`DROP TABLE IF EXISTS ${relation}`)
+      .catch(() => this.engine.exec(`DROP VIEW IF EXISTS ${relation}`))
+      .catch(() => {});
+  }
+
   private async count(relation: string): Promise<number> {
     const r = await this.engine.query(`SELECT count(*) AS n FROM ${relation}`);
     return Number(r.rows[0]?.n ?? 0);
@@ -356,7 +364,7 @@ export class PipelineRuntime {
     if (previous && previous !== key) {
       const old = this.cache.get(previous);
       this.cache.delete(previous);
-      if (old) void this.engine.exec(`DROP TABLE IF EXISTS ${old.relation}`).catch(() => {});
+      if (old) void this.drop(old.relation);
     }
     this.tableOfNode.set(nodeId, key);
     this.cache.set(key, entry);
