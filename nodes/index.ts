@@ -2,15 +2,24 @@ import type { NodeDefinition } from '../runtime/nodes/define-node.ts';
 import { createRegistry } from '../runtime/nodes/registry.ts';
 import { outputFile } from './output/file.ts';
 import { aggregate } from './prep/aggregate.ts';
+import { bin } from './prep/bin.ts';
 import { cast } from './prep/cast.ts';
 import { dedupe } from './prep/dedupe.ts';
 import { derive } from './prep/derive.ts';
 import { fill } from './prep/fill.ts';
 import { filter } from './prep/filter.ts';
+import { inferTypes } from './prep/infer-types.ts';
 import { join } from './prep/join.ts';
+import { pivot } from './prep/pivot.ts';
+import { sample } from './prep/sample.ts';
+import { scale } from './prep/scale.ts';
 import { selectColumns } from './prep/select.ts';
 import { sort } from './prep/sort.ts';
+import { topN } from './prep/top-n.ts';
 import { union } from './prep/union.ts';
+import { unpivot } from './prep/unpivot.ts';
+import { validate } from './prep/validate.ts';
+import { windowCalc } from './prep/window.ts';
 import { sourceFile } from './source/file.ts';
 import { sql } from './sql/sql.ts';
 
@@ -27,6 +36,15 @@ export const nodeDefinitions = [
   sort,
   dedupe,
   fill,
+  bin,
+  scale,
+  pivot,
+  unpivot,
+  windowCalc,
+  sample,
+  topN,
+  inferTypes,
+  validate,
   sql,
   outputFile,
 ] as NodeDefinition[];

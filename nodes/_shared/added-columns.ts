@@ -1,0 +1,40 @@
+import { ParamError } from '../../runtime/errors.ts';
+import type { Column, Schema } from '../../runtime/schema/types.ts';
+import { ident } from '../../runtime/sql/quote.ts';
+
+/** Internal column that numbers input rows in scan order, so a node can give rows back in input order. */
+export const POS = '"__pos"';
+
+/** The input with its rows numbered in scan order (`row_number() OVER ()` follows DuckDB's scan order). */
+export function numbered(relation: string): string {
+  return `(SELECT *, row_number() OVER () AS ${POS} FROM ${relation})`;
+}
+
+/**
+ * The schema after adding computed columns: a name already in the input is replaced in place (like
+ * `prep.derive`), any other is appended. Two computed columns with one name are a ParamError on `param`.
+ */
+export function withColumns(schema: Schema, added: Column[], param: string): Schema {
+  const seen = new Set<string>();
+  for (const c of added) {
+    if (seen.has(c.name)) throw new ParamError(`two output columns are named "${c.name}"`, param);
+    seen.add(c.name);
+  }
+  const byName = new Map(added.map((c) => [c.name, c]));
+  const kept = schema.map((c) => byName.get(c.name) ?? c);
+  return [...kept, ...added.filter((c) => !schema.some((s) => s.name === c.name))];
+}
+
+/**
+ * The select list matching `withColumns`: `* [EXCLUDE (…)] [REPLACE (…)], appended…`.
+ * `exclude` names internal columns (already quoted) to drop, such as `"__pos"`.
+ */
+export function selectWith(schema: Schema, added: { name: string; sql: string }[], exclude: string[] = []): string {
+  const inInput = (name: string) => schema.some((c) => c.name === name);
+  const replaced = added.filter((a) => inInput(a.name)).map((a) => `${a.sql} AS ${ident(a.name)}`);
+  const appended = added.filter((a) => !inInput(a.name)).map((a) => `${a.sql} AS ${ident(a.name)}`);
+  let star = '*';
+  if (exclude.length) star += ` EXCLUDE (${exclude.join(', ')})`;
+  if (replaced.length) star += ` REPLACE (${replaced.join(', ')})`;
+  return [star, ...appended].join(', ');
+}

@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { ParamError } from '../../runtime/errors.ts';
+import { defineNode } from '../../runtime/nodes/define-node.ts';
+import type { Schema } from '../../runtime/schema/types.ts';
+import { ident, literal, typeName } from '../../runtime/sql/quote.ts';
+import { numbered, POS } from '../_shared/added-columns.ts';
+import { relation, requireColumn, single } from '../_shared/columns.ts';
+import { IN } from '../_shared/ports.ts';
+import { kindOf, parseSql, textOf } from './infer-types-parse.ts';
+
+const params = z
+  .object({
+    columns: z
+      .record(z.string(), z.string().min(1).meta({ widget: 'type' }))
+      .refine((r) => Object.keys(r).length > 0, 'choose at least one column')
+      .meta({
+        label: { ko: '열별 형식 (제안값을 고칠 수 있음)', en: 'Type per column (suggested, editable)' },
+        help: {
+          ko: '스튜디오가 데이터를 보고 제안합니다. 앞자리 0이 있는 코드(HS 코드 등)는 문자로 둡니다.',
+          en: 'The studio suggests them from the data. Codes with leading zeros (HS codes…) stay text.',
+        },
+        widget: 'column',
+        columnOf: 'in',
+      }),
+  })
+  .strict();
+
+/** Per row and chosen column: where it came from, where it goes, and how the conversion went. */
+const CHECKS = '"__checks"';
+const CHECK_TYPE = 'STRUCT(k INTEGER, col VARCHAR, from_type VARCHAR, to_type VARCHAR, state INTEGER, raw VARCHAR)[]';
+const BLANK = 0;
+const CONVERTED = 1;
+const MISMATCHED = 2;
+
+const REPORT: Schema = [
+  { name: 'column', type: 'VARCHAR' },
+  { name: 'from_type', type: 'VARCHAR' },
+  { name: 'to_type', type: 'VARCHAR' },
+  { name: 'total', type: 'BIGINT' },
+  { name: 'converted', type: 'BIGINT' },
+  { name: 'mismatched', type: 'BIGINT' },
+  { name: 'example_mismatch', type: 'VARCHAR' },
+];
+
+function target(type: string, column: string): string {
+  try {
+    return typeName(type);
+  } catch (e) {
+    throw new ParamError((e as Error).message, `columns.${column}`);
+  }
+}
+
+export const inferTypes = defineNode({
+  type: 'prep.infer_types',
+  version: 1,
+  kind: 'sql',
+  category: 'prep',
+  label: { ko: '형식 자동 변환', en: 'Detect & convert types' },
+  description: {
+    ko: '문자 열을 숫자·날짜·참/거짓으로 바꾸고, 바뀌지 않은 값을 열별 보고서로 보여 줍니다.',
+    en: 'Convert text columns to numbers, dates or booleans, with a per-column report of values that did not fit.',
+  },
+  inputs: [IN],
+  outputs: [
+    { name: 'out', label: { ko: '변환된 표', en: 'Typed table' } },
+    { name: 'report', label: { ko: '변환 보고서', en: 'Conversion report' } },
+  ],
+  params,
+  outputSchema: ({ inputs, params: p }) => {
+    const schema = single(inputs);
+    for (const name of Object.keys(p.columns)) requireColumn(schema, name, `columns.${name}`);
+    const typed = schema.map((c) =>
+      c.name in p.columns ? { name: c.name, type: target(p.columns[c.name]!, c.name) } : c,
+    );
+    return [...typed, { name: '__pos', type: 'BIGINT' }, { name: '__checks', type: CHECK_TYPE }];
+  },
+  toSql: ({ inputs, schemas, params: p }) => {
+    const schema = single(schemas);
+    const chosen = Object.entries(p.columns).map(([name, type], k) => ({
+      name,
+      k,
+      to: target(type, name),
+      from: requireColumn(schema, name, `columns.${name}`).type,
+    }));
+    const parsed = (c: (typeof chosen)[number]) =>
+      kindOf(c.to) === 'text' ? `CAST(${ident(c.name)} AS VARCHAR)` : parseSql(textOf(ident(c.name)), c.to);
+    // Each column is parsed once, into "__v<k>", then used for the value and for its check.
+    const value = (k: number) => `"__v${k}"`;
+    const inner = `(SELECT *, ${chosen.map((c) => `${parsed(c)} AS ${value(c.k)}`).join(', ')} FROM ${numbered(relation(inputs))})`;
+    const replaced = chosen.map((c) => `${value(c.k)} AS ${ident(c.name)}`);
+    const checks = chosen.map((c) => {
+      const t = textOf(ident(c.name));
+      const state = `CASE WHEN ${t} IS NULL THEN ${BLANK} WHEN ${value(c.k)} IS NULL THEN ${MISMATCHED} ELSE ${CONVERTED} END`;
+      const raw = `CASE WHEN ${t} IS NOT NULL AND ${value(c.k)} IS NULL THEN CAST(${ident(c.name)} AS VARCHAR) END`;
+      return `{'k': ${c.k}, 'col': ${literal(c.name)}, 'from_type': ${literal(c.from)}, 'to_type': ${literal(c.to)}, 'state': ${state}, 'raw': ${raw}}`;
+    });
+    const internal = chosen.map((c) => value(c.k)).join(', ');
+    // The checks ride along with each row so the report port can be one static query over this result.
+    return `SELECT * EXCLUDE (${internal}) REPLACE (${replaced.join(', ')}), [${checks.join(', ')}] AS ${CHECKS} FROM ${inner}`;
+  },
+  outputPorts: {
+    out: {
+      schema: (self) => self.filter((c) => c.name !== '__pos' && c.name !== '__checks'),
+      // The node's result is a projection in input order (or a table written in that order): no sort needed.
+      sql: (self) => `SELECT * EXCLUDE (${POS}, ${CHECKS}) FROM ${self}`,
+    },
+    report: {
+      schema: () => REPORT,
+      sql: (self) =>
+        `SELECT c.col AS "column", c.from_type, c.to_type, count(*) AS total, ` +
+        `count(*) FILTER (WHERE c.state = ${CONVERTED}) AS converted, ` +
+        `count(*) FILTER (WHERE c.state = ${MISMATCHED}) AS mismatched, ` +
+        `arg_min(c.raw, ${POS}) FILTER (WHERE c.state = ${MISMATCHED}) AS example_mismatch ` +
+        `FROM (SELECT unnest(${CHECKS}) AS c, ${POS} FROM ${self}) GROUP BY c.k, c.col, c.from_type, c.to_type ORDER BY c.k`,
+    },
+  },
+});

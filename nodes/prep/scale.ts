@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { isNumericType } from '../../runtime/engine/normalize.ts';
+import { ParamError } from '../../runtime/errors.ts';
+import { defineNode } from '../../runtime/nodes/define-node.ts';
+import { ident } from '../../runtime/sql/quote.ts';
+import { numbered, POS, selectWith, withColumns } from '../_shared/added-columns.ts';
+import { relation, requireColumn, single, UNKNOWN } from '../_shared/columns.ts';
+import { IN, OUT } from '../_shared/ports.ts';
+
+const METHODS = ['zscore', 'minmax', 'robust', 'log1p'] as const;
+type Method = (typeof METHODS)[number];
+
+/** Suffix of the new column when `into` is `new`. */
+const SUFFIX: Record<Method, string> = { zscore: '_z', minmax: '_minmax', robust: '_robust', log1p: '_log1p' };
+
+const params = z
+  .object({
+    columns: z
+      .array(z.string().min(1))
+      .min(1, 'choose at least one column')
+      .meta({ label: { ko: '숫자 열', en: 'Numeric columns' }, widget: 'columns', columnOf: 'in' }),
+    method: z
+      .enum(METHODS)
+      .default('zscore')
+      .meta({
+        label: { ko: '방법', en: 'Method' },
+        help: {
+          ko: 'zscore: (값−평균)/표준편차 · minmax: 0~1 · robust: (값−중앙값)/사분위범위 · log1p: ln(1+값)',
+          en: 'zscore: (x−mean)/sd · minmax: to 0–1 · robust: (x−median)/IQR · log1p: ln(1+x)',
+        },
+        widget: 'select',
+      }),
+    into: z
+      .enum(['new', 'replace'])
+      .default('new')
+      .meta({
+        label: { ko: '결과를 넣을 곳', en: 'Write into' },
+        help: {
+          ko: 'new: 새 열 (<열>_z 등) · replace: 같은 열',
+          en: 'new: new columns (<column>_z …) · replace: same columns',
+        },
+        widget: 'select',
+      }),
+    suffix: z
+      .string()
+      .min(1)
+      .optional()
+      .meta({
+        label: { ko: '새 열 접미사 (비우면 방법별 기본값)', en: 'New column suffix (empty: per method)' },
+        showIf: { into: ['new'] },
+      }),
+    groupBy: z
+      .array(z.string().min(1))
+      .default([])
+      .meta({
+        label: { ko: '그룹별로 계산 (예: HS 코드별)', en: 'Per group (e.g. per HS code)' },
+        widget: 'columns',
+        columnOf: 'in',
+      }),
+  })
+  .strict();
+
+type Params = z.infer<typeof params>;
+
+const target = (p: Params, c: string) => (p.into === 'replace' ? c : `${c}${p.suffix ?? SUFFIX[p.method]}`);
+
+/**
+ * The scaled value. A group whose spread is zero (or has one row) gives 0: every value there equals the
+ * centre. Sample standard deviation, like `prep.aggregate`'s stddev.
+ */
+function scaledSql(p: Params, column: string): string {
+  const x = `CAST(${ident(column)} AS DOUBLE)`;
+  if (p.method === 'log1p') return `CASE WHEN ${x} > -1 THEN ln(1 + ${x}) END`;
+  const over = `OVER (${p.groupBy.length ? `PARTITION BY ${p.groupBy.map(ident).join(', ')}` : ''})`;
+  const [centre, spread] =
+    p.method === 'zscore'
+      ? [`avg(${x}) ${over}`, `stddev_samp(${x}) ${over}`]
+      : p.method === 'minmax'
+        ? [`min(${x}) ${over}`, `max(${x}) ${over} - min(${x}) ${over}`]
+        : [`quantile_cont(${x}, 0.5) ${over}`, `quantile_cont(${x}, 0.75) ${over} - quantile_cont(${x}, 0.25) ${over}`];
+  return `CASE WHEN ${x} IS NULL THEN NULL WHEN coalesce(${spread}, 0) = 0 THEN 0.0 ELSE (${x} - ${centre}) / (${spread}) END`;
+}
+
+export const scale = defineNode({
+  type: 'prep.scale',
+  version: 1,
+  kind: 'sql',
+  category: 'prep',
+  label: { ko: '표준화 · 정규화', en: 'Scale values' },
+  description: {
+    ko: '숫자 열을 표준점수, 0~1 범위, 중앙값 기준, 로그로 바꿉니다 (그룹별 가능).',
+    en: 'Standardize numeric columns: z-score, min-max, robust (median/IQR) or log1p, optionally per group.',
+  },
+  inputs: [IN],
+  outputs: [OUT],
+  params,
+  outputSchema: ({ inputs, params: p }) => {
+    const schema = single(inputs);
+    p.columns.forEach((c, i) => {
+      const col = requireColumn(schema, c, `columns.${i}`);
+      if (!isNumericType(col.type) && col.type !== UNKNOWN) {
+        throw new ParamError(`scaling needs a numeric column; "${c}" is ${col.type}`, `columns.${i}`);
+      }
+    });
+    p.groupBy.forEach((g, i) => {
+      requireColumn(schema, g, `groupBy.${i}`);
+    });
+    if (p.method === 'log1p' && p.groupBy.length) {
+      throw new ParamError('log1p uses no group statistics: leave the groups empty', 'groupBy');
+    }
+    return withColumns(
+      schema,
+      p.columns.map((c) => ({ name: target(p, c), type: 'DOUBLE' })),
+      'columns',
+    );
+  },
+  toSql: ({ inputs, schemas, params: p }) => {
+    const added = p.columns.map((c) => ({ name: target(p, c), sql: scaledSql(p, c) }));
+    if (p.method === 'log1p') return `SELECT ${selectWith(single(schemas), added)} FROM ${relation(inputs)}`;
+    // Window functions may return rows in another order: __pos gives the input order back.
+    return `SELECT ${selectWith(single(schemas), added, [POS])} FROM ${numbered(relation(inputs))} ORDER BY ${POS}`;
+  },
+});
