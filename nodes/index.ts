@@ -4,21 +4,29 @@ import { outputFile } from './output/file.ts';
 import { aggregate } from './prep/aggregate.ts';
 import { bin } from './prep/bin.ts';
 import { cast } from './prep/cast.ts';
+import { dateParts } from './prep/date-parts.ts';
 import { dedupe } from './prep/dedupe.ts';
 import { derive } from './prep/derive.ts';
+import { extract } from './prep/extract.ts';
 import { fill } from './prep/fill.ts';
 import { filter } from './prep/filter.ts';
+import { findReplace } from './prep/find-replace.ts';
 import { inferTypes } from './prep/infer-types.ts';
 import { join } from './prep/join.ts';
+import { mergeColumns } from './prep/merge-columns.ts';
+import { parseDate } from './prep/parse-date.ts';
 import { pivot } from './prep/pivot.ts';
 import { sample } from './prep/sample.ts';
 import { scale } from './prep/scale.ts';
 import { selectColumns } from './prep/select.ts';
 import { sort } from './prep/sort.ts';
+import { splitColumn } from './prep/split-column.ts';
+import { textNormalize } from './prep/text-normalize.ts';
 import { topN } from './prep/top-n.ts';
 import { union } from './prep/union.ts';
 import { unpivot } from './prep/unpivot.ts';
 import { validate } from './prep/validate.ts';
+import { valueMap } from './prep/value-map.ts';
 import { windowCalc } from './prep/window.ts';
 import { sourceFile } from './source/file.ts';
 import { sql } from './sql/sql.ts';
@@ -45,6 +53,14 @@ export const nodeDefinitions = [
   topN,
   inferTypes,
   validate,
+  splitColumn,
+  mergeColumns,
+  findReplace,
+  textNormalize,
+  extract,
+  parseDate,
+  dateParts,
+  valueMap,
   sql,
   outputFile,
 ] as NodeDefinition[];
