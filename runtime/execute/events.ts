@@ -23,6 +23,7 @@ export interface NodeStatus {
 
 export type RunEvent =
   | { type: 'node-start'; nodeId: string }
+  | { type: 'node-progress'; nodeId: string; fraction: number }
   | { type: 'node-end'; status: NodeStatus }
   | { type: 'progress'; done: number; total: number };
 

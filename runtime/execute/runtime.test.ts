@@ -314,3 +314,62 @@ describe('nodes with several output ports', () => {
     expect(r.nodes.find((n) => n.nodeId === 'cn')!.rows).toBe(4);
   });
 });
+
+/** A compute node: ranks values in JS and writes its table back for SQL downstream. */
+const jsRank = defineNode({
+  type: 'test.js_rank',
+  version: 1,
+  kind: 'compute',
+  category: 'code',
+  label: { ko: '순위', en: 'Rank' },
+  description: { ko: '', en: '' },
+  inputs: [{ name: 'in', label: { ko: '입력', en: 'In' } }],
+  outputs: [{ name: 'out', label: { ko: '출력', en: 'Out' } }],
+  params: z.object({ column: z.string() }).strict(),
+  outputSchema: () => null,
+  run: async ({ engine, inputs, params, tableName, progress }) => {
+    const r = await engine.query(`SELECT id, ${params.column} AS v FROM ${inputs.in![0]} ORDER BY id`);
+    const sorted = [...r.rows].sort((a, b) => Number(b.v) - Number(a.v));
+    progress(0.5);
+    await engine.createTable(
+      tableName,
+      [
+        { name: 'id', type: 'INTEGER' },
+        { name: 'rank', type: 'INTEGER' },
+      ],
+      [sorted.map((x) => x.id), sorted.map((_, i) => i + 1)],
+    );
+    return {};
+  },
+});
+
+describe('compute nodes', () => {
+  it('run in JS between SQL nodes, report progress, and are cached', async () => {
+    const defs = [...nodeDefinitions, jsRank];
+    const d = doc(
+      [
+        { id: 'decl', type: 'test.values', params: DECL },
+        { id: 'big', type: 'prep.filter', params: { where: 'value >= 100' } },
+        { id: 'ranked', type: 'test.js_rank', params: { column: 'value' } },
+        { id: 'top', type: 'prep.filter', params: { where: 'rank <= 2' } },
+      ],
+      [
+        ['decl', 'big'],
+        ['big', 'ranked'],
+        ['ranked', 'top'],
+      ],
+    );
+    const runtime = runtimeFor(base, defs);
+    const events: RunEvent[] = [];
+    const r = await runtime.run(resolve(d, defs), { onEvent: (e) => events.push(e) });
+    expect(r.ok).toBe(true);
+    // values ≥ 100: id 1 (100), 2 (250), 3 (300) → ranks 3, 2, 1
+    expect((await base.query(`SELECT * FROM ${r.relations.get('top')} ORDER BY rank`)).rows).toEqual([
+      { id: 3, rank: 1 },
+      { id: 2, rank: 2 },
+    ]);
+    expect(events).toContainEqual({ type: 'node-progress', nodeId: 'ranked', fraction: 0.5 });
+    const again = await runtime.run(resolve(d, defs));
+    expect(again.nodes.find((n) => n.nodeId === 'ranked')).toMatchObject({ cached: true, rows: 3 });
+  });
+});

@@ -2,7 +2,7 @@ import { type ResolvedNode, type ResolvedPipeline, refNode } from '../document/v
 import type { Engine } from '../engine/engine.ts';
 import { CancelledError, NodeError, ParamError } from '../errors.ts';
 import { ancestors } from '../graph/dag.ts';
-import type { SqlNodeDefinition, Warning } from '../nodes/define-node.ts';
+import type { ComputeNodeDefinition, SqlNodeDefinition, Warning } from '../nodes/define-node.ts';
 import type { ResultTable, Schema } from '../schema/types.ts';
 import type { FileAccess } from '../sources/file-access.ts';
 import { ident } from '../sql/quote.ts';
@@ -120,7 +120,7 @@ export class PipelineRuntime {
       try {
         const key = await this.keyOf(rn, planned);
         const isTarget = targetSet.has(id) && preview?.nodeId !== id;
-        const step = await this.runNode(rn, key, planned, isTarget, pipeline, options.signal);
+        const step = await this.runNode(rn, key, planned, isTarget, pipeline, options.signal, emit);
         planned.set(id, step.plan);
         if (preview?.nodeId === id) await preview.read(fusedQuery(id, planned));
         if (step.plan.table) {
@@ -195,14 +195,8 @@ export class PipelineRuntime {
     isTarget: boolean,
     pipeline: ResolvedPipeline,
     signal: AbortSignal | undefined,
-  ): Promise<{
-    plan: PlannedNode;
-    rows: number | null;
-    cached: boolean;
-    members: string[];
-    warnings: Warning[];
-    sinkRows?: number;
-  }> {
+    emit: (event: RunEvent) => void,
+  ): Promise<StepResult> {
     const id = rn.node.id;
     const def = rn.def;
     if (def.kind === 'source') {
@@ -260,6 +254,7 @@ export class PipelineRuntime {
       };
     }
 
+    if (def.kind === 'compute') return this.runCompute(rn, def, key, refs, planned, signal, emit);
     const sqlDef = def as SqlNodeDefinition<unknown>;
     const schemas = Object.fromEntries(Object.entries(refs).map(([p, list]) => [p, list.map((r) => r.schema)]));
     const ctx = {
@@ -309,6 +304,53 @@ export class PipelineRuntime {
     const done = { ...plan, table };
     planPorts(sqlDef, done, planned);
     return { plan: done, rows, cached: false, members, warnings: [] };
+  }
+
+  private async runCompute(
+    rn: ResolvedNode,
+    def: ComputeNodeDefinition<unknown>,
+    key: string,
+    refs: Record<string, PlannedNode[]>,
+    planned: Map<string, PlannedNode>,
+    signal: AbortSignal | undefined,
+    emit: (event: RunEvent) => void,
+  ): Promise<StepResult> {
+    const id = rn.node.id;
+    const hit = this.cache.get(key);
+    if (hit) {
+      return {
+        plan: { id, key, schema: hit.schema, table: hit.relation },
+        rows: hit.rows,
+        cached: true,
+        members: [],
+        warnings: hit.warnings,
+      };
+    }
+    const schemas = Object.fromEntries(Object.entries(refs).map(([p, list]) => [p, list.map((r) => r.schema)]));
+    wrapParamError(id, 'schema', () => def.outputSchema({ nodeId: id, params: rn.params, inputs: schemas }));
+    const inputs = Object.fromEntries(
+      Object.entries(refs).map(([p, list]) => [p, list.map((r) => r.table ?? `(${fusedQuery(r.id, planned)})`)]),
+    );
+    const members = Object.values(refs)
+      .flat()
+      .flatMap((r) => (r.table ? [] : membersOf(r.id, planned)));
+    const tableName = `c_${key}`;
+    const out = await def.run({
+      nodeId: id,
+      params: rn.params,
+      engine: this.engine,
+      inputs,
+      schemas,
+      tableName,
+      signal,
+      progress: (fraction) => emit({ type: 'node-progress', nodeId: id, fraction }),
+    });
+    const relation = ident(tableName);
+    const schema = await this.engine.describe(`SELECT * FROM ${relation}`);
+    const rows = await this.count(relation);
+    const warnings = out.warnings ?? [];
+    this.remember(id, key, { relation, schema, rows, warnings });
+    return { plan: { id, key, schema, table: relation }, rows, cached: false, members, warnings };
   }
 
   /**
@@ -369,6 +411,15 @@ export class PipelineRuntime {
     this.tableOfNode.set(nodeId, key);
     this.cache.set(key, entry);
   }
+}
+
+interface StepResult {
+  plan: PlannedNode;
+  rows: number | null;
+  cached: boolean;
+  members: string[];
+  warnings: Warning[];
+  sinkRows?: number;
 }
 
 function blank(nodeId: string, state: NodeStatus['state']): NodeStatus {

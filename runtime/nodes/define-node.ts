@@ -118,12 +118,42 @@ export interface SinkNodeDefinition<P> extends BaseDefinition<P> {
   write(ctx: SinkContext<P>): Promise<{ rows: number; warnings?: Warning[] }>;
 }
 
-export type NodeDefinition<P = unknown> = SqlNodeDefinition<P> | SourceNodeDefinition<P> | SinkNodeDefinition<P>;
+export interface ComputeContext<P> {
+  nodeId: string;
+  params: P;
+  engine: Engine;
+  /** Each input as a parenthesised query or a table name, usable after FROM; by port, in edge order. */
+  inputs: Record<string, string[]>;
+  schemas: InputSchemas;
+  /** Create the output as this table (or view) in the engine. */
+  tableName: string;
+  signal?: AbortSignal;
+  /** Reports progress between 0 and 1 for long work (training a model, scoring). */
+  progress(fraction: number): void;
+}
+
+/**
+ * Work SQL cannot express (model training and scoring, graph algorithms, user JavaScript): reads its
+ * inputs from the engine, computes, and writes its output table back so downstream SQL continues in DuckDB.
+ */
+export interface ComputeNodeDefinition<P> extends BaseDefinition<P> {
+  kind: 'compute';
+  /** Output columns without data when they can be known; `null` when only running tells. */
+  outputSchema(ctx: SchemaContext<P>): Schema | null;
+  run(ctx: ComputeContext<P>): Promise<{ warnings?: Warning[] }>;
+}
+
+export type NodeDefinition<P = unknown> =
+  | SqlNodeDefinition<P>
+  | SourceNodeDefinition<P>
+  | SinkNodeDefinition<P>
+  | ComputeNodeDefinition<P>;
 
 /** Identity with inference: `defineNode({ kind: 'sql', params: z.object(…), … })` types `params` everywhere. */
 export function defineNode<P>(definition: SqlNodeDefinition<P>): SqlNodeDefinition<P>;
 export function defineNode<P>(definition: SourceNodeDefinition<P>): SourceNodeDefinition<P>;
 export function defineNode<P>(definition: SinkNodeDefinition<P>): SinkNodeDefinition<P>;
+export function defineNode<P>(definition: ComputeNodeDefinition<P>): ComputeNodeDefinition<P>;
 export function defineNode<P>(definition: NodeDefinition<P>): NodeDefinition<P> {
   return definition;
 }
