@@ -1,9 +1,10 @@
 /**
- * npm run bench -- [--rows 1000000,10000000] [--runs 5] [--no-arquero]
- * Writes its figures into bench/RESULTS.md (section "runtime").
+ * npm run bench -- [--suite runtime,nodes] [--rows 1000000,10000000] [--runs 5] [--no-arquero]
+ * Each suite writes its figures into its own section of bench/RESULTS.md.
  */
 import { parseArgs } from 'node:util';
 import { DuckDBNodeEngine } from '../runtime/engine/duckdb-node.ts';
+import { benchPrepNodes, type NodeBenchRow } from './prep-nodes.ts';
 import { machine, writeSection } from './results-file.ts';
 import { benchRuntime, type RuntimeBenchRow } from './runtime-bench.ts';
 import { ms } from './stats.ts';
@@ -13,8 +14,10 @@ const { values } = parseArgs({
     rows: { type: 'string', default: '1000000,10000000' },
     runs: { type: 'string', default: '5' },
     'no-arquero': { type: 'boolean', default: false },
+    suite: { type: 'string', default: 'runtime,nodes' },
   },
 });
+const suites = new Set(values.suite.split(','));
 const sizes = values.rows.split(',').map((s) => Number(s.replaceAll('_', '')));
 const runs = Number(values.runs);
 
@@ -22,19 +25,44 @@ const engine = await DuckDBNodeEngine.create();
 const duckdb = await engine.version();
 await engine.close();
 
-const results: RuntimeBenchRow[] = [];
-for (const rows of sizes) results.push(await benchRuntime(rows, runs, !values['no-arquero']));
+if (suites.has('nodes')) await writeNodes(await benchPrepNodes(sizes), duckdb);
+if (suites.has('runtime')) await writeRuntime(sizes, duckdb);
 
-const n = (x: number) => x.toLocaleString('en-US');
-const table = [
-  '| declarations | runtime (8 nodes, cold cache) | one hand-written SQL | runtime / hand SQL | re-run after editing the last node | share of full run | Arquero (JS) | Arquero load |',
-  '|---:|---:|---:|---:|---:|---:|---:|---:|',
-  ...results.map(
-    (r) =>
-      `| ${n(r.rows)} | ${ms(r.runtime)} | ${ms(r.hand)} | **${r.ratio.toFixed(3)}** | ${ms(r.editLast)} | ${(r.editShare * 100).toFixed(1)} % | ${r.arquero === null ? '—' : ms(r.arquero)} | ${r.arqueroLoad === null ? '—' : ms(r.arqueroLoad)} |`,
-  ),
-];
-const body = `## Runtime vs hand-written SQL vs Arquero (issue 2)
+async function writeNodes(rows: NodeBenchRow[], duckdb: string) {
+  const types = [...new Set(rows.map((r) => r.type))];
+  const cell = (type: string, size: number) => {
+    const r = rows.find((x) => x.type === type && x.rows === size);
+    return r ? `${ms(r.ms)} · ${Math.round(r.peakRssMb).toLocaleString('en-US')} MB` : '—';
+  };
+  const body = `## Each prep node alone (issue 4)
+
+Command: \`npm run bench -- --suite nodes --rows ${values.rows}\` · ${new Date().toISOString().slice(0, 10)} · ${machine(duckdb)}
+
+One fresh process per node and size: generated declarations (Parquet view) → the node (\`bench/prep-node-cases.ts\` holds
+each configuration) → result written as a table. Time is the runtime's run (plan + fused query + CREATE TABLE); memory
+is the process's peak RSS (Node + DuckDB; an idle process with DuckDB loaded is about 150 MB).
+
+| node | ${sizes.map((s) => `${s.toLocaleString('en-US')} rows: time · peak RSS`).join(' | ')} |
+|---|${sizes.map(() => '---:').join('|')}|
+${types.map((t) => `| \`${t}\` | ${sizes.map((s) => cell(t, s)).join(' | ')} |`).join('\n')}`;
+  await writeSection('prep-nodes', body);
+  console.log(body);
+}
+
+async function writeRuntime(sizes: number[], duckdb: string) {
+  const results: RuntimeBenchRow[] = [];
+  for (const rows of sizes) results.push(await benchRuntime(rows, runs, !values['no-arquero']));
+
+  const n = (x: number) => x.toLocaleString('en-US');
+  const table = [
+    '| declarations | runtime (8 nodes, cold cache) | one hand-written SQL | runtime / hand SQL | re-run after editing the last node | share of full run | Arquero (JS) | Arquero load |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...results.map(
+      (r) =>
+        `| ${n(r.rows)} | ${ms(r.runtime)} | ${ms(r.hand)} | **${r.ratio.toFixed(3)}** | ${ms(r.editLast)} | ${(r.editShare * 100).toFixed(1)} % | ${r.arquero === null ? '—' : ms(r.arquero)} | ${r.arqueroLoad === null ? '—' : ms(r.arqueroLoad)} |`,
+    ),
+  ];
+  const body = `## Runtime vs hand-written SQL vs Arquero (issue 2)
 
 Command: \`npm run bench -- --rows ${values.rows} --runs ${runs}\` · ${new Date().toISOString().slice(0, 10)} · ${machine(duckdb)}
 
@@ -49,5 +77,6 @@ in JS on columns already loaded (load time shown apart).
 ${table.join('\n')}
 
 Targets: ratio ≤ 1.10 at 10M rows; edit-last re-run ≤ 5 % of the full run.`;
-await writeSection('runtime', body);
-console.log(body);
+  await writeSection('runtime', body);
+  console.log(body);
+}
