@@ -1,13 +1,20 @@
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { precompress } from './studio/build/precompress.ts';
+
+const API = `http://127.0.0.1:${process.env.PORT ?? 8787}`;
 
 export default defineConfig({
   root: 'studio',
+  plugins: [react(), precompress()],
   build: { outDir: '../dist', emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 5000 },
   worker: { format: 'es' },
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
+  // `npm run dev`: the studio from Vite, the API and the sample files from the server (`npm start`).
+  server: { proxy: { '/api': API, '/samples': API } },
   test: {
     root: '.',
-    include: ['{runtime,nodes,server,templates,studio}/**/*.test.ts'],
+    include: ['{runtime,nodes,server,templates,studio}/**/*.test.ts', 'e2e/**/*.e2e.test.ts'],
     // DuckDB-WASM's node bundle crashes inside worker threads (stack-notes pitfall 8): keep forks.
     pool: 'forks',
     testTimeout: 60_000,

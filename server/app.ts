@@ -1,18 +1,58 @@
-import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { SESSION_COOKIE } from './auth/cookie.ts';
+import type { AppDeps, AppEnv } from './context.ts';
+import { ApiError } from './errors.ts';
+import { csrfToken, sameOriginWrites } from './middleware/csrf.ts';
+import { errorHandler, notFoundHandler } from './middleware/error-handler.ts';
+import { securityHeaders } from './middleware/security-headers.ts';
+import { sessionLoader } from './middleware/session.ts';
+import { openApiDocument } from './openapi.ts';
+import { authRoutes } from './routes/auth.ts';
+import { healthRoutes } from './routes/health.ts';
+import { pipelineRoutes } from './routes/pipelines.ts';
+import { router } from './routes/router.ts';
+import { staticRoutes } from './routes/static-files.ts';
+import { userRoutes } from './routes/users.ts';
+import { mountStatic } from './static.ts';
 
-const LANDING = `<!doctype html>
-<html lang="ko"><head><meta charset="utf-8"><title>Customs Analysis Studio · 관세 분석 스튜디오</title></head>
-<body style="font-family: system-ui, sans-serif; margin: 3rem; max-width: 40rem">
-<h1>관세 분석 스튜디오 <small style="color:#666">Customs Analysis Studio</small></h1>
-<p>런타임과 명령줄이 준비되었습니다. 캔버스와 노트북 화면은 곧 이곳에서 열립니다.</p>
-<p>The runtime and command line are ready; the canvas and notebook studio will open here.</p>
-<p><code>npm run studio -- run templates/under-valued-imports.pipeline.json</code></p>
-</body></html>`;
+/**
+ * The whole server as one Hono app: security headers on everything; under `/api`, a body limit, the
+ * same-origin check for writes, the session and its CSRF token, then one sub-app per resource.
+ * Datasets, templates (+ ranking), schedules and runs mount here as `/api/<resource>` when they exist.
+ *
+ * @example
+ * const { db, driver } = await openDatabase();
+ * serve({ fetch: createApp({ db, driver, config: readConfig(), registry, now: () => new Date(), log: console.log }).fetch });
+ */
+export function createApp(deps: AppDeps) {
+  const { config } = deps;
+  const payloadTooLarge = () => {
+    throw new ApiError(413, 'payload_too_large', `request bodies are limited to ${config.bodyLimit} bytes`);
+  };
+  const api = router<AppEnv>();
+  api.use('*', bodyLimit({ maxSize: config.bodyLimit, onError: payloadTooLarge }));
+  api.use('*', sameOriginWrites(config.security));
+  api.use('*', sessionLoader(deps));
+  api.use('*', csrfToken());
+  const routes = api
+    .route('/health', healthRoutes(deps))
+    .route('/auth', authRoutes(deps))
+    .route('/users', userRoutes(deps))
+    .route('/pipelines', pipelineRoutes(deps));
 
-export function createApp() {
-  return new Hono()
-    .get('/api/health', (c) => c.json({ ok: true, service: 'customs-analysis-studio' }))
-    .get('/', (c) => c.html(LANDING));
+  const root = router<AppEnv>();
+  root.use('*', securityHeaders());
+  mountStatic(root); // the built studio at / (before the landing page) and /samples/
+  const app = root.route('/api', routes).route('/', staticRoutes());
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: SESSION_COOKIE,
+  });
+  app.doc('/api/openapi.json', openApiDocument);
+  app.onError(errorHandler(deps.log));
+  app.notFound(notFoundHandler);
+  return app;
 }
 
 export type AppType = ReturnType<typeof createApp>;

@@ -1,9 +1,41 @@
 import { serve } from '@hono/node-server';
+import { registry } from '../nodes/index.ts';
 import { createApp } from './app.ts';
+import { ensureAdmin } from './auth/bootstrap.ts';
+import { deleteExpiredSessions } from './auth/sessions.ts';
+import { deleteEndedWindows } from './auth/throttle.ts';
+import { readConfig } from './config.ts';
+import { openDatabase } from './db/client.ts';
 
-const port = Number(process.env.PORT ?? 8787);
-const hostname = process.env.HOST ?? '127.0.0.1';
+const config = readConfig();
+const started = performance.now();
+const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+const where = database.driver === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
+console.log(`Database: ${where}, migrated in ${Math.round(performance.now() - started)} ms`);
 
-serve({ fetch: createApp().fetch, port, hostname }, (info) => {
-  console.log(`Customs Analysis Studio on http://${hostname}:${info.port}`);
+const admin = await ensureAdmin(database.db);
+if (admin) {
+  const line = '─'.repeat(64);
+  console.log(`${line}\nFirst start: created the account "${admin.username}" with the one-time password\n`);
+  console.log(`    ${admin.password}\n`);
+  console.log(`Sign in with it and choose a new password; it is not shown again.\n${line}`);
+}
+await deleteExpiredSessions(database.db, new Date());
+await deleteEndedWindows(database.db, new Date(), config.throttle.windowMs);
+
+const app = createApp({ ...database, config, registry, now: () => new Date(), log: (m) => console.error(m) });
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  console.log(`Customs Analysis Studio on http://${config.host}:${info.port}  (API reference: /api/docs)`);
 });
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: closing`);
+  server.close();
+  await database.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -1,0 +1,40 @@
+import type { ErrorHandler, NotFoundHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { ApiError } from '../errors.ts';
+
+const HTTP_CODES: Record<number, string> = {
+  400: 'bad_request',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+};
+
+/**
+ * Every error leaves as JSON `{ code, message, …details }`. `ApiError`s and Hono's `HTTPException`s carry
+ * their status; anything else is a 500 whose details go to the log, not to the client.
+ *
+ * @example app.onError(errorHandler(console.error))
+ */
+export function errorHandler(log: (message: string) => void): ErrorHandler {
+  return function errorHandler(err, c) {
+    if (err instanceof ApiError) {
+      return c.json({ code: err.code, message: err.message, ...err.details }, err.status);
+    }
+    if (err instanceof HTTPException) {
+      const status = err.status as ContentfulStatusCode;
+      const malformed = /malformed/i.test(err.message);
+      const code = malformed ? 'malformed_json' : (HTTP_CODES[status] ?? 'http_error');
+      const message = err.message || (err.res ? err.res.statusText : '') || code.replaceAll('_', ' ');
+      return c.json({ code, message }, status);
+    }
+    log(`${c.req.method} ${c.req.path}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    return c.json({ code: 'internal', message: 'internal server error' }, 500);
+  };
+}
+
+export const notFoundHandler: NotFoundHandler = (c) =>
+  c.json({ code: 'not_found', message: `no route for ${c.req.method} ${c.req.path}` }, 404);

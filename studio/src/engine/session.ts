@@ -1,0 +1,22 @@
+import type { AsyncDuckDB } from '@duckdb/duckdb-wasm';
+import type { Engine } from '../../../runtime/engine/engine.ts';
+import { PipelineRuntime } from '../../../runtime/execute/runtime.ts';
+import { BrowserFileAccess } from '../files/browser-file-access.ts';
+import type { FileStore } from '../files/file-store.ts';
+import type { FileLoad } from '../state/store-types.ts';
+import { startEngine } from './start-engine.ts';
+
+/** The heavy half of the studio, loaded on first need: DuckDB-WASM in its worker, file access, the runtime. */
+export interface Session {
+  engine: Engine;
+  db: AsyncDuckDB;
+  files: BrowserFileAccess;
+  runtime: PipelineRuntime;
+  version: string;
+}
+
+export async function createSession(store: FileStore, onLoad: (load: FileLoad) => void): Promise<Session> {
+  const { engine, db } = await startEngine();
+  const files = new BrowserFileAccess(db, store, onLoad);
+  return { engine, db, files, runtime: new PipelineRuntime(engine, files), version: await engine.version() };
+}

@@ -1,0 +1,90 @@
+import { type AsyncDuckDB, DuckDBDataProtocol } from '@duckdb/duckdb-wasm';
+import { ParamError } from '../../../runtime/errors.ts';
+import type {
+  EngineLocation,
+  EngineLocationOptions,
+  FileAccess,
+  FileInfo,
+  FileRef,
+  WriteTarget,
+} from '../../../runtime/sources/file-access.ts';
+import type { FileLoad } from '../state/store-types.ts';
+import type { FileStore, StoredFile } from './file-store.ts';
+import { transcodeToUtf8 } from './transcode.ts';
+
+/**
+ * Files for the runtime in the browser: what the officer dropped or picked, and the shipped samples. DuckDB
+ * reads a file through its handle (`registerFileHandle`, read in slices inside the worker), so a large file
+ * is never copied into the page's memory; only legacy encodings are re-encoded first, in chunks.
+ */
+export class BrowserFileAccess implements FileAccess {
+  private seq = 0;
+
+  constructor(
+    private readonly db: AsyncDuckDB,
+    private readonly store: FileStore,
+    private readonly onProgress: (load: FileLoad) => void = () => {},
+  ) {}
+
+  async stat(ref: FileRef): Promise<FileInfo> {
+    const file = await this.resolve(ref);
+    return { name: file.name, size: file.blob.size, fingerprint: file.fingerprint };
+  }
+
+  async head(ref: FileRef, length: number): Promise<Uint8Array> {
+    const file = await this.resolve(ref);
+    return new Uint8Array(await file.blob.slice(0, length).arrayBuffer());
+  }
+
+  async readAll(ref: FileRef): Promise<Uint8Array> {
+    const file = await this.resolve(ref);
+    const total = file.blob.size;
+    this.onProgress({ name: file.name, phase: 'reading', done: 0, total });
+    const bytes = new Uint8Array(await file.blob.arrayBuffer());
+    this.onProgress({ name: file.name, phase: 'done', done: total, total });
+    return bytes;
+  }
+
+  async engineLocation(ref: FileRef, options: EngineLocationOptions = {}): Promise<EngineLocation> {
+    const file = await this.resolve(ref);
+    const report = (phase: FileLoad['phase'], done: number) =>
+      this.onProgress({ name: file.name, phase, done, total: file.blob.size });
+    let blob = file.blob;
+    if (options.decodeFrom) {
+      blob = await transcodeToUtf8(blob, options.decodeFrom, (done) => report('transcoding', done), options.signal);
+    }
+    const location = `f${++this.seq}_${file.name.replace(/[^\w.-]+/g, '_')}`;
+    await this.db.registerFileHandle(location, blob, DuckDBDataProtocol.BROWSER_FILEREADER, true);
+    report('loading', 0);
+    return {
+      location,
+      release: async () => {
+        await this.db.dropFile(location);
+        report('done', file.blob.size);
+      },
+    };
+  }
+
+  async writeTarget(_path: string): Promise<WriteTarget> {
+    throw new Error('Writing files runs on the server and the command line; in the studio, download the result.');
+  }
+
+  async writeBytes(_path: string, _bytes: Uint8Array): Promise<void> {
+    throw new Error('Writing files runs on the server and the command line; in the studio, download the result.');
+  }
+
+  private async resolve(ref: FileRef): Promise<StoredFile> {
+    if (ref.datasetId !== undefined) {
+      throw new ParamError(`Server dataset "${ref.datasetId}" cannot be opened in the studio yet.`, 'datasetId');
+    }
+    if (!ref.path) throw new ParamError('No file given: set "path".', 'path');
+    const file = await this.store.find(ref.path);
+    if (!file) {
+      throw new ParamError(
+        `"${ref.path}" is not in this browser: drop the file onto the studio again (data never leaves this computer).`,
+        'path',
+      );
+    }
+    return file;
+  }
+}

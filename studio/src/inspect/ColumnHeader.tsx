@@ -1,0 +1,58 @@
+import { useEffect, useState } from 'react';
+import type { Column } from '../../../runtime/schema/types.ts';
+import { useT } from '../i18n/useT.ts';
+import type { GridView } from './grid-sql.ts';
+import { MiniProfile } from './MiniProfile.tsx';
+import type { ColumnProfile } from './profile.ts';
+
+/** Name and type, click to sort (ascending → descending → off), a filter box, and a small profile. */
+export function ColumnHeader(props: {
+  column: Column;
+  width: number;
+  view: GridView;
+  onView(view: GridView): void;
+  profile: ColumnProfile | undefined;
+}) {
+  const { column, width, view, onView, profile } = props;
+  const t = useT();
+  const applied = view.filters[column.name] ?? '';
+  const [text, setText] = useState(applied);
+  useEffect(() => setText(applied), [applied]);
+  useEffect(() => {
+    if (text === applied) return;
+    const timer = setTimeout(() => onView({ ...view, filters: { ...view.filters, [column.name]: text } }), 350);
+    return () => clearTimeout(timer);
+  }, [text, applied, view, onView, column.name]);
+  const sorted = view.sort?.column === column.name ? view.sort : undefined;
+  const cycleSort = () => {
+    const sort = !sorted
+      ? { column: column.name, desc: false }
+      : !sorted.desc
+        ? { column: column.name, desc: true }
+        : undefined;
+    onView(sort ? { ...view, sort } : { filters: view.filters });
+  };
+  return (
+    <th className="grid-head-cell" style={{ width }} data-column={column.name}>
+      <button
+        type="button"
+        className="col-sort"
+        onClick={cycleSort}
+        title={sorted && !sorted.desc ? t('inspect.sortDesc') : t('inspect.sortAsc')}
+      >
+        <span className="col-name">{column.name}</span>
+        <span className="col-sort-mark">{sorted ? (sorted.desc ? '▼' : '▲') : ''}</span>
+      </button>
+      <span className="col-type">{column.type}</span>
+      <MiniProfile profile={profile} />
+      <input
+        className="col-filter"
+        value={text}
+        placeholder={t('inspect.filter')}
+        title={t('inspect.filterHelp')}
+        aria-label={`${t('inspect.filter')} ${column.name}`}
+        onChange={(e) => setText(e.target.value)}
+      />
+    </th>
+  );
+}

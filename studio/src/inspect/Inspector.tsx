@@ -1,0 +1,86 @@
+import { useState } from 'react';
+import { useStudio } from '../app/useStudio.ts';
+import { formatMs, formatNumber } from '../i18n/translate.ts';
+import { useLang } from '../i18n/useLang.ts';
+import { useT } from '../i18n/useT.ts';
+import { DataGrid } from './DataGrid.tsx';
+import type { GridView } from './grid-sql.ts';
+import { ProfilePanel } from './ProfilePanel.tsx';
+import { useEngine } from './useEngine.ts';
+import { useGridData } from './useGridData.ts';
+import { useProfile } from './useProfile.ts';
+import './inspect.css';
+
+const NO_VIEW: GridView = { filters: {} };
+/** States in which no result is coming: say why instead of waiting. */
+const STOPPED = new Set(['error', 'invalid', 'skipped', 'cancelled', 'idle']);
+
+/** The inspected node's full result: a windowed grid with header sort/filter, and every column's profile. */
+export function Inspector() {
+  const t = useT();
+  const [lang] = useLang();
+  const inspected = useStudio((s) => s.inspected);
+  const node = useStudio((s) => s.doc.nodes.find((n) => n.id === s.inspected));
+  const run = useStudio((s) => (s.inspected ? s.nodeRuns[s.inspected] : undefined));
+  const inspection = useStudio((s) =>
+    s.inspection &&
+    s.inspection.nodeId === s.inspected &&
+    s.inspection.signature === s.analysis.signatures[s.inspection.nodeId]
+      ? s.inspection
+      : undefined,
+  );
+  const [view, setView] = useState<GridView>(NO_VIEW);
+  const [viewFor, setViewFor] = useState(inspected);
+  if (viewFor !== inspected) {
+    setViewFor(inspected);
+    setView(NO_VIEW);
+  }
+  const engine = useEngine();
+  const data = useGridData(engine, inspection, view);
+  const profile = useProfile(engine, inspection);
+
+  if (!inspected || !node) return <p className="empty">{t('inspect.none')}</p>;
+  const filtered = Object.values(view.filters).some((f) => f.trim());
+  const changed = filtered || view.sort !== undefined;
+  return (
+    <div className="inspector" data-testid="inspector">
+      <div className="inspector-head">
+        <h2>
+          {t('inspect.title')}: {node.label ?? node.id}
+        </h2>
+        {inspection && (
+          <span className="muted" data-testid="inspect-rows">
+            {t('inspect.rows', { rows: formatNumber(inspection.rows, lang), columns: data.columns.length })} ·{' '}
+            {formatMs(inspection.ms)}
+          </span>
+        )}
+        {inspection && filtered && !data.loading && (
+          <span className="muted">
+            {t('inspect.shown', { rows: formatNumber(data.rowCount, lang) })} · {formatMs(data.ms ?? 0)}
+          </span>
+        )}
+        {changed && (
+          <button type="button" className="link" onClick={() => setView(NO_VIEW)}>
+            {t('inspect.clear')}
+          </button>
+        )}
+      </div>
+      {!inspection ? (
+        run && STOPPED.has(run.state) ? (
+          <p className={run.state === 'idle' ? 'empty' : 'error'}>{run.message ?? t(`status.${run.state}` as const)}</p>
+        ) : (
+          <p className="waiting">
+            <span className="spinner" aria-hidden="true" /> {t('inspect.waiting')}
+          </p>
+        )
+      ) : data.error ? (
+        <p className="error">{t('inspect.queryFailed', { message: data.error })}</p>
+      ) : (
+        <div className="inspector-body">
+          <DataGrid data={data} view={view} onView={setView} profile={profile} />
+          <ProfilePanel profile={profile} />
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import { useT } from '../i18n/useT.ts';
+import { ColumnCard } from './ColumnCard.tsx';
+import type { Profile } from './profile.ts';
+
+/** Every column's profile as a card: type, empty share, distinct values, range, distribution, top values. */
+export function ProfilePanel({ profile }: { profile: Profile | undefined }) {
+  const t = useT();
+  return (
+    <aside className="profile" data-testid="profile">
+      <h3>{t('profile.title')}</h3>
+      {!profile ? (
+        <p className="waiting small">
+          <span className="spinner" aria-hidden="true" /> {t('profile.computing')}
+        </p>
+      ) : (
+        profile.columns.map((c) => <ColumnCard key={c.name} column={c} />)
+      )}
+    </aside>
+  );
+}

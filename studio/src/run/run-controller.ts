@@ -1,0 +1,107 @@
+import type { Session } from '../engine/session.ts';
+import type { StudioStore } from '../state/store.ts';
+import { planRun, type RunPlan } from './run-plan.ts';
+
+export interface RunController {
+  /** Runs now, even when auto-run is off or nothing changed. */
+  runNow(): void;
+  /** Stops the current run; its nodes end `cancelled` and auto-run waits for the next edit. */
+  cancel(): void;
+  dispose(): void;
+}
+
+/**
+ * Runs the runnable part of the document after each change, debounced; a newer change aborts the run in
+ * flight. The runtime's content-key cache makes each run incremental: only nodes whose key changed execute.
+ * Node states flow into the store as the runtime reports them, and the inspected node's table is handed to
+ * the grid.
+ */
+export function startRunController(
+  store: StudioStore,
+  session: () => Promise<Session>,
+  options: { debounceMs?: number } = {},
+): RunController {
+  const debounceMs = options.debounceMs ?? 300;
+  let lastKey: string | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let current: { abort: AbortController; done: Promise<void> } | undefined;
+  let seq = 0;
+
+  const execute = async (plan: RunPlan, token: number, abort: AbortController, previous: Promise<void>) => {
+    await previous;
+    if (token !== seq) return;
+    const s = store.getState;
+    const { runtime } = await session();
+    if (token !== seq) return;
+    s().runStarted(plan.pipeline.order.length);
+    const result = await runtime.run(plan.pipeline, {
+      targets: plan.targets,
+      signal: abort.signal,
+      onEvent: (event) => {
+        if (token !== seq) return;
+        if (event.type === 'node-start') s().nodeStarted(event.nodeId);
+        else if (event.type === 'node-progress') s().nodeProgress(event.nodeId, event.fraction);
+        else if (event.type === 'node-end') s().nodeEnded(event.status, plan.signatures[event.status.nodeId] ?? '');
+      },
+    });
+    if (token !== seq) return;
+    s().runEnded(result.ms);
+    const id = plan.inspected;
+    const status = id ? result.nodes.find((n) => n.nodeId === id) : undefined;
+    const relation = id ? result.relations.get(id) : undefined;
+    s().setInspection(
+      id && relation && status?.state === 'done'
+        ? { nodeId: id, signature: plan.signatures[id] ?? '', relation, rows: status.rows ?? 0, ms: result.ms }
+        : undefined,
+    );
+  };
+
+  const start = (plan: RunPlan) => {
+    lastKey = plan.key;
+    current?.abort.abort();
+    const token = ++seq;
+    const abort = new AbortController();
+    const previous = current?.done ?? Promise.resolve();
+    const done = execute(plan, token, abort, previous).catch((e: unknown) => {
+      if (token !== seq || abort.signal.aborted) return;
+      store.getState().runEnded(0);
+      store
+        .getState()
+        .notify('error', { ko: `실행 실패: ${(e as Error).message}`, en: `Run failed: ${(e as Error).message}` });
+    });
+    current = { abort, done };
+  };
+
+  const schedule = () => {
+    const s = store.getState();
+    const plan = planRun(s);
+    if (!plan || !s.autoRun || plan.key === lastKey) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const fresh = planRun(store.getState());
+      if (fresh && fresh.key !== lastKey) start(fresh);
+    }, debounceMs);
+  };
+
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (s.analysis !== prev.analysis || s.inspected !== prev.inspected || s.autoRun !== prev.autoRun) schedule();
+  });
+  schedule();
+
+  return {
+    runNow() {
+      clearTimeout(timer);
+      const plan = planRun(store.getState());
+      if (plan) start(plan);
+    },
+    cancel() {
+      clearTimeout(timer);
+      current?.abort.abort();
+    },
+    dispose() {
+      clearTimeout(timer);
+      unsubscribe();
+      current?.abort.abort();
+    },
+  };
+}
