@@ -4,6 +4,7 @@ import { outputFile } from './output/file.ts';
 import { aggregate } from './prep/aggregate.ts';
 import { bin } from './prep/bin.ts';
 import { cast } from './prep/cast.ts';
+import { clusterEdit } from './prep/cluster-edit.ts';
 import { dateParts } from './prep/date-parts.ts';
 import { dedupe } from './prep/dedupe.ts';
 import { derive } from './prep/derive.ts';
@@ -11,6 +12,7 @@ import { extract } from './prep/extract.ts';
 import { fill } from './prep/fill.ts';
 import { filter } from './prep/filter.ts';
 import { findReplace } from './prep/find-replace.ts';
+import { fuzzyJoin } from './prep/fuzzy-join.ts';
 import { inferTypes } from './prep/infer-types.ts';
 import { join } from './prep/join.ts';
 import { mergeColumns } from './prep/merge-columns.ts';
@@ -40,6 +42,8 @@ export const nodeDefinitions = [
   cast,
   aggregate,
   join,
+  fuzzyJoin,
+  clusterEdit,
   union,
   sort,
   dedupe,

@@ -6,6 +6,7 @@ import { ident } from '../../runtime/sql/quote.ts';
 import { OUT } from '../_shared/ports.ts';
 import { loadCsv } from './file-csv.ts';
 import { loadColumnar } from './file-parquet-json.ts';
+import { sourceFileSql } from './file-sql.ts';
 import { readXlsx } from './file-xlsx.ts';
 
 const csvOnly = { format: ['csv'] };
@@ -159,6 +160,8 @@ export const sourceFile = defineNode<SourceFileParams>({
     const relation = ident(tableName);
     return { relation, schema: await engine.describe(`SELECT * FROM ${relation}`), warnings };
   },
+
+  sourceSql: sourceFileSql,
 });
 
 function fileRef(params: SourceFileParams): FileRef {

@@ -104,12 +104,27 @@ export interface SqlNodeDefinition<P> extends BaseDefinition<P> {
   smallOutput?: boolean;
 }
 
+/** What `sourceSql` gets: the source's params, and the columns `load` produced from them. */
+export interface SourceSqlContext<P> {
+  nodeId: string;
+  params: P;
+  engine: Engine;
+  files: FileAccess;
+  /** The SQL must give these columns and types (e.g. codes with leading zeros stay VARCHAR). */
+  schema: Schema;
+}
+
+/** A SELECT that reads the source's data in DuckDB by itself, or the reason there is none. */
+export type SourceSql = { sql: string } | { unsupported: string };
+
 /** Brings data into the engine. */
 export interface SourceNodeDefinition<P> extends BaseDefinition<P> {
   kind: 'source';
   /** A stable fingerprint of the data the params point at (path + size + mtime, or content hash). */
   fingerprint(ctx: Omit<SourceContext<P>, 'tableName' | 'engine'>): Promise<string>;
   load(ctx: SourceContext<P>): Promise<SourceResult>;
+  /** The source as DuckDB SQL, for exporting a pipeline as a script (`runtime/execute/export-sql.ts`). */
+  sourceSql?(ctx: SourceSqlContext<P>): Promise<SourceSql>;
 }
 
 /** Writes its input somewhere; has no output. */
