@@ -1,4 +1,8 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+/** exceljs is large: load it only when a workbook is actually read or written. */
+const loadExcel = async () => (await import('exceljs')).default;
+
 import type { Engine } from '../../runtime/engine/engine.ts';
 import { ParamError } from '../../runtime/errors.ts';
 import type { Column, Value } from '../../runtime/schema/types.ts';
@@ -26,7 +30,8 @@ export async function xlsxBytes(
     );
   }
   const result = await engine.query(`SELECT * FROM ${input}`, options);
-  const workbook = new ExcelJS.Workbook();
+  const Excel = await loadExcel();
+  const workbook = new Excel.Workbook();
   const sheet = workbook.addWorksheet('data');
   sheet.addRow(result.columns.map((c) => c.name));
   sheet.getRow(1).font = { bold: true };

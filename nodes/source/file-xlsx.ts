@@ -1,4 +1,8 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+/** exceljs is large: load it only when a workbook is actually read or written. */
+const loadExcel = async () => (await import('exceljs')).default;
+
 import { ParamError } from '../../runtime/errors.ts';
 import { inferColumns, type TypedColumns, uniqueNames } from './infer-columns.ts';
 
@@ -12,7 +16,8 @@ export async function readXlsx(
   sheet: string | number | undefined,
   display: string,
 ): Promise<TypedColumns> {
-  const workbook = new ExcelJS.Workbook();
+  const Excel = await loadExcel();
+  const workbook = new Excel.Workbook();
   try {
     // exceljs types say Buffer, but it hands the bytes straight to JSZip, which takes any Uint8Array.
     await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
