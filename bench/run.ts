@@ -1,9 +1,10 @@
 /**
- * npm run bench -- [--suite runtime,nodes] [--rows 1000000,10000000] [--runs 5] [--no-arquero]
+ * npm run bench -- [--suite runtime,nodes,cluster] [--rows 1000000,10000000] [--runs 5] [--no-arquero]
  * Each suite writes its figures into its own section of bench/RESULTS.md.
  */
 import { parseArgs } from 'node:util';
 import { DuckDBNodeEngine } from '../runtime/engine/duckdb-node.ts';
+import { benchClusters, type ClusterBenchRow } from './cluster-bench.ts';
 import { benchPrepNodes, type NodeBenchRow } from './prep-nodes.ts';
 import { machine, writeSection } from './results-file.ts';
 import { benchRuntime, type RuntimeBenchRow } from './runtime-bench.ts';
@@ -27,6 +28,7 @@ await engine.close();
 
 if (suites.has('nodes')) await writeNodes(await benchPrepNodes(sizes), duckdb);
 if (suites.has('runtime')) await writeRuntime(sizes, duckdb);
+if (suites.has('cluster')) await writeClusters(await benchClusters(), duckdb);
 
 async function writeNodes(rows: NodeBenchRow[], duckdb: string) {
   const types = [...new Set(rows.map((r) => r.type))];
@@ -64,7 +66,7 @@ async function writeRuntime(sizes: number[], duckdb: string) {
   ];
   const body = `## Runtime vs hand-written SQL vs Arquero (issue 2)
 
-Command: \`npm run bench -- --rows ${values.rows} --runs ${runs}\` · ${new Date().toISOString().slice(0, 10)} · ${machine(duckdb)}
+Command: \`npm run bench -- --suite runtime --rows ${values.rows} --runs ${runs}\` · ${new Date().toISOString().slice(0, 10)} · ${machine(duckdb)}
 
 Pipeline (\`bench/prep-pipeline.ts\`): declarations (Parquet) → filter (date, value) → derive unit value → cast → left join
 companies → aggregate by region × origin (count, sum, avg, count distinct, fraud rate) → sort + limit 100; 8 nodes.
@@ -78,5 +80,24 @@ ${table.join('\n')}
 
 Targets: ratio ≤ 1.10 at 10M rows; edit-last re-run ≤ 5 % of the full run.`;
   await writeSection('runtime', body);
+  console.log(body);
+}
+
+async function writeClusters(rows: ClusterBenchRow[], duckdb: string) {
+  const n = (x: number) => x.toLocaleString('en-US');
+  const body = `## Cluster and edit on a 1M-row company-name column (issue 4)
+
+Command: \`npm run bench -- --suite cluster\` · ${new Date().toISOString().slice(0, 10)} · ${machine(duckdb)}
+
+Column (\`bench/cluster-data.ts\`, seed 42): ${n(rows[0]?.rows ?? 0)} rows drawn (skewed) from 20,000 generator company
+names (\`name_ko\` stems) written with legal-form variants (\`(주)\`, \`㈜\`, \`주식회사\` before or after, \`( 주 )\`), a
+space inside 10 % of the time and a one-jamo or dropped-syllable typo 3 % of the time; ${n(rows[0]?.distinct ?? 0)} distinct
+values. One fresh process per method: \`findClusters\` (DuckDB GROUP BY of the distinct values, then keys or
+edit distance in JS). Memory is the process's peak RSS.
+
+| method | time | peak RSS | clusters | values in clusters |
+|---|---:|---:|---:|---:|
+${rows.map((r) => `| \`${r.method}\`${r.method === 'edit_distance' ? ' (distance 1)' : ''} | ${ms(r.ms)} | ${n(Math.round(r.peakRssMb))} MB | ${n(r.clusters)} | ${n(r.clusteredValues)} |`).join('\n')}`;
+  await writeSection('cluster', body);
   console.log(body);
 }
