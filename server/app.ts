@@ -8,17 +8,19 @@ import { securityHeaders } from './middleware/security-headers.ts';
 import { sessionLoader } from './middleware/session.ts';
 import { openApiDocument } from './openapi.ts';
 import { authRoutes } from './routes/auth.ts';
+import { datasetRoutes } from './routes/datasets.ts';
 import { healthRoutes } from './routes/health.ts';
 import { pipelineRoutes } from './routes/pipelines.ts';
 import { router } from './routes/router.ts';
 import { staticRoutes } from './routes/static-files.ts';
+import { templateRoutes } from './routes/templates.ts';
 import { userRoutes } from './routes/users.ts';
 import { mountStatic } from './static.ts';
 
 /**
  * The whole server as one Hono app: security headers on everything; under `/api`, a body limit, the
  * same-origin check for writes, the session and its CSRF token, then one sub-app per resource.
- * Datasets, templates (+ ranking), schedules and runs mount here as `/api/<resource>` when they exist.
+ * Schedules and runs mount here as `/api/<resource>` when they exist.
  *
  * @example
  * const { db, driver } = await openDatabase();
@@ -30,7 +32,9 @@ export function createApp(deps: AppDeps) {
     throw new ApiError(413, 'payload_too_large', `request bodies are limited to ${config.bodyLimit} bytes`);
   };
   const api = router<AppEnv>();
-  api.use('*', bodyLimit({ maxSize: config.bodyLimit, onError: payloadTooLarge }));
+  const jsonLimit = bodyLimit({ maxSize: config.bodyLimit, onError: payloadTooLarge });
+  // Dataset uploads stream to disk under their own limit (`config.uploads.datasetMaxBytes`).
+  api.use('*', (c, next) => (isDatasetUpload(c.req.method, c.req.path) ? next() : jsonLimit(c, next)));
   api.use('*', sameOriginWrites(config.security));
   api.use('*', sessionLoader(deps));
   api.use('*', csrfToken());
@@ -38,7 +42,9 @@ export function createApp(deps: AppDeps) {
     .route('/health', healthRoutes(deps))
     .route('/auth', authRoutes(deps))
     .route('/users', userRoutes(deps))
-    .route('/pipelines', pipelineRoutes(deps));
+    .route('/pipelines', pipelineRoutes(deps))
+    .route('/datasets', datasetRoutes(deps))
+    .route('/templates', templateRoutes(deps));
 
   const root = router<AppEnv>();
   root.use('*', securityHeaders());
@@ -54,5 +60,7 @@ export function createApp(deps: AppDeps) {
   app.notFound(notFoundHandler);
   return app;
 }
+
+const isDatasetUpload = (method: string, path: string) => method === 'POST' && /^\/api\/datasets\/?$/.test(path);
 
 export type AppType = ReturnType<typeof createApp>;

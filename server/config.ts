@@ -25,6 +25,15 @@ export interface ThrottleConfig {
   perIp: number;
 }
 
+export interface UploadConfig {
+  /** Where uploaded datasets live (`<dir>/<id>/<file>`). */
+  datasetsDir: string;
+  /** Largest accepted dataset upload in bytes (separate from `bodyLimit`). */
+  datasetMaxBytes: number;
+  /** Largest accepted template preview image in bytes. */
+  previewMaxBytes: number;
+}
+
 export interface ServerConfig {
   port: number;
   host: string;
@@ -32,6 +41,7 @@ export interface ServerConfig {
   dataDir: string;
   /** Largest accepted request body in bytes (pipeline documents are small; datasets will get their own limit). */
   bodyLimit: number;
+  uploads: UploadConfig;
   security: SecurityConfig;
   session: SessionConfig;
   throttle: ThrottleConfig;
@@ -41,12 +51,18 @@ const HOUR = 3_600_000;
 const PROJECT_ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const dataDir = env.DATA_DIR ?? `${PROJECT_ROOT}.data`;
   return {
     port: Number(env.PORT ?? 8787),
     host: env.HOST ?? '127.0.0.1',
     databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: env.DATA_DIR ?? `${PROJECT_ROOT}.data`,
+    dataDir,
     bodyLimit: Number(env.BODY_LIMIT_BYTES ?? 2 * 1024 * 1024),
+    uploads: {
+      datasetsDir: env.DATASETS_DIR ?? `${dataDir}/datasets`,
+      datasetMaxBytes: Number(env.DATASET_MAX_BYTES ?? 1024 ** 3),
+      previewMaxBytes: Number(env.PREVIEW_MAX_BYTES ?? 512 * 1024),
+    },
     security: {
       secureCookies: env.COOKIE_SECURE === 'true' ? true : env.COOKIE_SECURE === 'false' ? false : 'auto',
       trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',

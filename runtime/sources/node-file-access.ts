@@ -21,6 +21,11 @@ export interface NodeFileAccessOptions {
   baseDir: string;
   /** The engine that will open the files: native reads paths, WASM gets registered buffers. */
   engine: Engine;
+  /**
+   * Turns a `datasetId` into the absolute path of its file (the server passes its dataset store here, so that
+   * scheduled runs read uploaded datasets). Without it, dataset references are refused as before.
+   */
+  resolveDataset?: (id: string) => Promise<string>;
 }
 
 /** Local files through `node:fs`, for the command line, the server and tests. */
@@ -29,7 +34,7 @@ export class NodeFileAccess implements FileAccess {
 
   constructor(private readonly options: NodeFileAccessOptions) {}
 
-  /** The absolute path a reference points at; dataset ids are not served here yet. */
+  /** The absolute path a reference points at; dataset ids only with `resolveDataset` (see `locate`). */
   resolve(ref: FileRef): string {
     if (ref.datasetId !== undefined) {
       throw new ParamError(
@@ -41,15 +46,28 @@ export class NodeFileAccess implements FileAccess {
     return path.resolve(this.options.baseDir, ref.path);
   }
 
+  /** Like `resolve`, and also dataset ids when a `resolveDataset` option was given. */
+  async locate(ref: FileRef): Promise<string> {
+    const { resolveDataset } = this.options;
+    if (ref.datasetId === undefined || !resolveDataset) return this.resolve(ref);
+    try {
+      return await resolveDataset(ref.datasetId);
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      throw new ParamError(`Dataset "${ref.datasetId}" cannot be opened: ${why}`, 'datasetId');
+    }
+  }
+
   async stat(ref: FileRef): Promise<FileInfo> {
-    const file = this.resolve(ref);
+    const file = await this.locate(ref);
     const info = await stat(file).catch((e: unknown) => rethrowMissing(e, ref, file));
-    if (!info.isFile()) throw new ParamError(`"${ref.path}" is a folder, not a file (${file}).`, 'path');
+    if (!info.isFile())
+      throw new ParamError(`"${ref.path ?? ref.datasetId}" is a folder, not a file (${file}).`, 'path');
     return { name: path.basename(file), size: info.size, fingerprint: `${info.size}:${info.mtimeMs}:${file}` };
   }
 
   async head(ref: FileRef, length: number): Promise<Uint8Array> {
-    const file = this.resolve(ref);
+    const file = await this.locate(ref);
     const handle = await open(file, 'r').catch((e: unknown) => rethrowMissing(e, ref, file));
     try {
       const buffer = new Uint8Array(length);
@@ -61,13 +79,13 @@ export class NodeFileAccess implements FileAccess {
   }
 
   async readAll(ref: FileRef): Promise<Uint8Array> {
-    const file = this.resolve(ref);
+    const file = await this.locate(ref);
     const bytes = await readFile(file).catch((e: unknown) => rethrowMissing(e, ref, file));
     return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 
   async engineLocation(ref: FileRef, options: EngineLocationOptions = {}): Promise<EngineLocation> {
-    const file = this.resolve(ref);
+    const file = await this.locate(ref);
     await this.stat(ref);
     const decoder = options.decodeFrom ? makeDecoder(options.decodeFrom) : undefined;
     const { engine } = this.options;
@@ -166,12 +184,12 @@ function rethrowMissing(error: unknown, ref: FileRef, file: string): never {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOENT' || code === 'ENOTDIR') {
     throw new ParamError(
-      `File not found: "${ref.path}" (looked for ${file}). Check the path and the file name.`,
+      `File not found: "${ref.path ?? `dataset ${ref.datasetId}`}" (looked for ${file}). Check the path and the file name.`,
       'path',
     );
   }
   if (code === 'EACCES' || code === 'EPERM') {
-    throw new ParamError(`No permission to read "${ref.path}" (${file}).`, 'path');
+    throw new ParamError(`No permission to read "${ref.path ?? ref.datasetId}" (${file}).`, 'path');
   }
   throw error;
 }

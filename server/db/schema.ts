@@ -2,11 +2,22 @@
  * The app's tables, one `pg-core` schema for PGlite and PostgreSQL alike. Migrations in `drizzle/` are
  * generated from this file (`npm run db:generate`); never edit a released migration by hand.
  *
- * Tables for datasets, templates (+ ratings, ranking), schedules and runs join this file when their
- * routes do (issue 5, later parts).
+ * Tables for schedules and runs join this file when their routes do.
  */
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 export const ROLES = ['officer', 'reviewer', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -119,3 +130,175 @@ export type UserRow = typeof users.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
 export type PipelineRow = typeof pipelines.$inferSelect;
 export type PipelineVersionRow = typeof pipelineVersions.$inferSelect;
+
+export const DATASET_FORMATS = ['csv', 'parquet', 'json', 'xlsx'] as const;
+export type DatasetFormat = (typeof DATASET_FORMATS)[number];
+
+/** Uploaded files under `<dataDir>/datasets/<id>/<storedName>`, with their checksum, schema and column profile. */
+export const datasets = pgTable(
+  'datasets',
+  {
+    id: uuid('id').primaryKey(),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id),
+    /** Display name (defaults to the sanitized original file name). */
+    name: text('name').notNull(),
+    /** The client's file name as sent (metadata only; never used as a path). */
+    originalName: text('original_name').notNull(),
+    /** The file's name inside the dataset folder: sanitized, chosen by the server. */
+    storedName: text('stored_name').notNull(),
+    format: text('format', { enum: DATASET_FORMATS }).notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    sha256: text('sha256').notNull(),
+    rows: bigint('rows', { mode: 'number' }).notNull(),
+    /** `[{ name, type }]` as DuckDB reads the file. */
+    columns: jsonb('columns').notNull(),
+    /** Per column: type, null %, distinct ≈, min/max, top values. */
+    profile: jsonb('profile').notNull(),
+    /** Warnings of the reader (e.g. skipped ragged CSV lines). */
+    warnings: jsonb('warnings').notNull().default(sql`'[]'::jsonb`),
+    visibility: text('visibility', { enum: VISIBILITIES }).notNull().default('private'),
+    department: text('department'),
+    ...timestamps,
+  },
+  (t) => [
+    check('datasets_visibility_check', sql`${t.visibility} in ('private', 'department', 'public')`),
+    check('datasets_format_check', sql`${t.format} in ('csv', 'parquet', 'json', 'xlsx')`),
+    index('datasets_owner_idx').on(t.ownerId),
+    index('datasets_visibility_idx').on(t.visibility, t.department),
+  ],
+);
+
+export const TEMPLATE_CATEGORIES = [
+  'clearance_clustering',
+  'clearance_risk_score',
+  'xray_detection',
+  'trade_finance',
+  'bigfinder_links',
+  'trend_prediction',
+  'requirement_verification',
+  'import_price',
+  'tax_risk',
+  'supply_chain',
+  'document_association',
+  'origin_certificate',
+  'vessel_analysis',
+  'export_support',
+  'data_map',
+  'consultation_chatbot',
+  'hs_code_prediction',
+  'general',
+] as const;
+export type TemplateCategory = (typeof TEMPLATE_CATEGORIES)[number];
+
+export const TEMPLATE_STATUSES = ['draft', 'published'] as const;
+
+/** A pipeline version published as an example ("우수 분석사례"); the document is a snapshot of that version. */
+export const templates = pgTable(
+  'templates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id),
+    pipelineId: uuid('pipeline_id').references(() => pipelines.id, { onDelete: 'set null' }),
+    pipelineVersion: integer('pipeline_version').notNull(),
+    doc: jsonb('doc').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    category: text('category', { enum: TEMPLATE_CATEGORIES }).notNull().default('general'),
+    status: text('status', { enum: TEMPLATE_STATUSES }).notNull().default('draft'),
+    excellent: boolean('excellent').notNull().default(false),
+    excellentBy: uuid('excellent_by').references(() => users.id),
+    excellentAt: timestamp('excellent_at', { withTimezone: true }),
+    /** `image/png` or `image/svg+xml`, with the bytes base64-encoded (size-limited). */
+    previewType: text('preview_type'),
+    preview: text('preview'),
+    useCount: integer('use_count').notNull().default(0),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    check('templates_status_check', sql`${t.status} in ('draft', 'published')`),
+    index('templates_owner_idx').on(t.ownerId),
+    index('templates_status_idx').on(t.status, t.category),
+    index('templates_tags_idx').using('gin', t.tags),
+  ],
+);
+
+export const templateRatings = pgTable(
+  'template_ratings',
+  {
+    templateId: uuid('template_id')
+      .notNull()
+      .references(() => templates.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    stars: integer('stars').notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    primaryKey({ columns: [t.templateId, t.userId] }),
+    check('template_ratings_stars_check', sql`${t.stars} between 1 and 5`),
+  ],
+);
+
+export const templateComments = pgTable(
+  'template_comments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    templateId: uuid('template_id')
+      .notNull()
+      .references(() => templates.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id),
+    body: text('body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('template_comments_template_idx').on(t.templateId, t.createdAt)],
+);
+
+/**
+ * What the ranking is computed from: `use` (copied with parameters), `copy` (plain copy), `rating` (stars in
+ * `value`), `run_success` (a scheduled run of a pipeline made from the template succeeded; the scheduler fills it).
+ */
+export const TEMPLATE_EVENT_KINDS = ['use', 'copy', 'rating', 'run_success'] as const;
+export type TemplateEventKind = (typeof TEMPLATE_EVENT_KINDS)[number];
+
+export const templateEvents = pgTable(
+  'template_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    templateId: uuid('template_id')
+      .notNull()
+      .references(() => templates.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').references(() => users.id),
+    kind: text('kind', { enum: TEMPLATE_EVENT_KINDS }).notNull(),
+    value: integer('value'),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    check('template_events_kind_check', sql`${t.kind} in ('use', 'copy', 'rating', 'run_success')`),
+    index('template_events_at_idx').on(t.at),
+    index('template_events_template_idx').on(t.templateId, t.at),
+  ],
+);
+
+/** Template search terms (normalized: trimmed, case-folded, NFC), for the popular-searches ranking. */
+export const templateSearches = pgTable(
+  'template_searches',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    term: text('term').notNull(),
+    userId: uuid('user_id').references(() => users.id),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('template_searches_at_idx').on(t.at)],
+);
+
+export type DatasetRow = typeof datasets.$inferSelect;
+export type TemplateRow = typeof templates.$inferSelect;

@@ -10,6 +10,8 @@ import { secureHeaders } from 'hono/secure-headers';
  * - COOP same-origin + COEP require-corp: cross-origin isolation, which DuckDB-WASM needs for
  *   `SharedArrayBuffer` (its threaded build). CORP same-origin: our files cannot be embedded elsewhere.
  *
+ * A route may send its own, stricter CSP (uploaded SVG previews do): it is kept.
+ *
  * @example app.use('*', securityHeaders())
  */
 export function securityHeaders(): MiddlewareHandler {
@@ -18,7 +20,7 @@ export function securityHeaders(): MiddlewareHandler {
       defaultSrc: ["'self'"],
       scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
       workerSrc: ["'self'", 'blob:'],
-      styleSrc: ["'self'"],
+      styleSrc: ["'self'", "'unsafe-inline'"], // Monaco and Vega insert <style> elements; scripts stay 'self' only
       imgSrc: ["'self'", 'data:', 'blob:'],
       fontSrc: ["'self'"],
       connectSrc: ["'self'"],
@@ -35,6 +37,12 @@ export function securityHeaders(): MiddlewareHandler {
     permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
   });
   return async function securityHeaders(c, next) {
-    await headers(c, next);
+    let own: string | null = null;
+    await headers(c, async () => {
+      await next();
+      own = c.res.headers.get('content-security-policy');
+    });
+    // A response that set a stricter policy of its own (e.g. an uploaded SVG preview) keeps it.
+    if (own) c.res.headers.set('content-security-policy', own);
   };
 }

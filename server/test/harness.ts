@@ -1,4 +1,7 @@
 /** An app over a test database with a movable clock, and a cookie-keeping client that speaks its API. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { registry } from '../../nodes/index.ts';
 import { createApp } from '../app.ts';
@@ -31,6 +34,7 @@ export async function testServer(driver: TestDriver, tweak: (c: ServerConfig) =>
   const config = readConfig({});
   config.security.trustProxy = true; // tests pick their client address with X-Forwarded-For
   config.throttle.perIp = 10;
+  config.uploads.datasetsDir = mkdtempSync(join(tmpdir(), 'cas-datasets-'));
   tweak(config);
   let now = Date.parse('2026-11-24T09:00:00Z');
   const deps: AppDeps = { ...database, config, registry, now: () => new Date(now), log: () => {} };
@@ -65,6 +69,7 @@ export async function testServer(driver: TestDriver, tweak: (c: ServerConfig) =>
   return server;
 }
 
+/** JSON (objects), text as is, or raw bytes (uploads: `application/octet-stream` unless a type is given). */
 type Body = unknown;
 
 /** Keeps the session cookie and CSRF token like a browser page of the studio would. */
@@ -79,8 +84,11 @@ export class Client {
     const h: Record<string, string> = { origin: ORIGIN, 'x-forwarded-for': this.ip, ...headers };
     if (this.cookie) h.cookie = this.cookie;
     if (this.csrf && method !== 'GET') h['x-csrf-token'] = this.csrf;
-    let payload: string | undefined;
-    if (body !== undefined) {
+    let payload: string | Uint8Array<ArrayBuffer> | undefined;
+    if (body instanceof Uint8Array) {
+      payload = new Uint8Array(body);
+      h['content-type'] ??= 'application/octet-stream';
+    } else if (body !== undefined) {
       payload = typeof body === 'string' ? body : JSON.stringify(body);
       h['content-type'] ??= 'application/json';
     }
@@ -126,6 +134,7 @@ export function describeDrivers(name: string, suite: (ctx: () => TestServer) => 
       });
       afterAll(async () => {
         await server?.database.close();
+        if (server) rmSync(server.deps.config.uploads.datasetsDir, { recursive: true, force: true });
       });
       suite(() => server!);
     });

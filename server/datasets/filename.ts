@@ -1,0 +1,58 @@
+/**
+ * Client file names are metadata only. The name on disk is derived from them but sanitized: no folders, no
+ * `..`, no control characters (NUL included), no leading dot; anything suspicious is refused outright.
+ */
+
+import type { DatasetFormat } from '../db/schema.ts';
+import { ApiError } from '../errors.ts';
+
+const FORMATS: Record<string, DatasetFormat> = {
+  csv: 'csv',
+  tsv: 'csv',
+  txt: 'csv',
+  parquet: 'parquet',
+  json: 'json',
+  jsonl: 'json',
+  ndjson: 'json',
+  xlsx: 'xlsx',
+};
+
+const badName = (why: string) => new ApiError(400, 'bad_filename', `refused file name: ${why}`);
+
+/** The header value as the client meant it (`X-Filename` is percent-encoded so that Korean names survive). */
+export function decodeFilename(header: string | undefined): string {
+  if (!header) throw new ApiError(400, 'missing_filename', 'send the file name in the X-Filename header');
+  try {
+    return decodeURIComponent(header).normalize('NFC');
+  } catch {
+    throw badName('not valid percent-encoding');
+  }
+}
+
+/** Refuses path tricks and returns a safe file name to store under (same extension, readable characters kept). */
+export function safeFilename(original: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused
+  if (/[\u0000-\u001f\u007f]/.test(original)) throw badName('control characters (NUL included)');
+  if (/[\\/]/.test(original)) throw badName('folders are not allowed (no / or \\)');
+  if (/^[A-Za-z]:/.test(original)) throw badName('drive letters are not allowed');
+  if (original === '.' || original.includes('..')) throw badName('".." is not allowed');
+  const cleaned = original
+    .replace(/[<>:"|?*]/g, '_')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^\.+/, '');
+  if (!cleaned) throw badName('empty');
+  if (Buffer.byteLength(cleaned) > 200) throw badName('longer than 200 bytes');
+  return cleaned;
+}
+
+/** The reader for a file name's extension (or the explicit `format`); 415 for anything else. */
+export function formatOf(filename: string, explicit?: DatasetFormat): DatasetFormat {
+  if (explicit) return explicit;
+  const ext = filename.toLowerCase().split('.').pop() ?? '';
+  const format = FORMATS[ext];
+  if (!format) {
+    throw new ApiError(415, 'unsupported_format', `cannot read ".${ext}" files: use csv, tsv, parquet, json or xlsx`);
+  }
+  return format;
+}
