@@ -1,8 +1,15 @@
 import type { Page } from 'playwright-core';
 
-/** Waits until the node's badge shows `state` (see `StatusBadge`). */
+/**
+ * Waits until the node's state is `state` (what its card's badge shows). Read from the store, because the
+ * canvas renders only the cards in view (`onlyRenderVisibleElements`).
+ */
 export async function waitForState(page: Page, nodeId: string, state: string, timeout = 60_000): Promise<void> {
-  await page.waitForSelector(`[data-testid="status-${nodeId}"][data-state="${state}"]`, { timeout });
+  await page.waitForFunction(
+    ([id, want]) => window.__studio?.store.getState().nodeRuns[id]?.state === want,
+    [nodeId, state] as const,
+    { timeout },
+  );
 }
 
 /** The grid rows now in the DOM (virtualized: the visible ones plus overscan), by row index, as cell texts. */
@@ -28,16 +35,39 @@ export async function waitForGrid(page: Page, firstCell: RegExp | string, timeou
   );
 }
 
-/** Node ids in the step list, in document order. */
+/** Node ids in document order. */
 export function stepIds(page: Page): Promise<string[]> {
-  return page.$$eval('[data-node-id]', (els) => els.map((el) => el.getAttribute('data-node-id') ?? ''));
+  return page.evaluate(() => window.__studio?.store.getState().doc.nodes.map((n) => n.id) ?? []);
 }
 
-/** Types settings JSON into a node's provisional editor and applies it. */
-export async function setParams(page: Page, nodeId: string, params: unknown): Promise<void> {
-  const editor = page.locator(`[data-testid="params-${nodeId}"]`);
-  await editor.fill(JSON.stringify(params, null, 2));
-  await editor.locator('xpath=../..').getByRole('button').last().click();
+/** Drags along with intermediate mouse moves (d3-drag and React Flow's connection line need them). */
+export async function dragBetween(page: Page, from: string, to: string): Promise<void> {
+  const a = (await page.locator(from).boundingBox())!;
+  const b = (await page.locator(to).boundingBox())!;
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
+  await page.mouse.up();
+}
+
+/** Connects `source`'s output handle to `target`'s input handle on the canvas. */
+export function connect(page: Page, source: string, target: string, targetPort = 'in'): Promise<void> {
+  return dragBetween(
+    page,
+    `.react-flow__node[data-id="${source}"] .react-flow__handle.source`,
+    `.react-flow__node[data-id="${target}"] .react-flow__handle.target[data-handleid="${targetPort}"]`,
+  );
+}
+
+/** Drops a palette entry onto the canvas at (x, y) inside the pane; resolves to the id of the node added. */
+export async function dropFromPalette(page: Page, type: string, x: number, y: number): Promise<string> {
+  const before = await stepIds(page);
+  await page.locator(`.palette-item[data-type="${type}"]`).dragTo(page.locator('.react-flow__pane'), {
+    targetPosition: { x, y },
+  });
+  await page.waitForFunction((n) => (window.__studio?.store.getState().doc.nodes.length ?? 0) > n, before.length);
+  const after = await stepIds(page);
+  return after.find((id) => !before.includes(id))!;
 }
 
 export const digits = (text: string) => text.replace(/[^\d.-]/g, '');

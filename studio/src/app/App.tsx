@@ -1,25 +1,34 @@
+import { Canvas } from '../canvas/Canvas.tsx';
+import { Palette } from '../canvas/Palette.tsx';
 import { Inspector } from '../inspect/Inspector.tsx';
+import { NodePanel } from '../node-view/NodePanel.tsx';
+import { Notebook } from '../notebook/Notebook.tsx';
 import { Header } from '../shell/Header.tsx';
 import { NoticeBar } from '../shell/NoticeBar.tsx';
 import { useUndoShortcuts } from '../shell/useUndoShortcuts.ts';
+import { useView } from '../shell/useView.ts';
 import { SourcesPanel } from '../sources/SourcesPanel.tsx';
-import { StepList } from '../steps/StepList.tsx';
 import '../styles/layout.css';
 
-/** Header on top; data sources on the left; the steps (the canvas, later) and below them the inspector. */
+/** Header on top; data and the palette on the left; canvas or notebook, the node's form, and the inspector. */
 export function App() {
   useUndoShortcuts();
+  const [view] = useView();
   return (
     <div className="studio">
       <Header />
       <NoticeBar />
-      <div className="studio-body">
+      <div className={`studio-body studio-${view}`}>
         <aside className="studio-sources">
           <SourcesPanel />
+          <Palette />
         </aside>
-        <main className="studio-centre">
-          <StepList />
-        </main>
+        <main className="studio-centre">{view === 'canvas' ? <Canvas /> : <Notebook />}</main>
+        {view === 'canvas' && (
+          <aside className="studio-form">
+            <NodePanel />
+          </aside>
+        )}
         <section className="studio-inspector">
           <Inspector />
         </section>

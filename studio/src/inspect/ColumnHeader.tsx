@@ -1,9 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { Column } from '../../../runtime/schema/types.ts';
 import { useT } from '../i18n/useT.ts';
+import type { FilterRule } from './filter-rules.ts';
 import type { GridView } from './grid-sql.ts';
 import { MiniProfile } from './MiniProfile.tsx';
 import type { ColumnProfile } from './profile.ts';
+import { QualityBar } from './QualityBar.tsx';
+import type { ColumnQuality } from './quality.ts';
 
 /** Name and type, click to sort (ascending → descending → off), a filter box, and a small profile. */
 export function ColumnHeader(props: {
@@ -12,8 +15,12 @@ export function ColumnHeader(props: {
   view: GridView;
   onView(view: GridView): void;
   profile: ColumnProfile | undefined;
+  quality?: ColumnQuality | undefined;
+  selected?: boolean;
+  onSelect?: (() => void) | undefined;
+  onFilter?: ((rules: FilterRule[]) => void) | undefined;
 }) {
-  const { column, width, view, onView, profile } = props;
+  const { column, width, view, onView, profile, quality, selected, onSelect, onFilter } = props;
   const t = useT();
   const applied = view.filters[column.name] ?? '';
   const [text, setText] = useState(applied);
@@ -33,7 +40,7 @@ export function ColumnHeader(props: {
     onView(sort ? { ...view, sort } : { filters: view.filters });
   };
   return (
-    <th className="grid-head-cell" style={{ width }} data-column={column.name}>
+    <th className={`grid-head-cell${selected ? ' col-selected' : ''}`} style={{ width }} data-column={column.name}>
       <button
         type="button"
         className="col-sort"
@@ -43,8 +50,11 @@ export function ColumnHeader(props: {
         <span className="col-name">{column.name}</span>
         <span className="col-sort-mark">{sorted ? (sorted.desc ? '▼' : '▲') : ''}</span>
       </button>
-      <span className="col-type">{column.type}</span>
-      <MiniProfile profile={profile} />
+      <button type="button" className="col-type col-select" onClick={onSelect} aria-pressed={selected}>
+        {column.type}
+      </button>
+      <QualityBar quality={quality} />
+      <MiniProfile profile={profile} onFilter={onFilter} />
       <input
         className="col-filter"
         value={text}

@@ -1,9 +1,12 @@
 import { useEffect, useRef } from 'react';
 import { useLang } from '../i18n/useLang.ts';
+import type { GridSelection } from '../suggest/useSuggestions.ts';
 import { ColumnHeader } from './ColumnHeader.tsx';
+import type { FilterRule } from './filter-rules.ts';
 import { columnWidth, formatValue } from './format-value.ts';
 import type { GridView } from './grid-sql.ts';
 import type { Profile } from './profile.ts';
+import type { ColumnQuality } from './quality.ts';
 import type { GridData } from './useGridData.ts';
 import { useRowWindow } from './useRowWindow.ts';
 
@@ -24,8 +27,22 @@ export function DataGrid(props: {
   view: GridView;
   onView(view: GridView): void;
   profile: Profile | undefined;
+  quality?: ColumnQuality[] | undefined;
+  selection?: GridSelection | undefined;
+  onSelect?: (selection: GridSelection | undefined) => void;
+  onFilter?: (rules: FilterRule[]) => void;
 }) {
-  const { data, view, onView, profile } = props;
+  const { data, view, onView, profile, quality, selection, onSelect, onFilter } = props;
+  /** A click selects the cell's column and value; Ctrl/⌘/Shift-click adds the value to those picked. */
+  const pick = (column: string, value: unknown, add: boolean) => {
+    if (!onSelect) return;
+    const text = value === null || value === undefined ? undefined : String(value);
+    const same = selection?.column === column;
+    const before = same && add ? selection.values : [];
+    const values =
+      text === undefined ? before : before.includes(text) ? before.filter((v) => v !== text) : [...before, text];
+    onSelect({ column, values });
+  };
   const [lang] = useLang();
   const scroller = useRef<HTMLDivElement>(null);
   const rows = useRowWindow(scroller, data.rowCount, ROW_HEIGHT);
@@ -51,6 +68,10 @@ export function DataGrid(props: {
                 view={view}
                 onView={onView}
                 profile={profile?.columns.find((p) => p.name === c.name)}
+                quality={quality?.find((q) => q.name === c.name)}
+                selected={selection?.column === c.name}
+                onSelect={onSelect ? () => onSelect({ column: c.name, values: [] }) : undefined}
+                onFilter={onFilter}
               />
             ))}
           </tr>
@@ -73,11 +94,13 @@ export function DataGrid(props: {
                   const v = row?.[c.name];
                   const text = row ? formatValue(v, lang) : '…';
                   return (
+                    // biome-ignore lint/a11y/useKeyWithClickEvents: picking by mouse; the header's type button selects the column by keyboard
                     <td
                       key={c.name}
-                      className={`grid-cell${typeof v === 'number' ? ' num' : ''}`}
+                      className={`grid-cell${typeof v === 'number' ? ' num' : ''}${selection?.column === c.name ? (row && selection.values.includes(String(v)) ? ' cell-picked' : ' col-selected') : ''}`}
                       style={{ width: widths[i] }}
                       title={text}
+                      onClick={(e) => row && pick(c.name, v, e.ctrlKey || e.metaKey || e.shiftKey)}
                     >
                       {text}
                     </td>

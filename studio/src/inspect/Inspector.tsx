@@ -1,14 +1,20 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
+import { useServices } from '../app/useServices.ts';
 import { useStudio } from '../app/useStudio.ts';
 import { formatMs, formatNumber } from '../i18n/translate.ts';
 import { useLang } from '../i18n/useLang.ts';
 import { useT } from '../i18n/useT.ts';
+import { insertStep } from '../suggest/insert-step.ts';
+import { SuggestionBar } from '../suggest/SuggestionBar.tsx';
+import { type GridSelection, useSuggestions } from '../suggest/useSuggestions.ts';
 import { DataGrid } from './DataGrid.tsx';
+import type { FilterRule } from './filter-rules.ts';
 import type { GridView } from './grid-sql.ts';
 import { ProfilePanel } from './ProfilePanel.tsx';
 import { useEngine } from './useEngine.ts';
 import { useGridData } from './useGridData.ts';
 import { useProfile } from './useProfile.ts';
+import { useQuality } from './useQuality.ts';
 import './inspect.css';
 
 const NO_VIEW: GridView = { filters: {} };
@@ -30,14 +36,25 @@ export function Inspector() {
       : undefined,
   );
   const [view, setView] = useState<GridView>(NO_VIEW);
+  const [selection, setSelection] = useState<GridSelection>();
   const [viewFor, setViewFor] = useState(inspected);
   if (viewFor !== inspected) {
     setViewFor(inspected);
     setView(NO_VIEW);
+    setSelection(undefined);
   }
+  const { store } = useServices();
   const engine = useEngine();
   const data = useGridData(engine, inspection, view);
   const profile = useProfile(engine, inspection);
+  const quality = useQuality(engine, inspection);
+  const suggestions = useSuggestions(engine, inspection, selection);
+  const onFilter = useCallback(
+    (rules: FilterRule[]) => {
+      if (inspected && rules.length) insertStep(store.getState(), inspected, 'prep.filter', { rules, combine: 'and' });
+    },
+    [store, inspected],
+  );
 
   if (!inspected || !node) return <p className="empty">{t('inspect.none')}</p>;
   const filtered = Object.values(view.filters).some((f) => f.trim());
@@ -76,10 +93,27 @@ export function Inspector() {
       ) : data.error ? (
         <p className="error">{t('inspect.queryFailed', { message: data.error })}</p>
       ) : (
-        <div className="inspector-body">
-          <DataGrid data={data} view={view} onView={setView} profile={profile} />
-          <ProfilePanel profile={profile} />
-        </div>
+        <>
+          <SuggestionBar
+            nodeId={inspected}
+            selection={selection}
+            suggestions={suggestions}
+            onClear={() => setSelection(undefined)}
+          />
+          <div className="inspector-body">
+            <DataGrid
+              data={data}
+              view={view}
+              onView={setView}
+              profile={profile}
+              quality={quality}
+              selection={selection}
+              onSelect={setSelection}
+              onFilter={onFilter}
+            />
+            <ProfilePanel profile={profile} onFilter={onFilter} onSelect={setSelection} />
+          </div>
+        </>
       )}
     </div>
   );

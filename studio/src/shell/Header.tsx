@@ -4,6 +4,7 @@ import { EngineBadge } from './EngineBadge.tsx';
 import { LanguageToggle } from './LanguageToggle.tsx';
 import { RunControls } from './RunControls.tsx';
 import { UndoRedo } from './UndoRedo.tsx';
+import { ViewToggle } from './ViewToggle.tsx';
 import './shell.css';
 
 export function Header() {
@@ -14,6 +15,7 @@ export function Header() {
         {t('app.title')}
       </h1>
       <DocMenu />
+      <ViewToggle />
       <UndoRedo />
       <RunControls />
       <span className="header-spacer" />

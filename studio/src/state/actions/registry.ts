@@ -8,6 +8,7 @@ import { removeNodes } from './remove-nodes.ts';
 import { renameNode } from './rename-node.ts';
 import { renamePipeline } from './rename-pipeline.ts';
 import { setNodeNotes } from './set-node-notes.ts';
+import { editNotes } from './sticky-notes.ts';
 import { updateParams } from './update-params.ts';
 
 /** Every edit of the document, one line each. Menus, shortcuts and the history read names and labels here. */
@@ -23,6 +24,7 @@ export const actionList = [
   renamePipeline,
   pasteNodes,
   duplicateNodes,
+  editNotes,
 ] as const;
 
 type AnyAction = (typeof actionList)[number];

@@ -1,13 +1,14 @@
 import { useServices } from '../app/useServices.ts';
 import { useStudio } from '../app/useStudio.ts';
+import { ParamsForm } from '../forms/ParamsForm.tsx';
 import { useLang } from '../i18n/useLang.ts';
 import { useT } from '../i18n/useT.ts';
-import { IssueList } from './IssueList.tsx';
-import { ParamsEditor } from './ParamsEditor.tsx';
-import { StatusBadge } from './StatusBadge.tsx';
+import { StatusBadge } from '../node-view/StatusBadge.tsx';
+import { AddAfter } from './AddAfter.tsx';
+import { CellPreview } from './CellPreview.tsx';
 
-/** One node: label, type, inputs, state; selecting it opens its settings and shows its result below. */
-export function StepRow({ id }: { id: string }) {
+/** One cell: title, inputs, state; the form; the output preview; "add a step after this cell". */
+export function NotebookCell({ id, index }: { id: string; index: number }) {
   const { store } = useServices();
   const t = useT();
   const [lang] = useLang();
@@ -19,18 +20,17 @@ export function StepRow({ id }: { id: string }) {
       .map((e) => e.source)
       .join(', '),
   );
-  const selected = useStudio((s) => s.selection.includes(id));
   const inspected = useStudio((s) => s.inspected === id);
   if (!node) return null;
-  const s = store.getState;
   const open = () => {
-    s().select([id]);
-    s().inspect(id);
+    store.getState().select([id]);
+    store.getState().inspect(id);
   };
   return (
-    <li className={`step${selected ? ' step-selected' : ''}${inspected ? ' step-inspected' : ''}`} data-node-id={id}>
-      <div className="step-line">
-        <button type="button" className="step-title" onClick={open} title={t('nodes.inspect')}>
+    <li className={`cell${inspected ? ' cell-inspected' : ''}`} data-node-id={id}>
+      <div className="cell-head">
+        <span className="cell-index">[{index}]</span>
+        <button type="button" className="cell-title" onClick={open} title={t('nodes.inspect')}>
           <strong>{node.label ?? def?.label[lang] ?? node.type}</strong>
           <span className="muted small">
             {' '}
@@ -39,12 +39,17 @@ export function StepRow({ id }: { id: string }) {
           </span>
         </button>
         <StatusBadge id={id} />
-        <button type="button" className="link danger" onClick={() => s().dispatch('remove-nodes', { ids: [id] })}>
+        <button
+          type="button"
+          className="link danger"
+          onClick={() => store.getState().dispatch('remove-nodes', { ids: [id] })}
+        >
           {t('nodes.delete')}
         </button>
       </div>
-      <IssueList id={id} />
-      {selected && <ParamsEditor id={id} />}
+      <ParamsForm id={id} />
+      <CellPreview id={id} />
+      {def && def.outputs.length > 0 && <AddAfter id={id} />}
     </li>
   );
 }

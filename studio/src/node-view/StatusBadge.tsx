@@ -1,3 +1,4 @@
+import './node-view.css';
 import { useStudio } from '../app/useStudio.ts';
 import { formatMs, formatNumber } from '../i18n/translate.ts';
 import { useLang } from '../i18n/useLang.ts';

@@ -3,8 +3,8 @@ import { useServices } from '../app/useServices.ts';
 import { useStudio } from '../app/useStudio.ts';
 import { useT } from '../i18n/useT.ts';
 
-/** Provisional settings editor (raw JSON) until the forms generated from params schemas arrive. */
-export function ParamsEditor({ id }: { id: string }) {
+/** The "advanced" fallback: a node's params as raw JSON, applied as one replace. */
+export function JsonParams({ id }: { id: string }) {
   const { store } = useServices();
   const t = useT();
   const params = useStudio((s) => s.doc.nodes.find((n) => n.id === id)?.params);
@@ -35,7 +35,7 @@ export function ParamsEditor({ id }: { id: string }) {
         />
       </label>
       {error && <p className="error small">{error}</p>}
-      <button type="button" onClick={apply} disabled={draft === text}>
+      <button type="button" onClick={apply} data-testid={`apply-${id}`} disabled={draft === text}>
         {t('nodes.apply')}
       </button>
     </div>

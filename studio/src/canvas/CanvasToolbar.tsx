@@ -1,0 +1,44 @@
+import { Panel, useReactFlow } from '@xyflow/react';
+import { useServices } from '../app/useServices.ts';
+import { useT } from '../i18n/useT.ts';
+
+/** Auto-layout (one undo step) and the shortcut help, over the canvas's top right corner. */
+export function CanvasToolbar({
+  sizes,
+  onHelp,
+}: {
+  sizes: Record<string, { width: number; height: number }>;
+  onHelp(): void;
+}) {
+  const { store } = useServices();
+  const flow = useReactFlow();
+  const t = useT();
+  const layout = async () => {
+    const { autoLayout } = await import('./auto-layout.ts'); // dagre loads on first use, off the first screen
+    const { doc, dispatch } = store.getState();
+    if (doc.nodes.length === 0) return;
+    dispatch('move-nodes', { positions: autoLayout(doc.nodes, doc.edges, sizes) });
+    requestAnimationFrame(() => void flow.fitView({ maxZoom: 1, padding: 0.25, duration: 200 }));
+  };
+  const addNote = () => {
+    const el = document.querySelector('.react-flow__pane')?.getBoundingClientRect();
+    const at = flow.screenToFlowPosition({ x: (el?.x ?? 0) + 60, y: (el?.y ?? 0) + 60 });
+    const id = `n${Date.now().toString(36)}`;
+    store
+      .getState()
+      .dispatch('edit-notes', { put: [{ id, text: '', position: { x: Math.round(at.x), y: Math.round(at.y) } }] });
+  };
+  return (
+    <Panel position="top-right" className="canvas-toolbar">
+      <button type="button" onClick={() => void layout()} data-testid="auto-layout">
+        {t('canvas.autoLayout')}
+      </button>
+      <button type="button" onClick={addNote} data-testid="add-note">
+        {t('canvas.addNote')}
+      </button>
+      <button type="button" onClick={onHelp} title={t('canvas.shortcuts')} data-testid="shortcut-help-button">
+        ?
+      </button>
+    </Panel>
+  );
+}

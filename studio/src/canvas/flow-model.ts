@@ -1,0 +1,61 @@
+import type { Edge, Node } from '@xyflow/react';
+import type { PipelineEdge, PipelineNode } from '../../../runtime/document/pipeline-doc.ts';
+import type { StickyNote } from '../state/actions/sticky-notes.ts';
+import { edgeKey } from '../state/doc/graph.ts';
+import type { NoteNode } from './NoteCard.tsx';
+
+export type StepNode = Node<Record<string, never>, 'step'>;
+
+export const NODE_WIDTH = 210;
+export const NODE_HEIGHT = 86;
+
+/** Where a node without a stored position goes: a row, left to right, in document order. */
+export function fallbackPosition(index: number): { x: number; y: number } {
+  return { x: 40 + (index % 6) * (NODE_WIDTH + 60), y: 40 + Math.floor(index / 6) * (NODE_HEIGHT + 80) };
+}
+
+/** One document node as a React Flow node (the card reads everything else from the store by id). */
+export function toFlowNode(
+  node: PipelineNode,
+  index: number,
+  selected: boolean,
+  measured: { width: number; height: number } | undefined,
+): StepNode {
+  const flow: StepNode = {
+    id: node.id,
+    type: 'step',
+    position: node.position ?? fallbackPosition(index),
+    data: {},
+    selected,
+  };
+  if (measured) flow.measured = measured;
+  return flow;
+}
+
+/** One document edge as a React Flow edge, its handles named by port. */
+export function toFlowEdge(edge: PipelineEdge): Edge {
+  return {
+    id: edgeKey(edge),
+    source: edge.source,
+    target: edge.target,
+    sourceHandle: edge.sourcePort ?? 'out',
+    targetHandle: edge.targetPort ?? 'in',
+  };
+}
+
+/** Flow ids of sticky notes are prefixed so they never collide with node ids (which cannot hold ':'). */
+export const NOTE_PREFIX = 'note:';
+
+/** A sticky note as a React Flow node, drawn under the steps. */
+export function toNoteNode(note: StickyNote, measured: { width: number; height: number } | undefined): NoteNode {
+  const flow: NoteNode = {
+    id: `${NOTE_PREFIX}${note.id}`,
+    type: 'note',
+    position: note.position,
+    data: { noteId: note.id, text: note.text },
+    selectable: false,
+    zIndex: -1,
+  };
+  if (measured) flow.measured = measured;
+  return flow;
+}

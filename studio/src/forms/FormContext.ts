@@ -1,0 +1,16 @@
+import { createContext } from 'react';
+import type { Column } from '../../../runtime/schema/types.ts';
+import type { Lang } from '../i18n/lang-store.ts';
+
+/** What every field of one node's form needs: write a value, the upstream columns, the issues at a path. */
+export interface FormApi {
+  nodeId: string;
+  lang: Lang;
+  set(path: string, value: unknown): void;
+  columns(port: string | undefined): Column[];
+  issues(path: string): string[];
+  /** Input relation names (upstream node ids) for SQL completion. */
+  relations: string[];
+}
+
+export const FormContext = createContext<FormApi | null>(null);

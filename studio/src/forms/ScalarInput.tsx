@@ -1,0 +1,55 @@
+import { useT } from '../i18n/useT.ts';
+import { DraftInput } from './DraftInput.tsx';
+import { DUCKDB_TYPES } from './duckdb-types.ts';
+import type { FieldSpec } from './field-spec.ts';
+import { useForm } from './useForm.ts';
+
+/** Text, number, switch, enum select and DuckDB type picker. Empty optional values are deleted. */
+export function ScalarInput({ spec, path, value }: { spec: FieldSpec; path: string; value: unknown }) {
+  const { set } = useForm();
+  const t = useT();
+  const clear = spec.optional ? undefined : '';
+  if (spec.kind === 'boolean') {
+    return (
+      <input
+        type="checkbox"
+        role="switch"
+        aria-checked={value === true}
+        className="switch"
+        checked={value === true}
+        onChange={(e) => set(path, e.target.checked)}
+      />
+    );
+  }
+  if (spec.kind === 'select' || spec.kind === 'type') {
+    const options = spec.kind === 'type' ? DUCKDB_TYPES : (spec.options ?? []);
+    const current = value === undefined ? '' : String(value);
+    return (
+      <select value={current} onChange={(e) => set(path, e.target.value === '' ? clear : e.target.value)}>
+        {(spec.optional || !options.includes(current)) && <option value="">{t('form.choose')}</option>}
+        {!options.includes(current) && current !== '' && <option value={current}>{current}</option>}
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {o}
+          </option>
+        ))}
+      </select>
+    );
+  }
+  if (spec.kind === 'number') {
+    return (
+      <DraftInput
+        type="number"
+        text={typeof value === 'number' ? String(value) : ''}
+        onText={(text) => set(path, text === '' || !Number.isFinite(Number(text)) ? undefined : Number(text))}
+      />
+    );
+  }
+  return (
+    <input
+      type="text"
+      value={value === undefined || value === null ? '' : String(value)}
+      onChange={(e) => set(path, e.target.value === '' ? clear : e.target.value)}
+    />
+  );
+}
