@@ -60,7 +60,7 @@ export function variantOf(base: string, rng: Rng): string {
   return b;
 }
 
-/** `rows` company names (column `name`), a skewed choice among `bases` companies; seeded. */
+/** `rows` company names (column `name`), a skewed choice among (up to) `bases` distinct companies; seeded. */
 export function companyNameColumn(rows: number, seed = 42, bases = 20_000): string[] {
   const stems = companyBases(bases, seed);
   const rng = new Rng(seed + 1);
