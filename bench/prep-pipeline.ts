@@ -50,7 +50,7 @@ export function handSql(declarations: string, companies: string): string {
   return `CREATE OR REPLACE TABLE hand_result AS
 SELECT c.region, d.origin_country, count(*) AS n, sum(d.declared_value_krw) AS total_krw,
        avg(d.declared_value_krw / d.quantity) AS avg_unit_krw, count(DISTINCT d.importer_id) AS importers,
-       avg(CAST(d.fraud AS DOUBLE)) AS fraud_rate
+       avg(TRY_CAST(d.fraud AS DOUBLE)) AS fraud_rate
 FROM read_parquet('${declarations}') AS d
 LEFT JOIN read_parquet('${companies}') AS c ON d.importer_id = c.company_id
 WHERE d.declaration_date >= DATE '2024-01-01' AND d.declared_value_krw >= 100000
