@@ -1,10 +1,11 @@
 /**
- * npm run bench -- [--suite runtime,nodes,cluster] [--rows 1000000,10000000] [--runs 5] [--no-arquero]
+ * npm run bench -- [--suite runtime,nodes,cluster,api] [--rows 1000000,10000000] [--runs 5] [--no-arquero]
  * Each suite writes its figures into its own section of bench/RESULTS.md.
  */
 import { parseArgs } from 'node:util';
 import { DuckDBNodeEngine } from '../runtime/engine/duckdb-node.ts';
 import { benchClusters, type ClusterBenchRow } from './cluster-bench.ts';
+import { companyBases } from './cluster-data.ts';
 import { benchPrepNodes, type NodeBenchRow } from './prep-nodes.ts';
 import { machine, writeSection } from './results-file.ts';
 import { benchRuntime, type RuntimeBenchRow } from './runtime-bench.ts';
@@ -29,6 +30,7 @@ await engine.close();
 if (suites.has('nodes')) await writeNodes(await benchPrepNodes(sizes), duckdb);
 if (suites.has('runtime')) await writeRuntime(sizes, duckdb);
 if (suites.has('cluster')) await writeClusters(await benchClusters(), duckdb);
+if (suites.has('api')) await writeApi();
 
 async function writeNodes(rows: NodeBenchRow[], duckdb: string) {
   const types = [...new Set(rows.map((r) => r.type))];
@@ -89,8 +91,8 @@ async function writeClusters(rows: ClusterBenchRow[], duckdb: string) {
 
 Command: \`npm run bench -- --suite cluster\` · ${new Date().toISOString().slice(0, 10)} · ${machine(duckdb)}
 
-Column (\`bench/cluster-data.ts\`, seed 42): ${n(rows[0]?.rows ?? 0)} rows drawn (skewed) from 20,000 generator company
-names (\`name_ko\` stems) written with legal-form variants (\`(주)\`, \`㈜\`, \`주식회사\` before or after, \`( 주 )\`), a
+Column (\`bench/cluster-data.ts\`, seed 42): ${n(rows[0]?.rows ?? 0)} rows drawn (skewed) from ${n(companyBases(20_000, 42).length)} distinct generator
+company names (\`name_ko\` with the legal form taken off) written with legal-form variants (\`(주)\`, \`㈜\`, \`주식회사\` before or after, \`( 주 )\`), a
 space inside 10 % of the time and a one-jamo or dropped-syllable typo 3 % of the time; ${n(rows[0]?.distinct ?? 0)} distinct
 values. One fresh process per method: \`findClusters\` (DuckDB GROUP BY of the distinct values, then keys or
 edit distance in JS). Memory is the process's peak RSS.
@@ -99,5 +101,12 @@ edit distance in JS). Memory is the process's peak RSS.
 |---|---:|---:|---:|---:|
 ${rows.map((r) => `| \`${r.method}\`${r.method === 'edit_distance' ? ' (distance 1)' : ''} | ${ms(r.ms)} | ${n(Math.round(r.peakRssMb))} MB | ${n(r.clusters)} | ${n(r.clusteredValues)} |`).join('\n')}`;
   await writeSection('cluster', body);
+  console.log(body);
+}
+
+async function writeApi() {
+  const { API_DEFAULTS, apiSection, benchApi } = await import('./api-load.ts'); // the server's modules: only for this suite
+  const body = apiSection(await benchApi(API_DEFAULTS), API_DEFAULTS, machine(duckdb));
+  await writeSection('api', body);
   console.log(body);
 }
