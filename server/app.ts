@@ -12,6 +12,8 @@ import { datasetRoutes } from './routes/datasets.ts';
 import { healthRoutes } from './routes/health.ts';
 import { pipelineRoutes } from './routes/pipelines.ts';
 import { router } from './routes/router.ts';
+import { runRoutes } from './routes/runs.ts';
+import { scheduleRoutes } from './routes/schedules.ts';
 import { staticRoutes } from './routes/static-files.ts';
 import { templateRoutes } from './routes/templates.ts';
 import { userRoutes } from './routes/users.ts';
@@ -44,7 +46,9 @@ export function createApp(deps: AppDeps) {
     .route('/users', userRoutes(deps))
     .route('/pipelines', pipelineRoutes(deps))
     .route('/datasets', datasetRoutes(deps))
-    .route('/templates', templateRoutes(deps));
+    .route('/templates', templateRoutes(deps))
+    .route('/schedules', scheduleRoutes(deps))
+    .route('/runs', runRoutes(deps));
 
   const root = router<AppEnv>();
   root.use('*', securityHeaders());

@@ -6,6 +6,9 @@ import { deleteExpiredSessions } from './auth/sessions.ts';
 import { deleteEndedWindows } from './auth/throttle.ts';
 import { readConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
+import { readRunnerConfig } from './runs/config.ts';
+import { workerExecutor } from './runs/executor.ts';
+import { Runner } from './runs/runner.ts';
 
 const config = readConfig();
 const started = performance.now();
@@ -28,12 +31,30 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   console.log(`Customs Analysis Studio on http://${config.host}:${info.port}  (API reference: /api/docs)`);
 });
 
+// Scheduled runs (issue 6): every instance may run one; they share the queue through the database.
+const runnerConfig = readRunnerConfig(process.env, config.dataDir);
+const runner = runnerConfig.enabled
+  ? new Runner({
+      db: database.db,
+      now: () => new Date(),
+      log: (m) => console.error(m),
+      concurrency: runnerConfig.concurrency,
+      maxAttempts: runnerConfig.maxAttempts,
+      backoffMs: runnerConfig.backoffMs,
+      staleAfterMs: runnerConfig.timeLimitMs + 5 * 60_000,
+      execute: workerExecutor({ db: database.db, datasetsDir: config.uploads.datasetsDir, ...runnerConfig }),
+    })
+  : undefined;
+runner?.every(runnerConfig.intervalMs);
+console.log(runner ? `Runner ${runner.id}: every ${runnerConfig.intervalMs} ms` : 'Runner: off (RUNNER=off)');
+
 let stopping = false;
 async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
   console.log(`${signal}: closing`);
   server.close();
+  await runner?.stop(); // aborts runs in progress: they end failed and are retried by any instance
   await database.close();
   process.exit(0);
 }

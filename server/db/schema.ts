@@ -302,3 +302,77 @@ export const templateSearches = pgTable(
 
 export type DatasetRow = typeof datasets.$inferSelect;
 export type TemplateRow = typeof templates.$inferSelect;
+
+export const RUN_STATUSES = ['queued', 'running', 'succeeded', 'failed', 'cancelled', 'timed_out'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+/** A saved pipeline run on a cron schedule (issue 6). `nextRunAt` is advanced by the runner's tick. */
+export const schedules = pgTable(
+  'schedules',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    pipelineId: uuid('pipeline_id')
+      .notNull()
+      .references(() => pipelines.id, { onDelete: 'cascade' }),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id),
+    name: text('name').notNull().default(''),
+    cron: text('cron').notNull(),
+    timeZone: text('time_zone').notNull().default('Asia/Seoul'),
+    /** Values for the pipeline's declared parameters. */
+    params: jsonb('params').notNull().default(sql`'{}'::jsonb`),
+    /** A pinned version, or null for the latest at run time. */
+    version: integer('version'),
+    enabled: boolean('enabled').notNull().default(true),
+    nextRunAt: timestamp('next_run_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [index('schedules_due_idx').on(t.enabled, t.nextRunAt), index('schedules_pipeline_idx').on(t.pipelineId)],
+);
+
+/** One execution (attempt) of a pipeline; claimed by runners with `FOR UPDATE SKIP LOCKED`. */
+export const runs = pgTable(
+  'runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    pipelineId: uuid('pipeline_id')
+      .notNull()
+      .references(() => pipelines.id, { onDelete: 'cascade' }),
+    scheduleId: uuid('schedule_id').references(() => schedules.id, { onDelete: 'set null' }),
+    version: integer('version'),
+    params: jsonb('params').notNull().default(sql`'{}'::jsonb`),
+    status: text('status', { enum: RUN_STATUSES }).notNull().default('queued'),
+    attempt: integer('attempt').notNull().default(1),
+    maxAttempts: integer('max_attempts').notNull().default(3),
+    /** Not claimed before this time (retry backoff). */
+    runAfter: timestamp('run_after', { withTimezone: true }).notNull(),
+    /** The schedule slot this run was enqueued for (null for "run now"). */
+    scheduledFor: timestamp('scheduled_for', { withTimezone: true }),
+    trigger: text('trigger').notNull().default('schedule'),
+    requestedBy: uuid('requested_by').references(() => users.id),
+    claimedBy: text('claimed_by'),
+    cancelRequested: boolean('cancel_requested').notNull().default(false),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    /** Per node: rows, ms, warnings, error. */
+    log: jsonb('log').notNull().default(sql`'[]'::jsonb`),
+    error: text('error'),
+    errorNodeId: text('error_node_id'),
+    /** The run this one retries. */
+    retryOf: uuid('retry_of'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check(
+      'runs_status_check',
+      sql`${t.status} in ('queued', 'running', 'succeeded', 'failed', 'cancelled', 'timed_out')`,
+    ),
+    index('runs_queue_idx').on(t.status, t.runAfter),
+    index('runs_pipeline_idx').on(t.pipelineId, t.createdAt),
+    index('runs_schedule_idx').on(t.scheduleId, t.createdAt),
+  ],
+);
+
+export type ScheduleRow = typeof schedules.$inferSelect;
+export type RunRow = typeof runs.$inferSelect;

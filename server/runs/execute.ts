@@ -1,0 +1,101 @@
+/**
+ * Runs one pipeline document on a fresh DuckDB native engine, sandboxed: sources load first, then
+ * `SET enable_external_access = false` and `SET lock_configuration = true`, so SQL written by users
+ * can no longer read files (`read_csv('/etc/passwd')`), reach the network or load extensions (httpfs).
+ * Output files are not written yet (artifacts are a later part of issue 6): their inputs are computed.
+ */
+import { registry } from '../../nodes/index.ts';
+import { refNode, validatePipeline } from '../../runtime/document/validate.ts';
+import { DuckDBNodeEngine } from '../../runtime/engine/duckdb-node.ts';
+import { defaultTargets, PipelineRuntime } from '../../runtime/execute/runtime.ts';
+import { NodeFileAccess } from '../../runtime/sources/node-file-access.ts';
+
+export interface ExecuteInput {
+  doc: unknown;
+  params: Record<string, unknown>;
+  /** Relative source paths resolve here; the caller checked every path stays inside it. */
+  baseDir: string;
+  /** Dataset id → absolute path (resolved by the server before the run). */
+  datasets: Record<string, string>;
+  threads: number;
+  memoryLimit: string;
+}
+
+export interface NodeLog {
+  nodeId: string;
+  state: string;
+  rows: number | null;
+  ms: number;
+  warnings: unknown[];
+  error?: string;
+  reason?: string;
+}
+
+export interface ExecuteOutput {
+  ok: boolean;
+  log: NodeLog[];
+  error?: string;
+  errorNodeId?: string;
+}
+
+export async function executePipeline(input: ExecuteInput, signal?: AbortSignal): Promise<ExecuteOutput> {
+  const validation = validatePipeline(input.doc, registry, { parameters: input.params });
+  if (!validation.ok) {
+    const error = validation.issues.map((i) => i.message).join('; ');
+    return { ok: false, log: [], error: `the pipeline is not valid: ${error}` };
+  }
+  const pipeline = validation.pipeline;
+  const engine = await DuckDBNodeEngine.create({ threads: input.threads, memoryLimit: input.memoryLimit });
+  try {
+    const files = new NodeFileAccess({
+      baseDir: input.baseDir,
+      engine,
+      resolveDataset: async (id) => {
+        const found = input.datasets[id];
+        if (!found) throw new Error(`dataset ${id} is not available to this run`);
+        return found;
+      },
+    });
+    const runtime = new PipelineRuntime(engine, files);
+    const isSource = (id: string) => pipeline.nodes.get(id)?.node.type.startsWith('source.') ?? false;
+    const isOutput = (id: string) => pipeline.nodes.get(id)?.node.type.startsWith('output.') ?? false;
+    const log = new Map<string, NodeLog>();
+    const record = (result: Awaited<ReturnType<PipelineRuntime['run']>>) => {
+      for (const n of result.nodes) {
+        if (n.cached && log.has(n.nodeId)) continue;
+        log.set(n.nodeId, {
+          nodeId: n.nodeId,
+          state: n.state,
+          rows: n.rows,
+          ms: Math.round(n.ms),
+          warnings: n.warnings,
+          ...(n.error ? { error: n.error.message } : {}),
+          ...(n.reason ? { reason: n.reason } : {}),
+        });
+      }
+      return result;
+    };
+    const sources = pipeline.order.filter(isSource);
+    const first = record(await runtime.run(pipeline, { targets: sources, signal }));
+    await engine.query('SET enable_external_access = false');
+    await engine.query('SET lock_configuration = true');
+    if (first.ok) {
+      const targets = new Set<string>();
+      for (const id of defaultTargets(pipeline)) {
+        if (!isOutput(id)) targets.add(id);
+        else
+          for (const refs of Object.values(pipeline.nodes.get(id)?.inputs ?? {}))
+            for (const r of refs) targets.add(refNode(r));
+      }
+      record(await runtime.run(pipeline, { targets: [...targets].filter((t) => !isSource(t)), signal }));
+    }
+    const entries = [...log.values()];
+    const failed = entries.find((n) => n.state === 'error');
+    if (failed) {
+      return { ok: false, log: entries, error: `node "${failed.nodeId}": ${failed.error}`, errorNodeId: failed.nodeId };
+    }
+    return { ok: true, log: entries };
+  } finally {
+    await engine.close();
+  }
+}

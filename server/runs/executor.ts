@@ -1,0 +1,106 @@
+/**
+ * The runner's executor: loads the run's pipeline version, resolves server datasets by id, refuses
+ * source paths outside the allowed data folder, then executes in a `worker_threads` Worker with a JS
+ * heap limit, DuckDB `threads` and `memory_limit`, and a wall-clock limit (the worker is terminated).
+ */
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { and, eq } from 'drizzle-orm';
+import { datasetResolver } from '../datasets/resolve.ts';
+import type { Db } from '../db/client.ts';
+import { pipelines, pipelineVersions, type RunRow } from '../db/schema.ts';
+import type { ExecuteInput, ExecuteOutput } from './execute.ts';
+import { type RunExecutor, RunTimeoutError } from './runner.ts';
+
+export interface ExecutorOptions {
+  db: Db;
+  /** The server's dataset store (`config.uploads.datasetsDir`). */
+  datasetsDir: string;
+  /** Source `path`s must resolve inside this folder. */
+  allowedDir: string;
+  timeLimitMs: number;
+  threads: number;
+  memoryLimit: string;
+  /** Worker JS heap (`resourceLimits.maxOldGenerationSizeMb`). */
+  heapMb: number;
+}
+
+export function workerExecutor(options: ExecutorOptions): RunExecutor {
+  const resolve = datasetResolver(options.db, options.datasetsDir);
+  return async (run, signal) => {
+    const doc = await loadDoc(options.db, run);
+    const nodes = (doc as { nodes?: { id: string; params?: Record<string, unknown> }[] }).nodes ?? [];
+    const datasets: Record<string, string> = {};
+    for (const node of nodes) {
+      const p = node.params ?? {};
+      if (typeof p.datasetId === 'string') datasets[p.datasetId] = await resolve(p.datasetId);
+      if (typeof p.path === 'string') {
+        const full = path.resolve(options.allowedDir, p.path);
+        const inside = full === options.allowedDir || full.startsWith(options.allowedDir + path.sep);
+        if (!inside) {
+          return {
+            ok: false,
+            log: [],
+            error: `node "${node.id}": the path "${p.path}" is outside the server's data folder; use a dataset`,
+            errorNodeId: node.id,
+          };
+        }
+      }
+    }
+    const input: ExecuteInput = {
+      doc,
+      params: run.params as Record<string, unknown>,
+      baseDir: options.allowedDir,
+      datasets,
+      threads: options.threads,
+      memoryLimit: options.memoryLimit,
+    };
+    return inWorker(input, options, signal);
+  };
+}
+
+async function loadDoc(db: Db, run: RunRow): Promise<unknown> {
+  let version = run.version;
+  if (version === null) {
+    const [p] = await db.select().from(pipelines).where(eq(pipelines.id, run.pipelineId));
+    if (!p || p.deletedAt) throw new Error('the pipeline is deleted');
+    version = p.latestVersion;
+  }
+  const [v] = await db
+    .select()
+    .from(pipelineVersions)
+    .where(and(eq(pipelineVersions.pipelineId, run.pipelineId), eq(pipelineVersions.version, version)));
+  if (!v) throw new Error(`the pipeline has no version ${version}`);
+  return v.doc;
+}
+
+function inWorker(input: ExecuteInput, options: ExecutorOptions, signal: AbortSignal): Promise<ExecuteOutput> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), {
+      workerData: input,
+      resourceLimits: { maxOldGenerationSizeMb: options.heapMb },
+    });
+    let settled = false;
+    const settle = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      signal.removeEventListener('abort', onAbort);
+      fn();
+      void worker.terminate();
+    };
+    const timer = setTimeout(() => {
+      const seconds = Math.round(options.timeLimitMs / 100) / 10;
+      settle(() => reject(new RunTimeoutError(`the run exceeded its time limit of ${seconds} s and was stopped`)));
+    }, options.timeLimitMs);
+    const onAbort = () => settle(() => reject(signal.reason ?? new Error('cancelled')));
+    signal.addEventListener('abort', onAbort, { once: true });
+    worker.once('message', (output: ExecuteOutput) => settle(() => resolve(output)));
+    worker.once('error', (e) => {
+      const heap = /heap|memory/i.test(e.message);
+      const message = heap ? `the run exceeded its memory limit (${options.heapMb} MB JS heap)` : e.message;
+      settle(() => reject(new Error(message)));
+    });
+    worker.once('exit', (code) => settle(() => reject(new Error(`the run's worker exited (code ${code})`))));
+  });
+}

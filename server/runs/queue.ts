@@ -1,0 +1,171 @@
+/**
+ * The run queue in the database. Every step that more than one server instance may attempt at once
+ * locks its rows with `FOR UPDATE SKIP LOCKED` inside a transaction, so each due schedule is enqueued
+ * once and each queued run is claimed by exactly one runner.
+ */
+import { and, asc, eq, inArray, isNotNull, lte } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { type RunRow, type RunStatus, runs, schedules } from '../db/schema.ts';
+import { nextRun } from '../schedules/cron.ts';
+
+/**
+ * Missed-run policy: a schedule whose `next_run_at` is in the past gets ONE run (for the oldest missed
+ * slot), then `next_run_at` jumps to the first slot after `now`; slots missed while the server was down
+ * are not replayed one by one.
+ */
+export async function enqueueDue(db: Db, now: Date, maxAttempts: number): Promise<number> {
+  return db.transaction(async (tx) => {
+    const due = await tx
+      .select()
+      .from(schedules)
+      .where(and(eq(schedules.enabled, true), isNotNull(schedules.nextRunAt), lte(schedules.nextRunAt, now)))
+      .for('update', { skipLocked: true });
+    for (const s of due) {
+      await tx.insert(runs).values({
+        pipelineId: s.pipelineId,
+        scheduleId: s.id,
+        version: s.version,
+        params: s.params,
+        maxAttempts,
+        runAfter: now,
+        scheduledFor: s.nextRunAt,
+        trigger: 'schedule',
+        createdAt: now,
+      });
+      await tx
+        .update(schedules)
+        .set({ nextRunAt: nextRun(s.cron, s.timeZone, now) })
+        .where(eq(schedules.id, s.id));
+    }
+    return due.length;
+  });
+}
+
+/** Claims up to `limit` queued runs whose `run_after` has come, marking them running by `runnerId`. */
+export async function claimRuns(db: Db, runnerId: string, now: Date, limit: number): Promise<RunRow[]> {
+  if (limit <= 0) return [];
+  return db.transaction(async (tx) => {
+    const picked = await tx
+      .select({ id: runs.id })
+      .from(runs)
+      .where(and(eq(runs.status, 'queued'), lte(runs.runAfter, now)))
+      .orderBy(asc(runs.runAfter))
+      .limit(limit)
+      .for('update', { skipLocked: true });
+    if (picked.length === 0) return [];
+    return tx
+      .update(runs)
+      .set({ status: 'running', startedAt: now, claimedBy: runnerId })
+      .where(
+        inArray(
+          runs.id,
+          picked.map((p) => p.id),
+        ),
+      )
+      .returning();
+  });
+}
+
+export interface RunOutcome {
+  status: Extract<RunStatus, 'succeeded' | 'failed' | 'cancelled' | 'timed_out'>;
+  log: unknown[];
+  error?: string;
+  errorNodeId?: string;
+}
+
+/**
+ * Records how a run ended. A failed or timed-out run with attempts left is followed by a new queued
+ * run (attempt + 1) not claimed before `now + backoffMs · 2^(attempt-1)`.
+ */
+export async function finishRun(
+  db: Db,
+  run: RunRow,
+  outcome: RunOutcome,
+  now: Date,
+  backoffMs: number,
+): Promise<RunRow | undefined> {
+  return db.transaction(async (tx) => {
+    await tx
+      .update(runs)
+      .set({
+        status: outcome.status,
+        finishedAt: now,
+        log: outcome.log,
+        error: outcome.error ?? null,
+        errorNodeId: outcome.errorNodeId ?? null,
+      })
+      .where(eq(runs.id, run.id));
+    const retryable = outcome.status === 'failed' || outcome.status === 'timed_out';
+    if (!retryable || run.attempt >= run.maxAttempts) return undefined;
+    const [retry] = await tx
+      .insert(runs)
+      .values({
+        pipelineId: run.pipelineId,
+        scheduleId: run.scheduleId,
+        version: run.version,
+        params: run.params,
+        attempt: run.attempt + 1,
+        maxAttempts: run.maxAttempts,
+        runAfter: new Date(now.getTime() + backoffMs * 2 ** (run.attempt - 1)),
+        scheduledFor: run.scheduledFor,
+        trigger: 'retry',
+        requestedBy: run.requestedBy,
+        retryOf: run.id,
+        createdAt: now,
+      })
+      .returning();
+    return retry;
+  });
+}
+
+/**
+ * Cancels a run: a queued one at once; a running one is flagged and its runner aborts it on its next
+ * tick. Returns the run after the change, or undefined when there is no such run.
+ */
+export async function requestCancel(db: Db, id: string, now: Date): Promise<RunRow | undefined> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select().from(runs).where(eq(runs.id, id)).for('update');
+    if (!row) return undefined;
+    if (row.status === 'queued') {
+      const [done] = await tx
+        .update(runs)
+        .set({ status: 'cancelled', finishedAt: now, error: 'cancelled before it started' })
+        .where(eq(runs.id, id))
+        .returning();
+      return done;
+    }
+    if (row.status !== 'running') return row;
+    const [flagged] = await tx.update(runs).set({ cancelRequested: true }).where(eq(runs.id, id)).returning();
+    return flagged;
+  });
+}
+
+/** Of these running runs, the ones someone asked to cancel. */
+export async function cancelRequested(db: Db, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .select({ id: runs.id })
+    .from(runs)
+    .where(and(inArray(runs.id, ids), eq(runs.cancelRequested, true)));
+  return new Set(rows.map((r) => r.id));
+}
+
+/**
+ * Runs still `running` long after any run could have ended (their server died mid-run) end `failed`
+ * and are retried like any failure. `staleMs` must exceed the time limit.
+ */
+export async function failStaleRuns(db: Db, now: Date, staleMs: number, backoffMs: number): Promise<number> {
+  const cutoff = new Date(now.getTime() - staleMs);
+  const stale = await db.transaction((tx) =>
+    tx
+      .select()
+      .from(runs)
+      .where(and(eq(runs.status, 'running'), lte(runs.startedAt, cutoff)))
+      .for('update', { skipLocked: true }),
+  );
+  for (const run of stale) {
+    const error = 'the server running it stopped before it ended (no result after the time limit)';
+    await finishRun(db, run, { status: 'failed', log: run.log as unknown[], error }, now, backoffMs);
+  }
+  return stale.length;
+}
