@@ -1,5 +1,6 @@
 import type { NodeDefinition } from '../runtime/nodes/define-node.ts';
 import { createRegistry } from '../runtime/nodes/registry.ts';
+import { codeJs } from './code/js.ts';
 import { outputFile } from './output/file.ts';
 import { aggregate } from './prep/aggregate.ts';
 import { bin } from './prep/bin.ts';
@@ -66,6 +67,7 @@ export const nodeDefinitions = [
   dateParts,
   valueMap,
   sql,
+  codeJs,
   outputFile,
 ] as NodeDefinition[];
 

@@ -4,6 +4,7 @@ import type { AppDeps, AppEnv } from './context.ts';
 import { ApiError } from './errors.ts';
 import { csrfToken, sameOriginWrites } from './middleware/csrf.ts';
 import { errorHandler, notFoundHandler } from './middleware/error-handler.ts';
+import { sandboxWorkerCsp } from './middleware/sandbox-worker-csp.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { sessionLoader } from './middleware/session.ts';
 import { openApiDocument } from './openapi.ts';
@@ -52,6 +53,7 @@ export function createApp(deps: AppDeps) {
 
   const root = router<AppEnv>();
   root.use('*', securityHeaders());
+  root.use('/assets/*', sandboxWorkerCsp()); // code.js worker: may eval, may connect nowhere
   mountStatic(root); // the built studio at / (before the landing page) and /samples/
   const app = root.route('/api', routes).route('/', staticRoutes());
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {

@@ -3,6 +3,7 @@ import type { Engine } from '../engine/engine.ts';
 import { CancelledError, NodeError, ParamError } from '../errors.ts';
 import { ancestors } from '../graph/dag.ts';
 import type { ComputeNodeDefinition, SqlNodeDefinition, Warning } from '../nodes/define-node.ts';
+import type { JsSandbox } from '../sandbox/types.ts';
 import type { ResultTable, Schema } from '../schema/types.ts';
 import type { FileAccess } from '../sources/file-access.ts';
 import { ident } from '../sql/quote.ts';
@@ -21,6 +22,11 @@ export interface PreviewOptions {
   limit?: number;
   signal?: AbortSignal;
   onEvent?: (event: RunEvent) => void;
+}
+
+export interface RuntimeOptions {
+  /** Runs the code nodes' JavaScript; without one, `code.js` nodes fail with a clear message. */
+  sandbox?: JsSandbox;
 }
 
 interface CacheEntry {
@@ -45,6 +51,7 @@ export class PipelineRuntime {
   constructor(
     private readonly engine: Engine,
     private readonly files: FileAccess,
+    private readonly options: RuntimeOptions = {},
   ) {}
 
   run(pipeline: ResolvedPipeline, options: RunOptions = {}): Promise<RunResult> {
@@ -341,6 +348,8 @@ export class PipelineRuntime {
       engine: this.engine,
       inputs,
       schemas,
+      sources: rn.inputs,
+      sandbox: this.options.sandbox,
       tableName,
       signal,
       progress: (fraction) => emit({ type: 'node-progress', nodeId: id, fraction }),

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Engine } from '../engine/engine.ts';
+import type { JsSandbox } from '../sandbox/types.ts';
 import type { Schema } from '../schema/types.ts';
 import type { FileAccess } from '../sources/file-access.ts';
 import type { Label } from './param-meta.ts';
@@ -140,6 +141,10 @@ export interface ComputeContext<P> {
   /** Each input as a parenthesised query or a table name, usable after FROM; by port, in edge order. */
   inputs: Record<string, string[]>;
   schemas: InputSchemas;
+  /** Ids of the feeding nodes by port, same order as `inputs` (the code node names its inputs by them). */
+  sources?: Record<string, string[]>;
+  /** Where user JavaScript runs (`runtime/sandbox/`); given by whoever builds the runtime. */
+  sandbox?: JsSandbox;
   /** Create the output as this table (or view) in the engine. */
   tableName: string;
   signal?: AbortSignal;

@@ -14,6 +14,7 @@ export type Widget =
   | 'columns'
   | 'sql-expression'
   | 'sql-query'
+  | 'code-js'
   | 'file'
   | 'type'
   | 'json';

@@ -7,6 +7,7 @@ import { type ResolvedPipeline, validatePipeline } from '../../runtime/document/
 import { DuckDBNodeEngine } from '../../runtime/engine/duckdb-node.ts';
 import { formatIssue } from '../../runtime/errors.ts';
 import { defaultTargets, PipelineRuntime } from '../../runtime/execute/runtime.ts';
+import { createNodeSandbox } from '../../runtime/sandbox/node-sandbox.ts';
 import { NodeFileAccess } from '../../runtime/sources/node-file-access.ts';
 import { type CliArgs, formatOf, parseCli, USAGE, UsageError } from './args.ts';
 import { jsonSummary, nodeLine, type OutputWritten } from './report.ts';
@@ -104,7 +105,9 @@ async function run(args: CliArgs, pipeline: ResolvedPipeline, pipelineDir: strin
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
   try {
-    const runtime = new PipelineRuntime(engine, new NodeFileAccess({ baseDir: pipelineDir, engine }));
+    const runtime = new PipelineRuntime(engine, new NodeFileAccess({ baseDir: pipelineDir, engine }), {
+      sandbox: createNodeSandbox(),
+    });
     const callerFiles = new NodeFileAccess({ baseDir: callerDir, engine });
     const types = new Map([...pipeline.nodes].map(([id, n]) => [id, n.node.type]));
     const targets = [...new Set([...defaultTargets(pipeline), ...Object.keys(args.outs)])];

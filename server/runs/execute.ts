@@ -8,6 +8,7 @@ import { registry } from '../../nodes/index.ts';
 import { refNode, validatePipeline } from '../../runtime/document/validate.ts';
 import { DuckDBNodeEngine } from '../../runtime/engine/duckdb-node.ts';
 import { defaultTargets, PipelineRuntime } from '../../runtime/execute/runtime.ts';
+import { createNodeSandbox } from '../../runtime/sandbox/node-sandbox.ts';
 import { NodeFileAccess } from '../../runtime/sources/node-file-access.ts';
 
 export interface ExecuteInput {
@@ -56,7 +57,7 @@ export async function executePipeline(input: ExecuteInput, signal?: AbortSignal)
         return found;
       },
     });
-    const runtime = new PipelineRuntime(engine, files);
+    const runtime = new PipelineRuntime(engine, files, { sandbox: createNodeSandbox() });
     const isSource = (id: string) => pipeline.nodes.get(id)?.node.type.startsWith('source.') ?? false;
     const isOutput = (id: string) => pipeline.nodes.get(id)?.node.type.startsWith('output.') ?? false;
     const log = new Map<string, NodeLog>();

@@ -1,6 +1,7 @@
 import type { AsyncDuckDB } from '@duckdb/duckdb-wasm';
 import type { Engine } from '../../../runtime/engine/engine.ts';
 import { PipelineRuntime } from '../../../runtime/execute/runtime.ts';
+import { createBrowserSandbox } from '../../../runtime/sandbox/browser-sandbox.ts';
 import { BrowserFileAccess } from '../files/browser-file-access.ts';
 import type { FileStore } from '../files/file-store.ts';
 import type { FileLoad } from '../state/store-types.ts';
@@ -18,5 +19,11 @@ export interface Session {
 export async function createSession(store: FileStore, onLoad: (load: FileLoad) => void): Promise<Session> {
   const { engine, db } = await startEngine();
   const files = new BrowserFileAccess(db, store, onLoad);
-  return { engine, db, files, runtime: new PipelineRuntime(engine, files), version: await engine.version() };
+  return {
+    engine,
+    db,
+    files,
+    runtime: new PipelineRuntime(engine, files, { sandbox: createBrowserSandbox() }),
+    version: await engine.version(),
+  };
 }

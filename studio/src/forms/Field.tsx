@@ -13,6 +13,7 @@ import { UnionEditor } from './UnionEditor.tsx';
 import { useForm } from './useForm.ts';
 
 const SqlEditor = lazy(() => import('./monaco/SqlEditor.tsx'));
+const CodeEditor = lazy(() => import('../code/CodeEditor.tsx'));
 
 export interface FieldProps {
   spec: FieldSpec;
@@ -42,6 +43,12 @@ function Widget({ spec, path, value }: FieldProps) {
       return (
         <Suspense fallback={<p className="muted small">{t('form.editorLoading')}</p>}>
           <SqlEditor path={path} value={typeof value === 'string' ? value : ''} query={spec.kind === 'sql-query'} />
+        </Suspense>
+      );
+    case 'code-js':
+      return (
+        <Suspense fallback={<p className="muted small">{t('form.editorLoading')}</p>}>
+          <CodeEditor path={path} value={typeof value === 'string' ? value : ''} />
         </Suspense>
       );
     case 'json':

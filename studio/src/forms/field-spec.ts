@@ -9,6 +9,7 @@ export type FieldKind =
   | 'columns'
   | 'sql-expression'
   | 'sql-query'
+  | 'code-js'
   | 'file'
   | 'type'
   | 'json'
