@@ -10,6 +10,8 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 export interface RunningServer {
   url: string;
   stop(): Promise<void>;
+  /** What the server printed so far (the first start prints the admin's one-time password). */
+  output(): string;
 }
 
 /** A free TCP port on the loopback interface. */
@@ -62,7 +64,7 @@ export async function startServer(): Promise<RunningServer> {
       (r) => r.ok,
       () => false,
     );
-    if (ok) return { url, stop };
+    if (ok) return { url, stop, output: () => output };
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   await stop();

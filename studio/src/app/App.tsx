@@ -1,6 +1,8 @@
 import { Canvas } from '../canvas/Canvas.tsx';
 import { Palette } from '../canvas/Palette.tsx';
 import { Inspector } from '../inspect/Inspector.tsx';
+import { LibraryPage } from '../library/LibraryPage.tsx';
+import { useRoute } from '../library/useRoute.ts';
 import { NodePanel } from '../node-view/NodePanel.tsx';
 import { Notebook } from '../notebook/Notebook.tsx';
 import { Header } from '../shell/Header.tsx';
@@ -14,6 +16,8 @@ import '../styles/layout.css';
 export function App() {
   useUndoShortcuts();
   const [view] = useView();
+  const route = useRoute();
+  if (route.page !== 'editor') return <LibraryPage route={route} />;
   return (
     <div className="studio">
       <Header />

@@ -1,4 +1,5 @@
 import { useT } from '../i18n/useT.ts';
+import { ServerMenu } from '../library/ServerMenu.tsx';
 import { DocMenu } from './DocMenu.tsx';
 import { EngineBadge } from './EngineBadge.tsx';
 import { LanguageToggle } from './LanguageToggle.tsx';
@@ -18,6 +19,7 @@ export function Header() {
       <ViewToggle />
       <UndoRedo />
       <RunControls />
+      <ServerMenu />
       <span className="header-spacer" />
       <EngineBadge />
       <LanguageToggle />

@@ -1,0 +1,58 @@
+import { LanguageToggle } from '../shell/LanguageToggle.tsx';
+import type { Route } from './route.ts';
+import { go } from './route.ts';
+import { sessionStore } from './session-store.ts';
+import type { LibKey } from './text.ts';
+import { useLibT } from './useLibT.ts';
+import { useSessionUser } from './useSession.ts';
+
+const LINKS: [hash: string, key: LibKey, page: Route['page']][] = [
+  ['#/editor', 'nav.editor', 'editor'],
+  ['#/pipelines', 'nav.pipelines', 'pipelines'],
+  ['#/templates', 'nav.templates', 'templates'],
+  ['#/ranking', 'nav.ranking', 'ranking'],
+  ['#/datasets', 'nav.datasets', 'datasets'],
+];
+
+/** The library pages' top bar. */
+export function LibraryNav({ page }: { page: Route['page'] }) {
+  const t = useLibT();
+  const user = useSessionUser();
+  return (
+    <header className="header lib-nav">
+      <h1 className="header-title">관세 분석 스튜디오</h1>
+      {user && !user.mustChangePassword && (
+        <nav>
+          {LINKS.map(([hash, key, p]) => (
+            <a
+              key={hash}
+              href={hash}
+              className={p === page || (p === 'templates' && page === 'template') ? 'active' : ''}
+            >
+              {t(key)}
+            </a>
+          ))}
+        </nav>
+      )}
+      <span className="header-spacer" />
+      {user && (
+        <>
+          <span className="lib-user">{user.displayName || user.username}</span>
+          <button
+            type="button"
+            onClick={() =>
+              void sessionStore
+                .getState()
+                .logout()
+                .then(() => go('#/login'))
+            }
+            data-testid="logout"
+          >
+            {t('nav.logout')}
+          </button>
+        </>
+      )}
+      <LanguageToggle />
+    </header>
+  );
+}

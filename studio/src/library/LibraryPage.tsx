@@ -1,0 +1,41 @@
+import { useEffect } from 'react';
+import { DatasetsPage } from './DatasetsPage.tsx';
+import { LibraryNav } from './LibraryNav.tsx';
+import { LoginPage } from './LoginPage.tsx';
+import { PipelinesPage } from './PipelinesPage.tsx';
+import { RankingPage } from './RankingPage.tsx';
+import type { Route } from './route.ts';
+import { go } from './route.ts';
+import { TemplateDetailPage } from './TemplateDetailPage.tsx';
+import { TemplatesPage } from './TemplatesPage.tsx';
+import { useSessionUser } from './useSession.ts';
+import './library.css';
+
+/** The server library's pages (every route but the editor); signed-out visitors go to the login page. */
+export function LibraryPage({ route }: { route: Exclude<Route, { page: 'editor' }> }) {
+  const user = useSessionUser();
+  const needsLogin = route.page !== 'login' && (user === null || user?.mustChangePassword === true);
+  useEffect(() => {
+    if (needsLogin) go('#/login');
+  }, [needsLogin]);
+  return (
+    <div className="lib">
+      <LibraryNav page={route.page} />
+      <main className="lib-main">
+        {user === undefined ? null : route.page === 'login' ? (
+          <LoginPage />
+        ) : needsLogin ? null : route.page === 'pipelines' ? (
+          <PipelinesPage />
+        ) : route.page === 'templates' ? (
+          <TemplatesPage />
+        ) : route.page === 'template' ? (
+          <TemplateDetailPage id={route.id} />
+        ) : route.page === 'ranking' ? (
+          <RankingPage />
+        ) : (
+          <DatasetsPage />
+        )}
+      </main>
+    </div>
+  );
+}

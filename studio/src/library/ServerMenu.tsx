@@ -1,0 +1,112 @@
+import { useState } from 'react';
+import { useServices } from '../app/useServices.ts';
+import type { SaveConflict } from './api.ts';
+import { ConflictDialog } from './ConflictDialog.tsx';
+import { conflictOf, loadIntoEditor, saveAsCopy, saveToServer } from './editor-actions.ts';
+import { HistoryPanel } from './HistoryPanel.tsx';
+import { PublishDialog } from './PublishDialog.tsx';
+import { go } from './route.ts';
+import { errorText, libText } from './text.ts';
+import { useLibT } from './useLibT.ts';
+import { useServerDoc } from './useServerDoc.ts';
+import { useSessionUser } from './useSession.ts';
+import './library.css';
+
+/** The editor header's server part: save (with the 409 choices), open, version history, publish. */
+export function ServerMenu() {
+  const t = useLibT();
+  const { store, ready } = useServices();
+  const user = useSessionUser();
+  const { pipelineId, baseVersion } = useServerDoc();
+  const [conflict, setConflict] = useState<SaveConflict>();
+  const [panel, setPanel] = useState<'history' | 'publish'>();
+  const [status, setStatus] = useState<string>();
+  const notifyError = (e: unknown) =>
+    store.getState().notify('error', { ko: errorText(libText('ko'), e), en: errorText(libText('en'), e) });
+
+  if (!user) {
+    return (
+      <button type="button" className="lib-header-link" onClick={() => go('#/login')} data-testid="server-login">
+        {t('login.title')}
+      </button>
+    );
+  }
+
+  const save = async (base?: number) => {
+    try {
+      const saved = await saveToServer(store, base);
+      setStatus(t('server.saved', { version: saved.latestVersion }));
+    } catch (e) {
+      const c = conflictOf(e);
+      if (c) setConflict(c);
+      else notifyError(e);
+    }
+  };
+  const reload = async () => {
+    if (!conflict) return;
+    const c = conflict;
+    setConflict(undefined);
+    await loadIntoEditor(store, ready, { id: pipelineId ?? '', doc: c.latest.doc, latestVersion: c.latest.version });
+  };
+  const overwrite = async () => {
+    if (!conflict) return;
+    const latest = conflict.latest.version;
+    setConflict(undefined);
+    await save(latest);
+  };
+  const copy = async () => {
+    setConflict(undefined);
+    try {
+      const name = `${store.getState().doc.name} (사본)`;
+      store.getState().dispatch('rename-pipeline', { name });
+      const saved = await saveAsCopy(store, name);
+      setStatus(t('server.saved', { version: saved.latestVersion }));
+    } catch (e) {
+      notifyError(e);
+    }
+  };
+
+  return (
+    <div className="button-group lib-server-menu">
+      <button type="button" onClick={() => void save()} data-testid="server-save">
+        {t('server.save')}
+      </button>
+      <button type="button" onClick={() => go('#/pipelines')} data-testid="server-open">
+        {t('server.open')}
+      </button>
+      <button
+        type="button"
+        onClick={() => setPanel(panel === 'history' ? undefined : 'history')}
+        data-testid="server-history"
+        title={t('server.history')}
+      >
+        {t('server.historyShort')}
+      </button>
+      <button
+        type="button"
+        disabled={!pipelineId}
+        onClick={() => setPanel('publish')}
+        data-testid="server-publish"
+        title={t('server.publish')}
+      >
+        {t('server.publishShort')}
+      </button>
+      <span className="lib-status" data-testid="server-status" title={status}>
+        {pipelineId ? `v${baseVersion}` : ''}
+      </span>
+      {conflict && (
+        <ConflictDialog
+          conflict={conflict}
+          onReload={() => void reload()}
+          onOverwrite={() => void overwrite()}
+          onCopy={() => void copy()}
+          onCancel={() => setConflict(undefined)}
+        />
+      )}
+      {panel === 'history' && <HistoryPanel onClose={() => setPanel(undefined)} />}
+      {panel === 'publish' && pipelineId && (
+        <PublishDialog pipelineId={pipelineId} name={store.getState().doc.name} onClose={() => setPanel(undefined)} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import { createStore } from 'zustand/vanilla';
+
+export type Route =
+  | { page: 'editor' }
+  | { page: 'login' }
+  | { page: 'pipelines' }
+  | { page: 'templates' }
+  | { page: 'template'; id: string }
+  | { page: 'ranking' }
+  | { page: 'datasets' };
+
+/** `#/templates/abc` → a route; an empty or unknown hash is the editor (the studio's first screen). */
+export function parseHash(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
+  const [head, id] = parts;
+  if (head === 'templates' && id) return { page: 'template', id: decodeURIComponent(id) };
+  if (head === 'login' || head === 'pipelines' || head === 'templates' || head === 'ranking' || head === 'datasets') {
+    return { page: head };
+  }
+  return { page: 'editor' };
+}
+
+export const routeStore = createStore<{ route: Route }>()(() => ({
+  route: parseHash(typeof location === 'undefined' ? '' : location.hash),
+}));
+
+if (typeof window !== 'undefined') {
+  window.addEventListener('hashchange', () => routeStore.setState({ route: parseHash(location.hash) }));
+}
+
+export function go(hash: string): void {
+  location.hash = hash;
+}
