@@ -4,9 +4,12 @@
  * templates/generator/hs-catalog.json. The generator itself only reads the committed JSON.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { SPEC } from './catalog-spec.ts';
 
-const src = process.argv[2] ?? '/work/shared/data/hs-nomenclature-ko/hsk_codes.csv';
+// shared/ sits beside the checkout.
+const src =
+  process.argv[2] ?? path.resolve(import.meta.dirname, '../../../shared/data/hs-nomenclature-ko/hsk_codes.csv');
 
 function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
