@@ -1,6 +1,7 @@
 import type { NodeDefinition } from '../runtime/nodes/define-node.ts';
 import { createRegistry } from '../runtime/nodes/registry.ts';
 import { codeJs } from './code/js.ts';
+import { riskScreening } from './model/risk-screening.ts';
 import { outputFile } from './output/file.ts';
 import { aggregate } from './prep/aggregate.ts';
 import { bin } from './prep/bin.ts';
@@ -68,6 +69,7 @@ export const nodeDefinitions = [
   valueMap,
   sql,
   codeJs,
+  riskScreening,
   outputFile,
 ] as NodeDefinition[];
 

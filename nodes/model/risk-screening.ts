@@ -1,0 +1,253 @@
+import { z } from 'zod';
+import { ParamError } from '../../runtime/errors.ts';
+import { toMatrix } from '../../runtime/ml/features.ts';
+import { exportOnnx } from '../../runtime/ml/onnx-export.ts';
+import { openOnnx } from '../../runtime/ml/onnx-score.ts';
+import {
+  featureSpec,
+  type ScreeningConfig,
+  screeningFeatures,
+  trainScreening,
+  UNIT_VALUE_KEY,
+} from '../../runtime/ml/screening.ts';
+import { defineNode } from '../../runtime/nodes/define-node.ts';
+import { OUT } from '../_shared/ports.ts';
+import { codeWidths, readColumns, requireColumns, writeWithColumns } from './_model-io.ts';
+import { riskLevels, screeningSummary } from './_screening-report.ts';
+
+const columns = (ko: string, en: string, help?: { ko: string; en: string }) =>
+  z.array(z.string().min(1)).default([]).meta({ label: { ko, en }, help, widget: 'columns', columnOf: 'train' });
+
+const params = z
+  .object({
+    label: z
+      .string()
+      .min(1)
+      .meta({
+        label: { ko: '적발 여부 열(정답)', en: 'Outcome column (label)' },
+        help: { ko: '과거 검사에서 적발이면 1, 아니면 0.', en: '1 when a past inspection found a violation, else 0.' },
+        widget: 'column',
+        columnOf: 'train',
+      }),
+    categorical: columns('범주형 열', 'Categorical columns', {
+      ko: 'HS 코드, 원산지, 관세 구분처럼 코드로 된 열. 과거 적발률로 바꾸어 씁니다(처음 보는 값은 전체 적발률).',
+      en: 'Code columns such as HS code, origin, tax type; each becomes its past hit rate (unseen values get the overall rate).',
+    }),
+    numeric: columns('숫자 열', 'Numeric columns'),
+    autoCrosses: z
+      .boolean()
+      .default(true)
+      .meta({
+        label: { ko: '조합 자동 선택', en: 'Choose combinations automatically' },
+        help: {
+          ko: '적발과 가장 관련 있는 범주형 열 4개의 조합(예: HS × 원산지)을 함께 학습합니다.',
+          en: 'Also learns combinations (e.g. HS × origin) of the four categorical columns most related to hits.',
+        },
+        widget: 'boolean',
+      }),
+    crosses: z
+      .array(
+        z
+          .object({
+            columns: z
+              .array(z.string().min(1))
+              .min(2)
+              .meta({ label: { ko: '열', en: 'Columns' }, widget: 'columns', columnOf: 'train' }),
+          })
+          .strict(),
+      )
+      .default([])
+      .meta({ label: { ko: '직접 지정한 조합', en: 'Combinations' }, showIf: { autoCrosses: [false] } }),
+    unitValue: z
+      .object({
+        value: z
+          .string()
+          .min(1)
+          .meta({ label: { ko: '금액 열', en: 'Value column' }, widget: 'column', columnOf: 'train' }),
+        quantity: z
+          .string()
+          .min(1)
+          .meta({ label: { ko: '중량·수량 열', en: 'Mass or quantity column' }, widget: 'column', columnOf: 'train' }),
+      })
+      .strict()
+      .optional()
+      .meta({ label: { ko: '단가(금액 ÷ 중량)', en: 'Unit value (value ÷ mass)' } }),
+    timeColumn: z
+      .string()
+      .min(1)
+      .optional()
+      .meta({
+        label: { ko: '시간 열', en: 'Time column' },
+        help: {
+          ko: '가장 최근 기간으로 모델을 검증합니다.',
+          en: 'The latest period is held out to validate the models.',
+        },
+        widget: 'column',
+        columnOf: 'train',
+      }),
+    learner: z
+      .enum(['auto', 'gbdt', 'mlp', 'ensemble'])
+      .default('auto')
+      .meta({
+        label: { ko: '학습 방법', en: 'Learner' },
+        help: {
+          ko: '자동: 부스팅 트리, 신경망(MLP), 둘의 평균을 최근 기간으로 비교해 가장 잘 고르는 것을 씁니다.',
+          en: 'Auto: compares boosted trees, a neural network (MLP) and their average on the latest period and keeps the best.',
+        },
+        widget: 'select',
+      }),
+    validShare: z
+      .number()
+      .min(0)
+      .max(0.5)
+      .default(0.2)
+      .meta({ label: { ko: '검증 비율', en: 'Validation share' }, widget: 'number' }),
+    focusRate: z
+      .number()
+      .gt(0)
+      .max(100)
+      .default(5)
+      .meta({
+        label: { ko: '집중 검사 비율(%)', en: 'Focused control rate (%)' },
+        help: {
+          ko: '위험도 상위 이 비율을 high(집중 검사)로 표시합니다.',
+          en: 'The riskiest share marked high (focused control).',
+        },
+        widget: 'number',
+      }),
+    streamlineRate: z
+      .number()
+      .min(0)
+      .max(100)
+      .default(50)
+      .meta({
+        label: { ko: '간이 통관 비율(%)', en: 'Streamlined clearance rate (%)' },
+        help: {
+          ko: '위험도 하위 이 비율을 low(간이 통관)로 표시합니다.',
+          en: 'The least risky share marked low (streamlined).',
+        },
+        widget: 'number',
+      }),
+    rounds: z
+      .number()
+      .int()
+      .min(10)
+      .max(2000)
+      .default(300)
+      .meta({ label: { ko: '트리 수', en: 'Trees' }, widget: 'number' }),
+    seed: z
+      .number()
+      .int()
+      .default(42)
+      .meta({ label: { ko: '난수 시드', en: 'Random seed' }, widget: 'number' }),
+  })
+  .strict();
+
+type Params = z.infer<typeof params>;
+
+function configOf(p: Params): ScreeningConfig {
+  return {
+    label: p.label,
+    categorical: p.categorical,
+    numeric: p.numeric,
+    crosses: p.autoCrosses ? 'auto' : p.crosses.map((c) => c.columns),
+    unitValue: p.unitValue,
+    timeColumn: p.timeColumn,
+    validShare: p.validShare,
+    learner: p.learner,
+    targetRate: p.focusRate,
+    rounds: p.rounds,
+    seed: p.seed,
+  };
+}
+
+export const riskScreening = defineNode({
+  type: 'model.risk_screening',
+  version: 1,
+  kind: 'compute',
+  category: 'model',
+  label: { ko: 'AI 통관 심사(2차, 위험 점수)', en: 'AI clearance screening (2nd, risk score)' },
+  description: {
+    ko: '과거 검사 결과로 학습해 신고마다 위험 점수(risk_score)를 매깁니다. 부스팅 트리·신경망·앙상블 중 최근 기간에 가장 잘 맞춘 모델을 ONNX 로 만들어 채점합니다.',
+    en: 'Learns past inspection outcomes and gives each declaration a risk score; boosted trees, an MLP or their ensemble, whichever ranks the latest period best, exported to ONNX and scored with it.',
+  },
+  inputs: [
+    { name: 'train', label: { ko: '학습(과거 검사)', en: 'History (inspected)' } },
+    { name: 'score', label: { ko: '채점할 신고', en: 'Declarations to score' } },
+  ],
+  outputs: [OUT],
+  params,
+  outputSchema: ({ params: p, inputs }) => {
+    const train = inputs.train?.[0];
+    const score = inputs.score?.[0];
+    if (train) {
+      requireColumns(train, [p.label], 'label', 'history');
+      requireColumns(train, p.categorical, 'categorical', 'history');
+      requireColumns(train, p.numeric, 'numeric', 'history');
+      if (p.unitValue) requireColumns(train, [p.unitValue.value, p.unitValue.quantity], 'unitValue', 'history');
+      if (p.timeColumn) requireColumns(train, [p.timeColumn], 'timeColumn', 'history');
+    }
+    if (p.categorical.length + p.numeric.length === 0 && !p.unitValue) {
+      throw new ParamError('choose at least one categorical or numeric column to learn from', 'categorical');
+    }
+    if (!score) return null;
+    requireColumns(score, [...p.categorical, ...p.numeric], 'categorical', 'declarations-to-score');
+    if (p.unitValue)
+      requireColumns(score, [p.unitValue.value, p.unitValue.quantity], 'unitValue', 'declarations-to-score');
+    const kept = score.filter((c) => c.name !== 'risk_score' && c.name !== 'risk_level');
+    return [...kept, { name: 'risk_score', type: 'DOUBLE' }, { name: 'risk_level', type: 'VARCHAR' }];
+  },
+  run: async ({ engine, inputs, schemas, params: p, tableName, signal, progress }) => {
+    const config = configOf(p);
+    const train = inputs.train?.[0];
+    const score = inputs.score?.[0];
+    if (!train || !score) throw new ParamError('connect both the history and the declarations to score', 'label');
+    const spec = featureSpec(config, []);
+    const raw = {
+      categorical: spec.categorical.filter((c) => c !== UNIT_VALUE_KEY),
+      numeric: [...p.numeric, ...(p.unitValue ? [p.unitValue.value, p.unitValue.quantity] : [])],
+    };
+    const widths = await codeWidths(engine, train, raw.categorical, signal);
+    const other = [p.label, ...(p.timeColumn ? [p.timeColumn] : [])];
+    const history = await readColumns(engine, train, `${tableName}__train`, { ...raw, other, widths }, signal);
+    await engine.exec(`DROP TABLE IF EXISTS "${tableName}__train"`);
+    checkLabel(history.table[p.label] ?? [], p.label);
+    const trained = trainScreening(history.table, history.n, config, { progress: (f) => progress(f * 0.9), signal });
+    const onnx = exportOnnx(trained.model);
+    const incoming = await readColumns(engine, score, `${tableName}__score`, { ...raw, widths }, signal);
+    const features = screeningFeatures(trained, incoming.table, incoming.n, config.unitValue);
+    const session = await openOnnx(onnx);
+    const scores = await session.score(toMatrix(features), incoming.n, features.length);
+    await session.release();
+    progress(0.98);
+    const values = Array.from(scores, (s) => Math.round(s * 1e6) / 1e6);
+    await writeWithColumns(
+      engine,
+      `${tableName}__score`,
+      tableName,
+      [
+        { name: 'risk_score', type: 'DOUBLE', values },
+        { name: 'risk_level', type: 'VARCHAR', values: riskLevels(values, p.focusRate, p.streamlineRate) },
+      ],
+      (schemas.score?.[0] ?? []).map((c) => c.name),
+      signal,
+    );
+    return { warnings: [{ message: screeningSummary(trained, onnx.byteLength, p.focusRate) }] };
+  },
+});
+
+function checkLabel(values: readonly unknown[], column: string) {
+  let pos = 0;
+  let neg = 0;
+  for (const v of values) {
+    if (v === null || v === undefined) continue;
+    if (v === true || Number(v) > 0) pos++;
+    else neg++;
+  }
+  if (pos === 0 || neg === 0) {
+    throw new ParamError(
+      `the label column "${column}" needs both outcomes (found ${pos} hits and ${neg} non-hits); the model learns from past inspections with both`,
+      'label',
+    );
+  }
+}

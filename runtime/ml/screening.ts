@@ -1,0 +1,268 @@
+import {
+  type FeatureSpec,
+  fitFeatures,
+  keyColumn,
+  type Preprocessor,
+  type Table,
+  transformFeatures,
+} from './features.ts';
+import { compactTrees, type GbdtModel, gbdtPredict, trainGbdt } from './gbdt.ts';
+import { auc, topK } from './metrics.ts';
+import { type MlpModel, mlpPredict, trainMlp } from './mlp.ts';
+import type { ExportableModel } from './onnx-export.ts';
+import { encodeOutOfFold } from './target-encoding.ts';
+
+/**
+ * Supervised risk screening (KCS "AI clearance screening, 2nd"): learns past inspection outcomes and
+ * ranks new declarations. Three learners are tried on the latest part of the history (a time split,
+ * like the next months the model will meet): gradient-boosted trees, an MLP, and their average.
+ */
+export type Learner = 'gbdt' | 'mlp' | 'ensemble';
+
+export interface ScreeningConfig {
+  label: string;
+  categorical: string[];
+  numeric: string[];
+  /** Combinations encoded as one key; `auto` crosses the most telling categorical columns. */
+  crosses: string[][] | 'auto';
+  /** Declared value and quantity: their ratio becomes a unit-value key and a numeric feature. */
+  unitValue?: { value: string; quantity: string };
+  /** Rows are ordered by it for the validation split; input order otherwise. */
+  timeColumn?: string;
+  /** Latest share of the history held out to choose the learner. */
+  validShare: number;
+  learner: Learner | 'auto';
+  /** Inspection rate in percent the selection metric is read at. */
+  targetRate: number;
+  rounds: number;
+  seed: number;
+}
+
+export interface LearnerReport {
+  learner: Learner;
+  precision: number;
+  recall: number;
+  auc: number;
+}
+
+export interface TrainedScreening {
+  pre: Preprocessor;
+  model: ExportableModel;
+  learner: Learner;
+  report: LearnerReport[];
+  importance: { feature: string; share: number }[];
+  trainedRows: number;
+  positiveRate: number;
+}
+
+export interface TrainProgress {
+  progress(fraction: number): void;
+  signal?: AbortSignal;
+}
+
+export const UNIT_VALUE_KEY = 'unit value';
+
+/** Adds the unit-value key (6 significant digits, as text) and its logarithm to a column-major table. */
+export function withUnitValue(table: Table, n: number, unit: ScreeningConfig['unitValue']): Table {
+  if (!unit) return table;
+  const key = new Array<string | null>(n);
+  const log = new Array<number | null>(n);
+  for (let i = 0; i < n; i++) {
+    const v = Number(table[unit.value]?.[i]);
+    const q = Number(table[unit.quantity]?.[i]);
+    const ok = Number.isFinite(v) && Number.isFinite(q) && q > 0 && v >= 0;
+    key[i] = ok ? (v / q).toPrecision(6) : null;
+    log[i] = ok ? Math.log1p(v / q) : null;
+  }
+  return { ...table, [UNIT_VALUE_KEY]: key, [`log ${UNIT_VALUE_KEY}`]: log };
+}
+
+export function featureSpec(config: ScreeningConfig, crosses: string[][]): FeatureSpec {
+  const extraCat = config.unitValue ? [UNIT_VALUE_KEY] : [];
+  const extraNum = config.unitValue ? [`log ${UNIT_VALUE_KEY}`] : [];
+  return {
+    categorical: [...config.categorical, ...extraCat],
+    numeric: [...config.numeric, ...extraNum],
+    crosses,
+    smoothing: 10,
+  };
+}
+
+/**
+ * Crosses chosen by how well their out-of-fold encoded rate ranks the labels (AUC): among the five most
+ * telling single columns, every pair and triple is scored and the best six kept, skipping a cross that
+ * ranks no better than its best part (e.g. HS6 × a unit value that already identifies the HS code).
+ * Entity ids with no signal fall out on their own.
+ */
+export function autoCrosses(table: Table, label: Float64Array, categorical: string[], seed: number): string[][] {
+  const n = label.length;
+  const prior = label.reduce((s, y) => s + y, 0) / Math.max(n, 1);
+  const score = (cols: string[]) =>
+    auc(encodeOutOfFold(keyColumn(table, cols, n), label, prior, 10, 5, seed).rate, label);
+  const single = new Map(categorical.map((c) => [c, score([c])]));
+  const top = [...single.entries()]
+    .filter(([, a]) => a > 0.52)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5)
+    .map(([c]) => c);
+  const candidates: { cols: string[]; auc: number }[] = [];
+  for (let i = 0; i < top.length; i++) {
+    for (let j = i + 1; j < top.length; j++) {
+      candidates.push({ cols: [top[i]!, top[j]!], auc: 0 });
+      for (let k = j + 1; k < top.length; k++) candidates.push({ cols: [top[i]!, top[j]!, top[k]!], auc: 0 });
+    }
+  }
+  for (const c of candidates) c.auc = score(c.cols);
+  return candidates
+    .filter((c) => c.auc > Math.max(...c.cols.map((col) => single.get(col) ?? 0)) + 0.005)
+    .sort((a, b) => b.auc - a.auc)
+    .slice(0, 6)
+    .map((c) => c.cols);
+}
+
+function checkAborted(signal?: AbortSignal) {
+  if (signal?.aborted)
+    throw signal.reason instanceof Error ? signal.reason : new DOMException('Training was cancelled', 'AbortError');
+}
+
+function labelsOf(table: Table, column: string, rows: number[]): Float64Array {
+  const values = table[column] ?? [];
+  return Float64Array.from(rows, (i) => {
+    const v = values[i];
+    return v === true || Number(v) > 0 ? 1 : 0;
+  });
+}
+
+function subset(table: Table, rows: number[]): Table {
+  const out: Record<string, unknown[]> = {};
+  for (const [c, values] of Object.entries(table)) out[c] = rows.map((i) => values[i]);
+  return out;
+}
+
+interface Fitted {
+  gbdt?: GbdtModel;
+  mlp?: MlpModel;
+}
+
+function fitLearners(
+  columns: Float64Array[],
+  y: Float64Array,
+  wanted: Learner[],
+  config: ScreeningConfig,
+  t: TrainProgress,
+  from: number,
+  to: number,
+): Fitted {
+  const needGbdt = wanted.some((l) => l !== 'mlp');
+  const needMlp = wanted.some((l) => l !== 'gbdt');
+  const span = to - from;
+  const gbdtShare = needGbdt && needMlp ? 0.6 : needGbdt ? 1 : 0;
+  const out: Fitted = {};
+  if (needGbdt) {
+    const model = trainGbdt(
+      columns,
+      y,
+      { rounds: config.rounds, seed: config.seed },
+      {
+        onRound: (r) => {
+          checkAborted(t.signal);
+          if (r % 10 === 0) t.progress(from + (span * gbdtShare * r) / config.rounds);
+          return true;
+        },
+      },
+    );
+    out.gbdt = compactTrees(model, model.trees.length);
+  }
+  if (needMlp) {
+    const epochs = 8;
+    out.mlp = trainMlp(
+      columns,
+      y,
+      { epochs, seed: config.seed },
+      {
+        onEpoch: (e) => {
+          checkAborted(t.signal);
+          t.progress(from + span * gbdtShare + (span * (1 - gbdtShare) * e) / epochs);
+          return true;
+        },
+      },
+    );
+  }
+  return out;
+}
+
+function predict(f: Fitted, learner: Learner, columns: Float64Array[]): Float64Array {
+  if (learner === 'gbdt') return gbdtPredict(f.gbdt!, columns);
+  if (learner === 'mlp') return mlpPredict(f.mlp!, columns);
+  const a = gbdtPredict(f.gbdt!, columns);
+  const b = mlpPredict(f.mlp!, columns);
+  return a.map((v, i) => (v + b[i]!) / 2);
+}
+
+function modelOf(f: Fitted, learner: Learner): ExportableModel {
+  if (learner === 'gbdt') return f.gbdt!;
+  if (learner === 'mlp') return f.mlp!;
+  return { kind: 'ensemble', members: [f.gbdt!, f.mlp!] };
+}
+
+export function trainScreening(raw: Table, n: number, config: ScreeningConfig, t: TrainProgress): TrainedScreening {
+  const table = withUnitValue(raw, n, config.unitValue);
+  const order = Array.from({ length: n }, (_, i) => i);
+  const time = config.timeColumn ? table[config.timeColumn] : undefined;
+  if (time) order.sort((a, b) => String(time[a] ?? '').localeCompare(String(time[b] ?? '')) || a - b);
+  const y = labelsOf(table, config.label, order);
+  const positives = y.reduce((s, v) => s + v, 0);
+  const sorted = subset(table, order);
+  const crosses =
+    config.crosses === 'auto'
+      ? autoCrosses(sorted, y, featureSpec(config, []).categorical, config.seed)
+      : config.crosses;
+  const spec = featureSpec(config, crosses);
+  const candidates: Learner[] = config.learner === 'auto' ? ['gbdt', 'mlp', 'ensemble'] : [config.learner];
+
+  const cut = Math.floor(n * (1 - config.validShare));
+  const report: LearnerReport[] = [];
+  let chosen: Learner = candidates[0]!;
+  if (cut > 0 && cut < n) {
+    const early = Array.from({ length: cut }, (_, i) => i);
+    const late = Array.from({ length: n - cut }, (_, i) => cut + i);
+    const fit = fitFeatures(subset(sorted, early), y.subarray(0, cut), spec, config.seed);
+    const validCols = transformFeatures(fit.pre, subset(sorted, late), n - cut);
+    const fitted = fitLearners(fit.columns, y.subarray(0, cut), candidates, config, t, 0, 0.5);
+    const yValid = y.subarray(cut);
+    for (const learner of candidates) {
+      const p = predict(fitted, learner, validCols);
+      const m = topK(p, yValid, [config.targetRate])[0]!;
+      report.push({ learner, precision: m.precision, recall: m.recall, auc: auc(p, yValid) });
+    }
+    const best = [...report].sort((a, b) => b.precision - a.precision || b.auc - a.auc)[0]!;
+    chosen = best.learner;
+  }
+  const full = fitFeatures(sorted, y, spec, config.seed);
+  const fitted = fitLearners(full.columns, y, [chosen], config, t, report.length ? 0.5 : 0, 1);
+  const gain = fitted.gbdt?.gain ?? [];
+  const totalGain = gain.reduce((s, g) => s + g, 0) || 1;
+  const importance = full.pre.featureNames
+    .map((feature, i) => ({ feature, share: (gain[i] ?? 0) / totalGain }))
+    .filter((r) => r.share > 0)
+    .sort((a, b) => b.share - a.share);
+  return {
+    pre: full.pre,
+    model: modelOf(fitted, chosen),
+    learner: chosen,
+    report,
+    importance,
+    trainedRows: n,
+    positiveRate: positives / Math.max(n, 1),
+  };
+}
+
+/** Features of rows to score, in the order the trained model expects. */
+export function screeningFeatures(
+  trained: Pick<TrainedScreening, 'pre'>,
+  raw: Table,
+  n: number,
+  unit: ScreeningConfig['unitValue'],
+): Float64Array[] {
+  return transformFeatures(trained.pre, withUnitValue(raw, n, unit), n);
+}
