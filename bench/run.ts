@@ -31,6 +31,7 @@ if (suites.has('nodes')) await writeNodes(await benchPrepNodes(sizes), duckdb);
 if (suites.has('runtime')) await writeRuntime(sizes, duckdb);
 if (suites.has('cluster')) await writeClusters(await benchClusters(), duckdb);
 if (suites.has('api')) await writeApi();
+if (suites.has('models')) await (await import('./model-bench.ts')).runModelSuite();
 if (suites.has('studio')) await (await import('./studio-bench.ts')).runStudioSuite(machine(duckdb)); // chromium
 
 async function writeNodes(rows: NodeBenchRow[], duckdb: string) {

@@ -1,7 +1,13 @@
 import type { NodeDefinition } from '../runtime/nodes/define-node.ts';
 import { createRegistry } from '../runtime/nodes/registry.ts';
 import { codeJs } from './code/js.ts';
+import { evaluate } from './model/evaluate.ts';
+import { priceBand } from './model/price-band.ts';
+import { requirementRisk } from './model/requirement-risk.ts';
+import { riskClustering } from './model/risk-clustering.ts';
 import { riskScreening } from './model/risk-screening.ts';
+import { taxRisk } from './model/tax-risk.ts';
+import { tradeFinance } from './model/trade-finance.ts';
 import { outputFile } from './output/file.ts';
 import { aggregate } from './prep/aggregate.ts';
 import { bin } from './prep/bin.ts';
@@ -69,7 +75,13 @@ export const nodeDefinitions = [
   valueMap,
   sql,
   codeJs,
+  evaluate,
+  priceBand,
+  requirementRisk,
+  taxRisk,
+  tradeFinance,
   riskScreening,
+  riskClustering,
   outputFile,
 ] as NodeDefinition[];
 

@@ -38,8 +38,9 @@ export async function codeWidths(
   return out;
 }
 
-function keyExpr(column: string, width: number | undefined): string {
-  const v = `CAST(${ident(column)} AS VARCHAR)`;
+/** A code column as text, left-padded to its width when it holds only digits; `qualifier` names the relation. */
+export function keyExpr(column: string, width: number | undefined, qualifier = ''): string {
+  const v = `CAST(${qualifier ? `${qualifier}.` : ''}${ident(column)} AS VARCHAR)`;
   return width ? `CASE WHEN regexp_full_match(${v}, '[0-9]+') THEN lpad(${v}, ${width}, '0') ELSE ${v} END` : v;
 }
 

@@ -31,7 +31,7 @@ export function screeningSummary(t: TrainedScreening, onnxBytes: number, k: numb
     .map((i) => `${i.feature} ${pct(i.share)}`)
     .join(', ');
   return [
-    `학습 ${t.trainedRows.toLocaleString('en-US')}건(적발률 ${pct(t.positiveRate)}), 선택: ${names[t.learner]}`,
+    `학습 ${t.trainedRows.toLocaleString('en-US')}건(적발률 ${pct(t.positiveRate)}), 선택: ${names[t.learner]}${t.trees ? ` (트리 ${t.trees}개)` : ''}`,
     compared ? `검증 구간 비교 · validation: ${compared}` : '',
     top ? `주요 특징 · top features: ${top}` : '',
     `ONNX ${(onnxBytes / 1024).toFixed(0)} KB`,

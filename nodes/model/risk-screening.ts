@@ -3,13 +3,8 @@ import { ParamError } from '../../runtime/errors.ts';
 import { toMatrix } from '../../runtime/ml/features.ts';
 import { exportOnnx } from '../../runtime/ml/onnx-export.ts';
 import { openOnnx } from '../../runtime/ml/onnx-score.ts';
-import {
-  featureSpec,
-  type ScreeningConfig,
-  screeningFeatures,
-  trainScreening,
-  UNIT_VALUE_KEY,
-} from '../../runtime/ml/screening.ts';
+import { featureSpec, type ScreeningConfig, screeningFeatures, UNIT_VALUE_KEY } from '../../runtime/ml/screening.ts';
+import { runMlTask } from '../../runtime/ml/tasks.ts';
 import { defineNode } from '../../runtime/nodes/define-node.ts';
 import { OUT } from '../_shared/ports.ts';
 import { codeWidths, readColumns, requireColumns, writeWithColumns } from './_model-io.ts';
@@ -212,7 +207,11 @@ export const riskScreening = defineNode({
     const history = await readColumns(engine, train, `${tableName}__train`, { ...raw, other, widths }, signal);
     await engine.exec(`DROP TABLE IF EXISTS "${tableName}__train"`);
     checkLabel(history.table[p.label] ?? [], p.label);
-    const trained = trainScreening(history.table, history.n, config, { progress: (f) => progress(f * 0.9), signal });
+    const trained = await runMlTask(
+      'screening',
+      { table: history.table, n: history.n, config },
+      { progress: (f) => progress(f * 0.9), signal },
+    );
     const onnx = exportOnnx(trained.model);
     const incoming = await readColumns(engine, score, `${tableName}__score`, { ...raw, widths }, signal);
     const features = screeningFeatures(trained, incoming.table, incoming.n, config.unitValue);

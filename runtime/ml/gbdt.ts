@@ -48,6 +48,16 @@ export interface GbdtModel {
   featureCount: number;
   /** Total split gain per feature: a global importance. */
   gain: number[];
+  /** With a validation set: the round count with the lowest held-out log loss (trees beyond it are dropped). */
+  bestRound?: number;
+}
+
+/** Held-out rows watched while training: training stops when their log loss stops improving. */
+export interface Validation {
+  columns: Float64Array[];
+  label: Float64Array;
+  /** Rounds without improvement before stopping. */
+  patience: number;
 }
 
 export interface TrainHooks {
@@ -79,12 +89,20 @@ export function trainGbdt(
   label: Float64Array,
   options: Partial<GbdtOptions> = {},
   hooks: TrainHooks = {},
+  valid?: Validation,
 ): GbdtModel {
   const o = { ...GBDT_DEFAULTS, ...options };
+  const watch = valid ? watcher(valid, baseOf(label)) : null;
   const n = label.length;
   const f = columns.length;
   const bins: FeatureBins[] = columns.map((c) => fitBins(c));
   const binned = columns.map((c, j) => binColumn(bins[j]!, c));
+  // Row-major copy for histograms: one row's bins are adjacent, so each row is read once per histogram.
+  const rowMajor = new Uint8Array(n * f);
+  for (let j = 0; j < f; j++) {
+    const col = binned[j]!;
+    for (let i = 0; i < n; i++) rowMajor[i * f + j] = col[i]!;
+  }
   const random = rng(o.seed);
   const positives = label.reduce((s, y) => s + y, 0);
   const prior = Math.min(Math.max(positives / Math.max(n, 1), 1e-6), 1 - 1e-6);
@@ -106,16 +124,61 @@ export function trainGbdt(
     for (let i = 0; i < n; i++) if (o.subsample >= 1 || random() < o.subsample) rows[m++] = i;
     const allowed = columns.map(() => o.colsample >= 1 || random() < o.colsample);
     if (!allowed.some(Boolean)) allowed[Math.floor(random() * f)] = true;
-    const tree = growTree(binned, bins, rows.subarray(0, m), grad, hess, allowed, o, gain);
+    const tree = growTree(binned, rowMajor, bins, rows.subarray(0, m), grad, hess, allowed, o, gain);
     trees.push(tree);
     for (let i = 0; i < n; i++) raw[i] = raw[i]! + leafValueBinned(tree, binned, i);
     if (hooks.onRound?.(round) === false) break;
+    if (watch?.add(tree, round) === 'stop') break;
   }
+  if (watch)
+    return { kind: 'gbdt', baseScore, trees: trees.slice(0, watch.best), featureCount: f, gain, bestRound: watch.best };
   return { kind: 'gbdt', baseScore, trees, featureCount: f, gain };
+}
+
+function baseOf(label: Float64Array): number {
+  const positives = label.reduce((s, y) => s + y, 0);
+  const prior = Math.min(Math.max(positives / Math.max(label.length, 1), 1e-6), 1 - 1e-6);
+  return Math.log(prior / (1 - prior));
+}
+
+/** Tracks the held-out log loss tree by tree (each tree adds its leaf value to the rows' raw scores). */
+function watcher(v: Validation, base: number) {
+  const n = v.label.length;
+  const raw = new Float64Array(n).fill(base);
+  const x = new Float64Array(v.columns.length);
+  let best = 0;
+  let bestLoss = Number.POSITIVE_INFINITY;
+  return {
+    get best() {
+      return best;
+    },
+    add(tree: Tree, round: number): 'go' | 'stop' {
+      let loss = 0;
+      for (let i = 0; i < n; i++) {
+        for (let j = 0; j < x.length; j++) x[j] = v.columns[j]![i]!;
+        raw[i] = raw[i]! + leafOf(tree, x);
+        const p = 1 / (1 + Math.exp(-raw[i]!));
+        loss -= v.label[i]! > 0 ? Math.log(Math.max(p, 1e-15)) : Math.log(Math.max(1 - p, 1e-15));
+      }
+      if (clearlyAbove(bestLoss, loss)) {
+        bestLoss = loss;
+        best = round;
+      }
+      return round - best >= v.patience ? 'stop' : 'go';
+    },
+  };
+}
+
+function leafOf(tree: Tree, x: ArrayLike<number>): number {
+  let k = 0;
+  while (tree.feature[k]! >= 0)
+    k = Math.fround(x[tree.feature[k]!]!) <= tree.threshold[k]! ? tree.left[k]! : tree.right[k]!;
+  return tree.value[k]!;
 }
 
 function growTree(
   binned: Uint8Array[],
+  rowMajor: Uint8Array,
   bins: FeatureBins[],
   rows: Uint32Array,
   grad: Float64Array,
@@ -124,13 +187,14 @@ function growTree(
   o: GbdtOptions,
   gain: number[],
 ): Tree & { splitBin: number[] } {
+  const features = Int32Array.from(allowed.flatMap((a, j) => (a ? [j] : [])));
   const tree = { feature: [-1], threshold: [0], left: [-1], right: [-1], value: [0], splitBin: [-1] };
   const root: Leaf = {
     node: 0,
     start: 0,
     end: rows.length,
     depth: 0,
-    hist: histogram(binned, rows, 0, rows.length, grad, hess, allowed),
+    hist: histogram(rowMajor, binned.length, rows, 0, rows.length, grad, hess, features),
     best: null,
   };
   root.best = bestSplit(root.hist, binned.length, bins, allowed, o);
@@ -139,7 +203,7 @@ function growTree(
     let pick = -1;
     for (let k = 0; k < leaves.length; k++) {
       const b = leaves[k]!.best;
-      if (b && (pick < 0 || b.gain > leaves[pick]!.best!.gain)) pick = k;
+      if (b && (pick < 0 || clearlyAbove(b.gain, leaves[pick]!.best!.gain))) pick = k;
     }
     if (pick < 0) break;
     const leaf = leaves[pick]!;
@@ -164,13 +228,13 @@ function growTree(
       tree.splitBin.push(-1);
     }
     tree.feature[leaf.node] = s.feature;
-    tree.threshold[leaf.node] = bins[s.feature]!.edges[s.bin]!;
+    tree.threshold[leaf.node] = bins[s.feature]!.cuts[s.bin]!;
     tree.splitBin[leaf.node] = s.bin;
     tree.left[leaf.node] = leftId;
     tree.right[leaf.node] = leftId + 1;
     const leftSmaller = mid - leaf.start <= leaf.end - mid;
     const small = leftSmaller ? [leaf.start, mid] : [mid, leaf.end];
-    const smallHist = histogram(binned, rows, small[0]!, small[1]!, grad, hess, allowed);
+    const smallHist = histogram(rowMajor, binned.length, rows, small[0]!, small[1]!, grad, hess, features);
     const bigHist = leaf.hist;
     for (let k = 0; k < bigHist.length; k++) bigHist[k] = bigHist[k]! - smallHist[k]!;
     const lHist = leftSmaller ? smallHist : bigHist;
@@ -197,24 +261,26 @@ function growTree(
 
 /** Per feature and bin: sum of gradients, sum of hessians, row count (interleaved). */
 function histogram(
-  binned: Uint8Array[],
+  rowMajor: Uint8Array,
+  f: number,
   rows: Uint32Array,
   start: number,
   end: number,
   grad: Float64Array,
   hess: Float64Array,
-  allowed: boolean[],
+  features: Int32Array,
 ): Float64Array {
-  const hist = new Float64Array(binned.length * STRIDE * 3);
-  for (let j = 0; j < binned.length; j++) {
-    if (!allowed[j]) continue;
-    const col = binned[j]!;
-    const base = j * STRIDE * 3;
-    for (let i = start; i < end; i++) {
-      const r = rows[i]!;
-      const k = base + col[r]! * 3;
-      hist[k] = hist[k]! + grad[r]!;
-      hist[k + 1] = hist[k + 1]! + hess[r]!;
+  const hist = new Float64Array(f * STRIDE * 3);
+  for (let i = start; i < end; i++) {
+    const r = rows[i]!;
+    const g = grad[r]!;
+    const h = hess[r]!;
+    const base = r * f;
+    for (let t = 0; t < features.length; t++) {
+      const j = features[t]!;
+      const k = (j * STRIDE + rowMajor[base + j]!) * 3;
+      hist[k] = hist[k]! + g;
+      hist[k + 1] = hist[k + 1]! + h;
       hist[k + 2] = hist[k + 2]! + 1;
     }
   }
@@ -255,10 +321,20 @@ function bestSplit(
       const gr = g - gl;
       const hr = h - hl;
       const gainHere = (gl * gl) / (hl + o.lambda) + (gr * gr) / (hr + o.lambda) - parent;
-      if (gainHere > 1e-9 && (!best || gainHere > best.gain)) best = { gain: gainHere, feature: j, bin: b, gl, hl };
+      if (gainHere > 1e-9 && (!best || clearlyAbove(gainHere, best.gain)))
+        best = { gain: gainHere, feature: j, bin: b, gl, hl };
     }
   }
   return best;
+}
+
+/**
+ * Gains equal up to rounding (two features that split the rows the same way, such as a category's rate
+ * and its count) go to the first candidate: the last bits of a sum differ between JavaScript engines,
+ * and a tie must not be broken by them, or the studio and the server would train different trees.
+ */
+function clearlyAbove(gain: number, best: number): boolean {
+  return gain > best + Math.abs(best) * 1e-9 + 1e-12;
 }
 
 function leafValueBinned(tree: Tree & { splitBin: number[] }, binned: Uint8Array[], row: number): number {

@@ -5,6 +5,12 @@ import { permutation, rng } from './rng.ts';
  * A small multi-layer perceptron for a binary label: standardized inputs → ReLU layers → sigmoid,
  * trained with Adam on log loss in mini-batches. Weights are row-major [in][out], as ONNX MatMul wants.
  */
+/**
+ * Standardized inputs are clipped to ±CLIP: a declared value a hundred standard deviations out (common
+ * in customs data) would otherwise drive the ReLU layers' linear extrapolation to a certain verdict.
+ */
+export const CLIP = 5;
+
 export interface MlpOptions {
   hidden: number[];
   epochs: number;
@@ -67,7 +73,8 @@ export function standardize(
 ) {
   for (let j = 0; j < columns.length; j++) {
     const v = columns[j]![i]!;
-    out[j] = Math.fround((Math.fround(v === MISSING ? model.fill[j]! : v) - model.mean[j]!) / model.scale[j]!);
+    const z = Math.fround((Math.fround(v === MISSING ? model.fill[j]! : v) - model.mean[j]!) / model.scale[j]!);
+    out[j] = Math.min(CLIP, Math.max(-CLIP, z));
   }
 }
 

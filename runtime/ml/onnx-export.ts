@@ -1,7 +1,7 @@
 import onnxProto from 'onnx-proto';
 import { MISSING } from './binning.ts';
 import type { GbdtModel } from './gbdt.ts';
-import type { MlpModel } from './mlp.ts';
+import { CLIP, type MlpModel } from './mlp.ts';
 
 /**
  * Trained models as ONNX graphs over one float input `X` [N, features] with one output `score` [N, 1]
@@ -115,6 +115,8 @@ function addMlp(g: Graph, model: MlpModel, input: string, output: string, prefix
     tensor(`${prefix}fill`, [f], model.fill),
     tensor(`${prefix}mean`, [f], model.mean),
     tensor(`${prefix}scale`, [f], model.scale),
+    tensor(`${prefix}lo`, [], [-CLIP]),
+    tensor(`${prefix}hi`, [], [CLIP]),
   );
   g.nodes.push(
     onnx.NodeProto.create({ opType: 'Equal', input: [input, `${prefix}missing`], output: [`${prefix}isna`] }),
@@ -124,7 +126,8 @@ function addMlp(g: Graph, model: MlpModel, input: string, output: string, prefix
       output: [`${prefix}filled`],
     }),
     onnx.NodeProto.create({ opType: 'Sub', input: [`${prefix}filled`, `${prefix}mean`], output: [`${prefix}centred`] }),
-    onnx.NodeProto.create({ opType: 'Div', input: [`${prefix}centred`, `${prefix}scale`], output: [`${prefix}h0`] }),
+    onnx.NodeProto.create({ opType: 'Div', input: [`${prefix}centred`, `${prefix}scale`], output: [`${prefix}z`] }),
+    onnx.NodeProto.create({ opType: 'Clip', input: [`${prefix}z`, `${prefix}lo`, `${prefix}hi`], output: [`${prefix}h0`] }),
   );
   model.layers.forEach((L, l) => {
     const last = l === model.layers.length - 1;

@@ -53,6 +53,8 @@ export interface TrainedScreening {
   importance: { feature: string; share: number }[];
   trainedRows: number;
   positiveRate: number;
+  /** Trees in the final model (boosted learners), chosen on the held-out months. */
+  trees: number;
 }
 
 export interface TrainProgress {
@@ -150,26 +152,26 @@ function fitLearners(
   wanted: Learner[],
   config: ScreeningConfig,
   t: TrainProgress,
-  from: number,
-  to: number,
+  span: { from: number; to: number; rounds: number; valid?: { columns: Float64Array[]; label: Float64Array } },
 ): Fitted {
   const needGbdt = wanted.some((l) => l !== 'mlp');
   const needMlp = wanted.some((l) => l !== 'gbdt');
-  const span = to - from;
+  const width = span.to - span.from;
   const gbdtShare = needGbdt && needMlp ? 0.6 : needGbdt ? 1 : 0;
   const out: Fitted = {};
   if (needGbdt) {
     const model = trainGbdt(
       columns,
       y,
-      { rounds: config.rounds, seed: config.seed },
+      { rounds: span.rounds, seed: config.seed },
       {
         onRound: (r) => {
           checkAborted(t.signal);
-          if (r % 10 === 0) t.progress(from + (span * gbdtShare * r) / config.rounds);
+          if (r % 10 === 0) t.progress(span.from + (width * gbdtShare * r) / span.rounds);
           return true;
         },
       },
+      span.valid ? { ...span.valid, patience: 40 } : undefined,
     );
     out.gbdt = compactTrees(model, model.trees.length);
   }
@@ -182,7 +184,7 @@ function fitLearners(
       {
         onEpoch: (e) => {
           checkAborted(t.signal);
-          t.progress(from + span * gbdtShare + (span * (1 - gbdtShare) * e) / epochs);
+          t.progress(span.from + width * gbdtShare + (width * (1 - gbdtShare) * e) / epochs);
           return true;
         },
       },
@@ -223,13 +225,21 @@ export function trainScreening(raw: Table, n: number, config: ScreeningConfig, t
   const cut = Math.floor(n * (1 - config.validShare));
   const report: LearnerReport[] = [];
   let chosen: Learner = candidates[0]!;
+  let rounds = config.rounds;
   if (cut > 0 && cut < n) {
     const early = Array.from({ length: cut }, (_, i) => i);
     const late = Array.from({ length: n - cut }, (_, i) => cut + i);
     const fit = fitFeatures(subset(sorted, early), y.subarray(0, cut), spec, config.seed);
     const validCols = transformFeatures(fit.pre, subset(sorted, late), n - cut);
-    const fitted = fitLearners(fit.columns, y.subarray(0, cut), candidates, config, t, 0, 0.5);
     const yValid = y.subarray(cut);
+    const fitted = fitLearners(fit.columns, y.subarray(0, cut), candidates, config, t, {
+      from: 0,
+      to: 0.5,
+      rounds: config.rounds,
+      valid: { columns: validCols, label: yValid },
+    });
+    // The refit on all history grows the trees the held-out months found useful, plus a tenth for the extra data.
+    rounds = Math.max(20, Math.min(config.rounds, Math.round((fitted.gbdt?.trees.length ?? config.rounds) * 1.1)));
     for (const learner of candidates) {
       const p = predict(fitted, learner, validCols);
       const m = topK(p, yValid, [config.targetRate])[0]!;
@@ -239,7 +249,7 @@ export function trainScreening(raw: Table, n: number, config: ScreeningConfig, t
     chosen = best.learner;
   }
   const full = fitFeatures(sorted, y, spec, config.seed);
-  const fitted = fitLearners(full.columns, y, [chosen], config, t, report.length ? 0.5 : 0, 1);
+  const fitted = fitLearners(full.columns, y, [chosen], config, t, { from: report.length ? 0.5 : 0, to: 1, rounds });
   const gain = fitted.gbdt?.gain ?? [];
   const totalGain = gain.reduce((s, g) => s + g, 0) || 1;
   const importance = full.pre.featureNames
@@ -253,6 +263,7 @@ export function trainScreening(raw: Table, n: number, config: ScreeningConfig, t
     report,
     importance,
     trainedRows: n,
+    trees: fitted.gbdt?.trees.length ?? 0,
     positiveRate: positives / Math.max(n, 1),
   };
 }

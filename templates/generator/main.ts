@@ -1,12 +1,15 @@
 /**
  * Synthetic customs world generator.
  *   npm run data -- [--rows N] [--seed S] [--out DIR] [--format csv|parquet] [--quiet]
+ *   npm run data -- fx --decl FILE.csv …   (remittances derived from declarations: fx-main.ts)
  * Same seed and rows ⇒ byte-identical files. Tables and planted patterns: templates/data/README.md.
  */
 import { parseOptions, UsageError } from './args.ts';
+import { fxMain } from './fx-main.ts';
 import { generate } from './generate.ts';
 
 async function main(): Promise<void> {
+  if (process.argv[2] === 'fx') return fxMain(process.argv.slice(3));
   const opts = parseOptions(process.argv.slice(2));
   const started = performance.now();
   const log = opts.quiet ? () => {} : (msg: string) => console.error(`[data] ${msg}`);

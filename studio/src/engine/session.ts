@@ -4,6 +4,7 @@ import { PipelineRuntime } from '../../../runtime/execute/runtime.ts';
 import { createBrowserSandbox } from '../../../runtime/sandbox/browser-sandbox.ts';
 import { BrowserFileAccess } from '../files/browser-file-access.ts';
 import type { FileStore } from '../files/file-store.ts';
+import { setUpModels } from '../ml/onnx-setup.ts';
 import type { FileLoad } from '../state/store-types.ts';
 import { startEngine } from './start-engine.ts';
 
@@ -17,6 +18,7 @@ export interface Session {
 }
 
 export async function createSession(store: FileStore, onLoad: (load: FileLoad) => void): Promise<Session> {
+  setUpModels();
   const { engine, db } = await startEngine();
   const files = new BrowserFileAccess(db, store, onLoad);
   return {

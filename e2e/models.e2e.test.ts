@@ -1,0 +1,125 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registry } from '../nodes/index.ts';
+import { validatePipeline } from '../runtime/document/validate.ts';
+import { DuckDBNodeEngine } from '../runtime/engine/duckdb-node.ts';
+import { PipelineRuntime } from '../runtime/execute/runtime.ts';
+import { rng } from '../runtime/ml/rng.ts';
+import { NodeFileAccess } from '../runtime/sources/node-file-access.ts';
+import { ensureBuild } from '../server/ensure-build.ts';
+import { hasChromium, launchChromium } from './browser.ts';
+import { type RunningServer, startServer } from './server.ts';
+
+/** Planted: HS codes H00–H04 from CN are violations 60 % of the time, the rest 5 %. */
+function valuesSql(n: number, seed: number): string {
+  const r = rng(seed);
+  const rows: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const hs = `H${String(Math.floor(r() * 40)).padStart(2, '0')}`;
+    const origin = ['CN', 'US', 'VN', 'DE', 'JP'][Math.floor(r() * 5)]!;
+    const planted = Number(hs.slice(1)) < 5 && origin === 'CN';
+    const fraud = r() < (planted ? 0.6 : 0.05) ? 1 : 0;
+    const mass = Math.round(r() * 1000) + 1;
+    rows.push(`('${seed}-${i}', '${hs}', '${origin}', ${mass}.0, ${fraud})`);
+  }
+  return `SELECT id, hs, origin, CAST(mass AS DOUBLE) AS mass, CAST(fraud AS INTEGER) AS fraud FROM (VALUES ${rows.join(', ')}) t(id, hs, origin, mass, fraud)`;
+}
+
+const HISTORY = valuesSql(1500, 11);
+const INCOMING = valuesSql(300, 12);
+const MODEL = { label: 'fraud', categorical: ['hs', 'origin'], numeric: ['mass'], learner: 'gbdt', rounds: 150 };
+
+/** The same pipeline on DuckDB native in Node: the reference the browser's ONNX scores must equal. */
+async function nodeScores(): Promise<Map<string, number>> {
+  const engine = await DuckDBNodeEngine.create();
+  const v = validatePipeline(
+    {
+      format: 'customs-studio/pipeline',
+      version: 1,
+      name: 'models e2e',
+      nodes: [
+        { id: 'history', type: 'sql', params: { query: HISTORY } },
+        { id: 'incoming', type: 'sql', params: { query: INCOMING } },
+        { id: 'scored', type: 'model.risk_screening', params: MODEL },
+      ],
+      edges: [
+        { source: 'history', target: 'scored', targetPort: 'train' },
+        { source: 'incoming', target: 'scored', targetPort: 'score' },
+      ],
+    },
+    registry,
+  );
+  if (!v.ok) throw new Error(v.issues.map((i) => i.message).join('\n'));
+  const runtime = new PipelineRuntime(engine, new NodeFileAccess({ baseDir: '.', engine }));
+  const result = await runtime.run(v.pipeline, { targets: ['scored'] });
+  const r = await engine.query(`SELECT id, risk_score FROM ${result.relations.get('scored')}`);
+  await engine.close();
+  return new Map(r.rows.map((x) => [String(x.id), Number(x.risk_score)]));
+}
+
+describe.skipIf(!hasChromium())('model nodes in the studio', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    await ensureBuild(() => {});
+    server = await startServer();
+    browser = await launchChromium();
+    page = await (await browser.newContext({ locale: 'ko-KR', viewport: { width: 1440, height: 900 } })).newPage();
+    await page.goto(server.url);
+    await page.waitForSelector('h1');
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('trains in a worker with progress, scores with ONNX in the browser, and equals Node', async () => {
+    await page.evaluate(
+      ([history, incoming, params]) => {
+        const s = window.__studio!.store;
+        const seen: number[] = [];
+        (window as unknown as { __progress: number[] }).__progress = seen;
+        s.subscribe((st) => {
+          const f = st.running.scored;
+          if (f !== undefined && f > 0 && f < 1) seen.push(f);
+        });
+        const d = s.getState().dispatch;
+        d('add-node', { type: 'sql', id: 'history', params: { query: history } });
+        d('add-node', { type: 'sql', id: 'incoming', params: { query: incoming } });
+        d('add-node', { type: 'model.risk_screening', id: 'scored', params });
+        d('connect', { source: 'history', target: 'scored', targetPort: 'train' });
+        d('connect', { source: 'incoming', target: 'scored', targetPort: 'score' });
+        s.getState().inspect('scored');
+      },
+      [HISTORY, INCOMING, MODEL] as const,
+    );
+    await page.waitForFunction(
+      () => {
+        const st = window.__studio!.store.getState();
+        return (
+          st.nodeRuns.scored?.state === 'error' ||
+          (st.inspection?.nodeId === 'scored' && !('partial' in st.inspection && st.inspection.partial))
+        );
+      },
+      undefined,
+      { timeout: 120_000 },
+    );
+    const run = await page.evaluate(() => window.__studio!.store.getState().nodeRuns.scored);
+    expect(run?.message ?? '').toBe('');
+    const browserScores = await page.evaluate(async () => {
+      const st = window.__studio!.store.getState();
+      const session = await window.__studio!.session();
+      const r = await session.engine.query(`SELECT id, risk_score FROM ${st.inspection!.relation}`);
+      return r.rows.map((x) => [String(x.id), Number(x.risk_score)] as const);
+    });
+    const reference = await nodeScores();
+    expect(browserScores).toHaveLength(300);
+    for (const [id, score] of browserScores) expect(score).toBeCloseTo(reference.get(id)!, 5);
+    const progress = await page.evaluate(() => (window as unknown as { __progress: number[] }).__progress);
+    expect(progress.length).toBeGreaterThan(0);
+    await page.screenshot({ path: 'docs/screenshots/model-risk-screening.png' });
+  }, 180_000);
+});
