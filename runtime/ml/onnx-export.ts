@@ -127,7 +127,11 @@ function addMlp(g: Graph, model: MlpModel, input: string, output: string, prefix
     }),
     onnx.NodeProto.create({ opType: 'Sub', input: [`${prefix}filled`, `${prefix}mean`], output: [`${prefix}centred`] }),
     onnx.NodeProto.create({ opType: 'Div', input: [`${prefix}centred`, `${prefix}scale`], output: [`${prefix}z`] }),
-    onnx.NodeProto.create({ opType: 'Clip', input: [`${prefix}z`, `${prefix}lo`, `${prefix}hi`], output: [`${prefix}h0`] }),
+    onnx.NodeProto.create({
+      opType: 'Clip',
+      input: [`${prefix}z`, `${prefix}lo`, `${prefix}hi`],
+      output: [`${prefix}h0`],
+    }),
   );
   model.layers.forEach((L, l) => {
     const last = l === model.layers.length - 1;
