@@ -4,6 +4,8 @@
  */
 export interface NodeCase {
   type: string;
+  /** The row's name in the results when one type has several configurations (default: the type). */
+  label?: string;
   params: Record<string, unknown>;
   before?: { type: string; params: Record<string, unknown> }[];
   /** Second input, from the companies table, on this port. */
@@ -95,6 +97,19 @@ export const NODE_CASES: NodeCase[] = [
         { fn: 'cumsum', column: 'declared_value_krw', as: 'running' },
         { fn: 'lag', column: 'declared_value_krw', offset: 1, as: 'previous' },
       ],
+    },
+  },
+  {
+    type: 'prep.window',
+    label: 'prep.window (keepOrder: false)',
+    params: {
+      partitionBy: ['importer_id'],
+      orderBy: [{ column: 'declaration_date' }],
+      calcs: [
+        { fn: 'cumsum', column: 'declared_value_krw', as: 'running' },
+        { fn: 'lag', column: 'declared_value_krw', offset: 1, as: 'previous' },
+      ],
+      keepOrder: false,
     },
   },
   { type: 'prep.sample', params: { method: 'random', fraction: 0.1, seed: 42 } },

@@ -1,6 +1,8 @@
 /**
- * npm run bench -- [--suite runtime,nodes,cluster,api] [--rows 1000000,10000000] [--runs 5] [--no-arquero]
- * Each suite writes its figures into its own section of bench/RESULTS.md.
+ * npm run bench -- [--suite runtime,nodes,cluster,api,studio,models] [--rows 1000000,10000000] [--runs 5] [--no-arquero]
+ *   [--node prep.unpivot,prep.window]
+ * Each suite writes its figures into its own section of bench/RESULTS.md; `--node` re-runs only those prep
+ * nodes and prints their rows without rewriting the section (which holds every node).
  */
 import { parseArgs } from 'node:util';
 import { DuckDBNodeEngine } from '../runtime/engine/duckdb-node.ts';
@@ -17,6 +19,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '5' },
     'no-arquero': { type: 'boolean', default: false },
     suite: { type: 'string', default: 'runtime,nodes' },
+    node: { type: 'string' },
   },
 });
 const suites = new Set(values.suite.split(','));
@@ -27,12 +30,21 @@ const engine = await DuckDBNodeEngine.create();
 const duckdb = await engine.version();
 await engine.close();
 
-if (suites.has('nodes')) await writeNodes(await benchPrepNodes(sizes), duckdb);
+if (suites.has('nodes') && values.node) printNodes(await benchPrepNodes(sizes, values.node.split(',')));
+else if (suites.has('nodes')) await writeNodes(await benchPrepNodes(sizes), duckdb);
 if (suites.has('runtime')) await writeRuntime(sizes, duckdb);
 if (suites.has('cluster')) await writeClusters(await benchClusters(), duckdb);
 if (suites.has('api')) await writeApi();
 if (suites.has('models')) await (await import('./model-bench.ts')).runModelSuite();
 if (suites.has('studio')) await (await import('./studio-bench.ts')).runStudioSuite(machine(duckdb)); // chromium
+
+function printNodes(rows: NodeBenchRow[]) {
+  for (const r of rows) {
+    console.log(
+      `| \`${r.type}\` @ ${r.rows.toLocaleString('en-US')} | ${ms(r.ms)} · ${Math.round(r.peakRssMb).toLocaleString('en-US')} MB | ${r.outRows.toLocaleString('en-US')} rows out |`,
+    );
+  }
+}
 
 async function writeNodes(rows: NodeBenchRow[], duckdb: string) {
   const types = [...new Set(rows.map((r) => r.type))];

@@ -114,6 +114,97 @@ describe('planner: fusion and materialization', () => {
   });
 });
 
+describe('preview into a table', () => {
+  it('writes the first rows of a sorted node without storing the node, and reuses its table once kept', async () => {
+    const { engine, created } = counting(base);
+    const runtime = runtimeFor(engine, nodeDefinitions);
+    const d = doc(
+      [
+        { id: 'decl', type: 'test.values', params: DECL },
+        { id: 'krw', type: 'prep.derive', params: { column: 'krw', expression: 'value * 1300' } },
+        { id: 'top', type: 'prep.sort', params: { by: [{ column: 'krw', desc: true }] } },
+      ],
+      [
+        ['decl', 'krw'],
+        ['krw', 'top'],
+      ],
+    );
+    const p = resolve(d, nodeDefinitions);
+    const first = await runtime.previewInto(p, 'top', '__preview', { limit: 2 });
+    // krw = value * 1300: 300 → 390000 (id 3), 250 → 325000 (id 2) are the two largest
+    expect(first.rows).toBe(2);
+    const rows = await base.query(`SELECT id, krw FROM ${first.relation}`);
+    expect(rows.rows).toEqual([
+      { id: 3, krw: 390000 },
+      { id: 2, krw: 325000 },
+    ]);
+    expect(first.table.rows.map((r) => r.id)).toEqual([3, 2]);
+    expect(first.table.columns.at(-1)).toEqual({ name: 'krw', type: 'DOUBLE' });
+    expect(created).toEqual([expect.stringMatching(/^src_/)]); // the source only: the sort is not stored
+
+    const full = await runtime.run(p, { targets: ['top'] });
+    expect(full.nodes.find((n) => n.nodeId === 'top')).toMatchObject({ rows: 4, cached: false });
+    created.length = 0;
+    const events: RunEvent[] = [];
+    const again = await runtime.previewInto(p, 'top', '__preview', { limit: 10, onEvent: (e) => events.push(e) });
+    expect(again.rows).toBe(4);
+    expect(created).toEqual([]);
+    const top = events.find((e) => e.type === 'node-end' && e.status.nodeId === 'top');
+    expect(top).toMatchObject({ status: { state: 'done', rows: 4, cached: true } });
+  });
+
+  it('describes a node whose columns its declaration cannot know once per content key', async () => {
+    const described: string[] = [];
+    const engine: Engine = Object.create(base);
+    engine.describe = (sql: string) => {
+      described.push(sql);
+      return base.describe(sql);
+    };
+    const runtime = runtimeFor(engine, nodeDefinitions);
+    const d = (where: string) =>
+      doc(
+        [
+          { id: 'decl', type: 'test.values', params: DECL },
+          { id: 'free', type: 'sql', params: { query: 'SELECT id, value * 2 AS v2 FROM input' } },
+          { id: 'cut', type: 'prep.filter', params: { where } },
+        ],
+        [
+          ['decl', 'free'],
+          ['free', 'cut'],
+        ],
+      );
+    await runtime.previewInto(resolve(d('v2 > 0'), nodeDefinitions), 'cut', '__preview');
+    const first = described.length;
+    expect(first).toBeGreaterThan(0); // free SQL: DuckDB tells its columns
+    await runtime.previewInto(resolve(d('v2 > 300'), nodeDefinitions), 'cut', '__preview');
+    // only the edited filter changed; the free SQL node above it is not described again
+    expect(described.slice(first).some((sql) => sql.includes('value * 2') && !sql.includes('v2 >'))).toBe(false);
+  });
+
+  it('reports the failing node of the previewed chain', async () => {
+    const runtime = runtimeFor(base, nodeDefinitions);
+    const d = doc(
+      [
+        { id: 'decl', type: 'test.values', params: DECL },
+        { id: 'bad', type: 'prep.derive', params: { column: 'n', expression: 'CAST(code AS INTEGER)' } },
+        { id: 'top', type: 'prep.sort', params: { by: [{ column: 'n' }] } },
+      ],
+      [
+        ['decl', 'bad'],
+        ['bad', 'top'],
+      ],
+    );
+    const events: RunEvent[] = [];
+    const preview = runtime.previewInto(resolve(d, nodeDefinitions), 'top', '__preview', {
+      onEvent: (e) => events.push(e),
+    });
+    await expect(preview).rejects.toThrow(/"bad"/);
+    // code 'x' (id 3) cannot be cast: the error is on the derive, not on the sort that was previewed
+    const bad = events.find((e) => e.type === 'node-end' && e.status.nodeId === 'bad');
+    expect(bad).toMatchObject({ status: { state: 'error' } });
+  });
+});
+
 describe('cache by content key', () => {
   it('re-runs nothing when nothing changed, and ignores labels and positions', async () => {
     const { engine, created } = counting(base);

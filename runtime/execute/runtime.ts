@@ -29,6 +29,9 @@ export interface RuntimeOptions {
   sandbox?: JsSandbox;
 }
 
+/** Described schemas kept (oldest dropped first): each is a few column names, an edit session adds a few per edit. */
+const DESCRIBED_KEPT = 2000;
+
 interface CacheEntry {
   relation: string;
   schema: Schema;
@@ -45,6 +48,8 @@ interface CacheEntry {
  */
 export class PipelineRuntime {
   private readonly cache = new Map<string, CacheEntry>();
+  /** Schemas DuckDB described, by content key: a re-run does not describe unchanged nodes again. */
+  private readonly described = new Map<string, Schema>();
   /** The table each node last wrote, so a stale one is dropped when the node's key changes. */
   private readonly tableOfNode = new Map<string, string>();
 
@@ -62,20 +67,51 @@ export class PipelineRuntime {
   /** The first `limit` rows of one node; upstream work is cached, the LIMIT reaches DuckDB's optimizer. */
   async preview(pipeline: ResolvedPipeline, nodeId: string, options: PreviewOptions = {}): Promise<ResultTable> {
     let table: ResultTable | undefined;
-    const limit = options.limit ?? 100;
+    await this.previewWith(pipeline, nodeId, options, async (limited) => {
+      table = await this.engine.query(limited, { signal: options.signal });
+    });
+    return table!;
+  }
+
+  /**
+   * The first `limit` rows of one node written to `tableName` (replaced), for a reader that pages through
+   * a relation (the studio's grid). The node itself is not materialized: with a sort, DuckDB runs a top-N
+   * instead of sorting and storing every row, so the first window shows long before the full result.
+   */
+  async previewInto(
+    pipeline: ResolvedPipeline,
+    nodeId: string,
+    tableName: string,
+    options: PreviewOptions = {},
+  ): Promise<{ relation: string; rows: number; table: ResultTable }> {
+    const relation = ident(tableName);
+    await this.previewWith(pipeline, nodeId, options, (limited) =>
+      this.engine.exec(`CREATE OR REPLACE TEMP TABLE ${relation} AS ${limited}`, { signal: options.signal }),
+    );
+    // The rows too, so a reader can show them without queuing behind whatever the engine does next.
+    const table = await this.engine.query(`SELECT * FROM ${relation}`, { signal: options.signal });
+    return { relation, rows: table.rows.length, table };
+  }
+
+  private async previewWith(
+    pipeline: ResolvedPipeline,
+    nodeId: string,
+    options: PreviewOptions,
+    read: (limited: string) => Promise<void>,
+  ): Promise<void> {
+    const limit = Math.max(0, Math.floor(options.limit ?? 100));
+    let wasRead = false;
     const result = await this.execute(pipeline, [nodeId], options, {
       nodeId,
       read: async (sql) => {
-        table = await this.engine.query(`SELECT * FROM (${sql}) LIMIT ${Math.max(0, Math.floor(limit))}`, {
-          signal: options.signal,
-        });
+        await read(`SELECT * FROM (${sql}) LIMIT ${limit}`);
+        wasRead = true;
       },
     });
     const status = result.nodes.find((n) => n.nodeId === nodeId);
     if (status?.error) throw status.error;
     if (result.cancelled) throw new CancelledError();
-    if (!table) throw new NodeError(nodeId, 'execute', status?.reason ?? 'the node produced no result');
-    return table;
+    if (!wasRead) throw new NodeError(nodeId, 'execute', status?.reason ?? 'the node produced no result');
   }
 
   /** Drops every table this runtime made. */
@@ -83,6 +119,7 @@ export class PipelineRuntime {
     for (const entry of this.cache.values()) await this.drop(entry.relation);
     this.cache.clear();
     this.tableOfNode.clear();
+    this.described.clear();
   }
 
   private async execute(
@@ -126,8 +163,9 @@ export class PipelineRuntime {
       const t0 = performance.now();
       try {
         const key = await this.keyOf(rn, planned);
-        const isTarget = targetSet.has(id) && preview?.nodeId !== id;
-        const step = await this.runNode(rn, key, planned, isTarget, pipeline, options.signal, emit);
+        const isTarget = targetSet.has(id);
+        const role = preview?.nodeId === id ? 'preview' : isTarget ? 'target' : 'inner';
+        const step = await this.runNode(rn, key, planned, role, pipeline, options.signal, emit);
         planned.set(id, step.plan);
         if (preview?.nodeId === id) await preview.read(fusedQuery(id, planned));
         if (step.plan.table) {
@@ -199,7 +237,7 @@ export class PipelineRuntime {
     rn: ResolvedNode,
     key: string,
     planned: Map<string, PlannedNode>,
-    isTarget: boolean,
+    role: 'target' | 'preview' | 'inner',
     pipeline: ResolvedPipeline,
     signal: AbortSignal | undefined,
     emit: (event: RunEvent) => void,
@@ -279,20 +317,26 @@ export class PipelineRuntime {
     planned.set(id, plan);
     if (!declared || declared.some((c) => c.type === 'UNKNOWN')) {
       try {
-        plan.schema = await this.engine.describe(fusedQuery(id, planned));
+        plan.schema = this.described.get(key) ?? (await this.engine.describe(fusedQuery(id, planned)));
       } catch (e) {
         throw new NodeError(id, 'plan', (e as Error).message);
       }
+      this.described.set(key, plan.schema);
+      if (this.described.size > DESCRIBED_KEPT) this.described.delete(this.described.keys().next().value!);
     }
+    const hit = this.cache.get(key);
+    // A previewed node reads its kept table when there is one, and is never stored just for the preview:
+    // its LIMIT then reaches the whole fused query.
     const materialize =
-      isTarget || rn.consumers.length > 1 || (sqlDef.smallOutput ?? false) || readByCompute(rn, pipeline);
+      role === 'preview'
+        ? hit !== undefined
+        : role === 'target' || rn.consumers.length > 1 || (sqlDef.smallOutput ?? false) || readByCompute(rn, pipeline);
     if (!materialize) {
       planPorts(sqlDef, plan, planned);
       return { plan, rows: null, cached: false, members: [], warnings: [] };
     }
 
     const members = membersOf(id, planned).filter((m) => m !== id);
-    const hit = this.cache.get(key);
     if (hit) {
       const cachedPlan = { ...plan, table: hit.relation, schema: hit.schema };
       planPorts(sqlDef, cachedPlan, planned);

@@ -1,5 +1,6 @@
 import { Panel, useReactFlow } from '@xyflow/react';
 import { useServices } from '../app/useServices.ts';
+import { ExportSqlButton } from '../export/ExportSqlButton.tsx';
 import { useT } from '../i18n/useT.ts';
 
 /** Auto-layout (one undo step) and the shortcut help, over the canvas's top right corner. */
@@ -36,6 +37,7 @@ export function CanvasToolbar({
       <button type="button" onClick={addNote} data-testid="add-note">
         {t('canvas.addNote')}
       </button>
+      <ExportSqlButton />
       <button type="button" onClick={onHelp} title={t('canvas.shortcuts')} data-testid="shortcut-help-button">
         ?
       </button>

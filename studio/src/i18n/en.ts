@@ -60,6 +60,7 @@ export const en: Messages = {
   'inspect.title': 'Result',
   'inspect.none': 'Select a step to see its result and column profile here.',
   'inspect.waiting': 'Computing the result…',
+  'inspect.partial': 'First {rows} rows · {columns} columns · counting all rows…',
   'inspect.rows': '{rows} rows · {columns} columns',
   'inspect.shown': '{rows} rows after filters',
   'inspect.ms': '{ms}',

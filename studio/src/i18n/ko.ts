@@ -59,6 +59,7 @@ export const ko = {
   'inspect.title': '결과',
   'inspect.none': '단계를 선택하면 결과와 열 프로필이 여기에 나타납니다.',
   'inspect.waiting': '결과를 계산하는 중…',
+  'inspect.partial': '처음 {rows}행 · {columns}열 · 전체 행 수 계산 중…',
   'inspect.rows': '{rows}행 · {columns}열',
   'inspect.shown': '필터 후 {rows}행',
   'inspect.ms': '{ms}',

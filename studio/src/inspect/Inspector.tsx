@@ -67,8 +67,11 @@ export function Inspector() {
         </h2>
         {inspection && (
           <span className="muted" data-testid="inspect-rows">
-            {t('inspect.rows', { rows: formatNumber(inspection.rows, lang), columns: data.columns.length })} ·{' '}
-            {formatMs(inspection.ms)}
+            {t(inspection.partial ? 'inspect.partial' : 'inspect.rows', {
+              rows: formatNumber(inspection.rows, lang),
+              columns: data.columns.length,
+            })}{' '}
+            · {formatMs(inspection.ms)}
           </span>
         )}
         {inspection && filtered && !data.loading && (

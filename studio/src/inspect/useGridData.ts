@@ -32,6 +32,7 @@ export function useGridData(engine: Engine | undefined, inspection: Inspection |
   const pending = useRef(new Set<number>());
   const source = useRef<{ relation: string; generation: number } | undefined>(undefined);
   const generation = useRef(0);
+  const shown = useRef<Inspection | undefined>(undefined);
   const viewKey = JSON.stringify(view);
 
   const need = useCallback(
@@ -58,17 +59,39 @@ export function useGridData(engine: Engine | undefined, inspection: Inspection |
   // biome-ignore lint/correctness/useExhaustiveDependencies: viewKey stands for view
   useEffect(() => {
     const gen = ++generation.current;
-    pages.current = new Map();
+    const before = shown.current;
+    shown.current = inspection;
     pending.current = new Set();
-    source.current = undefined;
-    setState({ columns: [], rowCount: 0, loading: true });
+    // The full result of a previewed node starts with the preview's rows: keep them on screen meanwhile.
+    const upgrade =
+      before?.partial &&
+      inspection &&
+      !inspection.partial &&
+      before.nodeId === inspection.nodeId &&
+      before.signature === inspection.signature &&
+      source.current?.relation === before.relation;
+    if (!upgrade) {
+      pages.current = new Map();
+      source.current = undefined;
+      setState({ columns: [], rowCount: 0, loading: true });
+    }
     if (!engine || !inspection) return;
     const started = performance.now();
+    const first = inspection.firstRows;
+    if (first && !viewSelect(inspection.relation, first.columns, view)) {
+      // A preview's rows came with it: no query, so none waits behind the full run the engine does next.
+      pages.current = new Map([[0, first.rows]]);
+      source.current = { relation: inspection.relation, generation: gen };
+      setState({ columns: first.columns, rowCount: first.rows.length, loading: false, ms: 0 });
+      return;
+    }
     (async () => {
       const columns = await engine.describe(`SELECT * FROM ${inspection.relation}`);
       const select = viewSelect(inspection.relation, columns, view);
       let relation = inspection.relation;
       let rowCount = inspection.rows;
+      // Sorting or filtering the first rows alone would mislead: wait for the full result.
+      if (select && inspection.partial) return;
       if (select) {
         await engine.exec(`CREATE OR REPLACE TEMP TABLE ${VIEW_TABLE} AS ${select}`);
         relation = VIEW_TABLE;

@@ -1,4 +1,6 @@
 import { useStudio } from '../app/useStudio.ts';
+import { ClusterReview } from '../cluster/ClusterReview.tsx';
+import { ExportSqlButton } from '../export/ExportSqlButton.tsx';
 import { ParamsForm } from '../forms/ParamsForm.tsx';
 import { useLang } from '../i18n/useLang.ts';
 import { useT } from '../i18n/useT.ts';
@@ -22,6 +24,8 @@ export function NodePanel() {
         {id} · {def?.description[lang]}
       </p>
       <ParamsForm key={id} id={id} />
+      {node.type === 'prep.cluster_edit' && <ClusterReview key={id} id={id} />}
+      <ExportSqlButton key={`sql-${id}`} nodeId={id} className="link" />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { testRegistry, values } from '../../../runtime/testing/harness.ts';
 import type { Session } from '../engine/session.ts';
 import { createAnalyzer } from '../state/analysis/create-analyzer.ts';
 import { createStudioStore } from '../state/store.ts';
+import type { Inspection } from '../state/store-types.ts';
 import { startRunController } from './run-controller.ts';
 
 let engine: DuckDBNodeEngine;
@@ -94,6 +95,65 @@ describe('run controller', () => {
     expect(inspection).toMatchObject({ nodeId: 'f', rows: 2 });
     const rows = await engine.query(`SELECT value FROM ${inspection.relation} ORDER BY value`);
     expect(rows.rows).toEqual([{ value: 50 }, { value: 500 }]);
+    controller.dispose();
+  });
+
+  it('shows the first rows of the inspected node before its full result', async () => {
+    const { store, s, controller } = setup();
+    const seen: (Inspection | undefined)[] = [];
+    store.subscribe((st, prev) => {
+      if (st.inspection !== prev.inspection) seen.push(st.inspection);
+    });
+    s().dispatch('add-node', {
+      type: 'sql',
+      id: 'gen',
+      params: { query: 'SELECT range AS n FROM range(1000)' },
+    });
+    s().dispatch('add-node', {
+      type: 'prep.sort',
+      id: 'o',
+      after: { source: 'gen' },
+      params: { by: [{ column: 'n', desc: true }] },
+    });
+    s().inspect('o');
+    await settled(store);
+    await new Promise((r) => setTimeout(r, 50));
+    // the preview holds the grid's first window (200 rows) of the sort: 999 down to 800
+    const [preview, full] = seen.filter((i) => i !== undefined);
+    expect(preview).toMatchObject({ nodeId: 'o', rows: 200, partial: true });
+    const first = await engine.query(`SELECT min(n) AS lo, max(n) AS hi FROM ${preview!.relation}`);
+    expect(first.rows).toEqual([{ lo: 800, hi: 999 }]);
+    expect(preview!.firstRows?.rows.slice(0, 2)).toEqual([{ n: 999 }, { n: 998 }]);
+    expect(full).toMatchObject({ nodeId: 'o', rows: 1000 });
+    expect(full!.partial).toBeUndefined();
+    expect(s().inspection).toBe(full);
+    controller.dispose();
+  });
+
+  it('cancels the full run of the previous edit when the officer edits again', async () => {
+    const { store, s, controller } = setup();
+    // 10^10 rows: the preview's LIMIT streams its first rows at once, the full result would never finish
+    s().dispatch('add-node', {
+      type: 'sql',
+      id: 'huge',
+      params: { query: 'SELECT a.range * b.range AS x FROM range(100000) a, range(100000) b' },
+    });
+    s().inspect('huge');
+    await new Promise<void>((resolve) => {
+      const off = store.subscribe((st) => {
+        if (st.inspection?.partial && st.nodeRuns.huge?.state === 'running') {
+          off();
+          resolve();
+        }
+      });
+    });
+    expect(s().inspection).toMatchObject({ nodeId: 'huge', rows: 200 });
+    const started = performance.now();
+    s().dispatch('update-params', { id: 'huge', params: { query: 'SELECT 42 AS x' } });
+    await settled(store);
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(s().inspection).toMatchObject({ nodeId: 'huge', rows: 1 });
+    expect(s().nodeRuns.huge).toMatchObject({ state: 'done', rows: 1 });
     controller.dispose();
   });
 

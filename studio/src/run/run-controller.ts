@@ -1,6 +1,11 @@
+import type { RunEvent } from '../../../runtime/execute/events.ts';
 import type { Session } from '../engine/session.ts';
 import type { StudioStore } from '../state/store.ts';
 import { planRun, type RunPlan } from './run-plan.ts';
+
+/** The grid's first window (`PAGE_ROWS` in useGridData) is what an edit must refresh quickly. */
+const PREVIEW_ROWS = 200;
+const PREVIEW_TABLE = '__studio_preview';
 
 export interface RunController {
   /** Runs now, even when auto-run is off or nothing changed. */
@@ -13,8 +18,9 @@ export interface RunController {
 /**
  * Runs the runnable part of the document after each change, debounced; a newer change aborts the run in
  * flight. The runtime's content-key cache makes each run incremental: only nodes whose key changed execute.
- * Node states flow into the store as the runtime reports them, and the inspected node's table is handed to
- * the grid.
+ * The inspected node is previewed first (its first rows, for the grid) and handed to the grid as a partial
+ * inspection; the full run (the node materialized, counted, then profiled by the inspector) follows, and is
+ * what the next edit cancels. Node states flow into the store as the runtime reports them.
  */
 export function startRunController(
   store: StudioStore,
@@ -34,26 +40,53 @@ export function startRunController(
     const { runtime } = await session();
     if (token !== seq) return;
     s().runStarted(plan.pipeline.order.length);
-    const result = await runtime.run(plan.pipeline, {
-      targets: plan.targets,
-      signal: abort.signal,
-      onEvent: (event) => {
+    const forward =
+      (hide?: string) =>
+      (event: RunEvent): void => {
         if (token !== seq) return;
         if (event.type === 'node-start') s().nodeStarted(event.nodeId);
         else if (event.type === 'node-progress') s().nodeProgress(event.nodeId, event.fraction);
-        else if (event.type === 'node-end') s().nodeEnded(event.status, plan.signatures[event.status.nodeId] ?? '');
-      },
+        else if (event.type === 'node-end' && !(event.status.nodeId === hide && event.status.state === 'done'))
+          s().nodeEnded(event.status, plan.signatures[event.status.nodeId] ?? '');
+      };
+    const started = performance.now();
+    const id = plan.inspected;
+    const signature = id ? (plan.signatures[id] ?? '') : '';
+    const shown = s().inspection;
+    if (id && !(shown && !shown.partial && shown.nodeId === id && shown.signature === signature)) {
+      // The grid's first window first: a LIMIT over the fused query. The node stays `running` (its done
+      // is hidden) until the full result below has its row count.
+      const preview = await runtime
+        .previewInto(plan.pipeline, id, PREVIEW_TABLE, {
+          limit: PREVIEW_ROWS,
+          signal: abort.signal,
+          onEvent: forward(id),
+        })
+        .catch(() => undefined); // its error reached the node through the events; the full run reports it again
+      if (token !== seq) return;
+      if (preview) {
+        const { relation, rows, table } = preview;
+        const ms = performance.now() - started;
+        s().setInspection({ nodeId: id, signature, relation, rows, ms, partial: true, firstRows: table });
+      }
+    }
+    // The inspected node's done is reported once its table is handed to the grid, so whoever sees it done
+    // (the card, the tests) also finds its full result there.
+    const result = await runtime.run(plan.pipeline, {
+      targets: plan.targets,
+      signal: abort.signal,
+      onEvent: forward(id),
     });
     if (token !== seq) return;
-    s().runEnded(result.ms);
-    const id = plan.inspected;
     const status = id ? result.nodes.find((n) => n.nodeId === id) : undefined;
     const relation = id ? result.relations.get(id) : undefined;
     s().setInspection(
       id && relation && status?.state === 'done'
-        ? { nodeId: id, signature: plan.signatures[id] ?? '', relation, rows: status.rows ?? 0, ms: result.ms }
+        ? { nodeId: id, signature, relation, rows: status.rows ?? 0, ms: performance.now() - started }
         : undefined,
     );
+    if (status?.state === 'done') s().nodeEnded(status, signature);
+    s().runEnded(result.ms);
   };
 
   const start = (plan: RunPlan) => {

@@ -1,6 +1,7 @@
 import type { PipelineDoc } from '../../../runtime/document/pipeline-doc.ts';
 import type { NodeStatus } from '../../../runtime/execute/events.ts';
 import type { Label } from '../../../runtime/nodes/param-meta.ts';
+import type { ResultTable } from '../../../runtime/schema/types.ts';
 import type { ActionName, ArgsOf, ResultOf } from './actions/registry.ts';
 import type { Analysis, Analyzer } from './analysis/types.ts';
 import type { History } from './history.ts';
@@ -37,6 +38,10 @@ export interface Inspection {
   relation: string;
   rows: number;
   ms: number;
+  /** Only the first rows (the grid's first window) while the full result is computed: `rows` is not the total. */
+  partial?: boolean;
+  /** The partial result's rows, read with it, so the grid shows them without a query of its own. */
+  firstRows?: ResultTable;
 }
 
 export interface RunProgress {

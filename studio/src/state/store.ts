@@ -164,7 +164,8 @@ export function createStudioStore(options: StudioStoreOptions = {}): StudioStore
           old.nodeId === inspection.nodeId &&
           old.relation === inspection.relation &&
           old.signature === inspection.signature &&
-          old.rows === inspection.rows;
+          old.rows === inspection.rows &&
+          old.partial === inspection.partial;
         // An unchanged result keeps its object, so the grid and profile do not read it again.
         if (!same) set({ inspection });
       },
