@@ -6,6 +6,7 @@ import { priceBand } from './model/price-band.ts';
 import { requirementRisk } from './model/requirement-risk.ts';
 import { riskClustering } from './model/risk-clustering.ts';
 import { riskScreening } from './model/risk-screening.ts';
+import { scoreModel } from './model/score.ts';
 import { taxRisk } from './model/tax-risk.ts';
 import { tradeFinance } from './model/trade-finance.ts';
 import { outputFile } from './output/file.ts';
@@ -82,6 +83,7 @@ export const nodeDefinitions = [
   tradeFinance,
   riskScreening,
   riskClustering,
+  scoreModel,
   outputFile,
 ] as NodeDefinition[];
 

@@ -32,6 +32,8 @@ export interface UploadConfig {
   datasetMaxBytes: number;
   /** Largest accepted template preview image in bytes. */
   previewMaxBytes: number;
+  /** The model registry (`<dir>/<name>/v<version>.onnx|json`), shared by the server, its runs and the command line. */
+  modelsDir: string;
 }
 
 export interface ServerConfig {
@@ -62,6 +64,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       datasetsDir: env.DATASETS_DIR ?? `${dataDir}/datasets`,
       datasetMaxBytes: Number(env.DATASET_MAX_BYTES ?? 1024 ** 3),
       previewMaxBytes: Number(env.PREVIEW_MAX_BYTES ?? 512 * 1024),
+      modelsDir: env.MODELS_DIR ?? `${dataDir}/models`,
     },
     security: {
       secureCookies: env.COOKIE_SECURE === 'true' ? true : env.COOKIE_SECURE === 'false' ? false : 'auto',

@@ -1,14 +1,19 @@
 import { z } from 'zod';
 import { ParamError } from '../../runtime/errors.ts';
-import { toMatrix } from '../../runtime/ml/features.ts';
+import { checkModelName, fingerprintOf, modelStore, type ScreeningMeta } from '../../runtime/ml/model-store.ts';
 import { exportOnnx } from '../../runtime/ml/onnx-export.ts';
-import { openOnnx } from '../../runtime/ml/onnx-score.ts';
-import { featureSpec, type ScreeningConfig, screeningFeatures, UNIT_VALUE_KEY } from '../../runtime/ml/screening.ts';
+import {
+  featureSpec,
+  type ScreeningConfig,
+  type TrainedScreening,
+  UNIT_VALUE_KEY,
+} from '../../runtime/ml/screening.ts';
 import { runMlTask } from '../../runtime/ml/tasks.ts';
-import { defineNode } from '../../runtime/nodes/define-node.ts';
+import { defineNode, type Warning } from '../../runtime/nodes/define-node.ts';
 import { OUT } from '../_shared/ports.ts';
-import { codeWidths, readColumns, requireColumns, writeWithColumns } from './_model-io.ts';
-import { riskLevels, screeningSummary } from './_screening-report.ts';
+import { codeWidths, readColumns, requireColumns } from './_model-io.ts';
+import { scoreInto } from './_scoring.ts';
+import { screeningSummary } from './_screening-report.ts';
 
 const columns = (ko: string, en: string, help?: { ko: string; en: string }) =>
   z.array(z.string().min(1)).default([]).meta({ label: { ko, en }, help, widget: 'columns', columnOf: 'train' });
@@ -135,6 +140,18 @@ const params = z
       .int()
       .default(42)
       .meta({ label: { ko: '난수 시드', en: 'Random seed' }, widget: 'number' }),
+    saveAs: z
+      .string()
+      .min(1)
+      .optional()
+      .meta({
+        label: { ko: '모델 등록 이름', en: 'Register model as' },
+        help: {
+          ko: '이름을 주면 학습한 모델을 모델 저장소에 새 버전으로 등록합니다. 다른 파이프라인의 "모델 채점" 단계와 예약 실행에서 씁니다.',
+          en: 'When set, the trained model is registered under this name as a new version, for "Score with a model" steps in other pipelines and scheduled runs.',
+        },
+        widget: 'text',
+      }),
   })
   .strict();
 
@@ -213,27 +230,62 @@ export const riskScreening = defineNode({
       { progress: (f) => progress(f * 0.9), signal },
     );
     const onnx = exportOnnx(trained.model);
-    const incoming = await readColumns(engine, score, `${tableName}__score`, { ...raw, widths }, signal);
-    const features = screeningFeatures(trained, incoming.table, incoming.n, config.unitValue);
-    const session = await openOnnx(onnx);
-    const scores = await session.score(toMatrix(features), incoming.n, features.length);
-    await session.release();
-    progress(0.98);
-    const values = Array.from(scores, (s) => Math.round(s * 1e6) / 1e6);
-    await writeWithColumns(
+    const meta: ScreeningMeta = {
+      kind: 'screening',
+      pre: trained.pre,
+      unitValue: p.unitValue,
+      widths,
+      learner: trained.learner,
+      report: trained.report,
+    };
+    await scoreInto(
       engine,
-      `${tableName}__score`,
+      score,
       tableName,
-      [
-        { name: 'risk_score', type: 'DOUBLE', values },
-        { name: 'risk_level', type: 'VARCHAR', values: riskLevels(values, p.focusRate, p.streamlineRate) },
-      ],
       (schemas.score?.[0] ?? []).map((c) => c.name),
+      { meta, onnx },
+      p,
       signal,
     );
-    return { warnings: [{ message: screeningSummary(trained, onnx.byteLength, p.focusRate) }] };
+    progress(0.98);
+    const saved = p.saveAs
+      ? await saveModel(p.saveAs, meta, onnx, history.table, [...raw.categorical, ...raw.numeric, p.label], trained)
+      : null;
+    return {
+      warnings: [{ message: screeningSummary(trained, onnx.byteLength, p.focusRate) }, ...(saved ? [saved] : [])],
+    };
   },
 });
+
+/** Registers the model when a store is installed; without one (a signed-out studio) it says so instead. */
+async function saveModel(
+  name: string,
+  meta: ScreeningMeta,
+  onnx: Uint8Array,
+  table: Record<string, readonly unknown[]>,
+  columns: string[],
+  trained: TrainedScreening,
+): Promise<Warning> {
+  const store = modelStore();
+  if (!store)
+    return {
+      message: `모델 저장소가 없어 "${name}" 을(를) 등록하지 않았습니다(로그인 필요) · No model registry here: "${name}" was not registered (sign in)`,
+    };
+  const bad = checkModelName(name);
+  if (bad) throw new ParamError(bad, 'saveAs');
+  const chosen = trained.report.find((r) => r.learner === trained.learner);
+  const info = await store.save({
+    name,
+    kind: 'screening',
+    fingerprint: await fingerprintOf(table, columns),
+    metrics: chosen
+      ? { precision: chosen.precision, recall: chosen.recall, auc: chosen.auc, rows: trained.trainedRows }
+      : { rows: trained.trainedRows },
+    meta,
+    onnx,
+  });
+  return { message: `모델 등록 · registered: ${info.name} v${info.version}` };
+}
 
 function checkLabel(values: readonly unknown[], column: string) {
   let pos = 0;
