@@ -1,5 +1,6 @@
 import type { NodeDefinition } from '../runtime/nodes/define-node.ts';
 import { createRegistry } from '../runtime/nodes/registry.ts';
+import { chartVega } from './chart/chart.ts';
 import { codeJs } from './code/js.ts';
 import { evaluate } from './model/evaluate.ts';
 import { priceBand } from './model/price-band.ts';
@@ -76,6 +77,7 @@ export const nodeDefinitions = [
   valueMap,
   sql,
   codeJs,
+  chartVega,
   evaluate,
   priceBand,
   requirementRisk,

@@ -11,6 +11,7 @@ import { openApiDocument } from './openapi.ts';
 import { authRoutes } from './routes/auth.ts';
 import { datasetRoutes } from './routes/datasets.ts';
 import { healthRoutes } from './routes/health.ts';
+import { notificationRoutes } from './routes/notifications.ts';
 import { pipelineRoutes } from './routes/pipelines.ts';
 import { router } from './routes/router.ts';
 import { runRoutes } from './routes/runs.ts';
@@ -49,7 +50,8 @@ export function createApp(deps: AppDeps) {
     .route('/datasets', datasetRoutes(deps))
     .route('/templates', templateRoutes(deps))
     .route('/schedules', scheduleRoutes(deps))
-    .route('/runs', runRoutes(deps));
+    .route('/runs', runRoutes(deps))
+    .route('/notifications', notificationRoutes(deps));
 
   const root = router<AppEnv>();
   root.use('*', securityHeaders());

@@ -6,6 +6,7 @@ import { deleteExpiredSessions } from './auth/sessions.ts';
 import { deleteEndedWindows } from './auth/throttle.ts';
 import { readConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
+import { afterRunHook } from './runs/after-run.ts';
 import { readRunnerConfig } from './runs/config.ts';
 import { workerExecutor } from './runs/executor.ts';
 import { Runner } from './runs/runner.ts';
@@ -41,8 +42,9 @@ const runner = runnerConfig.enabled
       concurrency: runnerConfig.concurrency,
       maxAttempts: runnerConfig.maxAttempts,
       backoffMs: runnerConfig.backoffMs,
-      staleAfterMs: runnerConfig.timeLimitMs + 5 * 60_000,
+      staleAfterMs: runnerConfig.staleAfterMs,
       execute: workerExecutor({ db: database.db, datasetsDir: config.uploads.datasetsDir, ...runnerConfig }),
+      afterRun: afterRunHook(database.db, runnerConfig, { now: () => new Date(), log: (m) => console.error(m) }),
     })
   : undefined;
 runner?.every(runnerConfig.intervalMs);

@@ -326,6 +326,12 @@ export const schedules = pgTable(
     version: integer('version'),
     enabled: boolean('enabled').notNull().default(true),
     nextRunAt: timestamp('next_run_at', { withTimezone: true }),
+    /** Notify the owner in the studio when a run of this schedule fails for good (no attempts left). */
+    alertOnFailure: boolean('alert_on_failure').notNull().default(true),
+    /** Risk watch-list: notify when this node's result has rows after a successful run. */
+    watchNodeId: text('watch_node_id'),
+    /** Optional: POSTed a JSON summary on every alert (failures are logged, never fatal). */
+    webhookUrl: text('webhook_url'),
     ...timestamps,
   },
   (t) => [index('schedules_due_idx').on(t.enabled, t.nextRunAt), index('schedules_pipeline_idx').on(t.pipelineId)],
@@ -354,6 +360,8 @@ export const runs = pgTable(
     claimedBy: text('claimed_by'),
     cancelRequested: boolean('cancel_requested').notNull().default(false),
     startedAt: timestamp('started_at', { withTimezone: true }),
+    /** Renewed by the runner on every tick while it executes the run; a stale one means its server died. */
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
     /** Per node: rows, ms, warnings, error. */
     log: jsonb('log').notNull().default(sql`'[]'::jsonb`),
@@ -376,3 +384,57 @@ export const runs = pgTable(
 
 export type ScheduleRow = typeof schedules.$inferSelect;
 export type RunRow = typeof runs.$inferSelect;
+
+/** A run's stored result of one node (Parquet table or SVG chart) under `<dataDir>/artifacts/<runId>/`. */
+export const runArtifacts = pgTable(
+  'run_artifacts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => runs.id, { onDelete: 'cascade' }),
+    nodeId: text('node_id').notNull(),
+    /** The node's type (`output.file`, `sql`, `chart.vega`, ...). */
+    nodeType: text('node_type').notNull(),
+    format: text('format', { enum: ['parquet', 'svg'] }).notNull(),
+    /** Relative to the artifacts folder. */
+    file: text('file').notNull(),
+    rows: bigint('rows', { mode: 'number' }),
+    bytes: bigint('bytes', { mode: 'number' }).notNull(),
+    /** Columns `{ name, type }[]` of a table artifact. */
+    schema: jsonb('schema').notNull().default(sql`'[]'::jsonb`),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('run_artifacts_run_idx').on(t.runId, t.nodeId), index('run_artifacts_created_idx').on(t.createdAt)],
+);
+
+export const NOTIFICATION_KINDS = ['run_failed', 'watch_rows'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** In-app alerts (the bell in the studio header). */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: NOTIFICATION_KINDS }).notNull(),
+    runId: uuid('run_id').references(() => runs.id, { onDelete: 'cascade' }),
+    pipelineId: uuid('pipeline_id').references(() => pipelines.id, { onDelete: 'cascade' }),
+    scheduleId: uuid('schedule_id').references(() => schedules.id, { onDelete: 'set null' }),
+    nodeId: text('node_id'),
+    /** A short English line; the studio words it from `kind` and `data` in the user's language. */
+    message: text('message').notNull(),
+    data: jsonb('data').notNull().default(sql`'{}'::jsonb`),
+    readAt: timestamp('read_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('notifications_kind_check', sql`${t.kind} in ('run_failed', 'watch_rows')`),
+    index('notifications_user_idx').on(t.userId, t.createdAt),
+  ],
+);
+
+export type RunArtifactRow = typeof runArtifacts.$inferSelect;
+export type NotificationRow = typeof notifications.$inferSelect;

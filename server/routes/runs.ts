@@ -1,14 +1,20 @@
+import { createReadStream } from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
 import { createRoute, z } from '@hono/zod-openapi';
-import { desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
+import type { Column } from '../../runtime/schema/types.ts';
 import type { AppDeps, AppEnv, SessionUser } from '../context.ts';
-import { runs } from '../db/schema.ts';
+import { runArtifacts, runs } from '../db/schema.ts';
 import { ApiError, errorResponses, forbidden, notFound } from '../errors.ts';
 import { authed, requireUser } from '../middleware/require-user.ts';
 import { canEdit } from '../pipelines/access.ts';
 import { viewable } from '../pipelines/load.ts';
-import { toRunJson } from '../runs/present.ts';
+import { CONTENT_TYPES, exportArtifact } from '../runs/artifact-export.ts';
+import { readRunnerConfig } from '../runs/config.ts';
+import { toArtifactJson, toRunJson } from '../runs/present.ts';
 import { requestCancel } from '../runs/queue.ts';
-import { runListQuery, runSchema } from '../runs/schemas.ts';
+import { artifactListSchema, artifactParams, artifactQuery, runListQuery, runSchema } from '../runs/schemas.ts';
 import { findSchedule } from '../schedules/queries.ts';
 import { idParam, router } from './router.ts';
 
@@ -40,8 +46,33 @@ const cancel = createRoute({
   responses: { 200: json('The run after the request', runSchema), ...errorResponses(400, 401, 403, 404) },
 });
 
+const artifacts = createRoute({
+  method: 'get',
+  path: '/{id}/artifacts',
+  tags,
+  summary: 'The results this run stored (Parquet tables, SVG charts)',
+  request: { params: idParam },
+  responses: { 200: json('Artifacts', artifactListSchema), ...errorResponses(400, 401, 404) },
+});
+const download = createRoute({
+  method: 'get',
+  path: '/{id}/artifacts/{nodeId}',
+  tags,
+  summary: 'Download one artifact: a table as Parquet (stored), CSV or XLSX (converted on the fly); a chart as SVG',
+  request: { params: artifactParams, query: artifactQuery },
+  responses: {
+    200: { description: 'The file', content: { 'application/octet-stream': { schema: z.string() } } },
+    ...errorResponses(400, 401, 404),
+  },
+});
+
+/** RFC 6266 / 5987: an ASCII fallback and the UTF-8 name (Korean pipeline names survive). */
+const disposition = (name: string) =>
+  `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+
 export function runRoutes(deps: AppDeps) {
   const { db } = deps;
+  const artifactsRoot = readRunnerConfig(process.env, deps.config.dataDir).artifactsDir;
 
   const visible = async (id: string, user: SessionUser) => {
     const [run] = await db.select().from(runs).where(eq(runs.id, id));
@@ -79,6 +110,33 @@ export function runRoutes(deps: AppDeps) {
       return c.json({ items: rows.map(toRunJson) }, 200);
     })
     .openapi(read, async (c) => c.json(toRunJson((await visible(c.req.valid('param').id, authed(c).user)).run), 200))
+    .openapi(artifacts, async (c) => {
+      const { run } = await visible(c.req.valid('param').id, authed(c).user);
+      const rows = await db
+        .select()
+        .from(runArtifacts)
+        .where(eq(runArtifacts.runId, run.id))
+        .orderBy(asc(runArtifacts.nodeId), asc(runArtifacts.format));
+      return c.json({ items: rows.map(toArtifactJson) }, 200);
+    })
+    .openapi(download, async (c) => {
+      const { id, nodeId } = c.req.valid('param');
+      const { run, pipeline } = await visible(id, authed(c).user);
+      const format = c.req.valid('query').format ?? 'parquet';
+      const stored = format === 'svg' ? 'svg' : 'parquet';
+      const [a] = await db
+        .select()
+        .from(runArtifacts)
+        .where(and(eq(runArtifacts.runId, run.id), eq(runArtifacts.nodeId, nodeId), eq(runArtifacts.format, stored)));
+      if (!a) throw notFound('artifact');
+      const file = path.join(artifactsRoot, a.file);
+      const stream =
+        format === 'svg' ? createReadStream(file) : await exportArtifact(file, format, a.schema as Column[]);
+      c.header('content-type', CONTENT_TYPES[format]);
+      c.header('content-disposition', disposition(`${pipeline.name}-${nodeId}.${format}`));
+      if (format === 'svg') c.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
+      return c.body(Readable.toWeb(stream) as ReadableStream, 200);
+    })
     .openapi(cancel, async (c) => {
       const { id } = c.req.valid('param');
       const { user } = authed(c);

@@ -84,6 +84,14 @@ const runNow = createRoute({
   responses: { 202: json('Queued', runSchema), ...errorResponses(400, 401, 403, 404, 422) },
 });
 
+/** A webhook URL often carries a token: only the schedule's owner and admins see it. */
+const present = (s: ScheduleRow, user: SessionUser) => {
+  const json = toScheduleJson(s);
+  return user.role === 'admin' || s.ownerId === user.id
+    ? json
+    : { ...json, webhookUrl: s.webhookUrl ? '(hidden)' : null };
+};
+
 const cronError = (e: unknown) =>
   e instanceof CronError ? new ApiError(422, 'invalid_cron', e.message) : (e as Error);
 
@@ -106,12 +114,18 @@ export function scheduleRoutes(deps: AppDeps) {
     return s;
   };
   /** The pipeline must be runnable by the user, not deleted; the version must exist; params must fit it. */
-  const checkTarget = async (user: SessionUser, s: Pick<ScheduleRow, 'pipelineId' | 'version' | 'params'>) => {
+  const checkTarget = async (
+    user: SessionUser,
+    s: Pick<ScheduleRow, 'pipelineId' | 'version' | 'params' | 'watchNodeId'>,
+  ) => {
     const found = await viewable(db, s.pipelineId, user);
     if (found.pipeline.deletedAt) throw deletedError();
     const version = await findVersion(db, s.pipelineId, s.version ?? found.pipeline.latestVersion);
     if (!version) throw new ApiError(422, 'no_such_version', `the pipeline has no version ${s.version}`);
     checkParams(version.version.doc, s.params as Record<string, unknown>);
+    const nodes = (version.version.doc as { nodes?: { id: string }[] }).nodes ?? [];
+    if (s.watchNodeId && !nodes.some((n) => n.id === s.watchNodeId))
+      throw new ApiError(422, 'no_such_node', `the pipeline has no node "${s.watchNodeId}" to watch`);
   };
   const next = (cron: string, tz: string) => {
     try {
@@ -139,7 +153,7 @@ export function scheduleRoutes(deps: AppDeps) {
       const { user } = authed(c);
       if (pipelineId) await viewable(db, pipelineId, user);
       const rows = await listSchedules(db, pipelineId ? { pipelineId } : { ownerId: user.id });
-      return c.json({ items: rows.map(toScheduleJson) }, 200);
+      return c.json({ items: rows.map((s) => present(s, user)) }, 200);
     })
     .openapi(create, async (c) => {
       const input = c.req.valid('json');
@@ -150,16 +164,20 @@ export function scheduleRoutes(deps: AppDeps) {
         .insert(schedules)
         .values({ ...input, ownerId: user.id, nextRunAt, createdAt: deps.now(), updatedAt: deps.now() })
         .returning();
-      return c.json(toScheduleJson(row!), 201);
+      return c.json(present(row!, user), 201);
     })
-    .openapi(read, async (c) => c.json(toScheduleJson(await visible(c.req.valid('param').id, authed(c).user)), 200))
+    .openapi(read, async (c) => {
+      const { user } = authed(c);
+      return c.json(present(await visible(c.req.valid('param').id, user), user), 200);
+    })
     .openapi(patch, async (c) => {
       const { id } = c.req.valid('param');
       const changes = c.req.valid('json');
       const { user } = authed(c);
       const s = await changeable(id, user);
       const merged = { ...s, ...changes };
-      if (changes.params !== undefined || changes.version !== undefined) await checkTarget(user, merged);
+      const target = changes.params !== undefined || changes.version !== undefined || changes.watchNodeId !== undefined;
+      if (target) await checkTarget(user, merged);
       // A changed timing, or a resumed schedule, counts from now: paused time is not caught up.
       const retime = changes.cron !== undefined || changes.timeZone !== undefined || (changes.enabled && !s.enabled);
       const nextRunAt = retime ? next(merged.cron, merged.timeZone) : s.nextRunAt;
@@ -168,7 +186,7 @@ export function scheduleRoutes(deps: AppDeps) {
         .set({ ...changes, nextRunAt, updatedAt: deps.now() })
         .where(eq(schedules.id, id))
         .returning();
-      return c.json(toScheduleJson(row!), 200);
+      return c.json(present(row!, user), 200);
     })
     .openapi(remove, async (c) => {
       const { id } = c.req.valid('param');

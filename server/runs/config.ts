@@ -19,6 +19,22 @@ export interface RunnerConfig {
   heapMb: number;
   /** Source `path`s must stay inside this folder (datasets are resolved by id). */
   allowedDir: string;
+  /** Runs store their artifacts in `<artifactsDir>/<runId>/`. */
+  artifactsDir: string;
+  /** A `running` run whose runner has not renewed its heartbeat for this long is taken for lost. */
+  staleAfterMs: number;
+  retention: RetentionConfig;
+  /** Alert webhooks give up after this long. */
+  webhookTimeoutMs: number;
+}
+
+/**
+ * Artifact retention, applied after every run: a schedule keeps the artifacts of its last `keepRuns`
+ * runs that stored any, and no artifact is kept longer than `keepDays` (0 turns either rule off).
+ */
+export interface RetentionConfig {
+  keepRuns: number;
+  keepDays: number;
 }
 
 export function readRunnerConfig(env: NodeJS.ProcessEnv = process.env, dataDir = '.data'): RunnerConfig {
@@ -33,5 +49,12 @@ export function readRunnerConfig(env: NodeJS.ProcessEnv = process.env, dataDir =
     memoryLimit: env.RUN_MEMORY_LIMIT ?? '2GB',
     heapMb: Number(env.RUN_HEAP_MB ?? 512),
     allowedDir: path.resolve(env.RUN_DATA_DIR ?? `${dataDir}/files`),
+    artifactsDir: path.resolve(env.RUN_ARTIFACTS_DIR ?? `${dataDir}/artifacts`),
+    staleAfterMs: Number(env.RUN_STALE_AFTER_MS ?? 2 * 60_000),
+    webhookTimeoutMs: Number(env.RUN_WEBHOOK_TIMEOUT_MS ?? 5_000),
+    retention: {
+      keepRuns: Number(env.RUN_ARTIFACTS_KEEP_RUNS ?? 20),
+      keepDays: Number(env.RUN_ARTIFACTS_KEEP_DAYS ?? 30),
+    },
   };
 }

@@ -2,7 +2,8 @@
  * Runs one pipeline document on a fresh DuckDB native engine, sandboxed: sources load first, then
  * `SET enable_external_access = false` and `SET lock_configuration = true`, so SQL written by users
  * can no longer read files (`read_csv('/etc/passwd')`), reach the network or load extensions (httpfs).
- * Output files are not written yet (artifacts are a later part of issue 6): their inputs are computed.
+ * Output nodes do not write where their `path` says: what they receive, and every final node's table,
+ * is stored as Parquet in the run's artifact folder, the one folder the sandbox still lets DuckDB write.
  */
 import { registry } from '../../nodes/index.ts';
 import { refNode, validatePipeline } from '../../runtime/document/validate.ts';
@@ -10,6 +11,9 @@ import { DuckDBNodeEngine } from '../../runtime/engine/duckdb-node.ts';
 import { defaultTargets, PipelineRuntime } from '../../runtime/execute/runtime.ts';
 import { createNodeSandbox } from '../../runtime/sandbox/node-sandbox.ts';
 import { NodeFileAccess } from '../../runtime/sources/node-file-access.ts';
+import { stringLiteral } from '../../runtime/sql/quote.ts';
+import { isChart, writeChartArtifacts } from './artifacts-chart.ts';
+import { type ArtifactFile, writeArtifacts } from './artifacts-write.ts';
 
 export interface ExecuteInput {
   doc: unknown;
@@ -20,6 +24,8 @@ export interface ExecuteInput {
   datasets: Record<string, string>;
   threads: number;
   memoryLimit: string;
+  /** This run's artifact folder (`<root>/<runId>`, created by the caller); none: nothing is stored. */
+  artifactsDir?: string;
 }
 
 export interface NodeLog {
@@ -37,6 +43,7 @@ export interface ExecuteOutput {
   log: NodeLog[];
   error?: string;
   errorNodeId?: string;
+  artifacts?: ArtifactFile[];
 }
 
 export async function executePipeline(input: ExecuteInput, signal?: AbortSignal): Promise<ExecuteOutput> {
@@ -78,8 +85,12 @@ export async function executePipeline(input: ExecuteInput, signal?: AbortSignal)
     };
     const sources = pipeline.order.filter(isSource);
     const first = record(await runtime.run(pipeline, { targets: sources, signal }));
+    if (input.artifactsDir) {
+      await engine.query(`SET allowed_directories = [${stringLiteral(`${input.artifactsDir}/`)}]`);
+    }
     await engine.query('SET enable_external_access = false');
     await engine.query('SET lock_configuration = true');
+    let artifacts: ArtifactFile[] = [];
     if (first.ok) {
       const targets = new Set<string>();
       for (const id of defaultTargets(pipeline)) {
@@ -88,14 +99,24 @@ export async function executePipeline(input: ExecuteInput, signal?: AbortSignal)
           for (const refs of Object.values(pipeline.nodes.get(id)?.inputs ?? {}))
             for (const r of refs) targets.add(refNode(r));
       }
-      record(await runtime.run(pipeline, { targets: [...targets].filter((t) => !isSource(t)), signal }));
+      for (const id of pipeline.order) if (isChart(pipeline, id)) targets.add(id); // drawn as SVG below
+      const second = record(await runtime.run(pipeline, { targets: [...targets].filter((t) => !isSource(t)), signal }));
+      const relations = new Map([...first.relations, ...second.relations]);
+      const schemas = new Map(
+        [...first.nodes, ...second.nodes].flatMap((n) => (n.schema ? [[n.nodeId, n.schema]] : [])),
+      );
+      if (input.artifactsDir) {
+        artifacts = await writeArtifacts(engine, pipeline, relations, input.artifactsDir);
+        artifacts.push(...(await writeChartArtifacts(engine, pipeline, relations, schemas, input.artifactsDir)));
+      }
     }
     const entries = [...log.values()];
     const failed = entries.find((n) => n.state === 'error');
     if (failed) {
-      return { ok: false, log: entries, error: `node "${failed.nodeId}": ${failed.error}`, errorNodeId: failed.nodeId };
+      const error = `node "${failed.nodeId}": ${failed.error}`;
+      return { ok: false, log: entries, error, errorNodeId: failed.nodeId, artifacts };
     }
-    return { ok: true, log: entries };
+    return { ok: true, log: entries, artifacts };
   } finally {
     await engine.close();
   }

@@ -2,15 +2,17 @@
  * The runner's executor: loads the run's pipeline version, resolves server datasets by id, refuses
  * source paths outside the allowed data folder, then executes in a `worker_threads` Worker with a JS
  * heap limit, DuckDB `threads` and `memory_limit`, and a wall-clock limit (the worker is terminated).
+ * Workers whose run ended normally stay warm for the next run (`worker-pool.ts`).
  */
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { and, eq } from 'drizzle-orm';
 import { datasetResolver } from '../datasets/resolve.ts';
 import type { Db } from '../db/client.ts';
 import { pipelines, pipelineVersions, type RunRow } from '../db/schema.ts';
 import type { ExecuteInput, ExecuteOutput } from './execute.ts';
 import { type RunExecutor, RunTimeoutError } from './runner.ts';
+import { WorkerPool } from './worker-pool.ts';
 
 export interface ExecutorOptions {
   db: Db;
@@ -23,10 +25,18 @@ export interface ExecutorOptions {
   memoryLimit: string;
   /** Worker JS heap (`resourceLimits.maxOldGenerationSizeMb`). */
   heapMb: number;
+  /** Each run stores its artifacts in `<artifactsDir>/<runId>/`; absent: none are stored. */
+  artifactsDir?: string;
+  /** Warm workers kept between runs (the runner's concurrency); default 2. */
+  concurrency?: number;
 }
+
+/** A warm worker runs this many runs, then a fresh one takes over (bounds what a long-lived worker accumulates). */
+const RUNS_PER_WORKER = 25;
 
 export function workerExecutor(options: ExecutorOptions): RunExecutor {
   const resolve = datasetResolver(options.db, options.datasetsDir);
+  const pool = new WorkerPool({ heapMb: options.heapMb, maxIdle: options.concurrency ?? 2, maxRuns: RUNS_PER_WORKER });
   return async (run, signal) => {
     const doc = await loadDoc(options.db, run);
     const nodes = (doc as { nodes?: { id: string; params?: Record<string, unknown> }[] }).nodes ?? [];
@@ -47,6 +57,8 @@ export function workerExecutor(options: ExecutorOptions): RunExecutor {
         }
       }
     }
+    const runDir = options.artifactsDir ? path.resolve(options.artifactsDir, run.id) : undefined;
+    if (runDir) await mkdir(runDir, { recursive: true });
     const input: ExecuteInput = {
       doc,
       params: run.params as Record<string, unknown>,
@@ -54,8 +66,15 @@ export function workerExecutor(options: ExecutorOptions): RunExecutor {
       datasets,
       threads: options.threads,
       memoryLimit: options.memoryLimit,
+      artifactsDir: runDir,
     };
-    return inWorker(input, options, signal);
+    try {
+      return await inWorker(pool, input, options, signal);
+    } catch (e) {
+      // a stopped worker may leave half-written files that no database row points at
+      if (runDir) await rm(runDir, { recursive: true, force: true });
+      throw e;
+    }
   };
 }
 
@@ -74,20 +93,26 @@ async function loadDoc(db: Db, run: RunRow): Promise<unknown> {
   return v.doc;
 }
 
-function inWorker(input: ExecuteInput, options: ExecutorOptions, signal: AbortSignal): Promise<ExecuteOutput> {
+function inWorker(
+  pool: WorkerPool,
+  input: ExecuteInput,
+  options: ExecutorOptions,
+  signal: AbortSignal,
+): Promise<ExecuteOutput> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), {
-      workerData: input,
-      resourceLimits: { maxOldGenerationSizeMb: options.heapMb },
-    });
+    const slot = pool.acquire();
+    const { worker } = slot;
     let settled = false;
-    const settle = (fn: () => void) => {
+    /** `keep`: the run ended normally, the worker may serve the next one. */
+    const settle = (fn: () => void, keep = false) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       signal.removeEventListener('abort', onAbort);
+      worker.off('message', onMessage).off('error', onError).off('exit', onExit);
       fn();
-      void worker.terminate();
+      if (keep) pool.release(slot);
+      else pool.discard(slot);
     };
     const timer = setTimeout(() => {
       const seconds = Math.round(options.timeLimitMs / 100) / 10;
@@ -95,12 +120,14 @@ function inWorker(input: ExecuteInput, options: ExecutorOptions, signal: AbortSi
     }, options.timeLimitMs);
     const onAbort = () => settle(() => reject(signal.reason ?? new Error('cancelled')));
     signal.addEventListener('abort', onAbort, { once: true });
-    worker.once('message', (output: ExecuteOutput) => settle(() => resolve(output)));
-    worker.once('error', (e) => {
+    const onMessage = (output: ExecuteOutput) => settle(() => resolve(output), true);
+    const onError = (e: Error) => {
       const heap = /heap|memory/i.test(e.message);
       const message = heap ? `the run exceeded its memory limit (${options.heapMb} MB JS heap)` : e.message;
       settle(() => reject(new Error(message)));
-    });
-    worker.once('exit', (code) => settle(() => reject(new Error(`the run's worker exited (code ${code})`))));
+    };
+    const onExit = (code: number) => settle(() => reject(new Error(`the run's worker exited (code ${code})`)));
+    worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+    worker.postMessage(input);
   });
 }

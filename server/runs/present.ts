@@ -1,4 +1,4 @@
-import type { RunRow } from '../db/schema.ts';
+import type { RunArtifactRow, RunRow } from '../db/schema.ts';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
@@ -23,4 +23,14 @@ export const toRunJson = (r: RunRow) => ({
   retryOf: r.retryOf,
   cancelRequested: r.cancelRequested,
   createdAt: r.createdAt.toISOString(),
+});
+
+export const toArtifactJson = (a: RunArtifactRow) => ({
+  nodeId: a.nodeId,
+  nodeType: a.nodeType,
+  format: a.format,
+  rows: a.rows,
+  bytes: a.bytes,
+  columns: a.schema as { name: string; type: string }[],
+  createdAt: a.createdAt.toISOString(),
 });

@@ -3,10 +3,11 @@
  * locks its rows with `FOR UPDATE SKIP LOCKED` inside a transaction, so each due schedule is enqueued
  * once and each queued run is claimed by exactly one runner.
  */
-import { and, asc, eq, inArray, isNotNull, lte } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { type RunRow, type RunStatus, runs, schedules } from '../db/schema.ts';
+import { type RunRow, type RunStatus, runArtifacts, runs, schedules } from '../db/schema.ts';
 import { nextRun } from '../schedules/cron.ts';
+import type { ArtifactFile } from './artifacts-write.ts';
 
 /**
  * Missed-run policy: a schedule whose `next_run_at` is in the past gets ONE run (for the oldest missed
@@ -55,7 +56,7 @@ export async function claimRuns(db: Db, runnerId: string, now: Date, limit: numb
     if (picked.length === 0) return [];
     return tx
       .update(runs)
-      .set({ status: 'running', startedAt: now, claimedBy: runnerId })
+      .set({ status: 'running', startedAt: now, heartbeatAt: now, claimedBy: runnerId })
       .where(
         inArray(
           runs.id,
@@ -71,10 +72,20 @@ export interface RunOutcome {
   log: unknown[];
   error?: string;
   errorNodeId?: string;
+  artifacts?: ArtifactFile[];
+}
+
+/** The runner still executes these runs: renews their heartbeat so no other instance fails them. */
+export async function heartbeat(db: Db, ids: string[], now: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .update(runs)
+    .set({ heartbeatAt: now })
+    .where(and(inArray(runs.id, ids), eq(runs.status, 'running')));
 }
 
 /**
- * Records how a run ended. A failed or timed-out run with attempts left is followed by a new queued
+ * Records how a run ended (and the artifacts it stored). A failed or timed-out run with attempts left is followed by a new queued
  * run (attempt + 1) not claimed before `now + backoffMs · 2^(attempt-1)`.
  */
 export async function finishRun(
@@ -95,6 +106,9 @@ export async function finishRun(
         errorNodeId: outcome.errorNodeId ?? null,
       })
       .where(eq(runs.id, run.id));
+    if (outcome.artifacts?.length) {
+      await tx.insert(runArtifacts).values(outcome.artifacts.map((a) => ({ ...a, runId: run.id, createdAt: now })));
+    }
     const retryable = outcome.status === 'failed' || outcome.status === 'timed_out';
     if (!retryable || run.attempt >= run.maxAttempts) return undefined;
     const [retry] = await tx
@@ -151,8 +165,8 @@ export async function cancelRequested(db: Db, ids: string[]): Promise<Set<string
 }
 
 /**
- * Runs still `running` long after any run could have ended (their server died mid-run) end `failed`
- * and are retried like any failure. `staleMs` must exceed the time limit.
+ * Runs still `running` whose runner stopped renewing their heartbeat for `staleMs` (their server died
+ * mid-run) end `failed` and are retried like any failure. `staleMs` must be several tick intervals.
  */
 export async function failStaleRuns(db: Db, now: Date, staleMs: number, backoffMs: number): Promise<number> {
   const cutoff = new Date(now.getTime() - staleMs);
@@ -160,11 +174,11 @@ export async function failStaleRuns(db: Db, now: Date, staleMs: number, backoffM
     tx
       .select()
       .from(runs)
-      .where(and(eq(runs.status, 'running'), lte(runs.startedAt, cutoff)))
+      .where(and(eq(runs.status, 'running'), lte(sql`coalesce(${runs.heartbeatAt}, ${runs.startedAt})`, cutoff)))
       .for('update', { skipLocked: true }),
   );
   for (const run of stale) {
-    const error = 'the server running it stopped before it ended (no result after the time limit)';
+    const error = 'interrupted: the server running it stopped before it ended';
     await finishRun(db, run, { status: 'failed', log: run.log as unknown[], error }, now, backoffMs);
   }
   return stale.length;

@@ -6,7 +6,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/client.ts';
 import type { RunRow } from '../db/schema.ts';
-import { cancelRequested, claimRuns, enqueueDue, failStaleRuns, finishRun, type RunOutcome } from './queue.ts';
+import {
+  cancelRequested,
+  claimRuns,
+  enqueueDue,
+  failStaleRuns,
+  finishRun,
+  heartbeat,
+  type RunOutcome,
+} from './queue.ts';
 
 /** Executes one claimed run; must settle when `signal` aborts. */
 export type RunExecutor = (run: RunRow, signal: AbortSignal) => Promise<Omit<RunOutcome, 'status'> & { ok: boolean }>;
@@ -25,8 +33,13 @@ export interface RunnerOptions {
   /** First retry delay; doubled per attempt. */
   backoffMs?: number;
   id?: string;
-  /** Runs `running` for longer than this are taken for lost (their server died) and failed; default off. */
+  /** Runs whose heartbeat is older than this are taken for lost (their server died) and failed; default off. */
   staleAfterMs?: number;
+  /**
+   * Called once a run's end is recorded (`retry`: the attempt queued after it, if any): artifact
+   * retention and alerts. Its errors are logged, never fatal.
+   */
+  afterRun?: (run: RunRow, outcome: RunOutcome, retry: RunRow | undefined) => Promise<void>;
 }
 
 export class Runner {
@@ -49,6 +62,7 @@ export class Runner {
     if (this.stopped) return;
     const { db, now } = this.options;
     await enqueueDue(db, now(), this.maxAttempts);
+    await heartbeat(db, [...this.inFlight.keys()], now());
     const { staleAfterMs } = this.options;
     if (staleAfterMs) await failStaleRuns(db, now(), staleAfterMs, this.options.backoffMs ?? 60_000);
     for (const id of await cancelRequested(db, [...this.inFlight.keys()])) {
@@ -63,17 +77,22 @@ export class Runner {
     while (this.inFlight.size > 0) await Promise.all([...this.inFlight.values()].map((f) => f.done));
   }
 
-  /** Ticks every `intervalMs` (a tick never overlaps the previous one). */
+  /**
+   * Ticks every `intervalMs`, and at once whenever a run ends (its slot can take the next queued run
+   * without waiting for the interval). A tick never overlaps the previous one.
+   */
   every(intervalMs: number): void {
-    this.timer = setInterval(() => {
-      if (this.ticking) return;
-      this.ticking = this.tick()
-        .catch((e: unknown) => this.options.log?.(`runner ${this.id}: ${(e as Error).message}`))
-        .finally(() => {
-          this.ticking = undefined;
-        });
-    }, intervalMs);
+    this.timer = setInterval(() => this.kick(), intervalMs);
     this.timer.unref();
+  }
+
+  private kick(): void {
+    if (this.ticking || this.stopped) return;
+    this.ticking = this.tick()
+      .catch((e: unknown) => this.options.log?.(`runner ${this.id}: ${(e as Error).message}`))
+      .finally(() => {
+        this.ticking = undefined;
+      });
   }
 
   /** Stops ticking, aborts what runs (recorded as failed, retried later by any instance) and waits. */
@@ -87,7 +106,10 @@ export class Runner {
 
   private start(run: RunRow): void {
     const controller = new AbortController();
-    const done = this.finish(run, controller).finally(() => this.inFlight.delete(run.id));
+    const done = this.finish(run, controller).finally(() => {
+      this.inFlight.delete(run.id);
+      if (this.timer) this.kick();
+    });
     this.inFlight.set(run.id, { controller, done });
   }
 
@@ -106,10 +128,17 @@ export class Runner {
     if (controller.signal.aborted && reason instanceof Error && reason.message === 'cancelled') {
       outcome = { status: 'cancelled', log: outcome.log, error: 'cancelled by a user' };
     }
+    let retry: RunRow | undefined;
     try {
-      await finishRun(db, run, outcome, now(), this.options.backoffMs ?? 60_000);
+      retry = await finishRun(db, run, outcome, now(), this.options.backoffMs ?? 60_000);
     } catch (e) {
       this.options.log?.(`runner ${this.id}: could not record run ${run.id}: ${(e as Error).message}`);
+      return;
+    }
+    try {
+      await this.options.afterRun?.(run, outcome, retry);
+    } catch (e) {
+      this.options.log?.(`runner ${this.id}: after run ${run.id}: ${(e as Error).message}`);
     }
   }
 }

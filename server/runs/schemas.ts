@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { RUN_STATUSES } from '../db/schema.ts';
+import { EXPORT_FORMATS } from './artifact-export.ts';
 
 export const runSchema = z
   .object({
@@ -30,4 +31,34 @@ export const runListQuery = z.object({
   pipelineId: z.uuid().optional(),
   scheduleId: z.uuid().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export const artifactSchema = z
+  .object({
+    nodeId: z.string(),
+    nodeType: z.string(),
+    format: z.enum(['parquet', 'svg']),
+    rows: z.number().nullable(),
+    bytes: z.number(),
+    columns: z.array(z.object({ name: z.string(), type: z.string() })),
+    createdAt: z.string(),
+  })
+  .openapi('RunArtifact');
+
+export const artifactListSchema = z.object({ items: z.array(artifactSchema) });
+
+export const artifactParams = z.object({
+  id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }),
+  nodeId: z
+    .string()
+    .min(1)
+    .max(200)
+    .openapi({ param: { name: 'nodeId', in: 'path' } }),
+});
+
+export const artifactQuery = z.object({
+  format: z
+    .enum([...EXPORT_FORMATS, 'svg'])
+    .optional()
+    .openapi({ description: 'Tables: parquet (default), csv, xlsx; charts: svg' }),
 });

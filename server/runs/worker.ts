@@ -1,8 +1,9 @@
-/** Worker thread entry: executes one run (`workerData: ExecuteInput`) and posts its `ExecuteOutput`. */
-import { parentPort, workerData } from 'node:worker_threads';
+/** Worker thread entry: executes each run posted to it (`ExecuteInput`) and answers its `ExecuteOutput`. */
+import { parentPort } from 'node:worker_threads';
 import { type ExecuteInput, executePipeline } from './execute.ts';
 
-const input = workerData as ExecuteInput;
-executePipeline(input)
-  .then((output) => parentPort?.postMessage(output))
-  .catch((e: unknown) => parentPort?.postMessage({ ok: false, log: [], error: (e as Error).message }));
+parentPort?.on('message', (input: ExecuteInput) => {
+  executePipeline(input)
+    .then((output) => parentPort?.postMessage(output))
+    .catch((e: unknown) => parentPort?.postMessage({ ok: false, log: [], error: (e as Error).message }));
+});

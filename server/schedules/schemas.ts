@@ -1,6 +1,12 @@
 import { z } from '@hono/zod-openapi';
 
 const paramValues = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]));
+/** Only http(s): the server POSTs alerts there. */
+const webhookUrl = z
+  .url({ protocol: /^https?$/ })
+  .max(2000)
+  .nullable()
+  .openapi({ example: 'https://alerts.example.go.kr/hooks/risk' });
 
 export const createScheduleBody = z
   .object({
@@ -12,6 +18,10 @@ export const createScheduleBody = z
     /** A pinned version; null or absent: the latest at run time. */
     version: z.number().int().positive().nullable().default(null),
     enabled: z.boolean().default(true),
+    alertOnFailure: z.boolean().default(true),
+    /** Risk watch-list: notify when this node's result has rows. */
+    watchNodeId: z.string().min(1).max(200).nullable().default(null),
+    webhookUrl: webhookUrl.default(null),
   })
   .openapi('ScheduleCreate');
 
@@ -23,6 +33,9 @@ export const patchScheduleBody = z
     params: paramValues,
     version: z.number().int().positive().nullable(),
     enabled: z.boolean(),
+    alertOnFailure: z.boolean(),
+    watchNodeId: z.string().min(1).max(200).nullable(),
+    webhookUrl,
   })
   .partial()
   .openapi('SchedulePatch');
@@ -38,6 +51,9 @@ export const scheduleSchema = z
     params: z.record(z.string(), z.unknown()),
     version: z.number().nullable(),
     enabled: z.boolean(),
+    alertOnFailure: z.boolean(),
+    watchNodeId: z.string().nullable(),
+    webhookUrl: z.string().nullable(),
     nextRunAt: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),

@@ -1,9 +1,12 @@
 import { useCallback, useState } from 'react';
 import { useServices } from '../app/useServices.ts';
 import { useStudio } from '../app/useStudio.ts';
+import { CHART_TYPE, ChartPanel } from '../chart/ChartPanel.tsx';
+import { TableExport } from '../chart/TableExport.tsx';
 import { formatMs, formatNumber } from '../i18n/translate.ts';
 import { useLang } from '../i18n/useLang.ts';
 import { useT } from '../i18n/useT.ts';
+import { ChartSuggestionBar } from '../suggest/ChartSuggestionBar.tsx';
 import { insertStep } from '../suggest/insert-step.ts';
 import { SuggestionBar } from '../suggest/SuggestionBar.tsx';
 import { type GridSelection, useSuggestions } from '../suggest/useSuggestions.ts';
@@ -84,7 +87,11 @@ export function Inspector() {
             {t('inspect.clear')}
           </button>
         )}
+        {inspection && !inspection.partial && (
+          <TableExport relation={inspection.relation} name={node.label ?? node.id} />
+        )}
       </div>
+      {!inspection && node.type === CHART_TYPE && <ChartPanel nodeId={inspected} />}
       {!inspection ? (
         run && STOPPED.has(run.state) ? (
           <p className={run.state === 'idle' ? 'empty' : 'error'}>{run.message ?? t(`status.${run.state}` as const)}</p>
@@ -97,12 +104,19 @@ export function Inspector() {
         <p className="error">{t('inspect.queryFailed', { message: data.error })}</p>
       ) : (
         <>
-          <SuggestionBar
-            nodeId={inspected}
-            selection={selection}
-            suggestions={suggestions}
-            onClear={() => setSelection(undefined)}
-          />
+          {node.type === CHART_TYPE ? (
+            <ChartPanel nodeId={inspected} relation={inspection.relation} />
+          ) : (
+            <div>
+              <SuggestionBar
+                nodeId={inspected}
+                selection={selection}
+                suggestions={suggestions}
+                onClear={() => setSelection(undefined)}
+              />
+              <ChartSuggestionBar nodeId={inspected} profile={profile} />
+            </div>
+          )}
           <div className="inspector-body">
             <DataGrid
               data={data}

@@ -1,9 +1,11 @@
 import { LanguageToggle } from '../shell/LanguageToggle.tsx';
+import { NotificationBell } from './NotificationBell.tsx';
 import type { Route } from './route.ts';
 import { go } from './route.ts';
 import { sessionStore } from './session-store.ts';
 import type { LibKey } from './text.ts';
 import { useLibT } from './useLibT.ts';
+import { useRunsT } from './useRunsT.ts';
 import { useSessionUser } from './useSession.ts';
 
 const LINKS: [hash: string, key: LibKey, page: Route['page']][] = [
@@ -17,6 +19,7 @@ const LINKS: [hash: string, key: LibKey, page: Route['page']][] = [
 /** The library pages' top bar. */
 export function LibraryNav({ page }: { page: Route['page'] }) {
   const t = useLibT();
+  const rt = useRunsT();
   const user = useSessionUser();
   return (
     <header className="header lib-nav">
@@ -32,11 +35,15 @@ export function LibraryNav({ page }: { page: Route['page'] }) {
               {t(key)}
             </a>
           ))}
+          <a href="#/schedules" className={page === 'schedules' || page === 'runs' ? 'active' : ''}>
+            {rt('nav.schedules')}
+          </a>
         </nav>
       )}
       <span className="header-spacer" />
       {user && (
         <>
+          {!user.mustChangePassword && <NotificationBell />}
           <span className="lib-user">{user.displayName || user.username}</span>
           <button
             type="button"

@@ -4,8 +4,10 @@ import { LibraryNav } from './LibraryNav.tsx';
 import { LoginPage } from './LoginPage.tsx';
 import { PipelinesPage } from './PipelinesPage.tsx';
 import { RankingPage } from './RankingPage.tsx';
+import { RunsPage } from './RunsPage.tsx';
 import type { Route } from './route.ts';
 import { go } from './route.ts';
+import { SchedulesPage } from './SchedulesPage.tsx';
 import { TemplateDetailPage } from './TemplateDetailPage.tsx';
 import { TemplatesPage } from './TemplatesPage.tsx';
 import { useSessionUser } from './useSession.ts';
@@ -32,6 +34,14 @@ export function LibraryPage({ route }: { route: Exclude<Route, { page: 'editor' 
           <TemplateDetailPage id={route.id} />
         ) : route.page === 'ranking' ? (
           <RankingPage />
+        ) : route.page === 'schedules' ? (
+          <SchedulesPage />
+        ) : route.page === 'runs' ? (
+          <RunsPage
+            key={`${route.pipelineId}/${route.scheduleId}`}
+            pipelineId={route.pipelineId}
+            scheduleId={route.scheduleId}
+          />
         ) : (
           <DatasetsPage />
         )}

@@ -4,10 +4,12 @@ import type { SaveConflict } from './api.ts';
 import { ConflictDialog } from './ConflictDialog.tsx';
 import { conflictOf, loadIntoEditor, saveAsCopy, saveToServer } from './editor-actions.ts';
 import { HistoryPanel } from './HistoryPanel.tsx';
+import { NotificationBell } from './NotificationBell.tsx';
 import { PublishDialog } from './PublishDialog.tsx';
 import { go } from './route.ts';
 import { errorText, libText } from './text.ts';
 import { useLibT } from './useLibT.ts';
+import { useRunsT } from './useRunsT.ts';
 import { useServerDoc } from './useServerDoc.ts';
 import { useSessionUser } from './useSession.ts';
 import './library.css';
@@ -15,6 +17,7 @@ import './library.css';
 /** The editor header's server part: save (with the 409 choices), open, version history, publish. */
 export function ServerMenu() {
   const t = useLibT();
+  const rt = useRunsT();
   const { store, ready } = useServices();
   const user = useSessionUser();
   const { pipelineId, baseVersion } = useServerDoc();
@@ -91,6 +94,16 @@ export function ServerMenu() {
       >
         {t('server.publishShort')}
       </button>
+      <button
+        type="button"
+        disabled={!pipelineId}
+        onClick={() => go(`#/runs/${pipelineId}`)}
+        data-testid="server-runs"
+        title={rt('runs.title')}
+      >
+        {rt('nav.schedules')}
+      </button>
+      <NotificationBell />
       <span className="lib-status" data-testid="server-status" title={status}>
         {pipelineId ? `v${baseVersion}` : ''}
       </span>

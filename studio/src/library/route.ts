@@ -7,13 +7,23 @@ export type Route =
   | { page: 'templates' }
   | { page: 'template'; id: string }
   | { page: 'ranking' }
-  | { page: 'datasets' };
+  | { page: 'datasets' }
+  | { page: 'schedules' }
+  | { page: 'runs'; pipelineId: string; scheduleId?: string };
 
 /** `#/templates/abc` → a route; an empty or unknown hash is the editor (the studio's first screen). */
 export function parseHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
-  const [head, id] = parts;
+  const [head, id, sub] = parts;
   if (head === 'templates' && id) return { page: 'template', id: decodeURIComponent(id) };
+  if (head === 'runs' && id) {
+    return {
+      page: 'runs',
+      pipelineId: decodeURIComponent(id),
+      ...(sub ? { scheduleId: decodeURIComponent(sub) } : {}),
+    };
+  }
+  if (head === 'schedules') return { page: 'schedules' };
   if (head === 'login' || head === 'pipelines' || head === 'templates' || head === 'ranking' || head === 'datasets') {
     return { page: head };
   }
