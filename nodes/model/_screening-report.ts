@@ -34,6 +34,9 @@ export function screeningSummary(t: TrainedScreening, onnxBytes: number, k: numb
     `학습 ${t.trainedRows.toLocaleString('en-US')}건(적발률 ${pct(t.positiveRate)}), 선택: ${names[t.learner]}${t.trees ? ` (트리 ${t.trees}개)` : ''}`,
     compared ? `검증 구간 비교 · validation: ${compared}` : '',
     top ? `주요 특징 · top features: ${top}` : '',
+    t.learner !== 'mlp' && t.importance.length === 0
+      ? '어느 열도 적발과 비적발을 가르지 못해 모든 신고가 전체 적발률을 받습니다 · no column separates hits from non-hits: every declaration gets the overall rate'
+      : '',
     `ONNX ${(onnxBytes / 1024).toFixed(0)} KB`,
   ]
     .filter(Boolean)

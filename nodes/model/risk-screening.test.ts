@@ -127,4 +127,26 @@ describe('model.risk_screening', () => {
       /column "inspected" is not in the history input/,
     );
   }, 60_000);
+  it('gives every row the overall rate, and says so, when no column varies', async () => {
+    // 20 hits in 200 rows: the base rate is 0.1, and constant columns cannot move anyone off it.
+    const rows = Array.from({ length: 200 }, (_, i) => [
+      `C${i}`,
+      '2024-01-01',
+      'H01',
+      'CN',
+      'IMP',
+      100,
+      350,
+      i % 10 === 0 ? 1 : 0,
+    ]);
+    const constant = values(
+      ['id', 'day', 'hs', 'origin', 'importer', 'mass:DOUBLE', 'value:DOUBLE', 'fraud:INTEGER'],
+      rows,
+    );
+    const { rows: scored, warnings } = await score({ ...PARAMS, learner: 'gbdt' }, constant, constant);
+    // Every row the same score, the base rate up to the drift of bagging (each tree sees 80 % of the rows).
+    expect(new Set(scored.map((r) => r.risk_score)).size).toBe(1);
+    expect(Number(scored[0]!.risk_score)).toBeCloseTo(0.1, 2);
+    expect(warnings[0]?.message).toContain('no column separates hits from non-hits');
+  }, 60_000);
 });

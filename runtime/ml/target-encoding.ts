@@ -62,6 +62,9 @@ export function encodeOutOfFold(
   const fold = new Uint8Array(n);
   for (let t = 0; t < n; t++) fold[order[t]!] = t % folds;
   const full = fitKeyStats(keys, label);
+  // One key for every row carries no information; its out-of-fold rates would differ only by which fold
+  // a row fell in, a pattern trees could learn and scoring (one rate for all) would never show.
+  if (Object.keys(full.stats).length <= 1) return encodeKeys(full, keys, prior, smoothing);
   const rate = new Float64Array(n);
   const logCount = new Float64Array(n);
   for (let k = 0; k < folds; k++) {
