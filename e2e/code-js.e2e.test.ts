@@ -65,6 +65,9 @@ describe.skipIf(!hasChromium())('code.js in the browser sandbox', () => {
     const net = await codeNode(page, 'net', "fetch('http://127.0.0.1');\nreturn inputs.input;");
     expect(net).toMatchObject({ state: 'error', param: 'code' });
     expect(net.message).toMatch(/fetch.*\(line 1\)/);
+    const syntax = await codeNode(page, 'syntax', 'const a = 1;\nconst b = ;\nreturn inputs.input;');
+    expect(syntax).toMatchObject({ state: 'error', param: 'code' });
+    expect(syntax.message).toMatch(/SyntaxError.*\(line 2\)/);
     const loop = await codeNode(page, 'loop', 'while (true) {}', 1);
     expect(loop.state).toBe('error');
     expect(loop.message).toMatch(/Time limit/);

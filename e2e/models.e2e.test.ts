@@ -120,6 +120,10 @@ describe.skipIf(!hasChromium())('model nodes in the studio', () => {
     for (const [id, score] of browserScores) expect(score).toBeCloseTo(reference.get(id)!, 5);
     const progress = await page.evaluate(() => (window as unknown as { __progress: number[] }).__progress);
     expect(progress.length).toBeGreaterThan(0);
+    // The form (generated from the params schema) and the learners' comparison under it.
+    await page.evaluate(() => window.__studio!.store.getState().select(['scored']));
+    await page.waitForSelector('text=자동 선택');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="grid"] td').length > 0);
     await page.screenshot({ path: 'docs/screenshots/model-risk-screening.png' });
   }, 180_000);
 });

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 // The browser sandbox worker (see README.md): a dedicated module worker; network and storage globals are
 // replaced by `undefined` before any user code runs, and the page terminates the worker at the time limit.
+import { parse } from 'acorn';
 import * as arquero from 'arquero';
 import { type ColumnarData, type SandboxReply, USER_FILE, userLine } from './types.ts';
 
@@ -65,8 +66,7 @@ function run(code: string, inputs: Record<string, ColumnarData>): SandboxReply {
     fn = indirectEval(`(function (inputs, aq, op, console) {\n${code}\n})\n//# sourceURL=${USER_FILE}`);
   } catch (e) {
     const err = e as Error;
-    const line = userLine(err.stack);
-    return { ok: false, kind: 'syntax', message: `${err.name}: ${err.message}`, line: line ? line - 1 : undefined };
+    return { ok: false, kind: 'syntax', message: `${err.name}: ${err.message}`, line: syntaxLine(code) };
   }
   try {
     const result = fn(Object.freeze(tables), aq, arquero.op, console);
@@ -84,6 +84,19 @@ function run(code: string, inputs: Record<string, ColumnarData>): SandboxReply {
       line: line ? line - 1 : undefined,
     };
   }
+}
+
+/**
+ * The browser's SyntaxError carries no position (its stack points at the eval, not into the code), so the
+ * line comes from parsing the code again with acorn.
+ */
+function syntaxLine(code: string): number | undefined {
+  try {
+    parse(code, { ecmaVersion: 'latest', allowReturnOutsideFunction: true });
+  } catch (e) {
+    return (e as { loc?: { line: number } }).loc?.line;
+  }
+  return undefined;
 }
 
 onMessage((e) => {
