@@ -9,21 +9,24 @@ export function ScalarInput({ spec, path, value }: { spec: FieldSpec; path: stri
   const { set } = useForm();
   const t = useT();
   const clear = spec.optional ? undefined : '';
+  // An unset param runs with its schema default: show that, not an empty control.
+  const shown = value === undefined ? spec.defaultValue : value;
+  const fallback = spec.defaultValue === undefined ? undefined : String(spec.defaultValue);
   if (spec.kind === 'boolean') {
     return (
       <input
         type="checkbox"
         role="switch"
-        aria-checked={value === true}
+        aria-checked={shown === true}
         className="switch"
-        checked={value === true}
+        checked={shown === true}
         onChange={(e) => set(path, e.target.checked)}
       />
     );
   }
   if (spec.kind === 'select' || spec.kind === 'type') {
     const options = spec.kind === 'type' ? DUCKDB_TYPES : (spec.options ?? []);
-    const current = value === undefined ? '' : String(value);
+    const current = shown === undefined ? '' : String(shown);
     return (
       <select value={current} onChange={(e) => set(path, e.target.value === '' ? clear : e.target.value)}>
         {(spec.optional || !options.includes(current)) && <option value="">{t('form.choose')}</option>}
@@ -41,6 +44,7 @@ export function ScalarInput({ spec, path, value }: { spec: FieldSpec; path: stri
       <DraftInput
         type="number"
         text={typeof value === 'number' ? String(value) : ''}
+        placeholder={fallback}
         onText={(text) => set(path, text === '' || !Number.isFinite(Number(text)) ? undefined : Number(text))}
       />
     );
@@ -49,6 +53,7 @@ export function ScalarInput({ spec, path, value }: { spec: FieldSpec; path: stri
     <input
       type="text"
       value={value === undefined || value === null ? '' : String(value)}
+      placeholder={fallback}
       onChange={(e) => set(path, e.target.value === '' ? clear : e.target.value)}
     />
   );
