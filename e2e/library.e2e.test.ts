@@ -175,6 +175,21 @@ describe.skipIf(!hasChromium() && !process.env.CI)('server library pages in head
     await officer.waitForSelector('[data-testid="datasets-page"] tbody tr');
     expect(await officer.textContent('[data-testid="datasets-page"] tbody')).toContain('news');
     await shot(officer, 'datasets');
+    // Open the uploaded dataset as a source: the studio downloads it with the session and DuckDB-WASM reads it.
+    await officer.click('[data-testid="datasets-page"] tbody tr button');
+    const datasetRun = await officer.waitForFunction(
+      () => {
+        const st = window.__studio?.store.getState();
+        const node = st?.doc.nodes.find((n) => n.type === 'source.file' && 'datasetId' in n.params);
+        const run = node ? st?.nodeRuns[node.id] : undefined;
+        return run && ['done', 'error'].includes(run.state)
+          ? { state: run.state, rows: run.rows, message: run.message }
+          : null;
+      },
+      undefined,
+      { timeout: 60_000 },
+    );
+    expect(await datasetRun.jsonValue()).toMatchObject({ state: 'done', rows: 600 });
     await other.close();
     expect(errors).toEqual([]);
   }, 240_000);

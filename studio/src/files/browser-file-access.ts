@@ -13,12 +13,15 @@ import type { FileStore, StoredFile } from './file-store.ts';
 import { transcodeToUtf8 } from './transcode.ts';
 
 /**
- * Files for the runtime in the browser: what the officer dropped or picked, and the shipped samples. DuckDB
+ * Files for the runtime in the browser: what the officer dropped or picked, the shipped samples, and server
+ * datasets (downloaded with the session cookie). DuckDB
  * reads a file through its handle (`registerFileHandle`, read in slices inside the worker), so a large file
  * is never copied into the page's memory; only legacy encodings are re-encoded first, in chunks.
  */
 export class BrowserFileAccess implements FileAccess {
   private seq = 0;
+  /** Server datasets fetched this session, by id (the server's SHA-256 is their fingerprint). */
+  private readonly datasets = new Map<string, Promise<StoredFile>>();
 
   constructor(
     private readonly db: AsyncDuckDB,
@@ -73,9 +76,49 @@ export class BrowserFileAccess implements FileAccess {
     throw new Error('Writing files runs on the server and the command line; in the studio, download the result.');
   }
 
+  /**
+   * Downloads a server dataset with the officer's session cookie, reporting progress; the browser keeps the
+   * bytes as a Blob that DuckDB then reads through its handle like a dropped file.
+   */
+  private async fetchDataset(id: string): Promise<StoredFile> {
+    const response = await fetch(`/api/datasets/${encodeURIComponent(id)}/file`, { credentials: 'same-origin' });
+    if (response.status === 401) {
+      throw new ParamError(`Sign in to open server dataset "${id}".`, 'datasetId');
+    }
+    if (!response.ok || !response.body) {
+      throw new ParamError(
+        `Server dataset "${id}" was not found or is not shared with you (HTTP ${response.status}).`,
+        'datasetId',
+      );
+    }
+    const name = /filename\*=UTF-8''([^;]+)/.exec(response.headers.get('content-disposition') ?? '')?.[1];
+    const fileName = name ? decodeURIComponent(name) : `dataset-${id}`;
+    const total = Number(response.headers.get('content-length') ?? 0);
+    const chunks: Uint8Array[] = [];
+    let done = 0;
+    const reader = response.body.getReader();
+    for (;;) {
+      const { value, done: end } = await reader.read();
+      if (end) break;
+      chunks.push(value);
+      done += value.byteLength;
+      this.onProgress({ name: fileName, phase: 'reading', done, total });
+    }
+    this.onProgress({ name: fileName, phase: 'done', done, total: done });
+    const fingerprint = response.headers.get('x-content-sha256') ?? `${id}:${done}`;
+    return { name: fileName, blob: new Blob(chunks as BlobPart[]), fingerprint };
+  }
+
   private async resolve(ref: FileRef): Promise<StoredFile> {
     if (ref.datasetId !== undefined) {
-      throw new ParamError(`Server dataset "${ref.datasetId}" cannot be opened in the studio yet.`, 'datasetId');
+      const id = ref.datasetId;
+      let pending = this.datasets.get(id);
+      if (!pending) {
+        pending = this.fetchDataset(id);
+        this.datasets.set(id, pending);
+        pending.catch(() => this.datasets.delete(id));
+      }
+      return pending;
     }
     if (!ref.path) throw new ParamError('No file given: set "path".', 'path');
     const file = await this.store.find(ref.path);
