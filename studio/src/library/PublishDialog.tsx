@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { TemplateCategory } from '../../../server/db/schema.ts';
+import { useLang } from '../i18n/useLang.ts';
 import { api, data, type Template } from './api.ts';
-import { CATEGORIES } from './categories.ts';
+import { CATEGORIES, categoryLabel } from './categories.ts';
 import { Dialog } from './Dialog.tsx';
 import { go } from './route.ts';
 import { errorText } from './text.ts';
@@ -9,6 +10,7 @@ import { useLibT } from './useLibT.ts';
 
 /** Publishes the saved pipeline's latest version as a template. */
 export function PublishDialog({ pipelineId, name, onClose }: { pipelineId: string; name: string; onClose(): void }) {
+  const [lang] = useLang();
   const t = useLibT();
   const [title, setTitle] = useState(name);
   const [description, setDescription] = useState('');
@@ -57,7 +59,7 @@ export function PublishDialog({ pipelineId, name, onClose }: { pipelineId: strin
         <select value={category} onChange={(e) => setCategory(e.target.value as TemplateCategory)}>
           {CATEGORIES.map((c) => (
             <option key={c} value={c}>
-              {c}
+              {categoryLabel(c, lang)}
             </option>
           ))}
         </select>

@@ -1,13 +1,16 @@
+import { useLang } from '../i18n/useLang.ts';
 import type { TemplateSummary } from './api.ts';
+import { categoryLabel } from './categories.ts';
 import { Stars } from './Stars.tsx';
 import { useLibT } from './useLibT.ts';
 
 export function TemplateCard({ template: x }: { template: TemplateSummary }) {
+  const [lang] = useLang();
   const t = useLibT();
   return (
     <a className="lib-card lib-template-card" href={`#/templates/${x.id}`} data-template={x.title}>
       <div className="lib-row">
-        <span className="lib-category">{x.category}</span>
+        <span className="lib-category">{categoryLabel(x.category, lang)}</span>
         {x.excellent && <span className="lib-badge">{t('templates.excellent')}</span>}
         {x.status === 'draft' && <span className="lib-tag">{t('publish.draft')}</span>}
       </div>

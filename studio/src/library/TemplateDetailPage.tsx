@@ -1,5 +1,7 @@
 import { useState } from 'react';
+import { useLang } from '../i18n/useLang.ts';
 import { api, type Comments, data, type Template } from './api.ts';
+import { categoryLabel } from './categories.ts';
 import { Stars } from './Stars.tsx';
 import { errorText } from './text.ts';
 import { UseTemplateDialog } from './UseTemplateDialog.tsx';
@@ -8,6 +10,7 @@ import { useLoad } from './useLoad.ts';
 
 /** One template: description, parameters, your stars, comments, and "사용하기". */
 export function TemplateDetailPage({ id }: { id: string }) {
+  const [lang] = useLang();
   const t = useLibT();
   const template = useLoad(() => data<Template>(api.templates[':id'].$get({ param: { id } })), id);
   const comments = useLoad(() => data<Comments>(api.templates[':id'].comments.$get({ param: { id } })), id);
@@ -32,7 +35,7 @@ export function TemplateDetailPage({ id }: { id: string }) {
   return (
     <section className="lib-page lib-detail" data-testid="template-detail">
       <div className="lib-row">
-        <span className="lib-category">{x.category}</span>
+        <span className="lib-category">{categoryLabel(x.category, lang)}</span>
         {x.excellent && <span className="lib-badge">{t('templates.excellent')}</span>}
         {x.status === 'draft' && <span className="lib-tag">{t('publish.draft')}</span>}
       </div>

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { TemplateCategory } from '../../../server/db/schema.ts';
+import { useLang } from '../i18n/useLang.ts';
 import { api, data, type TemplateList } from './api.ts';
-import { CATEGORIES } from './categories.ts';
+import { CATEGORIES, categoryLabel } from './categories.ts';
 import { TemplateCard } from './TemplateCard.tsx';
 import { useLibT } from './useLibT.ts';
 import { useLoad } from './useLoad.ts';
@@ -10,6 +11,7 @@ type Sort = 'recent' | 'uses' | 'rating';
 
 /** The template gallery: cards, with search, category/tag filters, excellent cases only, and the sort. */
 export function TemplatesPage() {
+  const [lang] = useLang();
   const t = useLibT();
   const [q, setQ] = useState('');
   const [submitted, setSubmitted] = useState('');
@@ -55,7 +57,9 @@ export function TemplatesPage() {
             {t('templates.category')}: {t('common.all')}
           </option>
           {CATEGORIES.map((c) => (
-            <option key={c}>{c}</option>
+            <option key={c} value={c}>
+              {categoryLabel(c, lang)}
+            </option>
           ))}
         </select>
         <select value={tag} onChange={(e) => setTag(e.target.value)} aria-label={t('common.tag')}>
