@@ -11,10 +11,15 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useRef, useState } from 'react';
+import type { PipelineDoc } from '../../../runtime/document/pipeline-doc.ts';
 import { useServices } from '../app/useServices.ts';
 import { useT } from '../i18n/useT.ts';
+import { groupsOf } from '../state/actions/groups.ts';
 import { CanvasToolbar } from './CanvasToolbar.tsx';
 import { edgeRemovals, nodeChangeIntent } from './flow-changes.ts';
+import { drawnPositions } from './flow-model.ts';
+import { GroupFrame } from './GroupFrame.tsx';
+import { liveGroups, membersMovedTo } from './group-frame.ts';
 import { NodeCard } from './NodeCard.tsx';
 import { NoteCard } from './NoteCard.tsx';
 import { ShortcutHelp } from './ShortcutHelp.tsx';
@@ -23,7 +28,7 @@ import { useFlowNodes } from './useFlowNodes.ts';
 import { PALETTE_MIME } from './usePaletteAdd.ts';
 import './canvas.css';
 
-const nodeTypes = { step: NodeCard, note: NoteCard };
+const nodeTypes = { step: NodeCard, note: NoteCard, frame: GroupFrame };
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const MINIMAP_SIZE = { width: 150, height: 96 };
 const FIT_VIEW = { maxZoom: 1, padding: 0.25 };
@@ -36,6 +41,20 @@ function connectArgs(c: Connection) {
     sourcePort: c.sourceHandle ?? 'out',
     targetPort: c.targetHandle ?? 'in',
   };
+}
+
+/** A dragged frame moves its members: one `move-nodes`, in the drag's undo step. */
+function groupMemberMoves(
+  doc: PipelineDoc,
+  frames: Record<string, { x: number; y: number }>,
+): Record<string, { x: number; y: number }> {
+  const ids = Object.keys(frames);
+  if (ids.length === 0) return {};
+  const groups = liveGroups(groupsOf(doc.ui), new Set(doc.nodes.map((n) => n.id)));
+  const out: Record<string, { x: number; y: number }> = {};
+  for (const g of groups)
+    if (frames[g.id]) Object.assign(out, membersMovedTo(drawnPositions(doc.nodes, g.nodes), frames[g.id]!));
+  return out;
 }
 
 function Flow() {
@@ -53,8 +72,9 @@ function Flow() {
       const s = store.getState();
       const intent = nodeChangeIntent(changes, s.selection);
       if (Object.keys(intent.sizes).length) setSizes((old) => ({ ...old, ...intent.sizes }));
-      if (Object.keys(intent.moves).length)
-        s.dispatch('move-nodes', { positions: intent.moves }, { squash: `drag:${gesture.current}` });
+      const moves = { ...intent.moves, ...groupMemberMoves(s.doc, intent.groupMoves) };
+      if (Object.keys(moves).length)
+        s.dispatch('move-nodes', { positions: moves }, { squash: `drag:${gesture.current}` });
       if (intent.removes.length) s.dispatch('remove-nodes', { ids: intent.removes });
       if (Object.keys(intent.noteMoves).length)
         s.dispatch('edit-notes', { positions: intent.noteMoves }, { squash: `drag:${gesture.current}` });

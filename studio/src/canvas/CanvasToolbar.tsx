@@ -1,9 +1,11 @@
 import { Panel, useReactFlow } from '@xyflow/react';
 import { useServices } from '../app/useServices.ts';
+import { useStudio } from '../app/useStudio.ts';
 import { ExportSqlButton } from '../export/ExportSqlButton.tsx';
 import { useT } from '../i18n/useT.ts';
+import { groupSelection } from './group-selection.ts';
 
-/** Auto-layout (one undo step) and the shortcut help, over the canvas's top right corner. */
+/** Auto-layout (one undo step), notes, grouping the selection and the shortcut help, over the canvas's top right corner. */
 export function CanvasToolbar({
   sizes,
   onHelp,
@@ -14,6 +16,7 @@ export function CanvasToolbar({
   const { store } = useServices();
   const flow = useReactFlow();
   const t = useT();
+  const selected = useStudio((s) => s.selection.length);
   const layout = async () => {
     const { autoLayout } = await import('./auto-layout.ts'); // dagre loads on first use, off the first screen
     const { doc, dispatch } = store.getState();
@@ -36,6 +39,15 @@ export function CanvasToolbar({
       </button>
       <button type="button" onClick={addNote} data-testid="add-note">
         {t('canvas.addNote')}
+      </button>
+      <button
+        type="button"
+        onClick={() => groupSelection(store, t('canvas.groupDefault'))}
+        disabled={selected === 0}
+        title={`${t('canvas.groupTitle')} (Ctrl + G)`}
+        data-testid="group-selection"
+      >
+        {t('canvas.group')}
       </button>
       <ExportSqlButton />
       <button type="button" onClick={onHelp} title={t('canvas.shortcuts')} data-testid="shortcut-help-button">

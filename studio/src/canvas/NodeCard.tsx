@@ -5,8 +5,10 @@ import { useLang } from '../i18n/useLang.ts';
 import { issueText } from '../node-view/issue-text.ts';
 import { StatusBadge } from '../node-view/StatusBadge.tsx';
 import type { StepNode } from './flow-model.ts';
+import { PortBand } from './PortBand.tsx';
+import { type PortDef, portRows } from './port-layout.ts';
 
-const NO_PORTS: { name: string; label: { ko: string; en: string } }[] = [];
+const NO_PORTS: PortDef[] = [];
 
 /** A node on the canvas: label, type, state (progress, rows and ms, error), one handle per named port. */
 export const NodeCard = memo(function NodeCard({ id, selected }: NodeProps<StepNode>) {
@@ -17,25 +19,18 @@ export const NodeCard = memo(function NodeCard({ id, selected }: NodeProps<StepN
   const run = useStudio((s) => s.nodeRuns[id]);
   const inputs = def?.inputs ?? NO_PORTS;
   const outputs = def?.outputs ?? NO_PORTS;
+  const rows = portRows(inputs, outputs);
   const state = run?.state ?? 'stale';
   return (
     <div
-      className={`node-card node-${state}${selected ? ' node-selected' : ''}`}
+      className={`node-card node-${state}${selected ? ' node-selected' : ''}${rows ? ' node-multiport' : ''}`}
       data-node-id={id}
       data-category={def?.category}
     >
-      {inputs.map((p, i) => (
-        <Handle
-          key={p.name}
-          type="target"
-          id={p.name}
-          position={Position.Left}
-          style={{ top: `${((i + 1) * 100) / (inputs.length + 1)}%` }}
-          title={p.label[lang]}
-        >
-          {inputs.length > 1 && <span className="port-label port-in">{p.label[lang]}</span>}
-        </Handle>
-      ))}
+      {!rows &&
+        inputs.map((p) => (
+          <Handle key={p.name} type="target" id={p.name} position={Position.Left} title={p.label[lang]} />
+        ))}
       <div className="node-title" title={label ?? def?.label[lang]}>
         {label ?? def?.label[lang] ?? type}
       </div>
@@ -43,27 +38,20 @@ export const NodeCard = memo(function NodeCard({ id, selected }: NodeProps<StepN
         {id} · {def?.label[lang] ?? type}
       </div>
       <StatusBadge id={id} />
-      {run?.state === 'running' && run.progress !== undefined && (
-        <div className="node-progress" style={{ width: `${Math.round(run.progress * 100)}%` }} />
-      )}
       {(state === 'error' || state === 'invalid') && run?.message && (
         <div className="node-message" title={run.message}>
           {run.param ? `${run.param}: ` : ''}
           {issueText(run.message, lang)}
         </div>
       )}
-      {outputs.map((p, i) => (
-        <Handle
-          key={p.name}
-          type="source"
-          id={p.name}
-          position={Position.Right}
-          style={{ top: `${((i + 1) * 100) / (outputs.length + 1)}%` }}
-          title={p.label[lang]}
-        >
-          {outputs.length > 1 && <span className="port-label port-out">{p.label[lang]}</span>}
-        </Handle>
-      ))}
+      {rows && <PortBand rows={rows} inputs={inputs} outputs={outputs} lang={lang} />}
+      {run?.state === 'running' && run.progress !== undefined && (
+        <div className="node-progress" style={{ width: `${Math.round(run.progress * 100)}%` }} />
+      )}
+      {!rows &&
+        outputs.map((p) => (
+          <Handle key={p.name} type="source" id={p.name} position={Position.Right} title={p.label[lang]} />
+        ))}
     </div>
   );
 });

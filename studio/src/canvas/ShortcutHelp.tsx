@@ -7,6 +7,7 @@ const SHORTCUTS: [string, MessageKey][] = [
   ['Delete · Backspace', 'keys.delete'],
   ['Ctrl + C / Ctrl + V', 'keys.copyPaste'],
   ['Ctrl + D', 'keys.duplicate'],
+  ['Ctrl + G', 'keys.group'],
   ['Ctrl + Z', 'keys.undo'],
   ['Ctrl + Shift + Z · Ctrl + Y', 'keys.redo'],
   ['Ctrl + A', 'keys.selectAll'],

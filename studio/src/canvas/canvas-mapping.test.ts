@@ -54,6 +54,7 @@ describe('React Flow changes → actions', () => {
       sizes: { f: { width: 210, height: 80 } },
       noteMoves: {},
       noteRemoves: [],
+      groupMoves: {},
     });
     expect(nodeChangeIntent([{ type: 'position', id: 'f', dragging: true }], []).selection).toBeUndefined();
   });

@@ -13,16 +13,24 @@ export interface ChangeIntent {
   /** Sticky notes moved or removed (`edit-notes`), by note id. */
   noteMoves: Record<string, { x: number; y: number }>;
   noteRemoves: string[];
+  /** Group frames dragged to a new corner, by group id (their nodes move with them). */
+  groupMoves: Record<string, { x: number; y: number }>;
 }
 
 const NOTE = 'note:';
+const FRAME = 'frame:';
 
 /** Maps node changes to actions; `selected` is the selection before the batch. */
 export function nodeChangeIntent(changes: readonly NodeChange[], selected: readonly string[]): ChangeIntent {
-  const intent: ChangeIntent = { moves: {}, removes: [], sizes: {}, noteMoves: {}, noteRemoves: [] };
+  const intent: ChangeIntent = { moves: {}, removes: [], sizes: {}, noteMoves: {}, noteRemoves: [], groupMoves: {} };
   const next = new Set(selected);
   let selectionChanged = false;
   for (const c of changes) {
+    if (c.type !== 'add' && c.type !== 'replace' && c.id.startsWith(FRAME)) {
+      // A frame's size follows its members; only a drag of the frame means anything.
+      if (c.type === 'position' && c.position) intent.groupMoves[c.id.slice(FRAME.length)] = c.position;
+      continue;
+    }
     if (c.type !== 'dimensions' && c.type !== 'add' && c.type !== 'replace' && c.id.startsWith(NOTE)) {
       const id = c.id.slice(NOTE.length);
       if (c.type === 'position' && c.position)

@@ -1,7 +1,10 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { PipelineEdge, PipelineNode } from '../../../runtime/document/pipeline-doc.ts';
+import type { NodeGroup } from '../state/actions/groups.ts';
 import type { StickyNote } from '../state/actions/sticky-notes.ts';
 import { edgeKey } from '../state/doc/graph.ts';
+import type { FrameNode } from './GroupFrame.tsx';
+import type { Rect } from './group-frame.ts';
 import type { NoteNode } from './NoteCard.tsx';
 
 export type StepNode = Node<Record<string, never>, 'step'>;
@@ -58,4 +61,34 @@ export function toNoteNode(note: StickyNote, measured: { width: number; height: 
   };
   if (measured) flow.measured = measured;
   return flow;
+}
+
+/** Flow ids of group frames, prefixed like notes'. */
+export const FRAME_PREFIX = 'frame:';
+
+/** A group as a React Flow node: a frame of the given bounds, under notes and steps. */
+export function toFrameNode(group: NodeGroup, rect: Rect): FrameNode {
+  return {
+    id: `${FRAME_PREFIX}${group.id}`,
+    type: 'frame',
+    position: { x: rect.x, y: rect.y },
+    width: rect.width,
+    height: rect.height,
+    data: { group },
+    selectable: false,
+    zIndex: -2,
+  };
+}
+
+/** Where the given nodes are drawn (stored positions, or the fallback row for nodes without one). */
+export function drawnPositions(
+  nodes: readonly PipelineNode[],
+  ids: readonly string[],
+): Record<string, { x: number; y: number }> {
+  const wanted = new Set(ids);
+  const out: Record<string, { x: number; y: number }> = {};
+  nodes.forEach((n, i) => {
+    if (wanted.has(n.id)) out[n.id] = n.position ?? fallbackPosition(i);
+  });
+  return out;
 }

@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { useServices } from '../app/useServices.ts';
+import { useT } from '../i18n/useT.ts';
 import { copyPayload, readPayload } from './clipboard.ts';
+import { groupSelection } from './group-selection.ts';
 
 function typing(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -10,9 +12,11 @@ function typing(target: EventTarget | null): boolean {
   );
 }
 
-/** Copy/paste (system clipboard, as JSON: works across pipelines and tabs), Ctrl+D duplicate, Ctrl+A, `?` help. */
+/** Copy/paste (system clipboard, as JSON: works across pipelines and tabs), Ctrl+D duplicate, Ctrl+G group, Ctrl+A, `?` help. */
 export function useCanvasKeys(toggleHelp: () => void): void {
   const { store } = useServices();
+  const t = useT();
+  const groupLabel = t('canvas.groupDefault');
   useEffect(() => {
     const onCopy = (e: ClipboardEvent) => {
       const { doc, selection } = store.getState();
@@ -37,6 +41,9 @@ export function useCanvasKeys(toggleHelp: () => void): void {
         e.preventDefault();
         const r = s.dispatch('duplicate-nodes', { ids: s.selection });
         if (r.ok) s.select(Object.values(r.result as Record<string, string>));
+      } else if (mod && e.key.toLowerCase() === 'g' && s.selection.length) {
+        e.preventDefault();
+        groupSelection(store, groupLabel);
       } else if (mod && e.key.toLowerCase() === 'a') {
         e.preventDefault();
         s.select(s.doc.nodes.map((n) => n.id));
@@ -52,5 +59,5 @@ export function useCanvasKeys(toggleHelp: () => void): void {
       document.removeEventListener('paste', onPaste);
       document.removeEventListener('keydown', onKey);
     };
-  }, [store, toggleHelp]);
+  }, [store, toggleHelp, groupLabel]);
 }

@@ -1,45 +1,57 @@
-import { useStudio } from '../app/useStudio.ts';
+import { useRef } from 'react';
+import { useLang } from '../i18n/useLang.ts';
 import { useT } from '../i18n/useT.ts';
-import { useFirstRows } from './useFirstRows.ts';
+import { formatValue } from '../inspect/format-value.ts';
+import { useCellRows } from './useCellRows.ts';
 
-/** Below a cell: its output columns, and the first rows when it is the inspected node (the materialized one). */
-export function CellPreview({ id }: { id: string }) {
+/** Below a cell's form: the first rows of its output, read-only, loaded when the cell scrolls into view. */
+export function CellPreview({ id, hasOutput }: { id: string; hasOutput: boolean }) {
   const t = useT();
-  const schema = useStudio((s) => s.analysis.schemas[id]);
-  const relation = useStudio((s) => (s.inspection?.nodeId === id ? s.inspection.relation : undefined));
-  const rows = useFirstRows(relation);
-  if (!schema) return null;
+  const [lang] = useLang();
+  const ref = useRef<HTMLDivElement>(null);
+  const rows = useCellRows(id, hasOutput, ref);
+  if (!hasOutput) return null;
   return (
-    <div className="cell-preview" data-testid={`preview-${id}`}>
-      {rows && rows.length > 0 ? (
-        <table>
-          <thead>
-            <tr>
-              {schema.map((c) => (
-                <th key={c.name}>{c.name}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: preview rows have no key but their place
-              <tr key={i}>
-                {schema.map((c) => (
-                  <td key={c.name}>{r[c.name] === null ? '' : String(r[c.name])}</td>
+    <div className="cell-preview" data-testid={`preview-${id}`} data-preview={rows.kind} ref={ref}>
+      {rows.kind === 'ready' ? (
+        <>
+          <div className="cell-preview-caption muted small">
+            {t('notebook.previewRows', { n: rows.table.rows.length })}
+          </div>
+          <div className="cell-preview-scroll">
+            <table>
+              <thead>
+                <tr>
+                  {rows.table.columns.map((c) => (
+                    <th key={c.name} title={c.type}>
+                      {c.name}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.table.rows.map((r, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: preview rows have no key but their place
+                  <tr key={i}>
+                    {rows.table.columns.map((c) => {
+                      const text = formatValue(r[c.name], lang);
+                      return (
+                        <td key={c.name} title={text.length > 40 ? text : undefined}>
+                          {text}
+                        </td>
+                      );
+                    })}
+                  </tr>
                 ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+              </tbody>
+            </table>
+          </div>
+        </>
       ) : (
         <p className="muted small">
-          {t('notebook.columns', { n: schema.length })}:{' '}
-          {schema
-            .slice(0, 8)
-            .map((c) => c.name)
-            .join(', ')}
-          {schema.length > 8 && ' …'}
-          {!relation && ` — ${t('notebook.openToPreview')}`}
+          {rows.kind === 'loading' && t('notebook.previewLoading')}
+          {rows.kind === 'waiting' && t('notebook.previewWaiting')}
+          {rows.kind === 'error' && t('notebook.previewFailed', { message: rows.message })}
         </p>
       )}
     </div>

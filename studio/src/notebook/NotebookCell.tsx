@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useServices } from '../app/useServices.ts';
 import { useStudio } from '../app/useStudio.ts';
 import { ParamsForm } from '../forms/ParamsForm.tsx';
@@ -5,9 +6,10 @@ import { useLang } from '../i18n/useLang.ts';
 import { useT } from '../i18n/useT.ts';
 import { StatusBadge } from '../node-view/StatusBadge.tsx';
 import { AddAfter } from './AddAfter.tsx';
+import { CellError } from './CellError.tsx';
 import { CellPreview } from './CellPreview.tsx';
 
-/** One cell: title, inputs, state; the form; the output preview; "add a step after this cell". */
+/** One cell: title, inputs, state; its error; the form; the first rows of its output; "add a step after this cell". */
 export function NotebookCell({ id, index }: { id: string; index: number }) {
   const { store } = useServices();
   const t = useT();
@@ -21,13 +23,14 @@ export function NotebookCell({ id, index }: { id: string; index: number }) {
       .join(', '),
   );
   const inspected = useStudio((s) => s.inspected === id);
+  const [cell, setCell] = useState<HTMLLIElement | null>(null);
   if (!node) return null;
   const open = () => {
     store.getState().select([id]);
     store.getState().inspect(id);
   };
   return (
-    <li className={`cell${inspected ? ' cell-inspected' : ''}`} data-node-id={id}>
+    <li className={`cell${inspected ? ' cell-inspected' : ''}`} data-node-id={id} ref={setCell}>
       <div className="cell-head">
         <span className="cell-index">[{index}]</span>
         <button type="button" className="cell-title" onClick={open} title={t('nodes.inspect')}>
@@ -47,8 +50,9 @@ export function NotebookCell({ id, index }: { id: string; index: number }) {
           {t('nodes.delete')}
         </button>
       </div>
+      <CellError id={id} cell={cell} />
       <ParamsForm id={id} />
-      <CellPreview id={id} />
+      <CellPreview id={id} hasOutput={(def?.outputs.length ?? 0) > 0} />
       {def && def.outputs.length > 0 && <AddAfter id={id} />}
     </li>
   );

@@ -2,6 +2,7 @@ import { addNode } from './add-node.ts';
 import { connect } from './connect.ts';
 import { disconnect } from './disconnect.ts';
 import { duplicateNodes } from './duplicate-nodes.ts';
+import { editGroups } from './groups.ts';
 import { moveNodes } from './move-nodes.ts';
 import { pasteNodes } from './paste-nodes.ts';
 import { removeNodes } from './remove-nodes.ts';
@@ -25,6 +26,7 @@ export const actionList = [
   pasteNodes,
   duplicateNodes,
   editNotes,
+  editGroups,
 ] as const;
 
 type AnyAction = (typeof actionList)[number];
