@@ -133,10 +133,16 @@ describe.skipIf(!hasChromium() && !process.env.CI)('server library pages in head
     await page.waitForSelector('[data-testid="publish-dialog"]');
     await page.fill('[data-testid="publish-title"]', '수입가격 이상 탐지');
     await page.fill('[data-testid="publish-tags"]', '수입가격, 저가신고');
+    await page.setInputFiles('[data-testid="publish-preview"]', path.join(ROOT, 'docs/screenshots/chart-bar.png'));
     await shot(page, 'publish');
     await page.click('[data-testid="publish-submit"]');
     await page.waitForSelector('[data-testid="template-detail"]');
     const templateUrl = page.url();
+    // The preview image went up with it; the admin (a reviewer too) marks the case excellent.
+    await page.waitForSelector('[data-testid="template-detail"] img.lib-preview');
+    expect(await page.$eval('img.lib-preview', (img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    await page.click('[data-testid="mark-excellent"]');
+    await page.waitForSelector('[data-testid="template-detail"] .lib-badge');
 
     // A second officer uses the template and rates it (nobody rates their own).
     const created = await apiCall(page, 'POST', '/api/users', {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { TemplateCategory } from '../../../server/db/schema.ts';
 import { useLang } from '../i18n/useLang.ts';
-import { api, data, type Template } from './api.ts';
+import { api, data, getCsrf, type Template } from './api.ts';
 import { CATEGORIES, categoryLabel } from './categories.ts';
 import { Dialog } from './Dialog.tsx';
 import { go } from './route.ts';
@@ -17,6 +17,7 @@ export function PublishDialog({ pipelineId, name, onClose }: { pipelineId: strin
   const [tags, setTags] = useState('');
   const [category, setCategory] = useState<TemplateCategory>('general');
   const [status, setStatus] = useState<'draft' | 'published'>('published');
+  const [preview, setPreview] = useState<File>();
   const [error, setError] = useState<string>();
 
   const submit = async () => {
@@ -33,6 +34,7 @@ export function PublishDialog({ pipelineId, name, onClose }: { pipelineId: strin
           .filter(Boolean),
       };
       const created = await data<Template>(api.templates.$post({ json }));
+      if (preview) await uploadPreview(created.id, preview);
       onClose();
       go(`#/templates/${created.id}`);
     } catch (e) {
@@ -53,6 +55,15 @@ export function PublishDialog({ pipelineId, name, onClose }: { pipelineId: strin
       <label className="lib-field">
         {t('publish.tags')}
         <input value={tags} onChange={(e) => setTags(e.target.value)} data-testid="publish-tags" />
+      </label>
+      <label className="lib-field">
+        {t('publish.preview')}
+        <input
+          type="file"
+          accept="image/png,image/svg+xml"
+          data-testid="publish-preview"
+          onChange={(e) => setPreview(e.target.files?.[0])}
+        />
       </label>
       <label className="lib-field">
         {t('publish.category')}
@@ -82,4 +93,19 @@ export function PublishDialog({ pipelineId, name, onClose }: { pipelineId: strin
       </div>
     </Dialog>
   );
+}
+
+/** The preview is a raw PNG or SVG body (the server checks size and refuses scripts in SVG). */
+async function uploadPreview(id: string, file: File): Promise<void> {
+  const csrf = getCsrf();
+  const response = await fetch(`/api/templates/${encodeURIComponent(id)}/preview`, {
+    method: 'PUT',
+    credentials: 'same-origin',
+    headers: { 'content-type': file.type || 'image/png', ...(csrf ? { 'X-CSRF-Token': csrf } : {}) },
+    body: file,
+  });
+  if (!response.ok) {
+    const body = (await response.json().catch(() => ({}))) as { message?: string };
+    throw new Error(body.message ?? `preview upload failed (HTTP ${response.status})`);
+  }
 }

@@ -7,6 +7,7 @@ import { errorText } from './text.ts';
 import { UseTemplateDialog } from './UseTemplateDialog.tsx';
 import { useLibT } from './useLibT.ts';
 import { useLoad } from './useLoad.ts';
+import { useSessionUser } from './useSession.ts';
 
 /** One template: description, parameters, your stars, comments, and "사용하기". */
 export function TemplateDetailPage({ id }: { id: string }) {
@@ -14,6 +15,8 @@ export function TemplateDetailPage({ id }: { id: string }) {
   const t = useLibT();
   const template = useLoad(() => data<Template>(api.templates[':id'].$get({ param: { id } })), id);
   const comments = useLoad(() => data<Comments>(api.templates[':id'].comments.$get({ param: { id } })), id);
+  const user = useSessionUser();
+  const reviewer = user?.role === 'reviewer' || user?.role === 'admin';
   const [using, setUsing] = useState(false);
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string>();
@@ -38,6 +41,19 @@ export function TemplateDetailPage({ id }: { id: string }) {
         <span className="lib-category">{categoryLabel(x.category, lang)}</span>
         {x.excellent && <span className="lib-badge">{t('templates.excellent')}</span>}
         {x.status === 'draft' && <span className="lib-tag">{t('publish.draft')}</span>}
+        {reviewer && x.status === 'published' && (
+          <button
+            type="button"
+            data-testid="mark-excellent"
+            onClick={() =>
+              void act(() =>
+                data(api.templates[':id'].excellent.$put({ param: { id }, json: { excellent: !x.excellent } })),
+              )
+            }
+          >
+            {t(x.excellent ? 'template.unmarkExcellent' : 'template.markExcellent')}
+          </button>
+        )}
       </div>
       <div className="lib-row">
         <h2>{x.title}</h2>
