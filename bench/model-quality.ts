@@ -95,7 +95,7 @@ const KCS_SCREENING = {
   timeColumn: 'Date',
 };
 
-/** HS6 baseline: each code's smoothed past fraud rate (m = 10), computed in SQL on the same split. */
+/** HS6 baseline: each code's smoothed past fraud rate (m = 10), computed in SQL on the same split, in file order. */
 async function hs6Baseline(
   train: string,
   valid: string,
@@ -113,7 +113,8 @@ async function hs6Baseline(
            prior AS (SELECT avg(TRY_CAST("${label}" AS DOUBLE)) p FROM t),
            rate AS (SELECT CAST("${hs}" AS VARCHAR) hs, (sum(TRY_CAST("${label}" AS DOUBLE)) + 10 * (SELECT p FROM prior)) / (count(*) + 10) r FROM t GROUP BY 1)
       SELECT coalesce(rate.r, (SELECT p FROM prior)) s, TRY_CAST(v."${label}" AS DOUBLE) y, ${rev} rev
-      FROM ${valid} v LEFT JOIN rate ON CAST(v."${hs}" AS VARCHAR) = rate.hs WHERE ${filterValid} AND v."${label}" IS NOT NULL`);
+      FROM (SELECT row_number() OVER () AS __rid, * FROM ${valid}) v LEFT JOIN rate ON CAST(v."${hs}" AS VARCHAR) = rate.hs
+      WHERE ${filterValid} AND v."${label}" IS NOT NULL ORDER BY v.__rid`);
     return {
       s: r.rows.map((x) => Number(x.s)),
       y: r.rows.map((x) => Number(x.y)),
@@ -233,7 +234,7 @@ export async function benchSample(
     `inspected AND NOT (${cut})`,
   );
   out.push(randomRow(label, b.y, b.rev), row(label, 'HS6 fraud rate (baseline)', b.s, b.y, b.rev, null));
-  for (const learner of (process.env.LEARNERS ?? 'gbdt,auto').split(',')) {
+  for (const learner of ['gbdt', 'auto']) {
     const doc = {
       nodes: [...nodes, { id: 'scored', type: 'model.risk_screening', params: { ...params, learner } }],
       edges: [...base, ...edges('scored')],

@@ -9,8 +9,11 @@ import { securityHeaders } from './middleware/security-headers.ts';
 import { sessionLoader } from './middleware/session.ts';
 import { openApiDocument } from './openapi.ts';
 import { authRoutes } from './routes/auth.ts';
+import { dashboardRoutes } from './routes/dashboards.ts';
 import { datasetRoutes } from './routes/datasets.ts';
 import { healthRoutes } from './routes/health.ts';
+import { modelRoutes } from './routes/models.ts';
+import { MODEL_MAX_BYTES } from './routes/models-schemas.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { pipelineRoutes } from './routes/pipelines.ts';
 import { router } from './routes/router.ts';
@@ -38,7 +41,17 @@ export function createApp(deps: AppDeps) {
   const api = router<AppEnv>();
   const jsonLimit = bodyLimit({ maxSize: config.bodyLimit, onError: payloadTooLarge });
   // Dataset uploads stream to disk under their own limit (`config.uploads.datasetMaxBytes`).
-  api.use('*', (c, next) => (isDatasetUpload(c.req.method, c.req.path) ? next() : jsonLimit(c, next)));
+  // Models (base64 JSON or multipart) have theirs too (`MODEL_MAX_BYTES`).
+  const modelLimit = bodyLimit({
+    maxSize: MODEL_MAX_BYTES,
+    onError: () => {
+      throw new ApiError(413, 'payload_too_large', `models are limited to ${MODEL_MAX_BYTES} bytes`);
+    },
+  });
+  api.use('*', (c, next) => {
+    if (isDatasetUpload(c.req.method, c.req.path)) return next();
+    return (isModelUpload(c.req.method, c.req.path) ? modelLimit : jsonLimit)(c, next);
+  });
   api.use('*', sameOriginWrites(config.security));
   api.use('*', sessionLoader(deps));
   api.use('*', csrfToken());
@@ -51,7 +64,9 @@ export function createApp(deps: AppDeps) {
     .route('/templates', templateRoutes(deps))
     .route('/schedules', scheduleRoutes(deps))
     .route('/runs', runRoutes(deps))
-    .route('/notifications', notificationRoutes(deps));
+    .route('/notifications', notificationRoutes(deps))
+    .route('/dashboards', dashboardRoutes(deps))
+    .route('/models', modelRoutes(deps));
 
   const root = router<AppEnv>();
   root.use('*', securityHeaders());
@@ -70,5 +85,6 @@ export function createApp(deps: AppDeps) {
 }
 
 const isDatasetUpload = (method: string, path: string) => method === 'POST' && /^\/api\/datasets\/?$/.test(path);
+const isModelUpload = (method: string, path: string) => method === 'POST' && /^\/api\/models(\/upload)?\/?$/.test(path);
 
 export type AppType = ReturnType<typeof createApp>;

@@ -43,7 +43,12 @@ const runner = runnerConfig.enabled
       maxAttempts: runnerConfig.maxAttempts,
       backoffMs: runnerConfig.backoffMs,
       staleAfterMs: runnerConfig.staleAfterMs,
-      execute: workerExecutor({ db: database.db, datasetsDir: config.uploads.datasetsDir, ...runnerConfig }),
+      execute: workerExecutor({
+        db: database.db,
+        datasetsDir: config.uploads.datasetsDir,
+        modelsDir: config.uploads.modelsDir,
+        ...runnerConfig,
+      }),
       afterRun: afterRunHook(database.db, runnerConfig, { now: () => new Date(), log: (m) => console.error(m) }),
     })
   : undefined;

@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { checkModelName, type ModelInfo, type ModelStore, type StoredModel } from './model-store.ts';
 
@@ -13,11 +13,13 @@ export class FileModelStore implements ModelStore {
     private readonly owner = 'local',
   ) {}
 
-  private async versions(name: string): Promise<number[]> {
+  /** Stored versions; with `deleted`, the numbers of deleted ones too (never handed out again). */
+  private async versions(name: string, deleted = false): Promise<number[]> {
+    const pattern = deleted ? /^v(\d+)\.(?:json|deleted)$/ : /^v(\d+)\.json$/;
     try {
       const files = await readdir(path.join(this.dir, name));
       return files
-        .map((f) => /^v(\d+)\.json$/.exec(f)?.[1])
+        .map((f) => pattern.exec(f)?.[1])
         .filter((v): v is string => v !== undefined)
         .map(Number)
         .sort((a, b) => a - b);
@@ -31,7 +33,7 @@ export class FileModelStore implements ModelStore {
     if (bad) throw new Error(bad);
     const folder = path.join(this.dir, m.name);
     await mkdir(folder, { recursive: true });
-    const version = ((await this.versions(m.name)).at(-1) ?? 0) + 1;
+    const version = ((await this.versions(m.name, true)).at(-1) ?? 0) + 1;
     const info: ModelInfo = {
       name: m.name,
       version,
@@ -84,5 +86,21 @@ export class FileModelStore implements ModelStore {
       }
     }
     return out;
+  }
+
+  /**
+   * Removes one version; false when there was no such version. A marker keeps its number taken, so
+   * "version 2" in a pipeline never silently means another model later.
+   */
+  async delete(name: string, version: number): Promise<boolean> {
+    const bad = checkModelName(name);
+    if (bad) throw new Error(bad);
+    if (!(await this.versions(name)).includes(version)) return false;
+    const base = path.join(this.dir, name, `v${version}`);
+    await writeFile(`${base}.deleted`, '');
+    // the json goes first: without it the version is no longer listed, even if removing the onnx fails
+    await rm(`${base}.json`, { force: true });
+    await rm(`${base}.onnx`, { force: true });
+    return true;
   }
 }

@@ -438,3 +438,35 @@ export const notifications = pgTable(
 
 export type RunArtifactRow = typeof runArtifacts.$inferSelect;
 export type NotificationRow = typeof notifications.$inferSelect;
+
+/**
+ * A grid of charts, tables and key figures over the latest scheduled runs of one or more pipelines (issue 8).
+ * `layout` and `filters` are validated by `server/dashboards/schemas.ts`; an item's data is shown only to
+ * viewers who may see its pipeline, whatever the dashboard's own visibility.
+ */
+export const dashboards = pgTable(
+  'dashboards',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id),
+    title: text('title').notNull(),
+    visibility: text('visibility', { enum: VISIBILITIES }).notNull().default('private'),
+    /** The department that "department" visibility shares with: the owner's when the dashboard was created. */
+    department: text('department'),
+    /** Grid items `{ id, kind, pipelineId, nodeId, x, y, w, h, title, figure? }[]`. */
+    layout: jsonb('layout').notNull().default(sql`'[]'::jsonb`),
+    /** Dashboard-wide filters `{ column, label, values? }[]`, applied to every item whose table has the column. */
+    filters: jsonb('filters').notNull().default(sql`'[]'::jsonb`),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    check('dashboards_visibility_check', sql`${t.visibility} in ('private', 'department', 'public')`),
+    index('dashboards_owner_idx').on(t.ownerId),
+    index('dashboards_visibility_idx').on(t.visibility, t.department),
+  ],
+);
+
+export type DashboardRow = typeof dashboards.$inferSelect;

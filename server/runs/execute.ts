@@ -9,6 +9,8 @@ import { registry } from '../../nodes/index.ts';
 import { refNode, validatePipeline } from '../../runtime/document/validate.ts';
 import { DuckDBNodeEngine } from '../../runtime/engine/duckdb-node.ts';
 import { defaultTargets, PipelineRuntime } from '../../runtime/execute/runtime.ts';
+import { FileModelStore } from '../../runtime/ml/file-model-store.ts';
+import { setModelStore } from '../../runtime/ml/model-store.ts';
 import { createNodeSandbox } from '../../runtime/sandbox/node-sandbox.ts';
 import { NodeFileAccess } from '../../runtime/sources/node-file-access.ts';
 import { stringLiteral } from '../../runtime/sql/quote.ts';
@@ -26,6 +28,8 @@ export interface ExecuteInput {
   memoryLimit: string;
   /** This run's artifact folder (`<root>/<runId>`, created by the caller); none: nothing is stored. */
   artifactsDir?: string;
+  /** The model registry folder and who runs (recorded as owner of models the run saves); none: no registry. */
+  models?: { dir: string; owner: string };
 }
 
 export interface NodeLog {
@@ -53,6 +57,8 @@ export async function executePipeline(input: ExecuteInput, signal?: AbortSignal)
     return { ok: false, log: [], error: `the pipeline is not valid: ${error}` };
   }
   const pipeline = validation.pipeline;
+  // A worker executes one run at a time, so the module-level store is this run's.
+  setModelStore(input.models ? new FileModelStore(input.models.dir, input.models.owner) : null);
   const engine = await DuckDBNodeEngine.create({ threads: input.threads, memoryLimit: input.memoryLimit });
   try {
     const files = new NodeFileAccess({

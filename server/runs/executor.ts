@@ -9,7 +9,7 @@ import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { datasetResolver } from '../datasets/resolve.ts';
 import type { Db } from '../db/client.ts';
-import { pipelines, pipelineVersions, type RunRow } from '../db/schema.ts';
+import { pipelines, pipelineVersions, type RunRow, users } from '../db/schema.ts';
 import type { ExecuteInput, ExecuteOutput } from './execute.ts';
 import { type RunExecutor, RunTimeoutError } from './runner.ts';
 import { WorkerPool } from './worker-pool.ts';
@@ -27,6 +27,8 @@ export interface ExecutorOptions {
   heapMb: number;
   /** Each run stores its artifacts in `<artifactsDir>/<runId>/`; absent: none are stored. */
   artifactsDir?: string;
+  /** The model registry (`config.uploads.modelsDir`): `model.score` and `saveAs` use it in runs; absent: no registry. */
+  modelsDir?: string;
   /** Warm workers kept between runs (the runner's concurrency); default 2. */
   concurrency?: number;
 }
@@ -67,6 +69,7 @@ export function workerExecutor(options: ExecutorOptions): RunExecutor {
       threads: options.threads,
       memoryLimit: options.memoryLimit,
       artifactsDir: runDir,
+      ...(options.modelsDir ? { models: { dir: options.modelsDir, owner: await runOwner(options.db, run) } } : {}),
     };
     try {
       return await inWorker(pool, input, options, signal);
@@ -91,6 +94,18 @@ async function loadDoc(db: Db, run: RunRow): Promise<unknown> {
     .where(and(eq(pipelineVersions.pipelineId, run.pipelineId), eq(pipelineVersions.version, version)));
   if (!v) throw new Error(`the pipeline has no version ${version}`);
   return v.doc;
+}
+
+/** Who a run acts for: whoever pressed "run now", else the pipeline's owner (user names, as the API records them). */
+async function runOwner(db: Db, run: RunRow): Promise<string> {
+  let userId = run.requestedBy;
+  if (!userId) {
+    const [p] = await db.select({ ownerId: pipelines.ownerId }).from(pipelines).where(eq(pipelines.id, run.pipelineId));
+    userId = p?.ownerId ?? null;
+  }
+  if (!userId) return 'scheduler';
+  const [u] = await db.select({ username: users.username }).from(users).where(eq(users.id, userId));
+  return u?.username ?? 'scheduler';
 }
 
 function inWorker(

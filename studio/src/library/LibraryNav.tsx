@@ -1,4 +1,6 @@
+import { useDashT } from '../dashboard/text.ts';
 import { LanguageToggle } from '../shell/LanguageToggle.tsx';
+import { useModelsT } from './models-text.ts';
 import { NotificationBell } from './NotificationBell.tsx';
 import type { Route } from './route.ts';
 import { go } from './route.ts';
@@ -20,6 +22,8 @@ const LINKS: [hash: string, key: LibKey, page: Route['page']][] = [
 export function LibraryNav({ page }: { page: Route['page'] }) {
   const t = useLibT();
   const rt = useRunsT();
+  const mt = useModelsT();
+  const dt = useDashT();
   const user = useSessionUser();
   return (
     <header className="header lib-nav">
@@ -37,6 +41,12 @@ export function LibraryNav({ page }: { page: Route['page'] }) {
           ))}
           <a href="#/schedules" className={page === 'schedules' || page === 'runs' ? 'active' : ''}>
             {rt('nav.schedules')}
+          </a>
+          <a href="#/models" className={page === 'models' ? 'active' : ''}>
+            {mt('nav.models')}
+          </a>
+          <a href="#/dashboards" className={page === 'dashboards' || page === 'dashboard' ? 'active' : ''}>
+            {dt('list.title')}
           </a>
         </nav>
       )}

@@ -1,7 +1,10 @@
 import { useEffect } from 'react';
+import { DashboardPage } from '../dashboard/DashboardPage.tsx';
+import { DashboardsPage, MyDashboards } from '../dashboard/DashboardsPage.tsx';
 import { DatasetsPage } from './DatasetsPage.tsx';
 import { LibraryNav } from './LibraryNav.tsx';
 import { LoginPage } from './LoginPage.tsx';
+import { ModelsPage } from './ModelsPage.tsx';
 import { PipelinesPage } from './PipelinesPage.tsx';
 import { RankingPage } from './RankingPage.tsx';
 import { RunsPage } from './RunsPage.tsx';
@@ -27,13 +30,22 @@ export function LibraryPage({ route }: { route: Exclude<Route, { page: 'editor' 
         {user === undefined ? null : route.page === 'login' ? (
           <LoginPage />
         ) : needsLogin ? null : route.page === 'pipelines' ? (
-          <PipelinesPage />
+          <>
+            <MyDashboards />
+            <PipelinesPage />
+          </>
+        ) : route.page === 'dashboards' ? (
+          <DashboardsPage />
+        ) : route.page === 'dashboard' ? (
+          <DashboardPage key={route.id} id={route.id} />
         ) : route.page === 'templates' ? (
           <TemplatesPage />
         ) : route.page === 'template' ? (
           <TemplateDetailPage id={route.id} />
         ) : route.page === 'ranking' ? (
           <RankingPage />
+        ) : route.page === 'models' ? (
+          <ModelsPage />
         ) : route.page === 'schedules' ? (
           <SchedulesPage />
         ) : route.page === 'runs' ? (

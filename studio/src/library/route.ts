@@ -8,7 +8,10 @@ export type Route =
   | { page: 'template'; id: string }
   | { page: 'ranking' }
   | { page: 'datasets' }
+  | { page: 'models' }
   | { page: 'schedules' }
+  | { page: 'dashboards' }
+  | { page: 'dashboard'; id: string }
   | { page: 'runs'; pipelineId: string; scheduleId?: string };
 
 /** `#/templates/abc` → a route; an empty or unknown hash is the editor (the studio's first screen). */
@@ -23,7 +26,9 @@ export function parseHash(hash: string): Route {
       ...(sub ? { scheduleId: decodeURIComponent(sub) } : {}),
     };
   }
+  if (head === 'dashboards') return id ? { page: 'dashboard', id: decodeURIComponent(id) } : { page: 'dashboards' };
   if (head === 'schedules') return { page: 'schedules' };
+  if (head === 'models') return { page: 'models' };
   if (head === 'login' || head === 'pipelines' || head === 'templates' || head === 'ranking' || head === 'datasets') {
     return { page: head };
   }

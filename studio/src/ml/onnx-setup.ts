@@ -3,6 +3,7 @@ import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
 import { createBrowserMlRunner } from '../../../runtime/ml/browser-ml-runner.ts';
 import { setOrtLoader } from '../../../runtime/ml/onnx-score.ts';
 import { setMlRunner } from '../../../runtime/ml/tasks.ts';
+import { followSessionForModels } from './api-model-store.ts';
 
 /**
  * Model nodes in the studio: training in a Web Worker (the page stays responsive and cancel ends it),
@@ -11,6 +12,7 @@ import { setMlRunner } from '../../../runtime/ml/tasks.ts';
  */
 export function setUpModels() {
   setMlRunner(createBrowserMlRunner());
+  followSessionForModels();
   setOrtLoader(async () => {
     const ort = (await import('onnxruntime-web/wasm')) as unknown as typeof Ort;
     ort.env.wasm.wasmPaths = { wasm: ortWasmUrl };
