@@ -1,11 +1,10 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuild } from '../server/ensure-build.ts';
-import { hasChromium, launchChromium } from './browser.ts';
-import { type RunningServer, startServer } from './server.ts';
+import { hasChromium } from './browser.ts';
+import { openStudio } from './open-studio.ts';
+import type { RunningServer } from './server.ts';
 import { waitForState } from './studio-page.ts';
 
 const SHOTS = path.join(fileURLToPath(new URL('../', import.meta.url)), 'docs/screenshots');
@@ -39,15 +38,7 @@ describe.skipIf(!hasChromium() && !process.env.CI)('canvas ports, groups and not
   const errors: string[] = [];
 
   beforeAll(async () => {
-    await ensureBuild(() => {});
-    await mkdir(SHOTS, { recursive: true });
-    server = await startServer();
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'ko-KR' });
-    page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(server.url);
-    await page.waitForSelector('h1');
+    ({ server, browser, page } = await openStudio(errors));
     await page.evaluate(
       ([decl, countries]) => {
         const s = window.__studio!.store.getState();

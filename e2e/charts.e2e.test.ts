@@ -1,13 +1,13 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { parquetReadObjects } from 'hyparquet';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuild } from '../server/ensure-build.ts';
-import { hasChromium, launchChromium } from './browser.ts';
-import { type RunningServer, startServer } from './server.ts';
+import { hasChromium } from './browser.ts';
+import { openStudio } from './open-studio.ts';
+import type { RunningServer } from './server.ts';
 import { dragBetween } from './studio-page.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -73,19 +73,10 @@ describe.skipIf(!hasChromium() && !process.env.CI)('charts', () => {
   const errors: string[] = [];
 
   beforeAll(async () => {
-    await ensureBuild(() => {});
-    await mkdir(SHOTS, { recursive: true });
-    server = await startServer();
-    browser = await launchChromium();
-    const context = await browser.newContext({
+    ({ server, browser, page } = await openStudio(errors, {
       viewport: { width: 1440, height: 1000 },
-      locale: 'ko-KR',
       acceptDownloads: true,
-    });
-    page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(server.url);
-    await page.waitForSelector('h1');
+    }));
     await page.evaluate((query) => {
       const s = window.__studio!.store.getState();
       s.dispatch('add-node', { type: 'sql', id: 'decl', params: { query } });

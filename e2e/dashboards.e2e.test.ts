@@ -12,25 +12,11 @@ import { ensureBuild } from '../server/ensure-build.ts';
 import { pipelineDoc } from '../server/test/fixtures.ts';
 import { hasChromium, launchChromium } from './browser.ts';
 import { type RunningServer, startServer } from './server.ts';
+import { apiJson, signInAdmin } from './session.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SHOTS = path.join(ROOT, 'docs/screenshots');
 type Json = Record<string, unknown>;
-
-async function apiCall(page: Page, method: string, url: string, body?: unknown): Promise<Json> {
-  return page.evaluate(
-    async ([m, u, b]) => {
-      const session = await fetch('/api/auth/session').then((r) => r.json() as Promise<{ csrfToken: string }>);
-      const res = await fetch(u, {
-        method: m,
-        headers: { 'content-type': 'application/json', 'X-CSRF-Token': session.csrfToken },
-        body: b === undefined ? undefined : JSON.stringify(b),
-      });
-      return (await res.json()) as Record<string, unknown>;
-    },
-    [method, url, body] as const,
-  );
-}
 
 const boxOf = (page: Page, item: string) => page.getAttribute(`[data-item="${item}"]`, 'data-box');
 
@@ -66,23 +52,16 @@ describe.skipIf(!hasChromium() && !process.env.CI)('dashboards in headless Chrom
   });
 
   it('builds a dashboard from a run, filters it, keeps its layout and prints it', async () => {
-    const oneTime = /one-time password\s+(\S+)/.exec(server.output())?.[1];
-    await page.goto(`${server.url}/#/login`);
-    await page.fill('input[name="username"]', 'admin');
-    await page.fill('input[name="password"]', oneTime!);
-    await page.click('[data-testid="login-form"] button[type="submit"]');
-    await page.fill('input[name="newPassword"]', 'admin-new-password-1');
-    await page.click('[data-testid="login-form"] button[type="submit"]');
-    await page.waitForSelector('[data-testid="my-dashboards"]');
+    await signInAdmin(page, server, 'admin-new-password-1', '[data-testid="my-dashboards"]');
 
     const doc = pipelineDoc('국가별 수입 신고', { path: 'decl.csv' });
     const nodes: { id: string; type: string; params: object }[] = doc.nodes;
     nodes.push({ id: 'chart', type: 'chart.vega', params: { mark: 'bar', x: 'country', y: 'value', title: '' } });
     doc.edges.push({ source: 'q', target: 'chart' });
-    const p = await apiCall(page, 'POST', '/api/pipelines', { doc });
-    const s = await apiCall(page, 'POST', '/api/schedules', { pipelineId: p.id, cron: '0 9 * * 1', params: {} });
-    await apiCall(page, 'POST', `/api/schedules/${s.id}/run`);
-    const status = async () => (await apiCall(page, 'GET', `/api/runs?pipelineId=${p.id}`)) as { items: Json[] };
+    const p = await apiJson(page, 'POST', '/api/pipelines', { doc });
+    const s = await apiJson(page, 'POST', '/api/schedules', { pipelineId: p.id, cron: '0 9 * * 1', params: {} });
+    await apiJson(page, 'POST', `/api/schedules/${s.id}/run`);
+    const status = async () => (await apiJson(page, 'GET', `/api/runs?pipelineId=${p.id}`)) as { items: Json[] };
     await expect
       .poll(async () => (await status()).items[0]?.status, { timeout: 60_000, interval: 300 })
       .toBe('succeeded');

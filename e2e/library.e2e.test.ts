@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuild } from '../server/ensure-build.ts';
 import { hasChromium, launchChromium } from './browser.ts';
 import { type RunningServer, startServer } from './server.ts';
+import { apiCall, signIn } from './session.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SHOTS = path.join(ROOT, 'docs/screenshots');
@@ -16,34 +17,6 @@ const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHO
 const hash = (page: Page, h: string) => page.evaluate((x) => (location.hash = x), h);
 const rename = (page: Page, name: string) =>
   page.evaluate((n) => window.__studio?.store.getState().dispatch('rename-pipeline', { name: n }), name);
-
-/** Signs in through the login page, choosing a new password when the account still has its one-time one. */
-async function signIn(page: Page, url: string, username: string, oneTime: string, chosen: string) {
-  await page.goto(`${url}/#/login`);
-  await page.fill('input[name="username"]', username);
-  await page.fill('input[name="password"]', oneTime);
-  await page.click('[data-testid="login-form"] button[type="submit"]');
-  await page.waitForSelector('input[name="newPassword"]');
-  await page.fill('input[name="newPassword"]', chosen);
-  await page.click('[data-testid="login-form"] button[type="submit"]');
-  await page.waitForSelector('[data-testid="pipelines-page"]');
-}
-
-/** A JSON request with the page's session cookie and CSRF token ("behind the page's back"). */
-async function apiCall(page: Page, method: string, url: string, body?: unknown) {
-  return page.evaluate(
-    async ([m, u, b]) => {
-      const session = await fetch('/api/auth/session').then((r) => r.json() as Promise<{ csrfToken: string }>);
-      const res = await fetch(u, {
-        method: m,
-        headers: { 'content-type': 'application/json', 'X-CSRF-Token': session.csrfToken },
-        body: b === undefined ? undefined : JSON.stringify(b),
-      });
-      return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, unknown> };
-    },
-    [method, url, body] as const,
-  );
-}
 
 describe.skipIf(!hasChromium() && !process.env.CI)('server library pages in headless Chromium', () => {
   let server: RunningServer;

@@ -8,6 +8,7 @@ import { exportOnnx } from '../runtime/ml/onnx-export.ts';
 import { ensureBuild } from '../server/ensure-build.ts';
 import { hasChromium, launchChromium } from './browser.ts';
 import { type RunningServer, startServer } from './server.ts';
+import { signInAdmin } from './session.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SHOTS = path.join(ROOT, 'docs/screenshots');
@@ -48,16 +49,7 @@ describe.skipIf(!hasChromium() && !process.env.CI)('model registry page in headl
   });
 
   it('uploads an ONNX model on the page, lists it, and refuses a column-count mismatch', async () => {
-    const oneTime = /one-time password\s+(\S+)/.exec(server.output())?.[1];
-    expect(oneTime).toBeTruthy();
-    await page.goto(`${server.url}/#/login`);
-    await page.fill('input[name="username"]', 'admin');
-    await page.fill('input[name="password"]', oneTime!);
-    await page.click('[data-testid="login-form"] button[type="submit"]');
-    await page.waitForSelector('input[name="newPassword"]');
-    await page.fill('input[name="newPassword"]', 'admin-new-password-1');
-    await page.click('[data-testid="login-form"] button[type="submit"]');
-    await page.waitForSelector('[data-testid="pipelines-page"]');
+    await signInAdmin(page, server, 'admin-new-password-1');
 
     // A model "trained in the studio", registered through the API the studio's store uses: metrics and fingerprint.
     const registered = await page.evaluate(async (base64) => {

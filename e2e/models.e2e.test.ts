@@ -6,9 +6,9 @@ import { DuckDBNodeEngine } from '../runtime/engine/duckdb-node.ts';
 import { PipelineRuntime } from '../runtime/execute/runtime.ts';
 import { rng } from '../runtime/ml/rng.ts';
 import { NodeFileAccess } from '../runtime/sources/node-file-access.ts';
-import { ensureBuild } from '../server/ensure-build.ts';
-import { hasChromium, launchChromium } from './browser.ts';
-import { type RunningServer, startServer } from './server.ts';
+import { hasChromium } from './browser.ts';
+import { openStudio } from './open-studio.ts';
+import type { RunningServer } from './server.ts';
 
 /** Planted: HS codes H00–H04 from CN are violations 60 % of the time, the rest 5 %. */
 function valuesSql(n: number, seed: number): string {
@@ -61,14 +61,10 @@ describe.skipIf(!hasChromium())('model nodes in the studio', () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
+  const errors: string[] = [];
 
   beforeAll(async () => {
-    await ensureBuild(() => {});
-    server = await startServer();
-    browser = await launchChromium();
-    page = await (await browser.newContext({ locale: 'ko-KR', viewport: { width: 1440, height: 900 } })).newPage();
-    await page.goto(server.url);
-    await page.waitForSelector('h1');
+    ({ server, browser, page } = await openStudio(errors));
   }, 240_000);
 
   afterAll(async () => {
@@ -125,5 +121,6 @@ describe.skipIf(!hasChromium())('model nodes in the studio', () => {
     await page.waitForSelector('text=자동 선택');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="grid"] td').length > 0);
     await page.screenshot({ path: 'docs/screenshots/model-risk-screening.png' });
+    expect(errors).toEqual([]);
   }, 180_000);
 });

@@ -12,27 +12,11 @@ import { ensureBuild } from '../server/ensure-build.ts';
 import { pipelineDoc } from '../server/test/fixtures.ts';
 import { hasChromium, launchChromium } from './browser.ts';
 import { type RunningServer, startServer } from './server.ts';
+import { apiJson, signInAdmin } from './session.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SHOTS = path.join(ROOT, 'docs/screenshots');
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `runs-${name}.png`) });
-type Json = Record<string, unknown>;
-
-/** A JSON request with the page's session cookie and CSRF token. */
-async function apiCall(page: Page, method: string, url: string, body?: unknown): Promise<Json> {
-  return page.evaluate(
-    async ([m, u, b]) => {
-      const session = await fetch('/api/auth/session').then((r) => r.json() as Promise<{ csrfToken: string }>);
-      const res = await fetch(u, {
-        method: m,
-        headers: { 'content-type': 'application/json', 'X-CSRF-Token': session.csrfToken },
-        body: b === undefined ? undefined : JSON.stringify(b),
-      });
-      return (await res.json()) as Record<string, unknown>;
-    },
-    [method, url, body] as const,
-  );
-}
 
 describe.skipIf(!hasChromium() && !process.env.CI)('run history and schedules in headless Chromium', () => {
   let server: RunningServer;
@@ -64,34 +48,27 @@ describe.skipIf(!hasChromium() && !process.env.CI)('run history and schedules in
   });
 
   it('shows runs with badges, errors that open the node, artifacts, a comparison, the editor and the bell', async () => {
-    const oneTime = /one-time password\s+(\S+)/.exec(server.output())?.[1];
-    await page.goto(`${server.url}/#/login`);
-    await page.fill('input[name="username"]', 'admin');
-    await page.fill('input[name="password"]', oneTime!);
-    await page.click('[data-testid="login-form"] button[type="submit"]');
-    await page.fill('input[name="newPassword"]', 'admin-new-password-1');
-    await page.click('[data-testid="login-form"] button[type="submit"]');
-    await page.waitForSelector('[data-testid="pipelines-page"]');
+    await signInAdmin(page, server, 'admin-new-password-1');
 
     // v1 has a broken query, v2 (latest) works; schedule "broken" pins v1
     const broken = pipelineDoc('위험 선별', { path: 'decl.csv', query: 'select * from srcx' });
-    const p = await apiCall(page, 'POST', '/api/pipelines', { doc: broken });
+    const p = await apiJson(page, 'POST', '/api/pipelines', { doc: broken });
     const good = pipelineDoc('위험 선별', { path: 'decl.csv' });
-    await apiCall(page, 'PUT', `/api/pipelines/${p.id}`, { doc: good, baseVersion: 1, message: '' });
-    const weekly = await apiCall(page, 'POST', '/api/schedules', {
+    await apiJson(page, 'PUT', `/api/pipelines/${p.id}`, { doc: good, baseVersion: 1, message: '' });
+    const weekly = await apiJson(page, 'POST', '/api/schedules', {
       pipelineId: p.id,
       name: '주간 재심사',
       cron: '0 9 * * 1',
       params: { min_value: 1000 },
     });
-    const pinned = await apiCall(page, 'POST', '/api/schedules', {
+    const pinned = await apiJson(page, 'POST', '/api/schedules', {
       pipelineId: p.id,
       name: 'broken',
       cron: '0 9 1 * *',
       version: 1,
     });
-    await apiCall(page, 'POST', `/api/schedules/${weekly.id}/run`);
-    await apiCall(page, 'POST', `/api/schedules/${pinned.id}/run`);
+    await apiJson(page, 'POST', `/api/schedules/${weekly.id}/run`);
+    await apiJson(page, 'POST', `/api/schedules/${pinned.id}/run`);
 
     await page.evaluate((h) => (location.hash = h), `#/runs/${p.id}`);
     await page.waitForSelector('[data-testid="runs-page"]');
