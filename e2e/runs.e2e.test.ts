@@ -94,10 +94,13 @@ describe.skipIf(!hasChromium() && !process.env.CI)('run history and schedules in
     await page.waitForFunction(
       () => document.querySelector('[data-testid="schedule-next"] code')?.textContent === '30 8 * * 1-5',
     );
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="schedule-next"] li').length === 5);
-    const next = await page.$$eval('[data-testid="schedule-next"] li', (li) => li.map((x) => x.textContent ?? ''));
-    // weekdays only, at 08:30 Seoul time
-    expect(next.every((x) => /(월|화|수|목|금)요일 08:30$/.test(x))).toBe(true);
+    // Weekdays only, at 08:30 Seoul time. The server's preview of the new cron replaces the previous list a
+    // moment after the cron text changes, so wait for it rather than read the list once.
+    await expect
+      .poll(() => page.$$eval('[data-testid="schedule-next"] li', (li) => li.map((x) => x.textContent ?? '')), {
+        timeout: 30_000,
+      })
+      .toSatisfy((next: string[]) => next.length === 5 && next.every((x) => /(월|화|수|목|금)요일 08:30$/.test(x)));
     await shot(page, 'schedule-editor');
     await page.fill('[data-testid="schedule-dialog"] input[name="name"]', '평일 아침');
     await page.click('[data-testid="schedule-save"]');
