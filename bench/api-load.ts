@@ -4,15 +4,15 @@
  * with one user and 10,000 pipelines by `bench/api-load-server.ts` (a separate process), then loaded with
  * autocannon: listing, search, and saving (every connection saves its own pipeline with the right `baseVersion`).
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import { BENCH_PASSWORD, BENCH_USER, benchDoc, type ReadyInfo, WORDS } from './api-load-server.ts';
 import { ROOT } from './data.ts';
+import { startPrivatePostgres } from './runner-pg.ts';
 
 export interface ApiBenchOptions {
   pipelines: number;
@@ -52,7 +52,7 @@ export async function benchApi(o: ApiBenchOptions): Promise<ApiBenchResult> {
   } finally {
     rmSync(pgliteDir, { recursive: true, force: true });
   }
-  const pg = await startPostgres();
+  const pg = await startPrivatePostgres();
   if (!pg) {
     console.warn('api bench: no PostgreSQL under /usr/lib/postgresql (apt-get install postgresql): skipped');
     return { rows, seed, postgresVersion: null };
@@ -236,70 +236,6 @@ async function stopChild(child: ChildProcess): Promise<void> {
     child.on('exit', () => resolve());
     child.kill('SIGTERM');
   });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-/** A private cluster on loopback in a temp dir (as `.ci/run`; as root it runs as the `postgres` user). */
-async function startPostgres(): Promise<{ url: string; version: string; stop(): void } | null> {
-  const root = '/usr/lib/postgresql';
-  if (!existsSync(root)) return null;
-  const major = readdirSync(root)
-    .filter((d) => existsSync(join(root, d, 'bin/pg_ctl')))
-    .sort((a, b) => Number(a) - Number(b))
-    .pop();
-  if (!major) return null;
-  const bin = join(root, major, 'bin');
-  const dir = mkdtempSync(join(tmpdir(), 'cas-bench-pg-'));
-  const asRoot = process.getuid?.() === 0;
-  if (asRoot) {
-    const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
-    const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
-    chownSync(dir, uid, gid);
-  }
-  const as = (cmd: string, args: string[]) =>
-    asRoot
-      ? execFileSync('runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args], { stdio: 'pipe' })
-      : execFileSync(join(bin, cmd), args, { stdio: 'pipe' });
-  const port = await freePort();
-  const data = join(dir, 'data');
-  as('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
-  // Durable defaults (fsync, synchronous_commit on): the save figures include real commits.
-  as('pg_ctl', [
-    '-D',
-    data,
-    '-l',
-    join(dir, 'server.log'),
-    '-w',
-    '-t',
-    '60',
-    'start',
-    '-o',
-    `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir}`,
-  ]);
-  const banner = execFileSync(join(bin, 'postgres'), ['--version'], { encoding: 'utf8' });
-  const version = /\d+\.\d+/.exec(banner)?.[0] ?? major;
-  return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    version,
-    stop() {
-      try {
-        as('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    },
-  };
 }
 
 export const API_DEFAULTS: ApiBenchOptions = { pipelines: 10_000, duration: 15, connections: 20 };

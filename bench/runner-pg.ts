@@ -1,6 +1,7 @@
 /**
- * A private PostgreSQL cluster on loopback in a temp dir for the runner benchmark (the same recipe as
- * `api-load.ts` and `.ci/run`: initdb + pg_ctl; as root it runs as the `postgres` user).
+ * A private PostgreSQL cluster on loopback in a temp dir for the API and runner benchmarks (the same recipe
+ * as `.ci/run`: initdb + pg_ctl; as root it runs as the `postgres` user). Durable defaults (fsync,
+ * synchronous_commit on): save figures include real commits.
  */
 import { execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
