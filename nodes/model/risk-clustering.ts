@@ -8,9 +8,7 @@ import { ident } from '../../runtime/sql/quote.ts';
 import { OUT } from '../_shared/ports.ts';
 import { FEATURE_NAMES, type ProfileSpec, readProfiles } from './_clustering-profiles.ts';
 import { codeWidths, keyExpr, requireColumns } from './_model-io.ts';
-
-const cols = (ko: string, en: string, help?: { ko: string; en: string }) =>
-  z.array(z.string().min(1)).default([]).meta({ label: { ko, en }, help, widget: 'columns', columnOf: 'train' });
+import { trainColumns, unitValueParam } from './_train-params.ts';
 
 const params = z
   .object({
@@ -39,22 +37,9 @@ const params = z
         widget: 'column',
         columnOf: 'train',
       }),
-    numeric: cols('숫자 특징(중앙값)', 'Numeric features (median)'),
-    unitValue: z
-      .object({
-        value: z
-          .string()
-          .min(1)
-          .meta({ label: { ko: '금액 열', en: 'Value column' }, widget: 'column', columnOf: 'train' }),
-        quantity: z
-          .string()
-          .min(1)
-          .meta({ label: { ko: '중량·수량 열', en: 'Mass or quantity column' }, widget: 'column', columnOf: 'train' }),
-      })
-      .strict()
-      .optional()
-      .meta({ label: { ko: '단가(금액 ÷ 중량)', en: 'Unit value (value ÷ mass)' } }),
-    distinct: cols('거래처 수로 셀 열', 'Count distinct of', {
+    numeric: trainColumns('숫자 특징(중앙값)', 'Numeric features (median)'),
+    unitValue: unitValueParam,
+    distinct: trainColumns('거래처 수로 셀 열', 'Count distinct of', {
       ko: '프로파일마다 서로 다른 값의 수(예: 판매자, 신고인)를 특징으로 씁니다.',
       en: 'Per profile, the number of different values (e.g. sellers, declarants) becomes a feature.',
     }),

@@ -14,9 +14,7 @@ import { OUT } from '../_shared/ports.ts';
 import { codeWidths, readColumns, requireColumns } from './_model-io.ts';
 import { scoreInto } from './_scoring.ts';
 import { screeningSummary } from './_screening-report.ts';
-
-const columns = (ko: string, en: string, help?: { ko: string; en: string }) =>
-  z.array(z.string().min(1)).default([]).meta({ label: { ko, en }, help, widget: 'columns', columnOf: 'train' });
+import { trainColumns, unitValueParam } from './_train-params.ts';
 
 const params = z
   .object({
@@ -29,11 +27,11 @@ const params = z
         widget: 'column',
         columnOf: 'train',
       }),
-    categorical: columns('범주형 열', 'Categorical columns', {
+    categorical: trainColumns('범주형 열', 'Categorical columns', {
       ko: 'HS 코드, 원산지, 관세 구분처럼 코드로 된 열. 과거 적발률로 바꾸어 씁니다(처음 보는 값은 전체 적발률).',
       en: 'Code columns such as HS code, origin, tax type; each becomes its past hit rate (unseen values get the overall rate).',
     }),
-    numeric: columns('숫자 열', 'Numeric columns'),
+    numeric: trainColumns('숫자 열', 'Numeric columns'),
     autoCrosses: z
       .boolean()
       .default(true)
@@ -58,20 +56,7 @@ const params = z
       )
       .default([])
       .meta({ label: { ko: '직접 지정한 조합', en: 'Combinations' }, showIf: { autoCrosses: [false] } }),
-    unitValue: z
-      .object({
-        value: z
-          .string()
-          .min(1)
-          .meta({ label: { ko: '금액 열', en: 'Value column' }, widget: 'column', columnOf: 'train' }),
-        quantity: z
-          .string()
-          .min(1)
-          .meta({ label: { ko: '중량·수량 열', en: 'Mass or quantity column' }, widget: 'column', columnOf: 'train' }),
-      })
-      .strict()
-      .optional()
-      .meta({ label: { ko: '단가(금액 ÷ 중량)', en: 'Unit value (value ÷ mass)' } }),
+    unitValue: unitValueParam,
     timeColumn: z
       .string()
       .min(1)
