@@ -1,28 +1,6 @@
 import type { TemplateCategory } from '../../../server/db/schema.ts';
 
-/** The KCS model categories (a copy of the server's list; type-checked against it). */
-export const CATEGORIES: readonly TemplateCategory[] = [
-  'general',
-  'clearance_clustering',
-  'clearance_risk_score',
-  'xray_detection',
-  'trade_finance',
-  'bigfinder_links',
-  'trend_prediction',
-  'requirement_verification',
-  'import_price',
-  'tax_risk',
-  'supply_chain',
-  'document_association',
-  'origin_certificate',
-  'vessel_analysis',
-  'export_support',
-  'data_map',
-  'consultation_chatbot',
-  'hs_code_prediction',
-];
-
-/** What officers read: the portal's names for the KCS analysis models. */
+/** What officers read: the portal's names for the KCS analysis models (every category: the type checks it). */
 const LABELS: Record<TemplateCategory, { ko: string; en: string }> = {
   general: { ko: '일반 분석', en: 'General analysis' },
   clearance_clustering: { ko: 'AI 통관 심사 1차(군집)', en: 'AI clearance screening, 1st (clusters)' },
@@ -47,3 +25,6 @@ const LABELS: Record<TemplateCategory, { ko: string; en: string }> = {
 export function categoryLabel(category: string, lang: 'ko' | 'en'): string {
   return LABELS[category as TemplateCategory]?.[lang] ?? category;
 }
+
+/** The categories in the order officers pick them, derived from the names above. */
+export const CATEGORIES = Object.keys(LABELS) as TemplateCategory[];
