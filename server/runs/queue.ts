@@ -3,7 +3,7 @@
  * locks its rows with `FOR UPDATE SKIP LOCKED` inside a transaction, so each due schedule is enqueued
  * once and each queued run is claimed by exactly one runner.
  */
-import { and, asc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { type RunRow, type RunStatus, runArtifacts, runs, schedules } from '../db/schema.ts';
 import { nextRun } from '../schedules/cron.ts';
@@ -75,18 +75,48 @@ export interface RunOutcome {
   artifacts?: ArtifactFile[];
 }
 
-/** The runner still executes these runs: renews their heartbeat so no other instance fails them. */
-export async function heartbeat(db: Db, ids: string[], now: Date): Promise<void> {
-  if (ids.length === 0) return;
-  await db
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/**
+ * What a runner holds while it executes a run: the row is still `running` under the same claim. A run
+ * swept as stale, or requeued and claimed again, no longer matches, so a late runner changes nothing.
+ */
+export type Claim = Pick<RunRow, 'id' | 'attempt' | 'claimedBy' | 'startedAt'>;
+
+const held = (claim: Claim) =>
+  and(
+    eq(runs.id, claim.id),
+    eq(runs.status, 'running'),
+    eq(runs.attempt, claim.attempt),
+    claim.claimedBy === null ? isNull(runs.claimedBy) : eq(runs.claimedBy, claim.claimedBy),
+    claim.startedAt === null ? isNull(runs.startedAt) : eq(runs.startedAt, claim.startedAt),
+  );
+
+/**
+ * The runner still executes these runs: renews their heartbeat so no other instance fails them.
+ * Returns the ids it still holds; a run missing from it was swept as stale or otherwise taken away.
+ */
+export async function heartbeat(db: Db, runnerId: string, ids: string[], now: Date): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const renewed = await db
     .update(runs)
     .set({ heartbeatAt: now })
-    .where(and(inArray(runs.id, ids), eq(runs.status, 'running')));
+    .where(and(inArray(runs.id, ids), eq(runs.status, 'running'), eq(runs.claimedBy, runnerId)))
+    .returning({ id: runs.id });
+  return new Set(renewed.map((r) => r.id));
+}
+
+/** How `finishRun` went: `recorded` is false when the claim was no longer held (nothing was written). */
+export interface FinishResult {
+  recorded: boolean;
+  /** The attempt queued after a failure, if any. */
+  retry?: RunRow;
 }
 
 /**
- * Records how a run ended (and the artifacts it stored). A failed or timed-out run with attempts left is followed by a new queued
- * run (attempt + 1) not claimed before `now + backoffMs · 2^(attempt-1)`.
+ * Records how a run ended (and the artifacts it stored), only while `run`'s claim still holds. A failed
+ * or timed-out run with attempts left is followed by a new queued run (attempt + 1) not claimed before
+ * `now + backoffMs · 2^(attempt-1)`, in the same transaction.
  */
 export async function finishRun(
   db: Db,
@@ -94,42 +124,66 @@ export async function finishRun(
   outcome: RunOutcome,
   now: Date,
   backoffMs: number,
-): Promise<RunRow | undefined> {
-  return db.transaction(async (tx) => {
-    await tx
-      .update(runs)
-      .set({
-        status: outcome.status,
-        finishedAt: now,
-        log: outcome.log,
-        error: outcome.error ?? null,
-        errorNodeId: outcome.errorNodeId ?? null,
-      })
-      .where(eq(runs.id, run.id));
-    if (outcome.artifacts?.length) {
-      await tx.insert(runArtifacts).values(outcome.artifacts.map((a) => ({ ...a, runId: run.id, createdAt: now })));
-    }
-    const retryable = outcome.status === 'failed' || outcome.status === 'timed_out';
-    if (!retryable || run.attempt >= run.maxAttempts) return undefined;
-    const [retry] = await tx
-      .insert(runs)
-      .values({
-        pipelineId: run.pipelineId,
-        scheduleId: run.scheduleId,
-        version: run.version,
-        params: run.params,
-        attempt: run.attempt + 1,
-        maxAttempts: run.maxAttempts,
-        runAfter: new Date(now.getTime() + backoffMs * 2 ** (run.attempt - 1)),
-        scheduledFor: run.scheduledFor,
-        trigger: 'retry',
-        requestedBy: run.requestedBy,
-        retryOf: run.id,
-        createdAt: now,
-      })
-      .returning();
-    return retry;
-  });
+): Promise<FinishResult> {
+  return db.transaction((tx) => recordEnd(tx, run, outcome, now, backoffMs));
+}
+
+async function recordEnd(
+  tx: Tx,
+  run: RunRow,
+  outcome: RunOutcome,
+  now: Date,
+  backoffMs: number,
+): Promise<FinishResult> {
+  const ended = await tx
+    .update(runs)
+    .set({
+      status: outcome.status,
+      finishedAt: now,
+      log: outcome.log,
+      error: outcome.error ?? null,
+      errorNodeId: outcome.errorNodeId ?? null,
+    })
+    .where(held(run))
+    .returning({ id: runs.id });
+  if (ended.length === 0) return { recorded: false };
+  if (outcome.artifacts?.length) {
+    await tx.insert(runArtifacts).values(outcome.artifacts.map((a) => ({ ...a, runId: run.id, createdAt: now })));
+  }
+  const retryable = outcome.status === 'failed' || outcome.status === 'timed_out';
+  if (!retryable || run.attempt >= run.maxAttempts) return { recorded: true };
+  const [retry] = await tx
+    .insert(runs)
+    .values({
+      pipelineId: run.pipelineId,
+      scheduleId: run.scheduleId,
+      version: run.version,
+      params: run.params,
+      attempt: run.attempt + 1,
+      maxAttempts: run.maxAttempts,
+      runAfter: new Date(now.getTime() + backoffMs * 2 ** (run.attempt - 1)),
+      scheduledFor: run.scheduledFor,
+      trigger: 'retry',
+      requestedBy: run.requestedBy,
+      retryOf: run.id,
+      createdAt: now,
+    })
+    .returning();
+  return { recorded: true, retry };
+}
+
+/**
+ * Puts a run this runner holds back in the queue as it was, attempt unchanged: the server is shutting
+ * down and interrupted it, which is not the run's failure. False when the claim is gone or someone asked
+ * to cancel the run (the caller then records it cancelled).
+ */
+export async function requeueRun(db: Db, run: Claim, now: Date): Promise<boolean> {
+  const back = await db
+    .update(runs)
+    .set({ status: 'queued', claimedBy: null, startedAt: null, heartbeatAt: null, runAfter: now })
+    .where(and(held(run), eq(runs.cancelRequested, false)))
+    .returning({ id: runs.id });
+  return back.length > 0;
 }
 
 /**
@@ -166,20 +220,24 @@ export async function cancelRequested(db: Db, ids: string[]): Promise<Set<string
 
 /**
  * Runs still `running` whose runner stopped renewing their heartbeat for `staleMs` (their server died
- * mid-run) end `failed` and are retried like any failure. `staleMs` must be several tick intervals.
+ * mid-run) end `failed` and are retried like any failure. Selecting, failing and requeueing happen in
+ * one transaction that keeps the rows locked, so two instances sweeping at once retry a run once.
+ * `staleMs` must be several tick intervals.
  */
 export async function failStaleRuns(db: Db, now: Date, staleMs: number, backoffMs: number): Promise<number> {
   const cutoff = new Date(now.getTime() - staleMs);
-  const stale = await db.transaction((tx) =>
-    tx
+  return db.transaction(async (tx) => {
+    const stale = await tx
       .select()
       .from(runs)
       .where(and(eq(runs.status, 'running'), lte(sql`coalesce(${runs.heartbeatAt}, ${runs.startedAt})`, cutoff)))
-      .for('update', { skipLocked: true }),
-  );
-  for (const run of stale) {
+      .for('update', { skipLocked: true });
     const error = 'interrupted: the server running it stopped before it ended';
-    await finishRun(db, run, { status: 'failed', log: run.log as unknown[], error }, now, backoffMs);
-  }
-  return stale.length;
+    let swept = 0;
+    for (const run of stale) {
+      const ended = await recordEnd(tx, run, { status: 'failed', log: run.log as unknown[], error }, now, backoffMs);
+      if (ended.recorded) swept++;
+    }
+    return swept;
+  });
 }
