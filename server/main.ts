@@ -4,14 +4,14 @@ import { createApp } from './app.ts';
 import { ensureAdmin } from './auth/bootstrap.ts';
 import { deleteExpiredSessions } from './auth/sessions.ts';
 import { deleteEndedWindows } from './auth/throttle.ts';
-import { readConfig } from './config.ts';
+import { readConfigOrExit } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { afterRunHook } from './runs/after-run.ts';
 import { readRunnerConfig } from './runs/config.ts';
 import { workerExecutor } from './runs/executor.ts';
 import { Runner } from './runs/runner.ts';
 
-const config = readConfig();
+const config = readConfigOrExit();
 const started = performance.now();
 const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
 const where = database.driver === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';

@@ -1,6 +1,10 @@
 import path from 'node:path';
+import { readSettings } from '../config.ts';
 
-/** Runner settings from the environment (`RUNNER=off` disables the runner of this instance). */
+/**
+ * Runner settings from the environment, parsed by the server's one settings schema (`readSettings`, units
+ * accepted: `RUNNER_INTERVAL_MS=5s`); `RUNNER=off` disables the runner of this instance.
+ */
 export interface RunnerConfig {
   enabled: boolean;
   /** Milliseconds between ticks. */
@@ -38,23 +42,25 @@ export interface RetentionConfig {
 }
 
 export function readRunnerConfig(env: NodeJS.ProcessEnv = process.env, dataDir = '.data'): RunnerConfig {
+  const s = readSettings(env);
   return {
-    enabled: env.RUNNER !== 'off',
-    intervalMs: Number(env.RUNNER_INTERVAL_MS ?? 5_000),
-    concurrency: Number(env.RUNNER_CONCURRENCY ?? 2),
-    maxAttempts: Number(env.RUNNER_MAX_ATTEMPTS ?? 3),
-    backoffMs: Number(env.RUNNER_BACKOFF_MS ?? 60_000),
-    timeLimitMs: Number(env.RUN_TIME_LIMIT_MS ?? 30 * 60_000),
-    threads: Number(env.RUN_THREADS ?? 2),
-    memoryLimit: env.RUN_MEMORY_LIMIT ?? '2GB',
-    heapMb: Number(env.RUN_HEAP_MB ?? 512),
-    allowedDir: path.resolve(env.RUN_DATA_DIR ?? `${dataDir}/files`),
-    artifactsDir: path.resolve(env.RUN_ARTIFACTS_DIR ?? `${dataDir}/artifacts`),
-    staleAfterMs: Number(env.RUN_STALE_AFTER_MS ?? 2 * 60_000),
-    webhookTimeoutMs: Number(env.RUN_WEBHOOK_TIMEOUT_MS ?? 5_000),
+    enabled: s.RUNNER !== 'off',
+    intervalMs: Math.max(s.RUNNER_INTERVAL_MS, 100),
+    concurrency: s.RUNNER_CONCURRENCY,
+    maxAttempts: s.RUNNER_MAX_ATTEMPTS,
+    backoffMs: s.RUNNER_BACKOFF_MS,
+    timeLimitMs: s.RUN_TIME_LIMIT_MS,
+    threads: s.RUN_THREADS,
+    // DuckDB reads `MiB` as 1024² bytes, the same base as the size parser.
+    memoryLimit: `${Math.max(1, Math.floor(s.RUN_MEMORY_LIMIT / 1024 ** 2))}MiB`,
+    heapMb: Math.max(16, Math.floor(s.RUN_HEAP_MB / 1024 ** 2)),
+    allowedDir: path.resolve(s.RUN_DATA_DIR ?? `${dataDir}/files`),
+    artifactsDir: path.resolve(s.RUN_ARTIFACTS_DIR ?? `${dataDir}/artifacts`),
+    staleAfterMs: s.RUN_STALE_AFTER_MS,
+    webhookTimeoutMs: s.RUN_WEBHOOK_TIMEOUT_MS,
     retention: {
-      keepRuns: Number(env.RUN_ARTIFACTS_KEEP_RUNS ?? 20),
-      keepDays: Number(env.RUN_ARTIFACTS_KEEP_DAYS ?? 30),
+      keepRuns: s.RUN_ARTIFACTS_KEEP_RUNS,
+      keepDays: s.RUN_ARTIFACTS_KEEP_DAYS,
     },
   };
 }
