@@ -191,6 +191,9 @@ export const settingsSchema = z.object({
   RUN_WEBHOOK_TIMEOUT_MS: duration().default(5_000),
   RUN_ARTIFACTS_KEEP_RUNS: whole(0).default(20),
   RUN_ARTIFACTS_KEEP_DAYS: whole(0).default(30),
+  SHUTDOWN_GRACE: duration().default(30_000),
+  RUN_QUEUE_PER_USER: whole(0).default(5),
+  WEBHOOK_ALLOW_HOSTS: text.default(''),
 });
 export type Settings = z.output<typeof settingsSchema>;
 

@@ -30,6 +30,15 @@ export interface RunnerConfig {
   retention: RetentionConfig;
   /** Alert webhooks give up after this long. */
   webhookTimeoutMs: number;
+  /**
+   * Internal hosts or CIDRs (`10.1.2.3`, `hooks.customs.local`, `10.20.0.0/16`) an admin lets webhooks
+   * reach; every other private, loopback or link-local target is refused.
+   */
+  webhookAllowHosts: string[];
+  /** On SIGTERM/SIGINT, running runs may finish for this long before they are interrupted and requeued. */
+  shutdownGraceMs: number;
+  /** Runs one user may have queued or running at once ("run now" beyond it: 429); 0 turns the limit off. */
+  queuePerUser: number;
 }
 
 /**
@@ -58,6 +67,11 @@ export function readRunnerConfig(env: NodeJS.ProcessEnv = process.env, dataDir =
     artifactsDir: path.resolve(s.RUN_ARTIFACTS_DIR ?? `${dataDir}/artifacts`),
     staleAfterMs: s.RUN_STALE_AFTER_MS,
     webhookTimeoutMs: s.RUN_WEBHOOK_TIMEOUT_MS,
+    webhookAllowHosts: s.WEBHOOK_ALLOW_HOSTS.split(',')
+      .map((h) => h.trim())
+      .filter(Boolean),
+    shutdownGraceMs: s.SHUTDOWN_GRACE,
+    queuePerUser: s.RUN_QUEUE_PER_USER,
     retention: {
       keepRuns: s.RUN_ARTIFACTS_KEEP_RUNS,
       keepDays: s.RUN_ARTIFACTS_KEEP_DAYS,
