@@ -8,9 +8,12 @@ import type {
   FileRef,
   WriteTarget,
 } from '../../../runtime/sources/file-access.ts';
+import { loadSamples, sampleOfDataset } from '../sources/samples.ts';
 import type { FileLoad } from '../state/store-types.ts';
-import type { FileStore, StoredFile } from './file-store.ts';
+import { type FileStore, type StoredFile, samplePath } from './file-store.ts';
 import { transcodeToUtf8 } from './transcode.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Files for the runtime in the browser: what the officer dropped or picked, the shipped samples, and server
@@ -109,12 +112,24 @@ export class BrowserFileAccess implements FileAccess {
     return { name: fileName, blob: new Blob(chunks as BlobPart[]), fingerprint };
   }
 
+  /** A sample's dataset is read from `/samples/` (no sign-in, cached like a sample path); others from the API. */
+  private async fetchDatasetOrSample(id: string): Promise<StoredFile> {
+    const sample = sampleOfDataset(await loadSamples().catch(() => []), id);
+    const file = sample ? await this.store.find(samplePath(sample.name)) : undefined;
+    if (file) return file;
+    if (!UUID.test(id)) {
+      // Not an id the server issues (typed by hand): asking would only earn an HTTP 400.
+      throw new ParamError(`"${id}" is not a server dataset: choose one from the list.`, 'datasetId');
+    }
+    return this.fetchDataset(id);
+  }
+
   private async resolve(ref: FileRef): Promise<StoredFile> {
     if (ref.datasetId !== undefined) {
       const id = ref.datasetId;
       let pending = this.datasets.get(id);
       if (!pending) {
-        pending = this.fetchDataset(id);
+        pending = this.fetchDatasetOrSample(id);
         this.datasets.set(id, pending);
         pending.catch(() => this.datasets.delete(id));
       }

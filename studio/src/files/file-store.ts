@@ -1,4 +1,5 @@
 import { createStore as createIdbStore, del, get, set, type UseStore } from 'idb-keyval';
+import { sampleUrl } from '../sources/samples.ts';
 
 /** Where `source.file` paths point in the browser: files the officer dropped, and the shipped samples. */
 export interface StoredFile {
@@ -10,12 +11,20 @@ export interface StoredFile {
 
 const SAMPLE_PREFIXES = ['templates/data/', 'samples/'];
 
-/** `templates/data/x.csv` and `samples/x.csv` name a shipped sample served at `/samples/x.csv`. */
+/**
+ * `templates/data/x.csv` and `samples/x.csv` name a shipped sample served at `/samples/x.csv`; samples may sit
+ * in sub-folders (`templates/data/kcs/x.csv`), but no segment may climb out (`..`).
+ */
 export function sampleName(path: string): string | undefined {
   const prefix = SAMPLE_PREFIXES.find((p) => path.startsWith(p));
   const name = prefix ? path.slice(prefix.length) : undefined;
-  return name && /^[\w.-]+$/.test(name) ? name : undefined;
+  if (!name) return undefined;
+  const segments = name.split('/');
+  return segments.every((s) => /^[\w.-]+$/.test(s) && s !== '.' && s !== '..') ? name : undefined;
 }
+
+/** The path under which a read node (and this store) names a shipped sample. */
+export const samplePath = (name: string) => `templates/data/${name}`;
 
 /**
  * The files the studio can read, by name. Dropped files are also kept in IndexedDB (Chrome keeps the bytes
@@ -59,7 +68,7 @@ export class FileStore {
   }
 
   private async fetchSample(path: string, name: string, signal?: AbortSignal): Promise<StoredFile | undefined> {
-    const res = await fetch(`${this.samplesUrl}${encodeURIComponent(name)}`, signal ? { signal } : {});
+    const res = await fetch(sampleUrl(name, this.samplesUrl), signal ? { signal } : {});
     if (!res.ok) return undefined;
     const blob = await res.blob();
     const version = res.headers.get('etag') ?? res.headers.get('last-modified') ?? '';

@@ -1,12 +1,16 @@
 import { useState } from 'react';
 import { useServices } from '../app/useServices.ts';
+import type { LocalRead } from '../persist/sample-paths.ts';
 import type { SaveConflict } from './api.ts';
 import { ConflictDialog } from './ConflictDialog.tsx';
+import { docLabel } from './doc-text.ts';
 import { conflictOf, loadIntoEditor, saveAsCopy, saveToServer } from './editor-actions.ts';
 import { HistoryPanel } from './HistoryPanel.tsx';
 import { NotificationBell } from './NotificationBell.tsx';
 import { PublishDialog } from './PublishDialog.tsx';
 import { go } from './route.ts';
+import { SaveUploadDialog } from './SaveUploadDialog.tsx';
+import { prepareSave } from './save-prepare.ts';
 import { errorText, libText } from './text.ts';
 import { useLibT } from './useLibT.ts';
 import { useRunsT } from './useRunsT.ts';
@@ -20,7 +24,8 @@ export function ServerMenu() {
   const rt = useRunsT();
   const { store, ready } = useServices();
   const user = useSessionUser();
-  const { pipelineId, baseVersion } = useServerDoc();
+  const { pipelineId, name: linkedName } = useServerDoc();
+  const [uploads, setUploads] = useState<LocalRead[]>();
   const [conflict, setConflict] = useState<SaveConflict>();
   const [panel, setPanel] = useState<'history' | 'publish'>();
   const [status, setStatus] = useState<string>();
@@ -35,10 +40,25 @@ export function ServerMenu() {
     );
   }
 
+  /** Samples become their datasets; files only this browser has are offered for upload first. */
+  const startSave = async () => {
+    const local = await prepareSave(store);
+    if (local.length > 0) setUploads(local);
+    else await save();
+  };
   const save = async (base?: number) => {
     try {
+      const created = pipelineId === null;
       const saved = await saveToServer(store, base);
       setStatus(t('server.saved', { version: saved.latestVersion }));
+      store
+        .getState()
+        .notify(
+          'info',
+          created
+            ? docLabel('save.created', { name: saved.name, version: saved.latestVersion })
+            : docLabel('save.done', { version: saved.latestVersion }),
+        );
     } catch (e) {
       const c = conflictOf(e);
       if (c) setConflict(c);
@@ -49,7 +69,12 @@ export function ServerMenu() {
     if (!conflict) return;
     const c = conflict;
     setConflict(undefined);
-    await loadIntoEditor(store, ready, { id: pipelineId ?? '', doc: c.latest.doc, latestVersion: c.latest.version });
+    await loadIntoEditor(store, ready, {
+      id: pipelineId ?? '',
+      doc: c.latest.doc,
+      latestVersion: c.latest.version,
+      name: linkedName ?? undefined,
+    });
   };
   const overwrite = async () => {
     if (!conflict) return;
@@ -71,7 +96,7 @@ export function ServerMenu() {
 
   return (
     <div className="button-group lib-server-menu">
-      <button type="button" onClick={() => void save()} data-testid="server-save">
+      <button type="button" onClick={() => void startSave()} data-testid="server-save">
         {t('server.save')}
       </button>
       <button type="button" onClick={() => go('#/pipelines')} data-testid="server-open">
@@ -104,9 +129,24 @@ export function ServerMenu() {
         {rt('nav.schedules')}
       </button>
       <NotificationBell />
-      <span className="lib-status" data-testid="server-status" title={status}>
-        {pipelineId ? `v${baseVersion}` : ''}
-      </span>
+      {status && (
+        <span className="lib-sr-only" role="status">
+          {status}
+        </span>
+      )}
+      {uploads && (
+        <SaveUploadDialog
+          reads={uploads}
+          onUploaded={() => {
+            setUploads(undefined);
+            void save();
+          }}
+          onCancel={() => {
+            setUploads(undefined);
+            store.getState().notify('refused', docLabel('upload.declined'));
+          }}
+        />
+      )}
       {conflict && (
         <ConflictDialog
           conflict={conflict}

@@ -1,6 +1,7 @@
 import { useT } from '../i18n/useT.ts';
 import { ServerMenu } from '../library/ServerMenu.tsx';
 import { DocMenu } from './DocMenu.tsx';
+import { DocStatus } from './DocStatus.tsx';
 import { EngineBadge } from './EngineBadge.tsx';
 import { LanguageToggle } from './LanguageToggle.tsx';
 import { RunControls } from './RunControls.tsx';
@@ -16,6 +17,7 @@ export function Header() {
         {t('app.title')}
       </h1>
       <DocMenu />
+      <DocStatus />
       <ViewToggle />
       <UndoRedo />
       <RunControls />

@@ -4,11 +4,7 @@ import { formatNumber } from '../i18n/translate.ts';
 import { useLang } from '../i18n/useLang.ts';
 import { useT } from '../i18n/useT.ts';
 import { addSample } from './add-sources.ts';
-
-interface Sample {
-  name: string;
-  size: number;
-}
+import { loadSamples, type Sample } from './samples.ts';
 
 /** The shipped sample data sets (`/samples/`), one click each to add as a source. */
 export function SampleList() {
@@ -17,9 +13,7 @@ export function SampleList() {
   const [lang] = useLang();
   const [samples, setSamples] = useState<Sample[] | 'failed' | undefined>();
   useEffect(() => {
-    fetch('/samples/')
-      .then((r) => (r.ok ? (r.json() as Promise<Sample[]>) : Promise.reject(new Error(String(r.status)))))
-      .then(setSamples, () => setSamples('failed'));
+    loadSamples().then(setSamples, () => setSamples('failed'));
   }, []);
   return (
     <div className="samples">
@@ -29,7 +23,7 @@ export function SampleList() {
         <ul>
           {samples.map((s) => (
             <li key={s.name}>
-              <button type="button" className="link" onClick={() => addSample(services, s.name)}>
+              <button type="button" className="link" onClick={() => addSample(services, s)}>
                 {s.name}
               </button>
               <span className="muted small"> {formatNumber(Math.ceil(s.size / 1024), lang)} KB</span>

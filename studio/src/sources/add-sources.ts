@@ -1,6 +1,8 @@
 import type { StudioServices } from '../app/services.ts';
+import { samplePath } from '../files/file-store.ts';
 import { both } from '../i18n/translate.ts';
 import { baseName, formatOf } from './format-of.ts';
+import type { Sample } from './samples.ts';
 
 /**
  * Each picked or dropped file becomes a `source.file` node named after it (the file is kept in this browser
@@ -19,31 +21,43 @@ export async function addFiles(services: StudioServices, files: File[]): Promise
     s().setLoad({ name: file.name, phase: 'storing', done: 0, total: file.size });
     await services.files.add(file);
     s().setLoad({ name: file.name, phase: 'done', done: file.size, total: file.size });
-    addSourceNode(services, file.name, file.name, format.format, format.options);
+    addSourceNode(services, { path: file.name }, file.name, format.format, format.options);
   }
 }
 
-/** A shipped sample as a source node; the path also works on the command line (`templates/data/…`). */
-export function addSample(services: StudioServices, name: string): void {
+/**
+ * A shipped sample as a source node. The sample is a public server dataset, so the node names it by id and
+ * runs unchanged on the server; an older server without dataset ids gets the path (`templates/data/…`).
+ */
+export function addSample(services: StudioServices, sample: Sample): void {
   void services.session().catch(() => undefined);
-  addSourceNode(services, `templates/data/${name}`, name, 'csv');
+  const format = sample.format ?? formatOf(sample.name)?.format ?? 'csv';
+  const label = sample.name.split('/').pop() ?? sample.name;
+  addSourceNode(
+    services,
+    sample.datasetId ? { datasetId: sample.datasetId } : { path: samplePath(sample.name) },
+    label,
+    format,
+    formatOf(sample.name)?.options,
+  );
 }
 
 function addSourceNode(
   services: StudioServices,
-  path: string,
+  where: { path: string } | { datasetId: string },
   label: string,
   format: 'csv' | 'parquet' | 'json' | 'xlsx',
   options?: { delimiter: string },
 ): void {
   const s = services.store.getState;
-  const existing = s().doc.nodes.find((n) => n.type === 'source.file' && n.params.path === path);
+  const [key, value] = 'path' in where ? ['path', where.path] : ['datasetId', where.datasetId];
+  const existing = s().doc.nodes.find((n) => n.type === 'source.file' && n.params[key] === value);
   if (existing) {
     s().inspect(existing.id);
     s().select([existing.id]);
     return;
   }
-  const params: Record<string, unknown> = { path, format };
+  const params: Record<string, unknown> = { ...where, format };
   if (options) params.options = options;
   const r = s().dispatch('add-node', { type: 'source.file', idHint: baseName(label), label, params });
   if (r.ok) {
