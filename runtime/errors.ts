@@ -1,4 +1,9 @@
-/** One problem found in a pipeline document, pointing at the node and param where it can. */
+import type { Message } from './messages/render.ts';
+
+/**
+ * One problem found in a pipeline document, pointing at the node and param where it can. `message` is the
+ * English developer text (command line, logs); `msg` is what the officer reads, rendered from the catalogue.
+ */
 export interface Issue {
   code:
     | 'format'
@@ -15,6 +20,7 @@ export interface Issue {
     | 'missing_parameter'
     | 'schema';
   message: string;
+  msg?: Message;
   nodeId?: string;
   param?: string;
 }
@@ -37,6 +43,8 @@ export class ParamError extends Error {
   constructor(
     message: string,
     readonly param?: string,
+    /** What the officer reads, when the node words it through the catalogue. */
+    readonly msg?: Message,
   ) {
     super(message);
     this.name = 'ParamError';
@@ -50,6 +58,7 @@ export class NodeError extends Error {
     readonly phase: 'schema' | 'plan' | 'execute',
     message: string,
     readonly param?: string,
+    readonly msg?: Message,
   ) {
     super(message);
     this.name = 'NodeError';

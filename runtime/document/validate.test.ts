@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nodeDefinitions } from '../../nodes/index.ts';
+import { renderMessage } from '../messages/render.ts';
 import { doc, testRegistry, values } from '../testing/harness.ts';
 import { migrateDoc } from './migrate.ts';
 import { validatePipeline } from './validate.ts';
@@ -63,7 +64,11 @@ describe('validatePipeline', () => {
       registry,
     );
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.issues).toEqual([{ code: 'cycle', nodeId: 'j', message: 'cycle through j → f' }]);
+    expect(!r.ok && r.issues).toMatchObject([{ code: 'cycle', nodeId: 'j', message: 'cycle through j → f' }]);
+    const issue = !r.ok ? r.issues[0] : undefined;
+    expect(issue?.msg && renderMessage(issue.msg, 'ko')).toBe(
+      '연결이 순환합니다: 결합 (조인) (j) → 행 필터 (f). 연결 하나를 지우세요',
+    );
   });
 
   it('reports a missing input and a port fed twice', () => {

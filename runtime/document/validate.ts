@@ -1,7 +1,10 @@
 import type { z } from 'zod';
 import type { Issue } from '../errors.ts';
 import { findCycles, topoOrder } from '../graph/dag.ts';
+import { fieldLabel, paramIssueMessage, zodKorean } from '../messages/params.ts';
+import { msg } from '../messages/render.ts';
 import type { NodeDefinition } from '../nodes/define-node.ts';
+import type { Label } from '../nodes/param-meta.ts';
 import type { NodeRegistry } from '../nodes/registry.ts';
 import { migrateDoc } from './migrate.ts';
 import { referencedParameters, resolveParameters, substituteParams } from './parameters.ts';
@@ -59,7 +62,8 @@ export function validatePipeline(
   try {
     migrated = migrateDoc(input);
   } catch (e) {
-    return { ok: false, issues: [{ code: 'format', message: (e as Error).message }] };
+    const detail = (e as Error).message;
+    return { ok: false, issues: [{ code: 'format', message: detail, msg: msg('doc.format', { detail }) }] };
   }
   const parsed = pipelineDocSchema.safeParse(migrated);
   if (!parsed.success) return { ok: false, issues: parsed.error.issues.map((i) => docIssue(i, migrated)) };
@@ -75,17 +79,28 @@ export function validatePipeline(
         code: 'duplicate_id',
         nodeId: node.id,
         message: `the id "${node.id}" is used by more than one node`,
+        msg: msg('doc.duplicate_id', { id: node.id }),
       });
       continue;
     }
     for (const name of referencedParameters(node.params)) {
       if (!declared.has(name)) {
-        issues.push({ code: 'unknown_parameter', nodeId: node.id, message: `{{${name}}} is not a declared parameter` });
+        issues.push({
+          code: 'unknown_parameter',
+          nodeId: node.id,
+          message: `{{${name}}} is not a declared parameter`,
+          msg: msg('doc.unknown_parameter', { name }),
+        });
       }
     }
     const def = registry.get(node.type);
     if (!def) {
-      issues.push({ code: 'unknown_type', nodeId: node.id, message: `unknown node type "${node.type}"` });
+      issues.push({
+        code: 'unknown_type',
+        nodeId: node.id,
+        message: `unknown node type "${node.type}"`,
+        msg: msg('doc.unknown_type', { type: node.type }),
+      });
       continue;
     }
     const params = checkParams(node, def, values, issues);
@@ -112,7 +127,8 @@ function parameterValues(doc: PipelineDoc, options: ValidateOptions, issues: Iss
   try {
     return resolveParameters(doc.parameters, overrides);
   } catch (e) {
-    issues.push({ code: 'missing_parameter', message: (e as Error).message });
+    const detail = (e as Error).message;
+    issues.push({ code: 'missing_parameter', message: detail, msg: msg('doc.missing_parameter', { detail }) });
     return new Map();
   }
 }
@@ -135,11 +151,18 @@ function checkParams(
           nodeId: node.id,
           param,
           message: `"${node.type}" has no param "${param}"`,
+          msg: paramIssueMessage(def.params, issue, node.type, def.label),
         });
       }
     } else {
       const param = issue.path.join('.') || undefined;
-      issues.push({ code: 'invalid_param', nodeId: node.id, param, message: issue.message });
+      issues.push({
+        code: 'invalid_param',
+        nodeId: node.id,
+        param,
+        message: issue.message,
+        msg: paramIssueMessage(def.params, issue, node.type, def.label),
+      });
     }
   }
   return undefined;
@@ -154,7 +177,11 @@ function checkEdges(doc: PipelineDoc, nodes: Map<string, ResolvedNode>, issues: 
       ['target', edge.target],
     ] as const) {
       if (!doc.nodes.some((n) => n.id === id)) {
-        issues.push({ code: 'unknown_node', message: `an edge's ${end} "${id}" is not a node of this pipeline` });
+        issues.push({
+          code: 'unknown_node',
+          message: `an edge's ${end} "${id}" is not a node of this pipeline`,
+          msg: msg('doc.unknown_node', { id, end }),
+        });
       }
     }
     if (!source || !target) continue;
@@ -164,6 +191,12 @@ function checkEdges(doc: PipelineDoc, nodes: Map<string, ResolvedNode>, issues: 
         code: 'unknown_port',
         nodeId: source.node.id,
         message: `"${source.node.type}" has no output port "${edge.sourcePort}" (ports: ${ports})`,
+        msg: msg('doc.unknown_output_port', {
+          node: source.def.label,
+          type: source.node.type,
+          port: edge.sourcePort,
+          ports: portLabels(source.def.outputs),
+        }),
       });
       continue;
     }
@@ -173,6 +206,12 @@ function checkEdges(doc: PipelineDoc, nodes: Map<string, ResolvedNode>, issues: 
         code: 'unknown_port',
         nodeId: target.node.id,
         message: `"${target.node.type}" has no input port "${edge.targetPort}" (ports: ${ports})`,
+        msg: msg('doc.unknown_input_port', {
+          node: target.def.label,
+          type: target.node.type,
+          port: edge.targetPort,
+          ports: portLabels(target.def.inputs),
+        }),
       });
       continue;
     }
@@ -184,13 +223,24 @@ function checkEdges(doc: PipelineDoc, nodes: Map<string, ResolvedNode>, issues: 
     for (const port of def.inputs) {
       const fed = inputs[port.name] ?? [];
       if (fed.length === 0 && !port.optional) {
-        issues.push({ code: 'missing_input', nodeId: node.id, message: `input "${port.name}" is not connected` });
+        issues.push({
+          code: 'missing_input',
+          nodeId: node.id,
+          message: `input "${port.name}" is not connected`,
+          msg: msg('doc.missing_input', { port: port.label, portName: port.name }),
+        });
       }
       if (fed.length > 1 && !port.multiple) {
         issues.push({
           code: 'port_fed_twice',
           nodeId: node.id,
           message: `input "${port.name}" is fed by ${fed.length} edges (${fed.map(refNode).join(', ')}); it takes one`,
+          msg: msg('doc.port_fed_twice', {
+            port: port.label,
+            portName: port.name,
+            count: fed.length,
+            from: fed.map((ref) => nodeName(nodes, refNode(ref))).join(', '),
+          }),
         });
       }
     }
@@ -199,7 +249,17 @@ function checkEdges(doc: PipelineDoc, nodes: Map<string, ResolvedNode>, issues: 
     doc.nodes.map((n) => n.id),
     doc.edges,
   )) {
-    issues.push({ code: 'cycle', nodeId: cycle[0], message: `cycle through ${cycle.join(' → ')}` });
+    issues.push({
+      code: 'cycle',
+      nodeId: cycle[0],
+      message: `cycle through ${cycle.join(' → ')}`,
+      msg: msg('doc.cycle', {
+        path: {
+          ko: cycle.map((id) => nodeName(nodes, id).ko).join(' → '),
+          en: cycle.map((id) => nodeName(nodes, id).en).join(' → '),
+        },
+      }),
+    });
   }
 }
 
@@ -213,7 +273,32 @@ function docIssue(issue: z.core.$ZodIssue, doc: unknown): Issue {
       nodeId: typeof id === 'string' ? id : `#${index + 1}`,
       param: rest.length ? rest.join('.') : undefined,
       message: issue.message,
+      msg: msg('doc.field', {
+        field: fieldLabel(pipelineDocSchema, issue.path),
+        path: issue.path.join('.'),
+        detail: { ko: zodKorean(issue), en: issue.message },
+      }),
     };
   }
-  return { code: 'format', message: `${issue.path.join('.') || 'document'}: ${issue.message}` };
+  const path = issue.path.join('.') || 'document';
+  return {
+    code: 'format',
+    message: `${path}: ${issue.message}`,
+    msg: msg('doc.field', {
+      field: fieldLabel(pipelineDocSchema, issue.path),
+      path,
+      detail: { ko: zodKorean(issue), en: issue.message },
+    }),
+  };
+}
+
+function portLabels(ports: readonly { label: Label }[]): Label {
+  if (!ports.length) return { ko: '없음', en: 'none' };
+  return { ko: ports.map((p) => p.label.ko).join(', '), en: ports.map((p) => p.label.en).join(', ') };
+}
+
+/** A node by its type's name and id, as the canvas shows it ("필터 (filter_1)"). */
+function nodeName(nodes: Map<string, ResolvedNode>, id: string): Label {
+  const label = nodes.get(id)?.def.label;
+  return label ? { ko: `${label.ko} (${id})`, en: `${label.en} (${id})` } : { ko: id, en: id };
 }

@@ -16,6 +16,8 @@ export type Widget =
   | 'sql-query'
   | 'code-js'
   | 'file'
+  /** A server dataset, chosen from a searchable list (never typed as an id). */
+  | 'dataset'
   | 'type'
   | 'json';
 
@@ -29,6 +31,8 @@ export interface ParamMeta {
   showIf?: Record<string, unknown[]>;
   /** The value is DuckDB SQL text: `{{param}}` inside it becomes a typed SQL literal. */
   sql?: boolean;
+  /** Names of an enum's choices (value → label); shared names live in runtime/messages/option-labels.ts. */
+  options?: Record<string, Label>;
 }
 
 declare module 'zod' {

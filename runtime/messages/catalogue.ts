@@ -1,0 +1,173 @@
+import type { Label } from '../nodes/param-meta.ts';
+
+/**
+ * Every user-facing message of the runtime, server and studio that carries data: a code → Korean and English
+ * templates. `{name}` is an argument; `[을]` (also 를, 이/가, 은/는, 과/와, 으로/로) after an argument picks the
+ * particle its last sound asks for. Codes are stable: the server sends them, tests and the studio key on them.
+ */
+export const CATALOGUE = {
+  // Pipeline documents (runtime/document/validate.ts)
+  'doc.format': { ko: '파이프라인 문서 형식이 올바르지 않습니다: {detail}', en: '{detail}' },
+  'doc.field': { ko: '문서의 ‹{field}› 값이 올바르지 않습니다: {detail}', en: '{path}: {detail}' },
+  'doc.duplicate_id': {
+    ko: '노드 ID "{id}"[이] 여러 노드에 쓰였습니다',
+    en: 'the id "{id}" is used by more than one node',
+  },
+  'doc.unknown_parameter': {
+    ko: '{{{name}}}[은] 선언되지 않은 매개변수입니다',
+    en: '{{{name}}} is not a declared parameter',
+  },
+  'doc.missing_parameter': { ko: '매개변수 값이 필요합니다: {detail}', en: '{detail}' },
+  'doc.unknown_type': {
+    ko: '알 수 없는 노드 종류입니다: "{type}" (이 버전의 스튜디오에 없는 노드)',
+    en: 'unknown node type "{type}"',
+  },
+  'doc.unknown_param': { ko: '‹{node}›에는 ‹{param}› 설정이 없습니다', en: '"{type}" has no param "{param}"' },
+  'doc.unknown_node': {
+    ko: '연결선이 파이프라인에 없는 노드 "{id}"[을] 가리킵니다',
+    en: 'an edge\'s {end} "{id}" is not a node of this pipeline',
+  },
+  'doc.unknown_output_port': {
+    ko: '‹{node}›에는 ‹{port}› 출력이 없습니다 (출력: {ports})',
+    en: '"{type}" has no output port "{port}" (ports: {ports})',
+  },
+  'doc.unknown_input_port': {
+    ko: '‹{node}›에는 ‹{port}› 입력이 없습니다 (입력: {ports})',
+    en: '"{type}" has no input port "{port}" (ports: {ports})',
+  },
+  'doc.missing_input': {
+    ko: '‹{port}›[이] 연결되지 않았습니다. 앞 단계의 출력을 이 노드로 연결하세요',
+    en: 'input "{portName}" is not connected',
+  },
+  'doc.port_fed_twice': {
+    ko: '‹{port}›에 연결이 {count}개 있습니다 ({from}). 하나만 연결하세요',
+    en: 'input "{portName}" is fed by {count} edges ({from}); it takes one',
+  },
+  'doc.cycle': {
+    ko: '연결이 순환합니다: {path}. 연결 하나를 지우세요',
+    en: 'cycle through {path}',
+  },
+
+  // Params (zod issues in words, runtime/messages/params.ts)
+  'param.required': { ko: '‹{field}›[을] 입력하세요', en: '{field}: required' },
+  'param.empty': { ko: '‹{field}›[은] 비워 둘 수 없습니다', en: '{field}: must not be empty' },
+  'param.too_few': { ko: '‹{field}›에 {min}개 이상 추가하세요', en: '{field}: add at least {min}' },
+  'param.too_many': { ko: '‹{field}›[은] {max}개까지만 넣을 수 있습니다', en: '{field}: at most {max}' },
+  'param.too_short': { ko: '‹{field}›[은] {min}자 이상이어야 합니다', en: '{field}: at least {min} characters' },
+  'param.too_long': { ko: '‹{field}›[은] {max}자 이하여야 합니다', en: '{field}: at most {max} characters' },
+  'param.too_small': {
+    ko: '‹{field}›[은] {min} {inclusive_ko} 값이어야 합니다',
+    en: '{field}: must be {inclusive_en} {min}',
+  },
+  'param.too_big': {
+    ko: '‹{field}›[은] {max} {inclusive_ko} 값이어야 합니다',
+    en: '{field}: must be {inclusive_en} {max}',
+  },
+  'param.choose_one': { ko: '‹{field}›: 다음 중 하나를 고르세요 — {options}', en: '{field}: choose one of {options}' },
+  'param.wrong_type': { ko: '‹{field}›에는 {expected}[을] 넣어야 합니다', en: '{field}: expected {expected}' },
+  'param.unknown': { ko: '‹{field}›[은] 이 노드에 없는 설정입니다', en: '{field}: unknown setting' },
+  'param.invalid': { ko: '‹{field}›: {detail}', en: '{field}: {detail}' },
+  'param.input_not_connected': {
+    ko: '‹{port}›[이] 연결되지 않았습니다',
+    en: 'input "{portName}" is not connected',
+  },
+  'param.unknown_column': {
+    ko: '입력에 "{column}" 열이 없습니다{suggest}',
+    en: 'The input has no column "{column}"{suggest}',
+  },
+
+  // Runs (server/runs, runtime/execute)
+  'run.cancelled': { ko: '실행이 취소되었습니다', en: 'run cancelled' },
+  'run.cancelled_before_start': { ko: '시작하기 전에 취소되었습니다', en: 'cancelled before it started' },
+  'run.interrupted': {
+    ko: '서버가 다시 시작되어 실행이 중단되었습니다',
+    en: 'interrupted: the server stopped while it ran',
+  },
+  'run.node_failed': { ko: '‹{node}› 단계에서 실패했습니다: {detail}', en: 'node "{nodeId}" failed: {detail}' },
+
+  // Auth
+  'auth.password_too_short': {
+    ko: '새 비밀번호는 {min}자 이상이어야 합니다',
+    en: 'newPassword: at least {min} characters',
+  },
+  'auth.wrong_credentials': { ko: '아이디 또는 비밀번호가 맞지 않습니다', en: 'wrong username or password' },
+  'auth.unauthenticated': { ko: '로그인이 필요합니다', en: 'sign in first' },
+  'auth.forbidden': { ko: '이 작업을 할 권한이 없습니다', en: 'not allowed' },
+  'auth.too_many_attempts': {
+    ko: '로그인 실패가 너무 많습니다. {seconds}초 뒤에 다시 시도하세요',
+    en: 'too many failed sign-ins; try again in {seconds} s',
+  },
+
+  // Uploads
+  'upload.too_large': { ko: '파일이 너무 큽니다 (최대 {max})', en: 'file too large (at most {max})' },
+  'upload.unsupported': {
+    ko: '이 형식의 파일은 올릴 수 없습니다: {name}. CSV, TSV, Parquet, JSON, XLSX 파일을 쓰세요',
+    en: 'unsupported file type: {name}. Use CSV, TSV, Parquet, JSON or XLSX',
+  },
+  'upload.empty': { ko: '빈 파일입니다: {name}', en: 'the file is empty: {name}' },
+
+  // HTTP (server/middleware/error-handler.ts)
+  'http.bad_request': { ko: '요청이 올바르지 않습니다', en: 'bad request' },
+  'http.invalid_request': { ko: '입력값이 올바르지 않습니다: {detail}', en: 'invalid input: {detail}' },
+  'http.malformed_json': { ko: '요청 본문이 올바른 JSON이 아닙니다', en: 'the request body is not valid JSON' },
+  'http.not_found': { ko: '찾을 수 없거나 볼 수 없는 항목입니다', en: 'not found' },
+  'http.no_route': { ko: '없는 주소입니다: {method} {path}', en: 'no route for {method} {path}' },
+  'http.method_not_allowed': { ko: '허용되지 않는 요청 방식입니다', en: 'method not allowed' },
+  'http.payload_too_large': { ko: '요청이 너무 큽니다', en: 'request body too large' },
+  'http.unsupported_media_type': { ko: '요청 본문은 JSON이어야 합니다', en: 'the body must be JSON' },
+  'http.conflict': { ko: '다른 사람이 먼저 바꿨습니다. 새로 불러온 뒤 다시 시도하세요', en: 'conflict' },
+  'http.internal': {
+    ko: '서버 오류가 발생했습니다. 잠시 뒤 다시 시도하고, 계속되면 관리자에게 알려 주세요',
+    en: 'internal server error',
+  },
+  'http.other': { ko: '요청을 처리하지 못했습니다 ({status})', en: 'request failed ({status})' },
+
+  // Engine errors (DuckDB), classified by runtime/messages/duckdb.ts
+  'sql.unknown_column': {
+    ko: '"{name}" 열을 찾을 수 없습니다.{candidates}',
+    en: 'Column "{name}" not found.{candidates}',
+  },
+  'sql.unknown_table': {
+    ko: '"{name}" 테이블(입력)을 찾을 수 없습니다. 입력은 연결된 앞 노드의 ID나 input으로 부릅니다.{candidates}',
+    en: 'Table "{name}" not found. Inputs are named by the connected node\'s id, or input.{candidates}',
+  },
+  'sql.unknown_function': {
+    ko: '"{name}" 함수가 없습니다.{candidates}',
+    en: 'Function "{name}" does not exist.{candidates}',
+  },
+  'sql.conversion': {
+    ko: '값 {value}[을] {type}[으로] 바꿀 수 없습니다. 형 변환(TRY_CAST) 또는 조건을 확인하세요',
+    en: 'Could not convert {value} to {type}. Check the cast (TRY_CAST) or the condition',
+  },
+  'sql.type_mismatch': {
+    ko: '자료형이 맞지 않습니다: {detail}. 비교하거나 계산하는 두 값의 형이 같은지 확인하세요',
+    en: 'Type mismatch: {detail}. Check that the compared or combined values have the same type',
+  },
+  'sql.syntax': { ko: '문법 오류: "{token}" 근처를 확인하세요', en: 'Syntax error near "{token}"' },
+  'sql.syntax_end': {
+    ko: '문법 오류: 문장이 끝나지 않았습니다 (괄호나 따옴표가 닫혔는지 확인하세요)',
+    en: 'Syntax error: the statement ends too early (check brackets and quotes)',
+  },
+  'sql.division_by_zero': {
+    ko: '0으로 나누었습니다. NULLIF(분모, 0)을 쓰세요',
+    en: 'Division by zero. Use NULLIF(divisor, 0)',
+  },
+  'sql.out_of_memory': {
+    ko: '메모리가 부족합니다. 필터나 표본 추출로 데이터를 줄이거나 서버에서 실행하세요',
+    en: 'Out of memory. Reduce the data (filter, sample) or run it on the server',
+  },
+  'sql.interrupted': { ko: '실행이 중단되었습니다', en: 'The query was interrupted' },
+  'sql.group_by': {
+    ko: '"{name}" 열은 GROUP BY에 넣거나 집계 함수(SUM, COUNT 등)로 감싸야 합니다',
+    en: 'Column "{name}" must appear in GROUP BY or be used in an aggregate function',
+  },
+  'sql.ambiguous': {
+    ko: '"{name}"[이] 여러 입력에 있어 어느 것인지 알 수 없습니다. 입력 이름을 앞에 붙이세요 (예: a.{name})',
+    en: '"{name}" is ambiguous: prefix it with its input (e.g. a.{name})',
+  },
+  'sql.other': { ko: 'SQL 실행 중 오류가 발생했습니다 ({kind})', en: '{kind} error' },
+  'sql.at': { ko: '{line}행 {column}열', en: 'line {line}, column {column}' },
+  'sql.candidates': { ko: ' 비슷한 이름: {names}', en: ' Did you mean: {names}' },
+} as const satisfies Record<string, Label>;
+
+export type MessageCode = keyof typeof CATALOGUE;
