@@ -84,8 +84,11 @@ export const sourceFileParams = z
       .optional()
       .meta({
         label: { ko: '데이터셋', en: 'Dataset' },
-        help: { ko: '스튜디오에 올린 데이터셋.', en: 'A dataset uploaded to the studio.' },
-        widget: 'text',
+        help: {
+          ko: '서버의 데이터셋(예제 데이터 포함). 목록에서 고릅니다.',
+          en: 'A server dataset (samples included), chosen from the list.',
+        },
+        widget: 'dataset',
       }),
     format: z.enum(['csv', 'parquet', 'json', 'xlsx']).meta({
       label: { ko: '파일 형식', en: 'File format' },

@@ -3,6 +3,7 @@ import { useT } from '../i18n/useT.ts';
 import { ArrayEditor } from './ArrayEditor.tsx';
 import { ColumnPicker } from './ColumnPicker.tsx';
 import { ColumnsPicker } from './ColumnsPicker.tsx';
+import { DatasetPicker } from './DatasetPicker.tsx';
 import type { FieldSpec } from './field-spec.ts';
 import { JsonField } from './JsonField.tsx';
 import { ObjectFields } from './ObjectFields.tsx';
@@ -53,6 +54,8 @@ function Widget({ spec, path, value }: FieldProps) {
       );
     case 'json':
       return <JsonField path={path} value={value} />;
+    case 'dataset':
+      return <DatasetPicker path={path} value={value} />;
     default:
       return <ScalarInput spec={spec} path={path} value={value} />;
   }

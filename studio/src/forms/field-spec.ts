@@ -11,6 +11,7 @@ export type FieldKind =
   | 'sql-query'
   | 'code-js'
   | 'file'
+  | 'dataset'
   | 'type'
   | 'json'
   | 'array'

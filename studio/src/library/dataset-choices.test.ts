@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import type { Sample } from '../sources/samples.ts';
+import type { DatasetList } from './api.ts';
+import { datasetChoices } from './dataset-choices.ts';
+
+const SAMPLE_ID = '11111111-1111-4111-8111-111111111111';
+const samples: Sample[] = [
+  { name: 'declarations.csv', size: 4_000_000, datasetId: SAMPLE_ID, rows: 30_000, format: 'csv' },
+  { name: 'kcs/df_syn_train_eng.csv', size: 2048 },
+];
+const person = { id: 'u', username: 'kim', displayName: '김관세' };
+const server = [
+  { id: SAMPLE_ID, name: 'declarations.csv', size: 4_000_000, rows: 30_000, format: 'csv', owner: person },
+  {
+    id: '22222222-2222-4222-8222-222222222222',
+    name: '2024 수입신고.xlsx',
+    size: 10,
+    rows: 3,
+    format: 'xlsx',
+    owner: person,
+    updatedAt: '2026-12-01T00:00:00.000Z',
+  },
+] as unknown as DatasetList['items'];
+
+describe('datasetChoices', () => {
+  it('lists samples first, marked, and a sample the server lists too only once', () => {
+    const rows = datasetChoices(samples, server, '');
+    expect(rows.map((r) => [r.name, r.sample])).toEqual([
+      ['declarations.csv', true],
+      ['kcs/df_syn_train_eng.csv', true],
+      ['2024 수입신고.xlsx', false],
+    ]);
+    expect(rows[0]).toMatchObject({ datasetId: SAMPLE_ID, rows: 30_000, format: 'csv' });
+    // A sample without a dataset id (older server) is read by its path.
+    expect(rows[1]).toMatchObject({ samplePath: 'templates/data/kcs/df_syn_train_eng.csv', format: 'csv' });
+    expect(rows[2]).toMatchObject({ owner: '김관세', format: 'xlsx' });
+  });
+
+  it('searches names without regard to case', () => {
+    expect(datasetChoices(samples, server, ' DECL ').map((r) => r.name)).toEqual(['declarations.csv']);
+    expect(datasetChoices(samples, server, '수입').map((r) => r.name)).toEqual(['2024 수입신고.xlsx']);
+    expect(datasetChoices(samples, [], 'zzz')).toEqual([]);
+  });
+});

@@ -1,0 +1,57 @@
+import type { Sample } from '../sources/samples.ts';
+import type { DatasetList } from './api.ts';
+
+type ServerDataset = DatasetList['items'][number];
+
+/** One row of the dataset picker: a shipped sample (예제) or a server dataset the officer may read. */
+export interface DatasetChoice {
+  /** The server dataset id; absent for a sample on a server without dataset ids (read by path). */
+  datasetId?: string;
+  samplePath?: string;
+  name: string;
+  size: number;
+  rows?: number | null;
+  owner?: string;
+  updatedAt?: string;
+  format: 'csv' | 'parquet' | 'json' | 'xlsx';
+  sample: boolean;
+}
+
+const formatOfName = (name: string): DatasetChoice['format'] => {
+  const ext = name.toLowerCase().split('.').pop();
+  return ext === 'parquet' || ext === 'pq' ? 'parquet' : ext === 'xlsx' ? 'xlsx' : ext === 'json' ? 'json' : 'csv';
+};
+
+/**
+ * The picker's list: samples first (marked 예제), then the server datasets that are not samples, filtered by a
+ * case-insensitive search on the name. A sample listed by the server too appears once, as a sample.
+ */
+export function datasetChoices(
+  samples: readonly Sample[],
+  server: readonly ServerDataset[],
+  query: string,
+): DatasetChoice[] {
+  const sampleIds = new Set(samples.flatMap((s) => (s.datasetId ? [s.datasetId] : [])));
+  const fromSamples: DatasetChoice[] = samples.map((s) => ({
+    ...(s.datasetId ? { datasetId: s.datasetId } : { samplePath: `templates/data/${s.name}` }),
+    name: s.name,
+    size: s.size,
+    ...(s.rows === undefined ? {} : { rows: s.rows }),
+    format: s.format ?? formatOfName(s.name),
+    sample: true,
+  }));
+  const fromServer: DatasetChoice[] = server
+    .filter((d) => !sampleIds.has(d.id))
+    .map((d) => ({
+      datasetId: d.id,
+      name: d.name,
+      size: d.size,
+      rows: d.rows,
+      owner: d.owner.displayName,
+      updatedAt: d.updatedAt,
+      format: d.format as DatasetChoice['format'],
+      sample: false,
+    }));
+  const q = query.trim().toLowerCase();
+  return [...fromSamples, ...fromServer].filter((c) => q === '' || c.name.toLowerCase().includes(q));
+}
