@@ -3,12 +3,11 @@ import { drivers } from './test/databases.ts';
 import { describeDrivers, testServer } from './test/harness.ts';
 
 describeDrivers('app', (server) => {
-  it('answers the health check with the database status', async () => {
-    const res = await server().anonymous().get('/api/health');
-    expect(res.status).toBe(200);
+  it('answers the readiness check with the database status', async () => {
+    const res = await server().anonymous().get('/api/ready');
     const body = await res.json();
-    expect(body).toMatchObject({ ok: true, db: { ok: true, driver: server().database.driver } });
-    expect(body.db.latencyMs).toBeGreaterThanOrEqual(0);
+    expect(body.checks.database).toMatchObject({ ok: true, detail: server().database.driver });
+    expect(body.checks.database.latencyMs).toBeGreaterThanOrEqual(0);
   });
 
   it('sends the security headers on pages, API answers and errors', async () => {
@@ -45,6 +44,7 @@ describeDrivers('app', (server) => {
     expect(Object.keys(spec.paths)).toEqual(
       expect.arrayContaining([
         '/api/health',
+        '/api/ready',
         '/api/auth/login',
         '/api/users/{id}',
         '/api/pipelines',
@@ -69,15 +69,18 @@ describeDrivers('app', (server) => {
   });
 });
 
-describe('health without a database', () => {
-  it('answers 503 with the database error', async () => {
+describe('readiness without a database', () => {
+  it('answers 503 with the database listed as failing, while liveness still answers', async () => {
     const server = await testServer(drivers[0]!);
     await server.database.close();
-    const res = await server.anonymous().get('/api/health');
+    const res = await server.anonymous().get('/api/ready');
     expect(res.status).toBe(503);
-    expect(await res.json()).toMatchObject({
+    const body = await res.json();
+    expect(body).toMatchObject({
       ok: false,
-      db: { ok: false, driver: 'pglite', error: expect.any(String) },
+      checks: { database: { ok: false, detail: expect.stringContaining('pglite') } },
     });
+    expect(body.failing).toContain('database');
+    expect((await server.anonymous().get('/api/health')).status).toBe(200);
   });
 });

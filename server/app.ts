@@ -2,6 +2,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { SESSION_COOKIE } from './auth/cookie.ts';
 import type { AppDeps, AppEnv } from './context.ts';
 import { ApiError } from './errors.ts';
+import { accessLog } from './middleware/access-log.ts';
 import { csrfToken, sameOriginWrites } from './middleware/csrf.ts';
 import { errorHandler, notFoundHandler } from './middleware/error-handler.ts';
 import { sandboxWorkerCsp } from './middleware/sandbox-worker-csp.ts';
@@ -56,7 +57,7 @@ export function createApp(deps: AppDeps) {
   api.use('*', sessionLoader(deps));
   api.use('*', csrfToken());
   const routes = api
-    .route('/health', healthRoutes(deps))
+    .route('/', healthRoutes(deps))
     .route('/auth', authRoutes(deps))
     .route('/users', userRoutes(deps))
     .route('/pipelines', pipelineRoutes(deps))
@@ -69,6 +70,7 @@ export function createApp(deps: AppDeps) {
     .route('/models', modelRoutes(deps));
 
   const root = router<AppEnv>();
+  if (deps.logger) root.use('*', accessLog(deps.logger));
   root.use('*', securityHeaders());
   root.use('/assets/*', sandboxWorkerCsp()); // code.js worker: may eval, may connect nowhere
   mountStatic(root); // the built studio at / (before the landing page) and /samples/

@@ -5,20 +5,25 @@ import { ensureAdmin } from './auth/bootstrap.ts';
 import { deleteExpiredSessions } from './auth/sessions.ts';
 import { deleteEndedWindows } from './auth/throttle.ts';
 import { readConfigOrExit } from './config.ts';
+import type { AppDeps } from './context.ts';
 import { openDatabase } from './db/client.ts';
+import { createLogger, logFunction } from './log/logger.ts';
+import { watchTicks } from './routes/health.ts';
 import { afterRunHook } from './runs/after-run.ts';
 import { readRunnerConfig } from './runs/config.ts';
 import { workerExecutor } from './runs/executor.ts';
 import { Runner } from './runs/runner.ts';
 
 const config = readConfigOrExit();
+const logger = createLogger(config.logLevel);
 const started = performance.now();
 const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
 const where = database.driver === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
-console.log(`Database: ${where}, migrated in ${Math.round(performance.now() - started)} ms`);
+logger.info(`Database: ${where}, migrated in ${Math.round(performance.now() - started)} ms`);
 
 const admin = await ensureAdmin(database.db);
 if (admin) {
+  // Printed as plain text on purpose (once, for the person starting the server), never as a log line.
   const line = '─'.repeat(64);
   console.log(`${line}\nFirst start: created the account "${admin.username}" with the one-time password\n`);
   console.log(`    ${admin.password}\n`);
@@ -27,9 +32,10 @@ if (admin) {
 await deleteExpiredSessions(database.db, new Date());
 await deleteEndedWindows(database.db, new Date(), config.throttle.windowMs);
 
-const app = createApp({ ...database, config, registry, now: () => new Date(), log: (m) => console.error(m) });
+const appDeps: AppDeps = { ...database, config, registry, now: () => new Date(), log: logFunction(logger), logger };
+const app = createApp(appDeps);
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-  console.log(`Customs Analysis Studio on http://${config.host}:${info.port}  (API reference: /api/docs)`);
+  logger.info(`Customs Analysis Studio on http://${config.host}:${info.port}  (API reference: /api/docs)`);
 });
 
 // Scheduled runs (issue 6): every instance may run one; they share the queue through the database.
@@ -38,7 +44,7 @@ const runner = runnerConfig.enabled
   ? new Runner({
       db: database.db,
       now: () => new Date(),
-      log: (m) => console.error(m),
+      log: logFunction(logger.child({ part: 'runner' })),
       concurrency: runnerConfig.concurrency,
       maxAttempts: runnerConfig.maxAttempts,
       backoffMs: runnerConfig.backoffMs,
@@ -49,17 +55,21 @@ const runner = runnerConfig.enabled
         modelsDir: config.uploads.modelsDir,
         ...runnerConfig,
       }),
-      afterRun: afterRunHook(database.db, runnerConfig, { now: () => new Date(), log: (m) => console.error(m) }),
+      afterRun: afterRunHook(database.db, runnerConfig, {
+        now: () => new Date(),
+        log: logFunction(logger.child({ part: 'after-run' })),
+      }),
     })
   : undefined;
 runner?.every(runnerConfig.intervalMs);
-console.log(runner ? `Runner ${runner.id}: every ${runnerConfig.intervalMs} ms` : 'Runner: off (RUNNER=off)');
+if (runner) appDeps.runnerPulse = watchTicks(runner, runnerConfig.intervalMs);
+logger.info(runner ? `Runner ${runner.id}: every ${runnerConfig.intervalMs} ms` : 'Runner: off (RUNNER=off)');
 
 let stopping = false;
 async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
-  console.log(`${signal}: closing`);
+  logger.info(`${signal}: closing`);
   server.close();
   await runner?.stop(); // aborts runs in progress: they end failed and are retried by any instance
   await database.close();

@@ -1,7 +1,9 @@
 import type { ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { AppEnv } from '../context.ts';
 import { ApiError } from '../errors.ts';
+import { cut, errorFields } from '../log/logger.ts';
 
 const HTTP_CODES: Record<number, string> = {
   400: 'bad_request',
@@ -15,11 +17,12 @@ const HTTP_CODES: Record<number, string> = {
 
 /**
  * Every error leaves as JSON `{ code, message, …details }`. `ApiError`s and Hono's `HTTPException`s carry
- * their status; anything else is a 500 whose details go to the log, not to the client.
+ * their status; anything else is a 500 whose details go to the log (the request's logger, message cut),
+ * not to the client.
  *
  * @example app.onError(errorHandler(console.error))
  */
-export function errorHandler(log: (message: string) => void): ErrorHandler {
+export function errorHandler(log: (message: string) => void): ErrorHandler<AppEnv> {
   return function errorHandler(err, c) {
     if (err instanceof ApiError) {
       return c.json({ code: err.code, message: err.message, ...err.details }, err.status);
@@ -31,7 +34,10 @@ export function errorHandler(log: (message: string) => void): ErrorHandler {
       const message = err.message || (err.res ? err.res.statusText : '') || code.replaceAll('_', ' ');
       return c.json({ code, message }, status);
     }
-    log(`${c.req.method} ${c.req.path}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    const requestLog = c.get('log');
+    if (requestLog)
+      requestLog.error({ method: c.req.method, path: c.req.path, ...errorFields(err) }, 'unhandled error');
+    else log(`${c.req.method} ${c.req.path}: ${cut(err instanceof Error ? (err.stack ?? err.message) : String(err))}`);
     return c.json({ code: 'internal', message: 'internal server error' }, 500);
   };
 }
