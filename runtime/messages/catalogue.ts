@@ -83,6 +83,11 @@ export const CATALOGUE = {
     ko: '서버가 다시 시작되어 실행이 중단되었습니다',
     en: 'interrupted: the server stopped while it ran',
   },
+  'run.upstream_blocked': {
+    ko: '앞 단계 "{node}"에 문제가 있어 실행할 수 없습니다',
+    en: 'upstream node "{node}" needs attention',
+  },
+  'run.document_problem': { ko: '파이프라인 문서에 문제가 있습니다', en: 'the document has a problem' },
   'run.node_failed': { ko: '‹{node}› 단계에서 실패했습니다: {detail}', en: 'node "{nodeId}" failed: {detail}' },
 
   // Auth

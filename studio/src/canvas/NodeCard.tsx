@@ -2,7 +2,7 @@ import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
 import { useStudio } from '../app/useStudio.ts';
 import { useLang } from '../i18n/useLang.ts';
-import { issueText } from '../node-view/issue-text.ts';
+import { messageText, paramName } from '../node-view/issue-text.ts';
 import { StatusBadge } from '../node-view/StatusBadge.tsx';
 import type { StepNode } from './flow-model.ts';
 import { PortBand } from './PortBand.tsx';
@@ -40,8 +40,8 @@ export const NodeCard = memo(function NodeCard({ id, selected }: NodeProps<StepN
       <StatusBadge id={id} />
       {(state === 'error' || state === 'invalid') && run?.message && (
         <div className="node-message" title={run.message}>
-          {run.param ? `${run.param}: ` : ''}
-          {issueText(run.message, lang)}
+          {run.param && !run.msg && def ? `${paramName(def.params, run.param, lang)}: ` : ''}
+          {messageText(run, lang)}
         </div>
       )}
       {rows && <PortBand rows={rows} inputs={inputs} outputs={outputs} lang={lang} />}

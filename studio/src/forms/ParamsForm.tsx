@@ -5,12 +5,11 @@ import { useServices } from '../app/useServices.ts';
 import { useStudio } from '../app/useStudio.ts';
 import { useLang } from '../i18n/useLang.ts';
 import { useT } from '../i18n/useT.ts';
-import { issueText } from '../node-view/issue-text.ts';
+import { messageText, paramName } from '../node-view/issue-text.ts';
 import { describeSchema } from './describe-schema.ts';
 import { type FormApi, FormContext } from './FormContext.ts';
 import { JsonParams } from './JsonParams.tsx';
 import { ObjectFields } from './ObjectFields.tsx';
-import { issuesAt } from './paths.ts';
 import './forms.css';
 
 const EMPTY: Column[] = [];
@@ -35,7 +34,9 @@ export function ParamsForm({ id }: { id: string }) {
       set: (path, value) =>
         store.getState().dispatch('update-params', { id, set: { [path]: value } }, { squash: `typing:${id}:${path}` }),
       columns: (port) => inputs?.[port ?? 'in']?.find((s) => s !== undefined) ?? EMPTY,
-      issues: (path) => issuesAt(issues, path).map((m) => issueText(m, lang)),
+      issues: (path) => [
+        ...new Set((issues ?? []).filter((i) => (i.param ?? '') === path).map((i) => messageText(i, lang))),
+      ],
     }),
     [id, lang, relations, store, inputs, issues],
   );
@@ -49,7 +50,8 @@ export function ParamsForm({ id }: { id: string }) {
           <ul className="issues">
             {loose.map((i) => (
               <li key={`${i.param}:${i.message}`}>
-                {i.param ? `${i.param}: ${issueText(i.message, lang)}` : issueText(i.message, lang)}
+                {i.param && !i.msg && def ? `${paramName(def.params, i.param, lang)}: ` : ''}
+                {messageText(i, lang)}
               </li>
             ))}
           </ul>

@@ -103,6 +103,8 @@ export const en: Messages = {
   'notebook.previewRows': 'First {n} rows',
   'notebook.previewFailed': 'Preview failed: {message}',
   'notebook.failedAt': 'Setting at fault: {param}',
+  'error.showOriginal': 'Show original',
+  'error.hideOriginal': 'Hide original',
   'keys.add': 'Add the step chosen in the palette',
   'keys.multi': 'Select several steps',
   'keys.delete': 'Delete selected steps and links',

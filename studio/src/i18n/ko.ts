@@ -102,6 +102,8 @@ export const ko = {
   'notebook.previewRows': '처음 {n}행',
   'notebook.previewFailed': '미리 보기 실패: {message}',
   'notebook.failedAt': '문제가 있는 설정: {param}',
+  'error.showOriginal': '원문 보기',
+  'error.hideOriginal': '원문 닫기',
   'keys.add': '팔레트에서 선택한 단계 추가',
   'keys.multi': '여러 단계 선택',
   'keys.delete': '선택한 단계·연결 삭제',

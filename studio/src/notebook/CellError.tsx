@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useStudio } from '../app/useStudio.ts';
-import { useLang } from '../i18n/useLang.ts';
 import { useT } from '../i18n/useT.ts';
-import { issueText } from '../node-view/issue-text.ts';
+import { ErrorText } from '../node-view/ErrorText.tsx';
 import { faultSelector } from './field-at-fault.ts';
 
 /**
@@ -11,7 +10,6 @@ import { faultSelector } from './field-at-fault.ts';
  */
 export function CellError({ id, cell }: { id: string; cell: HTMLElement | null }) {
   const t = useT();
-  const [lang] = useLang();
   const run = useStudio((s) => s.nodeRuns[id]);
   const failing = run && (run.state === 'error' || run.state === 'invalid') && run.message ? run : undefined;
   const param = failing?.param;
@@ -29,10 +27,10 @@ export function CellError({ id, cell }: { id: string; cell: HTMLElement | null }
       {target && <style>{`${scope} ${target.selector} { outline: 2px solid var(--bad); outline-offset: 2px; }`}</style>}
       {param && (
         <strong className="cell-error-param" title={param}>
-          {t('notebook.failedAt', { param: target?.label ? `${target.label} (${param})` : param })}
+          {t('notebook.failedAt', { param: target?.label ?? param })}
         </strong>
       )}
-      <span>{issueText(failing.message ?? '', lang)}</span>
+      <ErrorText id={id} item={failing} />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { type Message, msg } from '../../../runtime/messages/render.ts';
 import type { Warning } from '../../../runtime/nodes/define-node.ts';
 import type { Schema } from '../../../runtime/schema/types.ts';
 import type { Analysis } from './analysis/types.ts';
@@ -14,6 +15,8 @@ export interface NodeRun {
   fusedInto?: string;
   /** The error, the reason it was skipped, or the issue that keeps it from running. */
   message?: string;
+  /** The same in the officer's words (catalogue code + arguments), where the source gave one. */
+  msg?: Message;
   /** The param at fault, where known. */
   param?: string;
   warnings?: Warning[];
@@ -45,10 +48,11 @@ export function deriveNodeRuns(
     if (culprit !== undefined) {
       const own = analysis.issuesByNode[id]?.[0];
       out[id] = own
-        ? { state: 'invalid', message: own.message, param: own.param }
+        ? { state: 'invalid', message: own.message, param: own.param, ...(own.msg ? { msg: own.msg } : {}) }
         : {
             state: 'invalid',
             message: culprit ? `upstream node "${culprit}" needs attention` : 'the document has a problem',
+            msg: culprit ? msg('run.upstream_blocked', { node: culprit }) : msg('run.document_problem'),
           };
       continue;
     }

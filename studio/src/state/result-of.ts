@@ -16,6 +16,7 @@ export function resultOf(status: NodeStatus, signature: string): NodeResult {
   if (status.error) {
     r.message = status.error.message;
     if (status.error.param) r.param = status.error.param;
+    if (status.error.msg) r.msg = status.error.msg;
   } else if (status.reason) {
     r.message = status.reason;
   }
