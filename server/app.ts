@@ -73,7 +73,7 @@ export function createApp(deps: AppDeps) {
   if (deps.logger) root.use('*', accessLog(deps.logger));
   root.use('*', securityHeaders());
   root.use('/assets/*', sandboxWorkerCsp()); // code.js worker: may eval, may connect nowhere
-  mountStatic(root); // the built studio at / (before the landing page) and /samples/
+  mountStatic(root, { db: deps.db }); // the built studio at / (before the landing page) and /samples/ (with dataset ids)
   const app = root.route('/api', routes).route('/', staticRoutes());
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

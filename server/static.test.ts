@@ -17,6 +17,10 @@ beforeAll(async () => {
   await writeFile(path.join(dir, 'dist/assets/duckdb-eh-abc.wasm.gz'), new Uint8Array([31, 139]));
   await writeFile(path.join(dir, 'data/declarations.csv'), 'a,b\n1,2\n');
   await writeFile(path.join(dir, 'data/README.md'), '# no');
+  await mkdir(path.join(dir, 'data/kcs'));
+  await writeFile(path.join(dir, 'data/kcs/train.csv'), 'x\n1\n2\n');
+  await writeFile(path.join(dir, 'data/kcs/LICENSE'), 'no');
+  await writeFile(path.join(dir, 'secret.csv'), 'password\n');
   app = new Hono();
   mountStatic(app, { distDir: path.join(dir, 'dist'), samplesDir: path.join(dir, 'data') });
   app.get('/', (c) => c.text('landing'));
@@ -44,14 +48,37 @@ describe('static files', () => {
     expect(missing.headers.get('cache-control')).toBeNull();
   });
 
-  it('lists and serves the sample CSVs read-only, nothing else', async () => {
-    expect(await (await app.request('/samples/')).json()).toEqual([{ name: 'declarations.csv', size: 8 }]);
+  it('lists and serves the sample CSVs read-only, one folder down too, nothing else', async () => {
+    expect(await (await app.request('/samples/')).json()).toEqual([
+      { name: 'declarations.csv', size: 8, datasetId: null, rows: null, format: 'csv' },
+      { name: 'kcs/train.csv', size: 6, datasetId: null, rows: null, format: 'csv' },
+    ]);
     const csv = await app.request('/samples/declarations.csv');
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(await csv.text()).toBe('a,b\n1,2\n');
+    expect(await (await app.request('/samples/kcs/train.csv')).text()).toBe('x\n1\n2\n');
     expect((await app.request('/samples/README.md')).status).toBe(404);
-    expect((await app.request('/samples/..%2Fdist%2Findex.html')).status).toBe(404);
+    expect((await app.request('/samples/kcs/LICENSE')).status).toBe(404);
     expect((await app.request('/samples/declarations.csv', { method: 'PUT' })).status).toBe(404);
+  });
+
+  it('refuses every way out of the samples folder', async () => {
+    for (const attack of [
+      '/samples/..%2Fdist%2Findex.html',
+      '/samples/../secret.csv',
+      '/samples/..%2Fsecret.csv',
+      '/samples/%2E%2E/secret.csv',
+      '/samples/kcs/..%2F..%2Fsecret.csv',
+      '/samples/kcs/%2E%2E%2F%2E%2E%2Fsecret.csv',
+      '/samples//etc/passwd.csv',
+      '/samples/kcs/../../secret.csv',
+      '/samples/kcs%2F..%2F..%2Fsecret.csv',
+      '/samples/a/b/c.csv',
+    ]) {
+      const res = await app.request(attack);
+      expect(res.status, attack).toBe(404);
+      expect(await res.text(), attack).not.toContain('password');
+    }
   });
 
   it('leaves / to the next handler when nothing is built', async () => {

@@ -1,15 +1,22 @@
+import { ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { countUsers, insertUser } from '../users/queries.ts';
+import { users } from '../db/schema.ts';
+import { SYSTEM_USERNAME } from '../seed/system-account.ts';
+import { insertUser } from '../users/queries.ts';
 import { generatePassword, hashPassword } from './password.ts';
 
 /**
  * On an empty database, creates the `admin` account with a random one-time password, returned so that
  * `main.ts` can print it once; the account must choose a new password before doing anything else.
  * There is never a fixed default password. Returns undefined when any user exists (or another instance
- * created the admin first).
+ * created the admin first); the system account that owns the shipped examples does not count.
  */
 export async function ensureAdmin(db: Db): Promise<{ username: string; password: string } | undefined> {
-  if ((await countUsers(db)) > 0) return undefined;
+  const [people] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(users)
+    .where(ne(users.username, SYSTEM_USERNAME));
+  if ((people?.n ?? 0) > 0) return undefined;
   const password = generatePassword();
   const created = await insertUser(db, {
     username: 'admin',
