@@ -2,19 +2,14 @@ import { useState } from 'react';
 import { useLang } from '../i18n/useLang.ts';
 import { api, data, type Pipeline, type Schedule, type SchedulePreview } from './api.ts';
 import { Dialog } from './Dialog.tsx';
+import { ParamInputs } from './ParamInputs.tsx';
+import { checkParams, type DeclaredParam, definedValues, initialValues, type ParamValue } from './param-values.ts';
 import { DEFAULT_TIMING, fromCron, inWords, type Timing, toCron } from './schedule-cron.ts';
 import { TimingFields } from './TimingFields.tsx';
 import { errorText } from './text.ts';
 import { useLibT } from './useLibT.ts';
 import { useLoad } from './useLoad.ts';
 import { useRunsT } from './useRunsT.ts';
-
-type ParamValue = string | number | boolean;
-interface Declared {
-  name: string;
-  type?: string;
-  default?: unknown;
-}
 
 /** Create or change a schedule: friendly timing or raw cron, zone, parameters, version, alerts. */
 export function ScheduleDialog(props: {
@@ -27,15 +22,15 @@ export function ScheduleDialog(props: {
   const t = useRunsT();
   const lt = useLibT();
   const [lang] = useLang();
-  const doc = pipeline.doc as { parameters?: Declared[]; nodes?: { id: string }[] };
+  const doc = pipeline.doc as { parameters?: DeclaredParam[]; nodes?: { id: string }[] };
   const declared = doc.parameters ?? [];
   const [name, setName] = useState(schedule?.name ?? '');
   const [timing, setTiming] = useState<Timing>(schedule ? fromCron(schedule.cron) : DEFAULT_TIMING);
   const [timeZone, setTimeZone] = useState(schedule?.timeZone ?? 'Asia/Seoul');
-  const [params, setParams] = useState<Record<string, ParamValue>>(
-    (schedule?.params as Record<string, ParamValue>) ??
-      Object.fromEntries(declared.map((p) => [p.name, (p.default as ParamValue) ?? ''])),
+  const [params, setParams] = useState<Record<string, ParamValue | undefined>>(() =>
+    initialValues(declared, schedule?.params as Record<string, unknown> | undefined),
   );
+  const [paramErrors, setParamErrors] = useState<Record<string, string>>({});
   const [version, setVersion] = useState<number | null>(schedule?.version ?? null);
   const [enabled, setEnabled] = useState(schedule?.enabled ?? true);
   const [alertOnFailure, setAlert] = useState(schedule?.alertOnFailure ?? true);
@@ -49,11 +44,15 @@ export function ScheduleDialog(props: {
   );
 
   const save = async () => {
+    // Checked here, in words, before the server could refuse it with a field path.
+    const wrong = checkParams(declared, params, lang);
+    setParamErrors(wrong);
+    if (Object.keys(wrong).length > 0) return;
     const body = {
       name,
       cron,
       timeZone,
-      params,
+      params: definedValues(params),
       version,
       enabled,
       alertOnFailure,
@@ -94,22 +93,12 @@ export function ScheduleDialog(props: {
         {declared.length > 0 && (
           <fieldset>
             <legend>{t('sched.params')}</legend>
-            {declared.map((p) => (
-              <label key={p.name} className="lib-field">
-                {p.name}
-                <input
-                  name={`param-${p.name}`}
-                  type={p.type === 'number' ? 'number' : 'text'}
-                  value={String(params[p.name] ?? '')}
-                  onChange={(e) =>
-                    setParams((x) => ({
-                      ...x,
-                      [p.name]: p.type === 'number' ? Number(e.target.value) : e.target.value,
-                    }))
-                  }
-                />
-              </label>
-            ))}
+            <ParamInputs
+              declared={declared}
+              values={params}
+              errors={paramErrors}
+              onChange={(name, value) => setParams((x) => ({ ...x, [name]: value }))}
+            />
           </fieldset>
         )}
         <label className="lib-field">

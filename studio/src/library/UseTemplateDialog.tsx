@@ -1,28 +1,37 @@
 import { useState } from 'react';
 import { useServices } from '../app/useServices.ts';
+import { useLang } from '../i18n/useLang.ts';
 import { api, data, type Template } from './api.ts';
 import { Dialog } from './Dialog.tsx';
 import { openFromServer } from './editor-actions.ts';
+import { ParamInputs } from './ParamInputs.tsx';
+import { checkParams, definedValues, initialValues, type ParamValue } from './param-values.ts';
 import { go } from './route.ts';
 import { errorText } from './text.ts';
 import { useLibT } from './useLibT.ts';
-
-type Value = string | number | boolean;
 
 /** "사용하기": fill in the template's parameters → a copy in my pipelines, opened in the editor. */
 export function UseTemplateDialog({ template, onClose }: { template: Template; onClose(): void }) {
   const t = useLibT();
   const { store, ready } = useServices();
   const [name, setName] = useState(template.title);
-  const [values, setValues] = useState<Record<string, Value>>(() =>
-    Object.fromEntries(template.parameters.flatMap((p) => (p.default === undefined ? [] : [[p.name, p.default]]))),
+  const [lang] = useLang();
+  const [values, setValues] = useState<Record<string, ParamValue | undefined>>(() =>
+    initialValues(template.parameters),
   );
+  const [paramErrors, setParamErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string>();
 
   const submit = async () => {
+    const wrong = checkParams(template.parameters, values, lang);
+    setParamErrors(wrong);
+    if (Object.keys(wrong).length > 0) return;
     try {
       const used = await data<{ pipelineId: string }>(
-        api.templates[':id'].use.$post({ param: { id: template.id }, json: { name, parameters: values } }),
+        api.templates[':id'].use.$post({
+          param: { id: template.id },
+          json: { name, parameters: definedValues(values) },
+        }),
       );
       await openFromServer(store, ready, used.pipelineId);
       onClose();
@@ -38,29 +47,12 @@ export function UseTemplateDialog({ template, onClose }: { template: Template; o
         {t('template.name')}
         <input value={name} onChange={(e) => setName(e.target.value)} />
       </label>
-      {template.parameters.map((p) => (
-        <div key={p.name} className="lib-field">
-          {p.label ?? p.name} <span className="lib-muted">({p.type})</span>
-          {p.type === 'boolean' ? (
-            <input
-              type="checkbox"
-              aria-label={p.name}
-              checked={values[p.name] === true}
-              onChange={(e) => setValues({ ...values, [p.name]: e.target.checked })}
-            />
-          ) : (
-            <input
-              aria-label={p.name}
-              type={p.type === 'number' ? 'number' : p.type === 'date' ? 'date' : 'text'}
-              value={String(values[p.name] ?? '')}
-              onChange={(e) =>
-                setValues({ ...values, [p.name]: p.type === 'number' ? Number(e.target.value) : e.target.value })
-              }
-            />
-          )}
-          {p.description && <span className="lib-muted">{p.description}</span>}
-        </div>
-      ))}
+      <ParamInputs
+        declared={template.parameters}
+        values={values}
+        errors={paramErrors}
+        onChange={(n, v) => setValues({ ...values, [n]: v })}
+      />
       {error && <p className="lib-error">{error}</p>}
       <div className="lib-actions">
         <button type="button" className="primary" onClick={() => void submit()} data-testid="use-submit">

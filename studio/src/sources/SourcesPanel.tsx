@@ -1,6 +1,7 @@
 import { useT } from '../i18n/useT.ts';
 import { DropZone } from './DropZone.tsx';
 import { LoadProgress } from './LoadProgress.tsx';
+import { ParametersPanel } from './ParametersPanel.tsx';
 import { SampleList } from './SampleList.tsx';
 import './sources.css';
 
@@ -12,6 +13,7 @@ export function SourcesPanel() {
       <DropZone />
       <LoadProgress />
       <SampleList />
+      <ParametersPanel />
     </div>
   );
 }

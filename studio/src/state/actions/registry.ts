@@ -9,6 +9,7 @@ import { removeNodes } from './remove-nodes.ts';
 import { renameNode } from './rename-node.ts';
 import { renamePipeline } from './rename-pipeline.ts';
 import { setNodeNotes } from './set-node-notes.ts';
+import { setParameter } from './set-parameter.ts';
 import { editNotes } from './sticky-notes.ts';
 import { updateParams } from './update-params.ts';
 
@@ -23,6 +24,7 @@ export const actionList = [
   renameNode,
   setNodeNotes,
   renamePipeline,
+  setParameter,
   pasteNodes,
   duplicateNodes,
   editNotes,
