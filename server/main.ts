@@ -6,8 +6,10 @@ import { deleteExpiredSessions } from './auth/sessions.ts';
 import { deleteEndedWindows } from './auth/throttle.ts';
 import { readConfigOrExit } from './config.ts';
 import type { AppDeps } from './context.ts';
+import { DataDirLocked, lockDataDir } from './data-lock.ts';
 import { openDatabase } from './db/client.ts';
-import { createLogger, logFunction } from './log/logger.ts';
+import { armExitWatchdog } from './exit-watchdog.ts';
+import { createLogger, errorFields, logFunction } from './log/logger.ts';
 import { watchTicks } from './routes/health.ts';
 import { afterRunHook } from './runs/after-run.ts';
 import { readRunnerConfig } from './runs/config.ts';
@@ -17,6 +19,18 @@ import { seedShipped } from './seed/index.ts';
 
 const config = readConfigOrExit();
 const logger = createLogger(config.logLevel);
+// One server per embedded-database folder (PostgreSQL is shared by design, PGlite is not).
+let releaseDataDir = () => {};
+if (!config.databaseUrl) {
+  try {
+    releaseDataDir = lockDataDir(config.dataDir);
+  } catch (e) {
+    if (!(e instanceof DataDirLocked)) throw e;
+    process.stderr.write(`${e.message}\n`);
+    process.exit(1);
+  }
+  process.on('exit', () => releaseDataDir());
+}
 const started = performance.now();
 const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
 const where = database.driver === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
@@ -80,15 +94,34 @@ runner?.every(runnerConfig.intervalMs);
 if (runner) appDeps.runnerPulse = watchTicks(runner, runnerConfig.intervalMs);
 logger.info(runner ? `Runner ${runner.id}: every ${runnerConfig.intervalMs} ms` : 'Runner: off (RUNNER=off)');
 
+/**
+ * Graceful stop (a deploy, Ctrl-C): take no new connections or runs, let running runs finish for up to
+ * SHUTDOWN_GRACE, then interrupt them (queued again, attempt not used up), close the database and exit.
+ * Nothing may keep the process alive after that: open keep-alive sockets are closed, and a watchdog
+ * process kills this one if some step (or the exit itself, see exit-watchdog.ts) hangs. A second signal
+ * exits at once.
+ */
 let stopping = false;
 async function stop(signal: string) {
-  if (stopping) return;
+  if (stopping) {
+    logger.warn(`${signal} again: exiting now`);
+    process.exit(1);
+  }
   stopping = true;
   seedPreviews.abort(); // a preview being drawn is dropped with the process
-  logger.info(`${signal}: closing`);
+  const graceMs = runner ? runnerConfig.shutdownGraceMs : 0;
+  logger.info(`${signal}: closing (running runs get up to ${Math.round(graceMs / 1000)} s to finish)`);
+  armExitWatchdog(graceMs + 15_000);
   server.close();
-  await runner?.stop(); // aborts runs in progress: they end failed and are retried by any instance
-  await database.close();
+  if ('closeIdleConnections' in server) server.closeIdleConnections();
+  try {
+    await runner?.stop(graceMs);
+  } catch (e) {
+    logger.error(errorFields(e), 'runner stop failed');
+  }
+  if ('closeAllConnections' in server) server.closeAllConnections();
+  await database.close().catch((e: unknown) => logger.error(errorFields(e), 'database close failed'));
+  releaseDataDir();
   process.exit(0);
 }
 process.on('SIGINT', () => void stop('SIGINT'));

@@ -3,111 +3,29 @@
  * middle of a slow run, then started again on the same folder: the restarted runner must see the
  * run's heartbeat go stale, fail it as interrupted, and retry it to the end with nothing lost.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../e2e/server.ts';
 import { pipelineDoc } from '../test/fixtures.ts';
+import {
+  httpClient as client,
+  type Json,
+  type ServerProcess,
+  startServerProcess,
+  stopServerProcess,
+  until,
+} from '../test/server-process.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-type Json = Record<string, unknown>;
-
-interface Proc {
-  child: ChildProcess;
-  url: string;
-  output: () => string;
-}
-
-async function start(dataDir: string): Promise<Proc> {
-  const port = await freePort();
-  const env = {
-    ...process.env,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    DATABASE_URL: '',
-    RUNNER_INTERVAL_MS: '200',
-    RUN_STALE_AFTER_MS: '3000',
-    RUNNER_BACKOFF_MS: '0',
-    RUN_THREADS: '1',
-  };
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: ROOT, env, stdio: 'pipe' });
-  let output = '';
-  child.stdout.on('data', (d) => {
-    output += String(d);
-  });
-  child.stderr.on('data', (d) => {
-    output += String(d);
-  });
-  const url = `http://127.0.0.1:${port}`;
-  await until(
-    () =>
-      fetch(`${url}/api/health`).then(
-        (r) => r.ok,
-        () => child.exitCode !== null && fail(output),
-      ),
-    60_000,
-  );
-  return { child, url, output: () => output };
-}
-
-const fail = (output: string): never => {
-  throw new Error(`the server exited:\n${output}`);
-};
-
-/** Polls `check` until it returns something truthy (a state change in another process, not a timing). */
-async function until<T>(
-  check: () => Promise<T | false | undefined> | T | false | undefined,
-  limitMs: number,
-): Promise<T> {
-  const deadline = Date.now() + limitMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-/** A cookie- and CSRF-keeping client of a server over HTTP. */
-function client(base: string) {
-  let cookie = '';
-  let csrf = '';
-  return async (
-    method: string,
-    route: string,
-    body?: unknown,
-  ): Promise<{ status: number; json: Json; text: string }> => {
-    const headers: Record<string, string> = { origin: base, cookie };
-    if (csrf) headers['x-csrf-token'] = csrf;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(`${base}${route}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const set = res.headers.getSetCookie().find((c) => c.startsWith('cas_session='));
-    if (set) cookie = set.split(';')[0]!;
-    const text = await res.text();
-    const json = (res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : {}) as Json;
-    if (typeof json.csrfToken === 'string') csrf = json.csrfToken;
-    return { status: res.status, json, text };
-  };
-}
+const env = { RUNNER_INTERVAL_MS: '200', RUN_STALE_AFTER_MS: '3000', RUNNER_BACKOFF_MS: '0', RUN_THREADS: '1' };
+const start = (dataDir: string) => startServerProcess(dataDir, env);
 
 describe('a server killed mid-run', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'cas-kill-'));
-  let proc: Proc | undefined;
+  let proc: ServerProcess | undefined;
 
   afterAll(async () => {
-    if (proc && proc.child.exitCode === null) {
-      const exited = new Promise((resolve) => proc!.child.once('exit', resolve));
-      proc.child.kill('SIGTERM');
-      await exited;
-    }
+    await stopServerProcess(proc);
     rmSync(dataDir, { recursive: true, force: true });
   });
 
