@@ -6,8 +6,9 @@
 import { fileURLToPath } from 'node:url';
 import type { NodeRegistry } from '../../runtime/nodes/registry.ts';
 import type { Db } from '../db/client.ts';
+import { sampleDatasetId } from './ids.ts';
 import { drawTemplatePreviews } from './previews.ts';
-import { type SeededSample, seedSampleDatasets } from './samples.ts';
+import { listSampleFiles, type SeededSample, seedSampleDatasets } from './samples.ts';
 import { ensureSystemAccount } from './system-account.ts';
 import { type SeededTemplate, seedTemplates } from './templates.ts';
 
@@ -38,8 +39,9 @@ export interface SeedResult {
 export async function seedShipped(db: Db, o: SeedOptions): Promise<SeedResult> {
   const started = performance.now();
   const system = await ensureSystemAccount(db, o.now());
+  const samplesDir = o.samplesDir ?? `${PROJECT}templates/data`;
   const samples = await seedSampleDatasets(db, {
-    samplesDir: o.samplesDir ?? `${PROJECT}templates/data`,
+    samplesDir,
     datasetsDir: o.datasetsDir,
     system,
     now: o.now(),
@@ -47,7 +49,9 @@ export async function seedShipped(db: Db, o: SeedOptions): Promise<SeedResult> {
   });
   const templates = await seedTemplates(db, {
     templatesDir: o.templatesDir ?? `${PROJECT}templates`,
-    samples,
+    // every sample file present, registered or not: a sample that failed to register this time must not flip
+    // the templates back to file paths (a new version now, another one on the next start)
+    samples: new Map((await listSampleFiles(samplesDir)).map((f) => [f.name, { datasetId: sampleDatasetId(f.name) }])),
     system,
     registry: o.registry,
     now: o.now(),
@@ -68,7 +72,7 @@ export async function seedShipped(db: Db, o: SeedOptions): Promise<SeedResult> {
   return { samples, templates, previews, ms };
 }
 
-export { sampleDatasetId } from './ids.ts';
 export { rewriteSamplePaths, sampleNameOf } from './rewrite.ts';
-export { listSampleFiles, SAMPLE_NAME } from './samples.ts';
+export { SAMPLE_NAME } from './samples.ts';
 export { SYSTEM_USERNAME } from './system-account.ts';
+export { listSampleFiles, sampleDatasetId };
