@@ -1,7 +1,9 @@
 import { useId } from 'react';
 import { useT } from '../i18n/useT.ts';
 import { DraftInput } from './DraftInput.tsx';
+import { useFieldIds } from './field-id.ts';
 import type { FieldSpec } from './field-spec.ts';
+import { typeOptionText } from './option-text.ts';
 import { useForm } from './useForm.ts';
 
 /**
@@ -9,13 +11,15 @@ import { useForm } from './useForm.ts';
  * also takes a new name (derive: "new or replaced column").
  */
 export function ColumnPicker({ spec, path, value }: { spec: FieldSpec; path: string; value: unknown }) {
-  const { set, columns } = useForm();
+  const { set, columns, lang } = useForm();
   const t = useT();
   const list = useId();
+  const { inputId } = useFieldIds();
   const cols = columns(spec.columnOf);
   return (
     <>
       <DraftInput
+        id={inputId}
         type="text"
         className="column-picker"
         list={list}
@@ -26,7 +30,7 @@ export function ColumnPicker({ spec, path, value }: { spec: FieldSpec; path: str
       <datalist id={list}>
         {cols.map((c) => (
           <option key={c.name} value={c.name}>
-            {c.type}
+            {typeOptionText(c.type, lang)}
           </option>
         ))}
       </datalist>

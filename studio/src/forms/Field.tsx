@@ -1,9 +1,10 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useId } from 'react';
 import { useT } from '../i18n/useT.ts';
 import { ArrayEditor } from './ArrayEditor.tsx';
 import { ColumnPicker } from './ColumnPicker.tsx';
 import { ColumnsPicker } from './ColumnsPicker.tsx';
 import { DatasetPicker } from './DatasetPicker.tsx';
+import { FieldIdContext, SINGLE_INPUT_KINDS } from './field-id.ts';
 import type { FieldSpec } from './field-spec.ts';
 import { JsonField } from './JsonField.tsx';
 import { ObjectFields } from './ObjectFields.tsx';
@@ -61,15 +62,36 @@ function Widget({ spec, path, value }: FieldProps) {
   }
 }
 
-/** One param: its label (in the user's language), the widget for its kind, help, and the issues reported at it. */
+/**
+ * One param: its label (in the user's language), the widget for its kind, help, and the issues reported at it.
+ * A single input is named by a `<label for>`; a composite widget is a group named by the label.
+ */
 export function Field({ spec, path, value }: FieldProps) {
   const { lang, issues } = useForm();
   const messages = issues(path);
   const label = spec.label?.[lang] ?? spec.key;
+  const id = useId();
+  const single = SINGLE_INPUT_KINDS.has(spec.kind);
+  const ids = { inputId: single && label ? `${id}input` : undefined, labelId: label ? `${id}label` : undefined };
   return (
-    <div className={`field field-${spec.kind}${messages.length ? ' field-invalid' : ''}`} data-field={path}>
-      {label && <span className="field-label">{label}</span>}
-      <Widget spec={spec} path={path} value={value} />
+    <div
+      className={`field field-${spec.kind}${messages.length ? ' field-invalid' : ''}`}
+      data-field={path}
+      {...(!single && label ? { role: 'group', 'aria-labelledby': ids.labelId } : {})}
+    >
+      {label &&
+        (single ? (
+          <label className="field-label" id={ids.labelId} htmlFor={ids.inputId}>
+            {label}
+          </label>
+        ) : (
+          <span className="field-label" id={ids.labelId}>
+            {label}
+          </span>
+        ))}
+      <FieldIdContext.Provider value={ids}>
+        <Widget spec={spec} path={path} value={value} />
+      </FieldIdContext.Provider>
       {spec.help && <span className="field-help">{spec.help[lang]}</span>}
       {messages.map((m) => (
         <span key={m} className="field-error" role="alert">

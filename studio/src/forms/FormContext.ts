@@ -5,6 +5,8 @@ import type { Lang } from '../i18n/lang-store.ts';
 /** What every field of one node's form needs: write a value, the upstream columns, the issues at a path. */
 export interface FormApi {
   nodeId: string;
+  /** The node's type: names the choices of its settings (runtime/messages/option-labels.ts). */
+  nodeType: string;
   lang: Lang;
   set(path: string, value: unknown): void;
   columns(port: string | undefined): Column[];

@@ -29,6 +29,7 @@ export function ParamsForm({ id }: { id: string }) {
   const api = useMemo<FormApi>(
     () => ({
       nodeId: id,
+      nodeType: node?.type ?? '',
       lang,
       relations,
       set: (path, value) =>
@@ -38,7 +39,7 @@ export function ParamsForm({ id }: { id: string }) {
         ...new Set((issues ?? []).filter((i) => (i.param ?? '') === path).map((i) => messageText(i, lang))),
       ],
     }),
-    [id, lang, relations, store, inputs, issues],
+    [id, node?.type, lang, relations, store, inputs, issues],
   );
   if (!node || !spec) return null;
   const topKeys = new Set(spec.fields?.map((f) => f.key));

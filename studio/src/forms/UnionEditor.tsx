@@ -1,11 +1,13 @@
 import { emptyValue } from './describe-schema.ts';
 import type { FieldSpec } from './field-spec.ts';
 import { ObjectFields } from './ObjectFields.tsx';
+import { optionText } from './option-text.ts';
+import { joinPath } from './paths.ts';
 import { useForm } from './useForm.ts';
 
 /** A discriminated union (validate rules): pick the variant by its tag, then its own fields. */
 export function UnionEditor({ spec, path, value }: { spec: FieldSpec; path: string; value: unknown }) {
-  const { set, lang } = useForm();
+  const { set, lang, nodeType } = useForm();
   const tagKey = spec.discriminator ?? 'type';
   const obj = value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
   const variant = spec.variants?.find((v) => v.tag === obj[tagKey]);
@@ -20,7 +22,7 @@ export function UnionEditor({ spec, path, value }: { spec: FieldSpec; path: stri
       <select value={String(obj[tagKey] ?? '')} onChange={(e) => choose(e.target.value)}>
         {spec.variants?.map((v) => (
           <option key={v.tag} value={v.tag}>
-            {v.label?.[lang] ?? v.tag}
+            {optionText(nodeType, joinPath(path, tagKey), v.tag, lang)}
           </option>
         ))}
       </select>

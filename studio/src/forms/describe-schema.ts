@@ -100,6 +100,7 @@ export function describeSchema(schema: ZodLike, key = ''): FieldSpec {
   if (defaultValue !== undefined) spec.defaultValue = defaultValue;
   if (meta.columnOf) spec.columnOf = meta.columnOf;
   if (meta.showIf) spec.showIf = meta.showIf;
+  if (meta.options) spec.optionLabels = meta.options;
   if (kind === 'select') {
     spec.options = literalValues(inner) ?? (def.options ?? []).flatMap((o) => literalValues(o) ?? []);
   } else if (kind === 'object' && def.shape) {

@@ -31,6 +31,8 @@ export interface FieldSpec {
   defaultValue?: unknown;
   /** Enum values (select) and literal options. */
   options?: string[];
+  /** The schema's own names for them (`.meta({ options })`); shared names come from the catalogue. */
+  optionLabels?: Record<string, Label>;
   columnOf?: string;
   showIf?: ParamMeta['showIf'];
   /** object: its fields; union: unused. */

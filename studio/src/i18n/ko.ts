@@ -3,7 +3,7 @@ export const ko = {
   'app.title': '관세 분석 스튜디오',
   'app.subtitle': 'Customs Analysis Studio',
   'lang.toggle': 'English',
-  'lang.toggleTitle': 'Switch to English',
+  'lang.toggleTitle': '영어로 보기 (Switch to English)',
   'doc.untitled': '새 파이프라인',
   'doc.name': '파이프라인 이름',
   'doc.new': '새로 만들기',

@@ -1,3 +1,4 @@
+import { typeLabel } from '../../../runtime/messages/type-names.ts';
 import { formatNumber } from '../i18n/translate.ts';
 import { useLang } from '../i18n/useLang.ts';
 import { useT } from '../i18n/useT.ts';
@@ -33,7 +34,9 @@ export function ColumnCard(props: {
         <button type="button" className="link col-card-name" onClick={() => onSelect?.({ column: c.name, values: [] })}>
           <strong>{c.name}</strong>
         </button>{' '}
-        <span className="col-type">{c.type}</span>
+        <span className="col-type" title={c.type}>
+          {typeLabel(c.type)[lang]}
+        </span>
       </header>
       <dl>
         {stats.map(([k, v]) => (

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
+import { typeLabel } from '../../../runtime/messages/type-names.ts';
 import type { Column } from '../../../runtime/schema/types.ts';
+import { useLang } from '../i18n/useLang.ts';
 import { useT } from '../i18n/useT.ts';
 import type { FilterRule } from './filter-rules.ts';
 import type { GridView } from './grid-sql.ts';
@@ -22,6 +24,7 @@ export function ColumnHeader(props: {
 }) {
   const { column, width, view, onView, profile, quality, selected, onSelect, onFilter } = props;
   const t = useT();
+  const [lang] = useLang();
   const applied = view.filters[column.name] ?? '';
   const [text, setText] = useState(applied);
   useEffect(() => setText(applied), [applied]);
@@ -50,8 +53,14 @@ export function ColumnHeader(props: {
         <span className="col-name">{column.name}</span>
         <span className="col-sort-mark">{sorted ? (sorted.desc ? '▼' : '▲') : ''}</span>
       </button>
-      <button type="button" className="col-type col-select" onClick={onSelect} aria-pressed={selected}>
-        {column.type}
+      <button
+        type="button"
+        className="col-type col-select"
+        onClick={onSelect}
+        aria-pressed={selected}
+        title={column.type}
+      >
+        {typeLabel(column.type)[lang]}
       </button>
       <QualityBar quality={quality} />
       <MiniProfile profile={profile} onFilter={onFilter} />

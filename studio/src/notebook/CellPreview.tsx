@@ -1,4 +1,5 @@
 import { useRef } from 'react';
+import { typeLabel } from '../../../runtime/messages/type-names.ts';
 import { useLang } from '../i18n/useLang.ts';
 import { useT } from '../i18n/useT.ts';
 import { formatValue } from '../inspect/format-value.ts';
@@ -23,7 +24,7 @@ export function CellPreview({ id, hasOutput }: { id: string; hasOutput: boolean 
               <thead>
                 <tr>
                   {rows.table.columns.map((c) => (
-                    <th key={c.name} title={c.type}>
+                    <th key={c.name} title={`${typeLabel(c.type)[lang]} (${c.type})`}>
                       {c.name}
                     </th>
                   ))}
