@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { FileModelStore } from '../../runtime/ml/file-model-store.ts';
 import type { ModelInfo, ScreeningMeta, StoredModel } from '../../runtime/ml/model-store.ts';
 import { checkModelName } from '../../runtime/ml/model-store.ts';
-import type { AppDeps, AppEnv } from '../context.ts';
+import type { AppDeps, AppEnv, SessionUser } from '../context.ts';
 import { ApiError, errorResponses, forbidden, notFound } from '../errors.ts';
 import { authed, requireUser } from '../middleware/require-user.ts';
 import { checkUploadedOnnx, metaSummary } from './models-onnx.ts';
@@ -98,6 +98,20 @@ export function modelRoutes(deps: AppDeps) {
     }
   };
 
+  /**
+   * A model name belongs to whoever registered its earliest version still listed: only that officer and
+   * admins add versions to it, since pipelines that score with the name unpinned take its latest version.
+   */
+  const checkNameOwner = async (name: string, user: SessionUser) => {
+    if (user.role === 'admin') return;
+    const owner = (await reader.list()).find((info) => info.name === name)?.owner;
+    if (owner !== undefined && owner !== user.username) {
+      throw forbidden(
+        `모형 "${name}"은(는) 다른 사용자(${owner})의 모형이라 새 버전을 올릴 수 없습니다. 소유자나 관리자만 버전을 추가할 수 있으니 다른 이름으로 저장하세요.`,
+      );
+    }
+  };
+
   const app = router<AppEnv>();
   app.use('*', requireUser());
   return app
@@ -136,6 +150,7 @@ export function modelRoutes(deps: AppDeps) {
       const onnx = new Uint8Array(Buffer.from(body.onnxBase64, 'base64'));
       const meta = body.meta as StoredModel['meta'];
       const width = meta.kind === 'onnx' ? meta.inputColumns.length : (meta as ScreeningMeta).pre.featureNames.length;
+      await checkNameOwner(body.name, user);
       await checkUploadedOnnx(onnx, width);
       const { onnxBase64: _, ...rest } = body;
       const info = await new FileModelStore(dir, user.username).save({ ...rest, meta, onnx });
@@ -156,6 +171,7 @@ export function modelRoutes(deps: AppDeps) {
         .map((s) => s.trim())
         .filter(Boolean);
       if (columns.length === 0) throw bad('inputColumns: name the columns the model reads, comma-separated');
+      await checkNameOwner(name.trim(), user);
       const onnx = new Uint8Array(await file.arrayBuffer());
       await checkUploadedOnnx(onnx, columns.length);
       const info = await new FileModelStore(dir, user.username).save({

@@ -143,8 +143,11 @@ export function runRoutes(deps: AppDeps) {
       const { run, pipeline } = await visible(id, user);
       const schedule = run.scheduleId ? await findSchedule(db, run.scheduleId) : undefined;
       const allowed = canEdit(user, pipeline) || run.requestedBy === user.id || schedule?.ownerId === user.id;
-      if (!allowed)
-        throw forbidden('only the pipeline owner, the schedule owner, who started it, or an admin can cancel a run');
+      if (!allowed) {
+        throw forbidden(
+          '이 실행은 취소할 수 없습니다. 파이프라인 소유자, 예약 소유자, 실행을 시작한 사람이나 관리자만 취소할 수 있습니다.',
+        );
+      }
       const after = await requestCancel(db, id, deps.now());
       return c.json(toRunJson(after!), 200);
     });

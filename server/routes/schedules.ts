@@ -2,13 +2,14 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
 import type { AppDeps, AppEnv, SessionUser } from '../context.ts';
 import type { ScheduleRow } from '../db/schema.ts';
-import { runs, schedules } from '../db/schema.ts';
+import { schedules } from '../db/schema.ts';
 import { ApiError, errorResponses, forbidden, notFound } from '../errors.ts';
 import { authed, requireUser } from '../middleware/require-user.ts';
 import { deletedError, viewable } from '../pipelines/load.ts';
 import { findVersion } from '../pipelines/queries.ts';
 import { readRunnerConfig } from '../runs/config.ts';
 import { toRunJson } from '../runs/present.ts';
+import { enqueueRequested } from '../runs/queue.ts';
 import { runSchema } from '../runs/schemas.ts';
 import { CronError, checkCron, nextRun, nextRuns } from '../schedules/cron.ts';
 import { checkParams } from '../schedules/params.ts';
@@ -79,9 +80,10 @@ const runNow = createRoute({
   method: 'post',
   path: '/{id}/run',
   tags,
-  summary: 'Queue a run of this schedule now (its parameters and version)',
+  summary:
+    'Queue a run of this schedule now (its owner or an admin; at most RUN_QUEUE_PER_USER runs queued or running per user)',
   request: { params: idParam },
-  responses: { 202: json('Queued', runSchema), ...errorResponses(400, 401, 403, 404, 422) },
+  responses: { 202: json('Queued', runSchema), ...errorResponses(400, 401, 403, 404, 422, 429) },
 });
 
 /** A webhook URL often carries a token: only the schedule's owner and admins see it. */
@@ -198,21 +200,37 @@ export function scheduleRoutes(deps: AppDeps) {
       const { id } = c.req.valid('param');
       const { user } = authed(c);
       const s = await visible(id, user);
+      // Seeing a shared schedule is not running it: a run fires the owner's webhook and notifications.
+      if (user.role !== 'admin' && s.ownerId !== user.id) {
+        throw forbidden(
+          '이 예약은 다른 사용자의 것이라 지금 실행할 수 없습니다. 예약의 소유자나 관리자만 실행할 수 있습니다.',
+        );
+      }
       await checkTarget(user, s);
-      const [run] = await db
-        .insert(runs)
-        .values({
+      const settings = readRunnerConfig(process.env, deps.config.dataDir);
+      const run = await enqueueRequested(
+        db,
+        {
           pipelineId: s.pipelineId,
           scheduleId: s.id,
           version: s.version,
           params: s.params,
-          maxAttempts: readRunnerConfig().maxAttempts,
+          maxAttempts: settings.maxAttempts,
           runAfter: deps.now(),
           trigger: 'manual',
           requestedBy: user.id,
           createdAt: deps.now(),
-        })
-        .returning();
-      return c.json(toRunJson(run!), 202);
+        },
+        settings.queuePerUser,
+      );
+      if (!run) {
+        c.header('Retry-After', String(Math.max(1, Math.ceil(settings.intervalMs / 1000) * 6)));
+        throw new ApiError(
+          429,
+          'rate_limited',
+          `대기 중이거나 실행 중인 실행이 이미 ${settings.queuePerUser}개입니다. 하나가 끝난 뒤 다시 실행하세요.`,
+        );
+      }
+      return c.json(toRunJson(run), 202);
     });
 }

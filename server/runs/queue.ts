@@ -3,9 +3,9 @@
  * locks its rows with `FOR UPDATE SKIP LOCKED` inside a transaction, so each due schedule is enqueued
  * once and each queued run is claimed by exactly one runner.
  */
-import { and, asc, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { type RunRow, type RunStatus, runArtifacts, runs, schedules } from '../db/schema.ts';
+import { type RunRow, type RunStatus, runArtifacts, runs, schedules, users } from '../db/schema.ts';
 import { nextRun } from '../schedules/cron.ts';
 import type { ArtifactFile } from './artifacts-write.ts';
 
@@ -39,6 +39,30 @@ export async function enqueueDue(db: Db, now: Date, maxAttempts: number): Promis
         .where(eq(schedules.id, s.id));
     }
     return due.length;
+  });
+}
+
+/**
+ * Queues a run someone asked for ("run now"), unless that user already has `limit` runs queued or
+ * running (0: no limit); undefined then. The user's row is locked while counting, so parallel requests
+ * cannot all pass the count.
+ */
+export async function enqueueRequested(
+  db: Db,
+  run: typeof runs.$inferInsert & { requestedBy: string },
+  limit: number,
+): Promise<RunRow | undefined> {
+  return db.transaction(async (tx) => {
+    if (limit > 0) {
+      await tx.select({ id: users.id }).from(users).where(eq(users.id, run.requestedBy)).for('update');
+      const [{ n } = { n: 0 }] = await tx
+        .select({ n: count() })
+        .from(runs)
+        .where(and(eq(runs.requestedBy, run.requestedBy), inArray(runs.status, ['queued', 'running'])));
+      if (n >= limit) return undefined;
+    }
+    const [row] = await tx.insert(runs).values(run).returning();
+    return row;
   });
 }
 
