@@ -5,38 +5,50 @@ import { LibraryPage } from '../library/LibraryPage.tsx';
 import { useRoute } from '../library/useRoute.ts';
 import { NodePanel } from '../node-view/NodePanel.tsx';
 import { Notebook } from '../notebook/Notebook.tsx';
+import { EditorNav } from '../shell/EditorNav.tsx';
 import { Header } from '../shell/Header.tsx';
+import { LoginDialog } from '../shell/LoginDialog.tsx';
 import { NoticeBar } from '../shell/NoticeBar.tsx';
+import { SplitPane } from '../shell/SplitPane.tsx';
 import { useUndoShortcuts } from '../shell/useUndoShortcuts.ts';
 import { useView } from '../shell/useView.ts';
 import { SourcesPanel } from '../sources/SourcesPanel.tsx';
 import '../styles/layout.css';
 
-/** Header on top; data and the palette on the left; canvas or notebook, the node's form, and the inspector. */
+/**
+ * Header and page links on top; data and the palette on the left; canvas (with the node's form) or notebook
+ * over the results, split by a handle. Sign-in opens over the editor, which stays as it was behind it.
+ */
 export function App() {
   useUndoShortcuts();
   const [view] = useView();
   const route = useRoute();
-  if (route.page !== 'editor') return <LibraryPage route={route} />;
+  if (route.page !== 'editor' && route.page !== 'login') return <LibraryPage route={route} />;
   return (
     <div className="studio">
       <Header />
+      <EditorNav />
       <NoticeBar />
       <div className={`studio-body studio-${view}`}>
         <aside className="studio-sources">
           <SourcesPanel />
           <Palette />
         </aside>
-        <main className="studio-centre">{view === 'canvas' ? <Canvas /> : <Notebook />}</main>
-        {view === 'canvas' && (
-          <aside className="studio-form">
-            <NodePanel />
-          </aside>
-        )}
-        <section className="studio-inspector">
-          <Inspector />
-        </section>
+        <SplitPane
+          top={
+            <div className="studio-work">
+              <main className="studio-centre">{view === 'canvas' ? <Canvas /> : <Notebook />}</main>
+              {view === 'canvas' && (
+                <aside className="studio-form">
+                  <NodePanel />
+                </aside>
+              )}
+            </div>
+          }
+          bottom={<Inspector />}
+        />
       </div>
+      {route.page === 'login' && <LoginDialog />}
     </div>
   );
 }

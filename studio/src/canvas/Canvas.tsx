@@ -2,21 +2,28 @@ import {
   Background,
   type Connection,
   Controls,
+  type Edge,
   type EdgeChange,
   MiniMap,
+  type Node,
   type NodeChange,
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useStore } from 'zustand';
 import type { PipelineDoc } from '../../../runtime/document/pipeline-doc.ts';
 import { useServices } from '../app/useServices.ts';
 import { useT } from '../i18n/useT.ts';
 import { groupsOf } from '../state/actions/groups.ts';
+import { boxesOf, DEFAULT_SIZE, placeNode } from '../state/doc/placement.ts';
 import { CanvasToolbar } from './CanvasToolbar.tsx';
-import { edgeRemovals, nodeChangeIntent } from './flow-changes.ts';
+import { canvasUiStore } from './canvas-ui-store.ts';
+import { FirstUseGuide } from './FirstUseGuide.tsx';
+import { FIT_VIEW } from './fit-view.ts';
+import { deletionOf, edgeRemovals, nodeChangeIntent } from './flow-changes.ts';
 import { drawnPositions } from './flow-model.ts';
 import { GroupFrame } from './GroupFrame.tsx';
 import { liveGroups, membersMovedTo } from './group-frame.ts';
@@ -31,8 +38,6 @@ import './canvas.css';
 const nodeTypes = { step: NodeCard, note: NoteCard, frame: GroupFrame };
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const MINIMAP_SIZE = { width: 150, height: 96 };
-const FIT_VIEW = { maxZoom: 1, padding: 0.25 };
-type Sizes = Record<string, { width: number; height: number }>;
 
 function connectArgs(c: Connection) {
   return {
@@ -61,17 +66,29 @@ function Flow() {
   const { store } = useServices();
   const t = useT();
   const flow = useReactFlow();
-  const [sizes, setSizes] = useState<Sizes>({});
+  const sizes = useStore(canvasUiStore, (s) => s.sizes);
+  const minimap = useStore(canvasUiStore, (s) => s.minimap);
   const [help, setHelp] = useState(false);
   const gesture = useRef(0);
   const { nodes, edges } = useFlowNodes(sizes);
   useCanvasKeys(() => setHelp((h) => !h));
+  const ariaLabels = useMemo(
+    () => ({
+      'controls.ariaLabel': t('canvas.fitView'),
+      'controls.zoomIn.ariaLabel': t('canvas.zoomIn'),
+      'controls.zoomOut.ariaLabel': t('canvas.zoomOut'),
+      'controls.fitView.ariaLabel': t('canvas.fitView'),
+      'controls.interactive.ariaLabel': t('canvas.lock'),
+      'minimap.ariaLabel': t('canvas.minimap'),
+    }),
+    [t],
+  );
 
   const onNodesChange = useCallback(
     (changes: NodeChange[]) => {
       const s = store.getState();
       const intent = nodeChangeIntent(changes, s.selection);
-      if (Object.keys(intent.sizes).length) setSizes((old) => ({ ...old, ...intent.sizes }));
+      if (Object.keys(intent.sizes).length) canvasUiStore.getState().addSizes(intent.sizes);
       const moves = { ...intent.moves, ...groupMemberMoves(s.doc, intent.groupMoves) };
       if (Object.keys(moves).length)
         s.dispatch('move-nodes', { positions: moves }, { squash: `drag:${gesture.current}` });
@@ -90,6 +107,24 @@ function Flow() {
     (changes: EdgeChange[]) => {
       const removed = edgeRemovals(changes);
       if (removed.length) store.getState().dispatch('disconnect', { edges: removed });
+    },
+    [store],
+  );
+  // A deleted selection (nodes, their edges, notes) is one undo step: the store does it in one action and
+  // React Flow is told to do nothing itself (it would remove the edges first, then the nodes: two steps).
+  const onBeforeDelete = useCallback(
+    async ({ nodes: gone, edges: cut }: { nodes: Node[]; edges: Edge[] }) => {
+      const d = deletionOf(
+        gone.map((n) => n.id),
+        cut.map((e) => e.id),
+      );
+      const s = store.getState();
+      const step = `delete:${++gesture.current}`;
+      if (d.nodes.length || d.edges.length)
+        s.dispatch('remove-nodes', { ids: d.nodes, edges: d.edges }, { squash: step });
+      if (d.notes.length) s.dispatch('edit-notes', { remove: d.notes }, { squash: step });
+      s.closeStep();
+      return false;
     },
     [store],
   );
@@ -127,9 +162,12 @@ function Flow() {
       const type = e.dataTransfer.getData(PALETTE_MIME);
       if (!type) return;
       e.preventDefault();
-      const position = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      const drop = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
       const s = store.getState();
-      const r = s.dispatch('add-node', { type, position: { x: Math.round(position.x), y: Math.round(position.y) } });
+      // The card's top left goes a little up-left of the pointer (as if held by its title), on free ground.
+      const want = { x: drop.x - 40, y: drop.y - 20 };
+      const position = placeNode(boxesOf(s.doc.nodes, canvasUiStore.getState().sizes), DEFAULT_SIZE, want);
+      const r = s.dispatch('add-node', { type, position });
       if (r.ok) {
         s.select([r.result]);
         s.inspect(r.result);
@@ -159,19 +197,32 @@ function Flow() {
           gesture.current++;
         }}
         onNodeDragStop={() => store.getState().closeStep()}
+        onBeforeDelete={onBeforeDelete}
         deleteKeyCode={DELETE_KEYS}
         multiSelectionKeyCode="Shift"
         selectionKeyCode="Shift"
         onlyRenderVisibleElements
-        minZoom={0.1}
+        minZoom={FIT_VIEW.minZoom}
+        maxZoom={2}
         fitView
         fitViewOptions={FIT_VIEW}
+        ariaLabelConfig={ariaLabels}
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={20} />
-        <MiniMap pannable zoomable ariaLabel={t('canvas.minimap')} style={MINIMAP_SIZE} />
-        <Controls />
+        {/* Display only: a drag that starts over it reaches the card or handle underneath. */}
+        {minimap && (
+          <MiniMap
+            pannable={false}
+            zoomable={false}
+            ariaLabel={t('canvas.minimap')}
+            style={MINIMAP_SIZE}
+            data-testid="minimap"
+          />
+        )}
+        <Controls fitViewOptions={FIT_VIEW} />
         <CanvasToolbar sizes={sizes} onHelp={() => setHelp(true)} />
+        <FirstUseGuide />
       </ReactFlow>
       {help && <ShortcutHelp onClose={() => setHelp(false)} />}
     </div>

@@ -1,8 +1,11 @@
 import { Panel, useReactFlow } from '@xyflow/react';
+import { useStore } from 'zustand';
 import { useServices } from '../app/useServices.ts';
 import { useStudio } from '../app/useStudio.ts';
 import { ExportSqlButton } from '../export/ExportSqlButton.tsx';
 import { useT } from '../i18n/useT.ts';
+import { canvasUiStore } from './canvas-ui-store.ts';
+import { FIT_VIEW } from './fit-view.ts';
 import { groupSelection } from './group-selection.ts';
 
 /** Auto-layout (one undo step), notes, grouping the selection and the shortcut help, over the canvas's top right corner. */
@@ -17,12 +20,13 @@ export function CanvasToolbar({
   const flow = useReactFlow();
   const t = useT();
   const selected = useStudio((s) => s.selection.length);
+  const minimap = useStore(canvasUiStore, (s) => s.minimap);
   const layout = async () => {
     const { autoLayout } = await import('./auto-layout.ts'); // dagre loads on first use, off the first screen
     const { doc, dispatch } = store.getState();
     if (doc.nodes.length === 0) return;
     dispatch('move-nodes', { positions: autoLayout(doc.nodes, doc.edges, sizes) });
-    requestAnimationFrame(() => void flow.fitView({ maxZoom: 1, padding: 0.25, duration: 200 }));
+    requestAnimationFrame(() => void flow.fitView({ ...FIT_VIEW, duration: 200 }));
   };
   const addNote = () => {
     const el = document.querySelector('.react-flow__pane')?.getBoundingClientRect();
@@ -50,6 +54,14 @@ export function CanvasToolbar({
         {t('canvas.group')}
       </button>
       <ExportSqlButton />
+      <button
+        type="button"
+        onClick={() => canvasUiStore.getState().setMinimap(!minimap)}
+        aria-pressed={minimap}
+        data-testid="minimap-toggle"
+      >
+        {minimap ? t('canvas.minimapHide') : t('canvas.minimapShow')}
+      </button>
       <button type="button" onClick={onHelp} title={t('canvas.shortcuts')} data-testid="shortcut-help-button">
         ?
       </button>

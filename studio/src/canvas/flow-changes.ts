@@ -64,3 +64,13 @@ export function edgeRemovals(
   }
   return out;
 }
+
+/** A selection React Flow is about to delete, split by what it is: step nodes, notes, edges (by their ends). */
+export function deletionOf(
+  nodeIds: readonly string[],
+  edgeIds: readonly string[],
+): { nodes: string[]; notes: string[]; edges: ReturnType<typeof edgeRemovals> } {
+  const nodes = nodeIds.filter((id) => !id.startsWith(NOTE) && !id.startsWith(FRAME));
+  const notes = nodeIds.filter((id) => id.startsWith(NOTE)).map((id) => id.slice(NOTE.length));
+  return { nodes, notes, edges: edgeRemovals(edgeIds.map((id) => ({ type: 'remove' as const, id }))) };
+}

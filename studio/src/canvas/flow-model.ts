@@ -3,19 +3,15 @@ import type { PipelineEdge, PipelineNode } from '../../../runtime/document/pipel
 import type { NodeGroup } from '../state/actions/groups.ts';
 import type { StickyNote } from '../state/actions/sticky-notes.ts';
 import { edgeKey } from '../state/doc/graph.ts';
+import { DEFAULT_SIZE, fallbackPosition } from '../state/doc/placement.ts';
 import type { FrameNode } from './GroupFrame.tsx';
 import type { Rect } from './group-frame.ts';
 import type { NoteNode } from './NoteCard.tsx';
 
 export type StepNode = Node<Record<string, never>, 'step'>;
 
-export const NODE_WIDTH = 210;
-export const NODE_HEIGHT = 86;
-
-/** Where a node without a stored position goes: a row, left to right, in document order. */
-export function fallbackPosition(index: number): { x: number; y: number } {
-  return { x: 40 + (index % 6) * (NODE_WIDTH + 60), y: 40 + Math.floor(index / 6) * (NODE_HEIGHT + 80) };
-}
+export const NODE_WIDTH = DEFAULT_SIZE.width;
+export const NODE_HEIGHT = DEFAULT_SIZE.height;
 
 /** One document node as a React Flow node (the card reads everything else from the store by id). */
 export function toFlowNode(

@@ -10,8 +10,8 @@ export interface PortRow<P extends PortDef = PortDef> {
   output?: P;
 }
 
-/** Height of one port row (px): a 10 px handle plus room for an 11 px label. */
-export const PORT_ROW_HEIGHT = 20;
+/** Height of one port row (px): a 12 px handle with 14 px to the next, room for an 11 px label. */
+export const PORT_ROW_HEIGHT = 26;
 
 /**
  * Where a card's handles go. One input and one output sit at the card's middle, unlabelled (undefined: no

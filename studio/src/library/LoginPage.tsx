@@ -5,8 +5,17 @@ import { errorText } from './text.ts';
 import { useLibT } from './useLibT.ts';
 import { useSessionUser } from './useSession.ts';
 
-/** Sign-in, then the forced password change while the account still has its one-time password. */
-export function LoginPage() {
+/**
+ * Sign-in, then the forced password change while the account still has its one-time password. `onDone` says
+ * where to go once signed in (the studio's dialog goes back to the editor); `onCancel` adds a close button.
+ */
+export function LoginPage({
+  onDone = () => go('#/pipelines'),
+  onCancel,
+}: {
+  onDone?: () => void;
+  onCancel?: () => void;
+} = {}) {
   const t = useLibT();
   const user = useSessionUser();
   const [username, setUsername] = useState('');
@@ -21,10 +30,10 @@ export function LoginPage() {
     try {
       if (mustChange) {
         await sessionStore.getState().changePassword(password, newPassword);
-        go('#/pipelines');
+        onDone();
       } else {
         const u = await sessionStore.getState().login(username, password);
-        if (!u.mustChangePassword) go('#/pipelines');
+        if (!u.mustChangePassword) onDone();
       }
     } catch (err) {
       setError(errorText(t, err));
@@ -33,13 +42,15 @@ export function LoginPage() {
 
   return (
     <form className="lib-card lib-login" onSubmit={(e) => void submit(e)} data-testid="login-form">
-      <h2>{mustChange ? t('login.change') : t('login.title')}</h2>
+      <h2 id="login-title">{mustChange ? t('login.change') : t('login.title')}</h2>
       {!mustChange && (
         <label className="lib-field">
           {t('login.username')}
           <input
             name="username"
             autoComplete="username"
+            // biome-ignore lint/a11y/noAutofocus: the dialog opens to sign in; the name field is where typing starts
+            autoFocus
             value={username}
             onChange={(e) => setUsername(e.target.value)}
           />
@@ -72,9 +83,16 @@ export function LoginPage() {
           {error}
         </p>
       )}
-      <button type="submit" className="primary">
-        {mustChange ? t('login.changeSubmit') : t('login.submit')}
-      </button>
+      <div className="lib-row login-actions">
+        {onCancel && (
+          <button type="button" onClick={onCancel} data-testid="login-cancel">
+            {t('common.cancel')}
+          </button>
+        )}
+        <button type="submit" className="primary">
+          {mustChange ? t('login.changeSubmit') : t('login.submit')}
+        </button>
+      </div>
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useServices } from '../app/useServices.ts';
+import { useT } from '../i18n/useT.ts';
 import type { LocalRead } from '../persist/sample-paths.ts';
 import type { SaveConflict } from './api.ts';
 import { ConflictDialog } from './ConflictDialog.tsx';
@@ -22,6 +23,7 @@ import './library.css';
 export function ServerMenu() {
   const t = useLibT();
   const rt = useRunsT();
+  const tt = useT();
   const { store, ready } = useServices();
   const user = useSessionUser();
   const { pipelineId, name: linkedName } = useServerDoc();
@@ -124,7 +126,7 @@ export function ServerMenu() {
         disabled={!pipelineId}
         onClick={() => go(`#/runs/${pipelineId}`)}
         data-testid="server-runs"
-        title={rt('runs.title')}
+        title={tt('nav.schedulesTitle')}
       >
         {rt('nav.schedules')}
       </button>

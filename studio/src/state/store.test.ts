@@ -63,6 +63,62 @@ describe('studio store: history', () => {
     expect(s().undo()).toBe(false);
   });
 
+  it('deletes a wired node with its edges as one step: one undo brings both back', () => {
+    const { s } = studio();
+    s().dispatch('add-node', { type: 'prep.filter', id: 'f', after: { source: 'decl' } });
+    s().dispatch('add-node', { type: 'prep.sort', id: 'o', after: { source: 'f' } });
+    expect(s().doc.edges).toHaveLength(2);
+    const steps = s().history.past.length;
+    // React Flow hands over the node and both of its edges (decl→f, f→o) together.
+    s().dispatch('remove-nodes', {
+      ids: ['f'],
+      edges: [
+        { source: 'decl', target: 'f' },
+        { source: 'f', target: 'o' },
+      ],
+    });
+    expect(s().doc.nodes.map((n) => n.id)).toEqual(['decl', 'o']);
+    expect(s().doc.edges).toEqual([]);
+    expect(s().history.past).toHaveLength(steps + 1);
+    expect(s().undo()).toBe(true);
+    expect(s().doc.nodes.map((n) => n.id)).toEqual(['decl', 'f', 'o']);
+    expect(s().doc.edges.map((e) => `${e.source}->${e.target}`)).toEqual(['decl->f', 'f->o']);
+  });
+
+  it('removes selected edges that touch no removed node in the same step', () => {
+    const { s } = studio();
+    s().dispatch('add-node', { type: 'prep.filter', id: 'f', after: { source: 'decl' } });
+    s().dispatch('add-node', { type: 'prep.sort', id: 'o', position: { x: 500, y: 0 } });
+    s().dispatch('connect', { source: 'f', target: 'o' });
+    const steps = s().history.past.length;
+    s().dispatch('remove-nodes', { ids: ['o'], edges: [{ source: 'decl', target: 'f' }] });
+    expect(s().doc.edges).toEqual([]);
+    expect(s().history.past).toHaveLength(steps + 1);
+  });
+
+  it('prunes the selection and the inspected node when undo or redo removes them', () => {
+    const { s } = studio();
+    s().dispatch('add-node', { type: 'prep.filter', id: 'f', after: { source: 'decl' } });
+    s().select(['decl', 'f']);
+    s().inspect('f');
+    s().undo(); // the filter is gone again
+    expect(s().selection).toEqual(['decl']);
+    expect(s().inspected).toBeUndefined();
+    s().redo();
+    s().select(['f']);
+    s().inspect('f');
+    s().dispatch('remove-nodes', { ids: ['decl'] });
+    s().select(['f']);
+    s().undo(); // decl is back, f still there: nothing to prune
+    expect(s().selection).toEqual(['f']);
+    expect(s().inspected).toBe('f');
+    s().select(['decl']);
+    s().inspect('decl');
+    s().redo(); // decl removed again
+    expect(s().selection).toEqual([]);
+    expect(s().inspected).toBeUndefined();
+  });
+
   it('reports a refused edit without changing anything', () => {
     const { s } = studio();
     const revision = s().revision;

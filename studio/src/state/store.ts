@@ -36,6 +36,16 @@ export function createStudioStore(options: StudioStoreOptions = {}): StudioStore
       const keep = patches && presentationOnly(patches) ? s.analysis : undefined;
       set({ doc, revision: s.revision + 1, ...extra, ...analyzeState({ ...s, ...extra, doc }, keep) });
     };
+    /** Selection and inspected node kept only where their nodes still exist in `doc` (after undo, redo, delete). */
+    const pruned = (doc: PipelineDoc): Pick<StudioState, 'selection' | 'inspected'> => {
+      const s = get();
+      const alive = new Set(doc.nodes.map((n) => n.id));
+      const selection = s.selection.filter((id) => alive.has(id));
+      return {
+        selection: selection.length === s.selection.length ? s.selection : selection,
+        inspected: s.inspected && alive.has(s.inspected) ? s.inspected : undefined,
+      };
+    };
     const initial = options.doc ?? emptyDoc('새 파이프라인');
     const base = {
       doc: initial,
@@ -66,16 +76,7 @@ export function createStudioStore(options: StudioStoreOptions = {}): StudioStore
           if (done.patches.length === 0) return { ok: true, result: done.result };
           const entry = { action: name, patches: done.patches, inverse: done.inverse, squashKey: opts.squash };
           const h = opts.capture === 'never' ? s.history : history.record(s.history, entry);
-          const alive = new Set(done.doc.nodes.map((n) => n.id));
-          commit(
-            done.doc,
-            {
-              history: h,
-              selection: s.selection.filter((id) => alive.has(id)),
-              inspected: s.inspected && alive.has(s.inspected) ? s.inspected : undefined,
-            },
-            done.patches,
-          );
+          commit(done.doc, { history: h, ...pruned(done.doc) }, done.patches);
           return { ok: true, result: done.result };
         } catch (e) {
           if (!(e instanceof ActionRefused)) throw e;
@@ -96,13 +97,23 @@ export function createStudioStore(options: StudioStoreOptions = {}): StudioStore
       undo() {
         const s = get();
         const step = history.undo(s.history, s.doc);
-        if (step) commit(step.doc, { history: step.history }, s.history.past[s.history.past.length - 1]?.inverse);
+        if (step)
+          commit(
+            step.doc,
+            { history: step.history, ...pruned(step.doc) },
+            s.history.past[s.history.past.length - 1]?.inverse,
+          );
         return step !== undefined;
       },
       redo() {
         const s = get();
         const step = history.redo(s.history, s.doc);
-        if (step) commit(step.doc, { history: step.history }, s.history.future[s.history.future.length - 1]?.patches);
+        if (step)
+          commit(
+            step.doc,
+            { history: step.history, ...pruned(step.doc) },
+            s.history.future[s.history.future.length - 1]?.patches,
+          );
         return step !== undefined;
       },
       closeStep: () => set({ history: history.closeStep(get().history) }),

@@ -1,6 +1,7 @@
 import type { PipelineNode } from '../../../../runtime/document/pipeline-doc.ts';
 import { NODE_ID_PATTERN } from '../doc/graph.ts';
 import { uniqueNodeId } from '../doc/node-ids.ts';
+import { besideOf, boxesOf, DEFAULT_SIZE, placeNode } from '../doc/placement.ts';
 import { ActionRefused, defineAction } from './define-action.ts';
 import { addEdge } from './edges.ts';
 
@@ -15,8 +16,6 @@ export interface AddNodeArgs {
   /** Also feed the new node from this one (a notebook's "add a cell after"), in the same undo step. */
   after?: { source: string; sourcePort?: string; targetPort?: string };
 }
-
-const STEP = { x: 260, y: 0 };
 
 /** Adds a node; returns its id. */
 export const addNode = defineAction({
@@ -39,7 +38,7 @@ export const addNode = defineAction({
     }
     const node: PipelineNode = { id, type: args.type, params: args.params ?? {} };
     if (args.label) node.label = args.label;
-    node.position = args.position ?? nextPosition(doc.nodes, from?.position);
+    node.position = args.position ?? nextPosition(doc.nodes, from?.id);
     doc.nodes.push(node);
     if (args.after) {
       addEdge(
@@ -57,8 +56,9 @@ export const addNode = defineAction({
   },
 });
 
-function nextPosition(nodes: PipelineNode[], anchor: { x: number; y: number } | undefined) {
-  if (anchor) return { x: anchor.x + STEP.x, y: anchor.y + STEP.y };
-  const lowest = Math.max(-120, ...nodes.map((n) => n.position?.y ?? 0));
-  return { x: 0, y: lowest + 120 };
+/** A free spot: beside the node it follows, else in the first free place from the top left. */
+function nextPosition(nodes: PipelineNode[], after: string | undefined) {
+  const boxes = boxesOf(nodes);
+  const anchor = after === undefined ? undefined : boxes[nodes.findIndex((n) => n.id === after)];
+  return placeNode(boxes, DEFAULT_SIZE, anchor ? besideOf(anchor) : { x: 0, y: 0 });
 }
