@@ -21,9 +21,13 @@ const params = z
   })
   .strict();
 
-/** Strips comments and string literals so a `;` inside them is not taken for a second statement. */
+/**
+ * Strips comments and string literals (dollar-quoted `$$…$$` / `$tag$…$tag$` too) so a `;` inside them is
+ * not taken for a second statement. A first, conservative check that also works in the browser; the
+ * native engine then counts statements with DuckDB's own parser (`DuckDBNodeEngine.describe`).
+ */
 function codeOnly(sql: string): string {
-  return sql.replace(/'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*|\/\*[\s\S]*?\*\//g, ' ');
+  return sql.replace(/\$([A-Za-z_]\w*)?\$[\s\S]*?\$\1\$|'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*|\/\*[\s\S]*?\*\//g, ' ');
 }
 
 export const sql = defineNode({
@@ -39,7 +43,11 @@ export const sql = defineNode({
   outputSchema: () => null,
   toSql: ({ inputs, params: p, sources }) => {
     const code = codeOnly(p.query).trim().replace(/;\s*$/, '');
-    if (code.includes(';')) throw new ParamError('write one SELECT statement (found more than one)', 'query');
+    if (code.includes(';'))
+      throw new ParamError(
+        'SELECT 한 문장만 쓸 수 있습니다. (Write one SELECT statement: found more than one.)',
+        'query',
+      );
     if (!/^\(*\s*(select|with|from|values|table|pivot|unpivot|summarize|describe)\b/i.test(code)) {
       throw new ParamError('the query must be a SELECT (or WITH … SELECT)', 'query');
     }

@@ -12,6 +12,7 @@ import {
   type DuckDBValue,
 } from '@duckdb/node-api';
 import type { Column, ResultTable, Row, Value } from '../schema/types.ts';
+import { stringLiteral } from '../sql/quote.ts';
 import { createTableViaStaging } from './create-table.ts';
 import type { Engine, QueryOptions } from './engine.ts';
 import { normalizeInteger } from './normalize.ts';
@@ -21,6 +22,11 @@ export interface NativeEngineOptions {
   path?: string;
   threads?: number;
   memoryLimit?: string;
+  /**
+   * Further DuckDB settings, applied in order with `SET` right after the database opens (the server's run
+   * sandbox: spill folder, then its quota; given at creation, a `temp_directory` reset the quota).
+   */
+  settings?: Record<string, string>;
 }
 
 /** DuckDB native (`@duckdb/node-api`): server, command line and tests. */
@@ -41,6 +47,10 @@ export class DuckDBNodeEngine implements Engine {
     const conn = await instance.connect();
     // DuckDB-WASM has no time zones: print TIMESTAMPTZ in UTC here too, so both engines give the same text.
     await conn.run("SET TimeZone = 'UTC'");
+    for (const [name, value] of Object.entries(options.settings ?? {})) {
+      if (!/^\w+$/.test(name)) throw new Error(`not a DuckDB setting name: ${name}`);
+      await conn.run(`SET ${name} = ${stringLiteral(value)}`);
+    }
     return new DuckDBNodeEngine(instance, conn);
   }
 
@@ -68,7 +78,18 @@ export class DuckDBNodeEngine implements Engine {
     await this.withAbort(options.signal, () => this.conn.run(sql));
   }
 
+  /**
+   * Refuses anything but exactly one statement, counted by DuckDB's own parser: `DESCRIBE a; DROP …` would
+   * otherwise run every statement. The runtime describes each `sql` node's query before running it, so a
+   * second statement hidden from a text check (in `$$…$$`, or after a `)` that closes the wrapper) stops here.
+   */
   async describe(sql: string): Promise<Column[]> {
+    const extracted = await this.conn.extractStatements(sql);
+    if (extracted.count !== 1) {
+      throw new Error(
+        `SELECT 한 문장만 쓸 수 있습니다 (DuckDB가 문장 ${extracted.count}개를 찾았습니다). (Write one SELECT statement: DuckDB found ${extracted.count}.)`,
+      );
+    }
     const r = await this.query(`DESCRIBE ${sql}`);
     return r.rows.map((row) => ({ name: String(row.column_name), type: String(row.column_type) }));
   }

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -130,5 +130,72 @@ describe('NodeFileAccess', () => {
     await writeFile(failed.location, 'partial');
     await failed.discard();
     expect(await readdir(path.join(dir, 'copied'))).toEqual(['t.csv']);
+  });
+});
+
+describe('NodeFileAccess with allowedRoots (the server sandbox)', () => {
+  let root: string;
+  let data: string;
+  let engine: DuckDBNodeEngine;
+  let files: NodeFileAccess;
+
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(tmpdir(), 'nfa-roots-'));
+    data = path.join(root, 'data');
+    await mkdir(path.join(data, 'sub'), { recursive: true });
+    await writeFile(path.join(data, 'a.csv'), 'x\n1\n');
+    await writeFile(path.join(root, 'secret.csv'), 'secret\n');
+    await symlink(path.join(root, 'secret.csv'), path.join(data, 'out-link.csv'));
+    await symlink(path.join(data, 'a.csv'), path.join(data, 'sub', 'in-link.csv'));
+    await symlink(root, path.join(data, 'up')); // a folder link: up/secret.csv
+    engine = await DuckDBNodeEngine.create();
+    files = new NodeFileAccess({
+      baseDir: data,
+      engine,
+      allowedRoots: [data],
+      resolveDataset: async (id) => (id === 'outside' ? path.join(root, 'secret.csv') : path.join(data, 'a.csv')),
+    });
+  });
+  afterAll(async () => {
+    await engine.close();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('reads files inside the folder, through symlinks that stay inside', async () => {
+    expect(new TextDecoder().decode(await files.readAll({ path: 'a.csv' }))).toBe('x\n1\n');
+    expect((await files.engineLocation({ path: 'sub/in-link.csv' })).location).toBe(path.join(data, 'a.csv'));
+    expect((await files.stat({ datasetId: 'inside' })).size).toBe(4);
+  });
+
+  it('refuses absolute paths, ../ and symlinks (file or folder) that lead outside, whatever the method', async () => {
+    const refs = [
+      { path: '/etc/passwd' },
+      { path: '../secret.csv' },
+      { path: 'out-link.csv' },
+      { path: 'up/secret.csv' },
+      { datasetId: 'outside' },
+    ];
+    for (const ref of refs) {
+      for (const read of [
+        () => files.stat(ref),
+        () => files.readAll(ref),
+        () => files.head(ref, 4),
+        () => files.engineLocation(ref),
+      ]) {
+        const error = await read().catch((e: unknown) => e);
+        expect(error, JSON.stringify(ref)).toBeInstanceOf(ParamError);
+        expect((error as Error).message).toMatch(/서버의 데이터 폴더 밖에 있어 열 수 없습니다/);
+        expect((error as Error).message).not.toContain(root);
+      }
+    }
+  });
+
+  it('says a file is missing in Korean, as the officer wrote it, without the server path', async () => {
+    const error = (await files.stat({ path: '2026/없음.csv' }).catch((e: unknown) => e)) as ParamError;
+    expect(error).toBeInstanceOf(ParamError);
+    expect(error.param).toBe('path');
+    expect(error.message).toBe(
+      '파일을 찾을 수 없습니다: "2026/없음.csv". 경로와 파일 이름을 확인하세요. (File not found.)',
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -26,11 +26,19 @@ export interface NodeFileAccessOptions {
    * scheduled runs read uploaded datasets). Without it, dataset references are refused as before.
    */
   resolveDataset?: (id: string) => Promise<string>;
+  /**
+   * The server's sandbox: every file, whatever its path or dataset id became after `{{parameter}}`
+   * substitution, is resolved with `realpath` (symlinks followed) when it is opened and refused unless it
+   * lies inside one of these folders. Errors then speak Korean and never show a server path. Absent (the
+   * command line): any path may be read and messages show the absolute path, for developers.
+   */
+  allowedRoots?: string[];
 }
 
 /** Local files through `node:fs`, for the command line, the server and tests. */
 export class NodeFileAccess implements FileAccess {
   private tempDir: Promise<string> | undefined;
+  private realRoots: Promise<string[]> | undefined;
 
   constructor(private readonly options: NodeFileAccessOptions) {}
 
@@ -46,29 +54,58 @@ export class NodeFileAccess implements FileAccess {
     return path.resolve(this.options.baseDir, ref.path);
   }
 
-  /** Like `resolve`, and also dataset ids when a `resolveDataset` option was given. */
+  /**
+   * Like `resolve`, and also dataset ids when a `resolveDataset` option was given. With `allowedRoots`,
+   * the real path (symlinks resolved), refused outside those folders.
+   */
   async locate(ref: FileRef): Promise<string> {
-    const { resolveDataset } = this.options;
-    if (ref.datasetId === undefined || !resolveDataset) return this.resolve(ref);
-    try {
-      return await resolveDataset(ref.datasetId);
-    } catch (e) {
-      const why = e instanceof Error ? e.message : String(e);
-      throw new ParamError(`Dataset "${ref.datasetId}" cannot be opened: ${why}`, 'datasetId');
+    const { resolveDataset, allowedRoots } = this.options;
+    let file: string;
+    if (ref.datasetId === undefined || !resolveDataset) file = this.resolve(ref);
+    else {
+      try {
+        file = await resolveDataset(ref.datasetId);
+      } catch (e) {
+        const why = e instanceof Error ? e.message : String(e);
+        if (allowedRoots) throw new ParamError(why, 'datasetId');
+        throw new ParamError(`Dataset "${ref.datasetId}" cannot be opened: ${why}`, 'datasetId');
+      }
     }
+    return allowedRoots ? this.confine(ref, file) : file;
+  }
+
+  private async confine(ref: FileRef, file: string): Promise<string> {
+    this.realRoots ??= Promise.all(
+      (this.options.allowedRoots ?? []).map((root) => realpath(root).catch(() => path.resolve(root))),
+    );
+    const real = await realpath(file).catch((e: unknown) => this.rethrowMissing(e, ref, file));
+    const inside = (await this.realRoots).some((root) => real === root || real.startsWith(root + path.sep));
+    if (!inside) {
+      throw new ParamError(
+        `"${shownName(ref)}"은(는) 서버의 데이터 폴더 밖에 있어 열 수 없습니다. 업로드한 데이터셋을 사용하세요. (This file is outside the server's data folder; use a dataset.)`,
+        ref.datasetId !== undefined && ref.path === undefined ? 'datasetId' : 'path',
+      );
+    }
+    return real;
   }
 
   async stat(ref: FileRef): Promise<FileInfo> {
     const file = await this.locate(ref);
-    const info = await stat(file).catch((e: unknown) => rethrowMissing(e, ref, file));
-    if (!info.isFile())
+    const info = await stat(file).catch((e: unknown) => this.rethrowMissing(e, ref, file));
+    if (!info.isFile()) {
+      if (this.options.allowedRoots)
+        throw new ParamError(
+          `"${shownName(ref)}"은(는) 파일이 아니라 폴더입니다. (This is a folder, not a file.)`,
+          'path',
+        );
       throw new ParamError(`"${ref.path ?? ref.datasetId}" is a folder, not a file (${file}).`, 'path');
+    }
     return { name: path.basename(file), size: info.size, fingerprint: `${info.size}:${info.mtimeMs}:${file}` };
   }
 
   async head(ref: FileRef, length: number): Promise<Uint8Array> {
     const file = await this.locate(ref);
-    const handle = await open(file, 'r').catch((e: unknown) => rethrowMissing(e, ref, file));
+    const handle = await open(file, 'r').catch((e: unknown) => this.rethrowMissing(e, ref, file));
     try {
       const buffer = new Uint8Array(length);
       const { bytesRead } = await handle.read(buffer, 0, length, 0);
@@ -80,7 +117,7 @@ export class NodeFileAccess implements FileAccess {
 
   async readAll(ref: FileRef): Promise<Uint8Array> {
     const file = await this.locate(ref);
-    const bytes = await readFile(file).catch((e: unknown) => rethrowMissing(e, ref, file));
+    const bytes = await readFile(file).catch((e: unknown) => this.rethrowMissing(e, ref, file));
     return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 
@@ -145,6 +182,10 @@ export class NodeFileAccess implements FileAccess {
     return file;
   }
 
+  private rethrowMissing(error: unknown, ref: FileRef, file: string): never {
+    return missingOrDenied(error, ref, file, this.options.allowedRoots !== undefined);
+  }
+
   private tempFolder(): Promise<string> {
     this.tempDir ??= mkdtemp(path.join(tmpdir(), 'customs-studio-src-'));
     return this.tempDir;
@@ -180,15 +221,30 @@ function makeDecoder(label: string): TextDecoderLike {
   }
 }
 
-function rethrowMissing(error: unknown, ref: FileRef, file: string): never {
+/** How an error names a file: as the officer wrote it, never as the server stores it. */
+function shownName(ref: FileRef): string {
+  return ref.path ?? `데이터셋 ${ref.datasetId}`;
+}
+
+/** File-system errors as messages; the sandboxed (server) form is Korean and shows no server path. */
+function missingOrDenied(error: unknown, ref: FileRef, file: string, sandboxed: boolean): never {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const param = ref.path === undefined && ref.datasetId !== undefined ? 'datasetId' : 'path';
   if (code === 'ENOENT' || code === 'ENOTDIR') {
+    if (sandboxed) {
+      throw new ParamError(
+        `파일을 찾을 수 없습니다: "${shownName(ref)}". 경로와 파일 이름을 확인하세요. (File not found.)`,
+        param,
+      );
+    }
     throw new ParamError(
       `File not found: "${ref.path ?? `dataset ${ref.datasetId}`}" (looked for ${file}). Check the path and the file name.`,
       'path',
     );
   }
   if (code === 'EACCES' || code === 'EPERM') {
+    if (sandboxed)
+      throw new ParamError(`"${shownName(ref)}"을(를) 읽을 권한이 없습니다. (No permission to read.)`, param);
     throw new ParamError(`No permission to read "${ref.path ?? ref.datasetId}" (${file}).`, 'path');
   }
   throw error;

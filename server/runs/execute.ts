@@ -1,10 +1,16 @@
 /**
- * Runs one pipeline document on a fresh DuckDB native engine, sandboxed: sources load first, then
+ * Runs one pipeline document on a fresh DuckDB native engine, sandboxed: sources load first (only from
+ * the allowed folders, checked on the real path when each file is opened), then
  * `SET enable_external_access = false` and `SET lock_configuration = true`, so SQL written by users
  * can no longer read files (`read_csv('/etc/passwd')`), reach the network or load extensions (httpfs).
  * Output nodes do not write where their `path` says: what they receive, and every final node's table,
  * is stored as Parquet in the run's artifact folder, the one folder the sandbox still lets DuckDB write.
+ * DuckDB spills into the run's own work folder under a size quota and writes the artifacts there too (the
+ * server moves them into place): these are the only paths `duckdb_settings()` shows, and they sit in a
+ * neutral folder rather than among the server's own. Errors are stripped of server paths.
  */
+import { homedir, tmpdir } from 'node:os';
+import path from 'node:path';
 import { registry } from '../../nodes/index.ts';
 import { refNode, validatePipeline } from '../../runtime/document/validate.ts';
 import { DuckDBNodeEngine } from '../../runtime/engine/duckdb-node.ts';
@@ -20,10 +26,19 @@ import { type ArtifactFile, writeArtifacts } from './artifacts-write.ts';
 export interface ExecuteInput {
   doc: unknown;
   params: Record<string, unknown>;
-  /** Relative source paths resolve here; the caller checked every path stays inside it. */
+  /** Relative source paths resolve here; files are opened only inside it (or the dataset store). */
   baseDir: string;
-  /** Dataset id → absolute path (resolved by the server before the run). */
+  /** Dataset id → absolute path, for the ids the pipeline's owner may read (resolved by the server). */
   datasets: Record<string, string>;
+  /** Folders files may be opened from (real paths, symlinks followed): `baseDir` and the dataset store. */
+  allowedRoots: string[];
+  /**
+   * The run's work folder (`spill/` for DuckDB's temp files, `out/` for the artifacts, which the caller moves
+   * to `artifactsDir`). Absent: DuckDB's defaults, artifacts written straight to `artifactsDir`.
+   */
+  workDir?: string;
+  /** DuckDB `max_temp_directory_size`, e.g. `10GiB`. */
+  spillMax?: string;
   threads: number;
   memoryLimit: string;
   /** This run's artifact folder (`<root>/<runId>`, created by the caller); none: nothing is stored. */
@@ -59,17 +74,29 @@ export async function executePipeline(input: ExecuteInput, signal?: AbortSignal)
   const pipeline = validation.pipeline;
   // A worker executes one run at a time, so the module-level store is this run's.
   setModelStore(input.models ? new FileModelStore(input.models.dir, input.models.owner) : null);
-  const engine = await DuckDBNodeEngine.create({ threads: input.threads, memoryLimit: input.memoryLimit });
+  const engine = await DuckDBNodeEngine.create({
+    threads: input.threads,
+    memoryLimit: input.memoryLimit,
+    settings: input.workDir
+      ? {
+          temp_directory: path.join(input.workDir, 'spill'),
+          ...(input.spillMax ? { max_temp_directory_size: input.spillMax } : {}),
+          // DuckDB's default is under the home folder: an absolute path `duckdb_settings()` would show.
+          secret_directory: path.join(input.workDir, 'secrets'),
+        }
+      : {},
+  });
+  const files = new NodeFileAccess({
+    baseDir: input.baseDir,
+    engine,
+    allowedRoots: input.allowedRoots,
+    resolveDataset: async (id) => {
+      const found = input.datasets[id];
+      if (!found) throw new Error('접근 권한이 없는 데이터셋입니다. (This dataset is not available to this run.)');
+      return found;
+    },
+  });
   try {
-    const files = new NodeFileAccess({
-      baseDir: input.baseDir,
-      engine,
-      resolveDataset: async (id) => {
-        const found = input.datasets[id];
-        if (!found) throw new Error(`dataset ${id} is not available to this run`);
-        return found;
-      },
-    });
     const runtime = new PipelineRuntime(engine, files, { sandbox: createNodeSandbox() });
     const isSource = (id: string) => pipeline.nodes.get(id)?.node.type.startsWith('source.') ?? false;
     const isOutput = (id: string) => pipeline.nodes.get(id)?.node.type.startsWith('output.') ?? false;
@@ -91,9 +118,8 @@ export async function executePipeline(input: ExecuteInput, signal?: AbortSignal)
     };
     const sources = pipeline.order.filter(isSource);
     const first = record(await runtime.run(pipeline, { targets: sources, signal }));
-    if (input.artifactsDir) {
-      await engine.query(`SET allowed_directories = [${stringLiteral(`${input.artifactsDir}/`)}]`);
-    }
+    const outDir = input.artifactsDir && input.workDir ? path.join(input.workDir, 'out') : input.artifactsDir;
+    if (outDir) await engine.query(`SET allowed_directories = [${stringLiteral(`${outDir}/`)}]`);
     await engine.query('SET enable_external_access = false');
     await engine.query('SET lock_configuration = true');
     let artifacts: ArtifactFile[] = [];
@@ -111,19 +137,52 @@ export async function executePipeline(input: ExecuteInput, signal?: AbortSignal)
       const schemas = new Map(
         [...first.nodes, ...second.nodes].flatMap((n) => (n.schema ? [[n.nodeId, n.schema]] : [])),
       );
-      if (input.artifactsDir) {
-        artifacts = await writeArtifacts(engine, pipeline, relations, input.artifactsDir);
-        artifacts.push(...(await writeChartArtifacts(engine, pipeline, relations, schemas, input.artifactsDir)));
+      if (outDir && input.artifactsDir) {
+        artifacts = await writeArtifacts(engine, pipeline, relations, outDir);
+        artifacts.push(...(await writeChartArtifacts(engine, pipeline, relations, schemas, outDir)));
+        // artifact names are `<runId>/<file>`: the run folder's name, not the link's
+        const runId = path.basename(input.artifactsDir);
+        artifacts = artifacts.map((a) => ({ ...a, file: `${runId}/${path.basename(a.file)}` }));
       }
     }
-    const entries = [...log.values()];
+    const scrub = pathScrubber(input);
+    const explain = (error: string) => scrub(spillQuotaMessage(error, input.spillMax) ?? error);
+    const entries = [...log.values()].map((n) => (n.error ? { ...n, error: explain(n.error) } : n));
     const failed = entries.find((n) => n.state === 'error');
     if (failed) {
-      const error = `node "${failed.nodeId}": ${failed.error}`;
+      const error = `노드 "${failed.nodeId}": ${failed.error}`;
       return { ok: false, log: entries, error, errorNodeId: failed.nodeId, artifacts };
     }
     return { ok: true, log: entries, artifacts };
   } finally {
+    await files.close();
     await engine.close();
   }
+}
+
+/** DuckDB's message when a run's spill quota is used up, in words an officer can act on. */
+function spillQuotaMessage(error: string, quota: string | undefined): string | undefined {
+  if (!error.includes('max_temp_directory_size')) return undefined;
+  return `실행이 임시 저장 공간 한도(${quota ?? '설정값'})를 넘었습니다. 데이터를 줄이거나(필터·집계를 앞에 두기) 관리자에게 RUN_SPILL_MAX 상향을 요청하세요. (The run used up its spill space quota.)`;
+}
+
+/**
+ * Removes server paths from a message stored with the run (DuckDB and Node name the files they fail
+ * on): every absolute path under a folder the run knows becomes its last part, the name an officer wrote.
+ */
+export function pathScrubber(input: Pick<ExecuteInput, 'baseDir' | 'allowedRoots' | 'workDir' | 'artifactsDir'>) {
+  const roots = [
+    input.baseDir,
+    ...input.allowedRoots,
+    input.workDir,
+    input.artifactsDir,
+    tmpdir(),
+    homedir(),
+    process.cwd(),
+  ]
+    .filter((r): r is string => typeof r === 'string' && r.length > 1)
+    .sort((a, b) => b.length - a.length);
+  const escaped = roots.map((r) => r.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const pattern = new RegExp(`(?:${escaped.join('|')})(?:/[^\\s"'\`),;]*)?`, 'g');
+  return (text: string) => text.replace(pattern, (match) => path.basename(match) || '…');
 }
