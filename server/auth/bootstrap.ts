@@ -1,7 +1,7 @@
 import { ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { users } from '../db/schema.ts';
-import { SYSTEM_USERNAME } from '../seed/system-account.ts';
+import { SYSTEM_USERNAME } from '../seed/system-username.ts';
 import { insertUser } from '../users/queries.ts';
 import { generatePassword, hashPassword } from './password.ts';
 

@@ -145,6 +145,9 @@ describe('shipped examples seeded on start [pglite]', () => {
     expect(res.status).toBe(401);
     const [system] = await server.database.db.select().from(users).where(eq(users.username, SYSTEM_USERNAME));
     expect(system!.disabledAt).not.toBeNull();
+    await server.user('boss', { role: 'admin' });
+    const people = (await (await (await server.signIn('boss')).get('/api/users')).json()) as Json[];
+    expect(people.map((u) => u.username)).toEqual(['boss', 'kim']);
     // a first start where seeding ran before the admin check: the system account alone is still "no users"
     const fresh = await testServer(drivers[0]!);
     try {

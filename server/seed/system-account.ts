@@ -8,8 +8,10 @@ import type { SessionUser } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { users } from '../db/schema.ts';
 import { toSessionUser } from '../users/queries.ts';
+import { SYSTEM_USERNAME } from './system-username.ts';
 
-export const SYSTEM_USERNAME = 'system';
+export { SYSTEM_USERNAME };
+
 /** Not a PHC string: `verifyPassword` answers false for every password. */
 const NO_PASSWORD = '!';
 const DISPLAY_NAME = '관세청 예제 (시스템) · Shipped examples';

@@ -1,7 +1,8 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, ne, sql } from 'drizzle-orm';
 import type { SessionUser } from '../context.ts';
 import type { Db } from '../db/client.ts';
 import { type Role, type UserRow, users } from '../db/schema.ts';
+import { SYSTEM_USERNAME } from '../seed/system-username.ts';
 
 /** A user as the API shows it (never the hash). */
 export interface PublicUser extends SessionUser {
@@ -34,8 +35,9 @@ export async function findUserById(db: Db, id: string): Promise<UserRow | undefi
   return row;
 }
 
+/** Everyone who can have an account; the system account that owns the shipped examples is not one of them. */
 export function listUsers(db: Db): Promise<UserRow[]> {
-  return db.select().from(users).orderBy(asc(users.username));
+  return db.select().from(users).where(ne(users.username, SYSTEM_USERNAME)).orderBy(asc(users.username));
 }
 
 export async function countUsers(db: Db): Promise<number> {
