@@ -187,6 +187,8 @@ export const settingsSchema = z.object({
   RUN_HEAP_MB: size(MIB).default(512 * MIB),
   RUN_DATA_DIR: text.optional(),
   RUN_ARTIFACTS_DIR: text.optional(),
+  RUN_SPILL_DIR: text.optional(),
+  RUN_SPILL_MAX: size().default(10 * 1024 ** 3),
   RUN_STALE_AFTER_MS: duration().default(2 * UNIT.minute),
   RUN_WEBHOOK_TIMEOUT_MS: duration().default(5_000),
   RUN_ARTIFACTS_KEEP_RUNS: whole(0).default(20),

@@ -69,6 +69,7 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
 
 // Scheduled runs (issue 6): every instance may run one; they share the queue through the database.
 const runnerConfig = readRunnerConfig(process.env, config.dataDir);
+if (runnerConfig.enabled) await (await import('./runs/spill.ts')).clearSpill(runnerConfig.spillDir); // left by a stopped server
 const runner = runnerConfig.enabled
   ? new Runner({
       db: database.db,

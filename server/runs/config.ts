@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { readSettings } from '../config.ts';
+import { defaultSpillDir } from './spill.ts';
 
 /**
  * Runner settings from the environment, parsed by the server's one settings schema (`readSettings`, units
@@ -14,17 +15,21 @@ export interface RunnerConfig {
   maxAttempts: number;
   /** First retry delay; doubled per further attempt. */
   backoffMs: number;
-  /** Wall-clock limit per run; the worker is terminated and the run ends `timed_out`. */
+  /** Wall-clock limit per run; its process is ended and the run ends `timed_out`. */
   timeLimitMs: number;
   /** DuckDB `threads` and `memory_limit` per run. */
   threads: number;
   memoryLimit: string;
-  /** JS heap of the run's worker thread. */
+  /** JS heap of the run's process. */
   heapMb: number;
   /** Source `path`s must stay inside this folder (datasets are resolved by id). */
   allowedDir: string;
   /** Runs store their artifacts in `<artifactsDir>/<runId>/`. */
   artifactsDir: string;
+  /** Each run works (spills) in `<spillDir>/<runId>/`, deleted when it ends and on start (`spill.ts`). */
+  spillDir: string;
+  /** DuckDB `max_temp_directory_size` per run, e.g. `10240MiB`. */
+  spillMax: string;
   /** A `running` run whose runner has not renewed its heartbeat for this long is taken for lost. */
   staleAfterMs: number;
   retention: RetentionConfig;
@@ -52,6 +57,7 @@ export interface RetentionConfig {
 
 export function readRunnerConfig(env: NodeJS.ProcessEnv = process.env, dataDir = '.data'): RunnerConfig {
   const s = readSettings(env);
+  const artifactsDir = path.resolve(s.RUN_ARTIFACTS_DIR ?? `${dataDir}/artifacts`);
   return {
     enabled: s.RUNNER !== 'off',
     intervalMs: Math.max(s.RUNNER_INTERVAL_MS, 100),
@@ -64,7 +70,9 @@ export function readRunnerConfig(env: NodeJS.ProcessEnv = process.env, dataDir =
     memoryLimit: `${Math.max(1, Math.floor(s.RUN_MEMORY_LIMIT / 1024 ** 2))}MiB`,
     heapMb: Math.max(16, Math.floor(s.RUN_HEAP_MB / 1024 ** 2)),
     allowedDir: path.resolve(s.RUN_DATA_DIR ?? `${dataDir}/files`),
-    artifactsDir: path.resolve(s.RUN_ARTIFACTS_DIR ?? `${dataDir}/artifacts`),
+    artifactsDir,
+    spillDir: path.resolve(s.RUN_SPILL_DIR ?? defaultSpillDir(artifactsDir)),
+    spillMax: `${Math.max(1, Math.floor(s.RUN_SPILL_MAX / 1024 ** 2))}MiB`,
     staleAfterMs: s.RUN_STALE_AFTER_MS,
     webhookTimeoutMs: s.RUN_WEBHOOK_TIMEOUT_MS,
     webhookAllowHosts: s.WEBHOOK_ALLOW_HOSTS.split(',')

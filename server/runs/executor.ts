@@ -5,11 +5,9 @@
  * in a child process (`worker-pool.ts`) with a JS heap cap, DuckDB `threads`, `memory_limit`, a spill
  * folder of its own under a size quota, and a wall-clock limit. Cancel, time-out and shutdown interrupt the
  * query and end the process (its DuckDB threads with it) before the run is recorded; the spill folder is
- * deleted however the run ends, and the whole spill root when the server starts (`clearSpill`).
+ * deleted however the run ends, and the whole spill root when the server starts (`clearSpill` in `spill.ts`).
  */
-import { createHash } from 'node:crypto';
 import { cp, mkdir, readdir, rename, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { registry } from '../../nodes/index.ts';
@@ -20,6 +18,7 @@ import type { Db } from '../db/client.ts';
 import { pipelines, pipelineVersions, type RunRow, users } from '../db/schema.ts';
 import { type ExecuteInput, type ExecuteOutput, pathScrubber } from './execute.ts';
 import { type RunExecutor, RunTimeoutError } from './runner.ts';
+import { DEFAULT_SPILL_MAX_BYTES, defaultSpillDir } from './spill.ts';
 import { type PooledProcess, WorkerPool } from './worker-pool.ts';
 
 export interface ExecutorOptions {
@@ -41,31 +40,18 @@ export interface ExecutorOptions {
   concurrency?: number;
   /**
    * Each run works in `<spillDir>/<runId>/` (DuckDB's spill files, artifacts until moved), deleted when it
-   * ends; its SQL can see this path. Default `defaultSpillDir`.
+   * ends; its SQL can see this path. Default `defaultSpillDir` (`spill.ts`).
    */
   spillDir?: string;
-  /** DuckDB `max_temp_directory_size` per run (a run that needs more fails); default `DEFAULT_SPILL_MAX`. */
+  /** DuckDB `max_temp_directory_size` per run, e.g. `10240MiB` (a run that needs more fails); default 10 GiB. */
   spillMax?: string;
 }
 
 /** A warm process runs this many runs, then a fresh one takes over (bounds what a long-lived process accumulates). */
 const RUNS_PER_WORKER = 25;
 
-/** Disk a run may fill with DuckDB's spill files (sorts, joins, aggregates larger than `memory_limit`). */
-export const DEFAULT_SPILL_MAX = '10GiB';
-
 /** A cold run process (runtime and node modules loading) must take its run within this long. */
 const START_LIMIT_MS = 120_000;
-
-/**
- * Where runs spill when no folder is configured: under the system's temp folder, so that the paths a run's
- * SQL can see (`duckdb_settings()` lists its temp and artifact folders) say nothing about the server's own
- * folders; one per data folder (`artifactsDir` names it), so servers on one machine do not clear each other's.
- */
-export function defaultSpillDir(artifactsDir: string): string {
-  const tag = createHash('sha256').update(path.resolve(artifactsDir)).digest('hex').slice(0, 8);
-  return path.join(tmpdir(), `customs-studio-spill-${tag}`);
-}
 
 export function workerExecutor(options: ExecutorOptions): RunExecutor {
   const pool = new WorkerPool({ heapMb: options.heapMb, maxIdle: options.concurrency ?? 2, maxRuns: RUNS_PER_WORKER });
@@ -89,7 +75,7 @@ export function workerExecutor(options: ExecutorOptions): RunExecutor {
         threads: options.threads,
         memoryLimit: options.memoryLimit,
         workDir,
-        spillMax: options.spillMax ?? DEFAULT_SPILL_MAX,
+        spillMax: options.spillMax ?? `${DEFAULT_SPILL_MAX_BYTES / 1024 ** 2}MiB`,
         artifactsDir: runDir,
         ...(options.modelsDir ? { models: { dir: options.modelsDir, owner: await runOwner(options.db, run) } } : {}),
       };
@@ -120,14 +106,6 @@ async function moveInto(from: string, to: string): Promise<void> {
       await cp(path.join(from, name), path.join(to, name));
     });
   }
-}
-
-/**
- * Deletes every run's work folder (spill files, unfinished artifacts) a stopped or crashed server left
- * behind; the server calls it once at start, before its runner claims anything.
- */
-export async function clearSpill(spillDir: string): Promise<void> {
-  await rm(spillDir, { recursive: true, force: true });
 }
 
 type Checked = { datasets: Record<string, string> } | { error: string; nodeId: string };

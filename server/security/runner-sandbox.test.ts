@@ -20,8 +20,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBNodeEngine } from '../../runtime/engine/duckdb-node.ts';
 import { stringLiteral } from '../../runtime/sql/quote.ts';
-import { clearSpill, workerExecutor } from '../runs/executor.ts';
+import { workerExecutor } from '../runs/executor.ts';
 import { Runner } from '../runs/runner.ts';
+import { clearSpill } from '../runs/spill.ts';
 import { drivers } from '../test/databases.ts';
 import { type Client, type TestServer, testServer } from '../test/harness.ts';
 
