@@ -5,6 +5,7 @@ import { ApiError } from './errors.ts';
 import { accessLog } from './middleware/access-log.ts';
 import { csrfToken, sameOriginWrites } from './middleware/csrf.ts';
 import { errorHandler, notFoundHandler } from './middleware/error-handler.ts';
+import { jsonDepthLimit } from './middleware/json-depth.ts';
 import { sandboxWorkerCsp } from './middleware/sandbox-worker-csp.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { sessionLoader } from './middleware/session.ts';
@@ -53,6 +54,7 @@ export function createApp(deps: AppDeps) {
     if (isDatasetUpload(c.req.method, c.req.path)) return next();
     return (isModelUpload(c.req.method, c.req.path) ? modelLimit : jsonLimit)(c, next);
   });
+  api.use('*', jsonDepthLimit());
   api.use('*', sameOriginWrites(config.security));
   api.use('*', sessionLoader(deps));
   api.use('*', csrfToken());

@@ -47,6 +47,9 @@ export interface UploadConfig {
   modelsDir: string;
   /** Dataset uploads one user may start per minute (0: no limit). */
   perMinute: number;
+  /** Reading an XLSX upload happens in a worker with this JS heap (MB) and this time limit (ms). */
+  readHeapMb: number;
+  readTimeLimitMs: number;
 }
 
 export interface ServerConfig {
@@ -165,7 +168,9 @@ export const settingsSchema = z.object({
   DATASET_MAX_BYTES: size().default(1024 ** 3),
   PREVIEW_MAX_BYTES: size().default(512 * 1024),
   MODELS_DIR: text.optional(),
-  UPLOADS_PER_MINUTE: whole(0).default(10),
+  UPLOADS_PER_MINUTE: whole(0).default(30),
+  UPLOAD_READ_HEAP_MB: size(MIB).default(1024 * MIB),
+  UPLOAD_READ_TIME_LIMIT: duration().default(60_000),
   // security and sessions
   COOKIE_SECURE: oneOf(['true', 'false', 'auto']).default('auto'),
   TRUST_PROXY: oneOf(['1', 'true', '0', 'false']).default('false'),
@@ -236,6 +241,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       previewMaxBytes: s.PREVIEW_MAX_BYTES,
       modelsDir: s.MODELS_DIR ?? `${dataDir}/models`,
       perMinute: s.UPLOADS_PER_MINUTE,
+      readHeapMb: Math.max(64, Math.floor(s.UPLOAD_READ_HEAP_MB / MIB)),
+      readTimeLimitMs: s.UPLOAD_READ_TIME_LIMIT,
     },
     security: {
       secureCookies: s.COOKIE_SECURE === 'auto' ? 'auto' : s.COOKIE_SECURE === 'true',

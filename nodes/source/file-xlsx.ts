@@ -5,24 +5,30 @@ const loadExcel = async () => (await import('exceljs')).default;
 
 import { ParamError } from '../../runtime/errors.ts';
 import { inferColumns, type TypedColumns, uniqueNames } from './infer-columns.ts';
+import { checkXlsx, XLSX_LIMITS, type XlsxLimits } from './xlsx-limits.ts';
 
 /**
  * One worksheet of an XLSX workbook as typed columns: `sheet` is a name or a 1-based position (default
  * the first sheet); the first non-empty row holds the column names; empty rows are skipped. Formula
  * cells give their cached result, rich text its plain text, error cells (`#N/A`) a missing value.
+ * The zip is checked against `limits` (unpacked size, packing ratio, cells, shared strings) before exceljs
+ * unpacks anything: a 100 KB file must not cost gigabytes and minutes (`XlsxLimitError`).
  */
 export async function readXlsx(
   bytes: Uint8Array,
   sheet: string | number | undefined,
   display: string,
+  limits: XlsxLimits = XLSX_LIMITS,
 ): Promise<TypedColumns> {
+  await checkXlsx(bytes, limits);
   const Excel = await loadExcel();
   const workbook = new Excel.Workbook();
   try {
     // exceljs types say Buffer, but it hands the bytes straight to JSZip, which takes any Uint8Array.
     await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   } catch (e) {
-    throw new Error(`Cannot read "${display}" as XLSX: ${e instanceof Error ? e.message : String(e)}`);
+    // exceljs messages may quote the file's XML: keep the start only.
+    throw new Error(`Cannot read "${display}" as XLSX: ${(e instanceof Error ? e.message : String(e)).slice(0, 300)}`);
   }
   const worksheet = pickSheet(workbook, sheet, display);
   const rows: unknown[][] = [];

@@ -5,6 +5,7 @@
 
 import type { DatasetFormat } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
+import { say } from '../security/say.ts';
 
 const FORMATS: Record<string, DatasetFormat> = {
   csv: 'csv',
@@ -31,6 +32,20 @@ export function decodeFilename(header: string | undefined): string {
 
 /** Refuses path tricks and returns a safe file name to store under (same extension, readable characters kept). */
 export function safeFilename(original: string): string {
+  // Invisible format characters (bidi overrides such as U+202E, zero-width spaces, BOM) make `invoice‮fdp.exe`
+  // look like `invoiceexe.pdf`: refused, as line and paragraph separators are.
+  if (/[\p{Cf}\u2028\u2029]/u.test(original)) {
+    const en = 'refused file name: invisible format characters (bidi override U+202E, zero-width space…)';
+    throw new ApiError(
+      400,
+      'bad_filename',
+      en,
+      say(
+        '파일 이름에 보이지 않는 제어 문자(글자 방향 바꿈 U+202E, 폭 없는 공백 등)가 있어 거부합니다. 이름을 바꿔 다시 올려 주세요',
+        en,
+      ),
+    );
+  }
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused
   if (/[\u0000-\u001f\u007f]/.test(original)) throw badName('control characters (NUL included)');
   if (/[\\/]/.test(original)) throw badName('folders are not allowed (no / or \\)');

@@ -4,6 +4,7 @@
  */
 
 import { sourceFile } from '../../nodes/source/file.ts';
+import { XlsxLimitError } from '../../nodes/source/xlsx-limits.ts';
 import { DuckDBNodeEngine } from '../../runtime/engine/duckdb-node.ts';
 import type { Warning } from '../../runtime/nodes/define-node.ts';
 import type { Column } from '../../runtime/schema/types.ts';
@@ -11,6 +12,7 @@ import { NodeFileAccess } from '../../runtime/sources/node-file-access.ts';
 import { ident } from '../../runtime/sql/quote.ts';
 import type { DatasetFormat } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
+import { say } from '../security/say.ts';
 
 export interface ColumnProfile {
   name: string;
@@ -40,8 +42,17 @@ export async function profileFile(dir: string, file: string, format: DatasetForm
     const loaded = await sourceFile
       .load({ nodeId: 'dataset', params: { path: file, format }, engine, files, tableName: 'dataset' })
       .catch((e: unknown) => {
-        const why = e instanceof Error ? e.message : String(e);
-        throw new ApiError(422, 'unreadable_dataset', `the file could not be read as ${format}: ${why}`);
+        if (e instanceof XlsxLimitError) {
+          throw new ApiError(422, 'xlsx_limit', e.en, { limit: e.limit, ...say(e.ko, e.en) });
+        }
+        const why = withoutPaths(e instanceof Error ? e.message : String(e), dir).slice(0, 500);
+        const en = `the file could not be read as ${format}: ${why}`;
+        throw new ApiError(
+          422,
+          'unreadable_dataset',
+          en,
+          say(`파일을 ${format} 형식으로 읽을 수 없습니다: ${why}`, en),
+        );
       });
     const profile = await profileRelation(engine, loaded.relation);
     const rows = Number((await engine.query(`SELECT count(*) AS n FROM ${loaded.relation}`)).rows[0]?.n ?? 0);
@@ -50,6 +61,17 @@ export async function profileFile(dir: string, file: string, format: DatasetForm
     await files.close();
     await engine.close();
   }
+}
+
+/**
+ * A reader's message without server paths (the officer sees the file by its name; the server's folders are
+ * none of a client's business): the upload folder is dropped, any other absolute path cut to its last part.
+ */
+export function withoutPaths(message: string, dir: string): string {
+  return message
+    .replaceAll(`${dir}/`, '')
+    .replaceAll(dir, '')
+    .replace(/(?:[A-Za-z]:)?(?:[\\/][^\s\\/"'`:,;()]+){2,}/g, (p) => p.split(/[\\/]/).pop() ?? '');
 }
 
 async function profileRelation(engine: DuckDBNodeEngine, relation: string): Promise<ColumnProfile[]> {

@@ -9,6 +9,7 @@ import { type DatasetFormat, datasets, type Visibility } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
 import { decodeFilename, formatOf, safeFilename } from './filename.ts';
 import { profileFile } from './profile.ts';
+import { profileInWorker, type ReadLimits } from './profile-in-worker.ts';
 import { removeDataset, streamToDisk, tooLarge } from './store.ts';
 
 export interface UploadRequest {
@@ -21,6 +22,8 @@ export interface UploadRequest {
   owner: SessionUser;
   root: string;
   maxBytes: number;
+  /** XLSX is read off the event loop under these limits. */
+  readLimits: ReadLimits;
   now: Date;
 }
 
@@ -35,7 +38,10 @@ export async function uploadDataset(db: Db, r: UploadRequest): Promise<string> {
   const id = randomUUID();
   const stored = await streamToDisk(r.body, { root: r.root, id, name: storedName, maxBytes: r.maxBytes });
   try {
-    const read = await profileFile(stored.dir, storedName, format);
+    const read =
+      format === 'xlsx'
+        ? await profileInWorker(stored.dir, storedName, format, r.readLimits)
+        : await profileFile(stored.dir, storedName, format);
     await db.insert(datasets).values({
       id,
       ownerId: r.owner.id,

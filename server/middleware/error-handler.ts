@@ -25,6 +25,8 @@ const HTTP_CODES: Record<number, string> = {
 export function errorHandler(log: (message: string) => void): ErrorHandler<AppEnv> {
   return function errorHandler(err, c) {
     if (err instanceof ApiError) {
+      // Rate limits say when to come back, in the standard header as well as the body.
+      if (typeof err.details.retryAfterS === 'number') c.header('Retry-After', String(err.details.retryAfterS));
       return c.json({ code: err.code, message: err.message, ...err.details }, err.status);
     }
     if (err instanceof HTTPException) {

@@ -6,6 +6,7 @@ import { eq } from 'drizzle-orm';
 import type { AppDeps, AppEnv, SessionUser } from '../context.ts';
 import { toDetail, toSummary } from '../datasets/present.ts';
 import { datasetCanEdit, datasetCanView, datasetUsage, findDataset, listDatasets } from '../datasets/queries.ts';
+import { UploadRateLimit } from '../datasets/rate-limit.ts';
 import {
   conflictSchema,
   deleteQuery,
@@ -36,7 +37,7 @@ const upload = createRoute({
     headers: uploadHeaders,
     body: { content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
   },
-  responses: { 201: json('Stored', detailSchema), ...errorResponses(400, 401, 403, 413, 415, 422) },
+  responses: { 201: json('Stored', detailSchema), ...errorResponses(400, 401, 403, 413, 415, 422, 429) },
 });
 
 const list = createRoute({
@@ -97,6 +98,7 @@ const remove = createRoute({
 export function datasetRoutes(deps: AppDeps) {
   const { db, config } = deps;
   const root = config.uploads.datasetsDir;
+  const uploadRate = new UploadRateLimit(config.uploads.perMinute);
 
   const viewable = async (id: string, user: SessionUser) => {
     const found = await findDataset(db, id);
@@ -117,6 +119,7 @@ export function datasetRoutes(deps: AppDeps) {
     .openapi(upload, async (c) => {
       const { user } = authed(c);
       const query = c.req.valid('query');
+      uploadRate.take(user.id, deps.now());
       const id = await uploadDataset(db, {
         body: c.req.raw.body,
         filenameHeader: c.req.header('x-filename'),
@@ -125,6 +128,7 @@ export function datasetRoutes(deps: AppDeps) {
         owner: user,
         root,
         maxBytes: config.uploads.datasetMaxBytes,
+        readLimits: { heapMb: config.uploads.readHeapMb, timeLimitMs: config.uploads.readTimeLimitMs },
         now: deps.now(),
       });
       return c.json(await detail(id, user), 201);

@@ -34,6 +34,7 @@ export async function testServer(driver: TestDriver, tweak: (c: ServerConfig) =>
   const config = readConfig({});
   config.security.trustProxy = true; // tests pick their client address with X-Forwarded-For
   config.throttle.perIp = 10;
+  config.uploads.perMinute = 0; // suites upload in loops; server/security/uploads.test.ts tests the limit
   config.uploads.datasetsDir = mkdtempSync(join(tmpdir(), 'cas-datasets-'));
   tweak(config);
   let now = Date.parse('2026-11-24T09:00:00Z');
