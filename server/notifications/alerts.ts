@@ -13,6 +13,8 @@ export interface AlertOptions {
   now: () => Date;
   log: (message: string) => void;
   webhookTimeoutMs: number;
+  /** Internal hosts or CIDRs webhooks may reach (WEBHOOK_ALLOW_HOSTS); none by default. */
+  webhookAllowHosts?: readonly string[];
 }
 
 /** Rows of a node in this run: its stored artifact, else its log line. */
@@ -76,7 +78,7 @@ export async function alertAfterRun(
           error: outcome.error ?? null,
           at: at.toISOString(),
         },
-        { timeoutMs: options.webhookTimeoutMs, log: options.log },
+        { timeoutMs: options.webhookTimeoutMs, log: options.log, allowHosts: options.webhookAllowHosts ?? [] },
       );
     }
   }

@@ -5,6 +5,7 @@ import type { ScheduleRow } from '../db/schema.ts';
 import { schedules } from '../db/schema.ts';
 import { ApiError, errorResponses, forbidden, notFound } from '../errors.ts';
 import { authed, requireUser } from '../middleware/require-user.ts';
+import { checkWebhookTarget, WebhookTargetError } from '../notifications/webhook-target.ts';
 import { deletedError, viewable } from '../pipelines/load.ts';
 import { findVersion } from '../pipelines/queries.ts';
 import { readRunnerConfig } from '../runs/config.ts';
@@ -129,6 +130,17 @@ export function scheduleRoutes(deps: AppDeps) {
     if (s.watchNodeId && !nodes.some((n) => n.id === s.watchNodeId))
       throw new ApiError(422, 'no_such_node', `the pipeline has no node "${s.watchNodeId}" to watch`);
   };
+  /** A webhook must reach a public address (or one an admin allowed): checked after DNS resolution. */
+  const checkWebhook = async (url: string | null | undefined) => {
+    if (!url) return;
+    const { webhookAllowHosts } = readRunnerConfig(process.env, deps.config.dataDir);
+    try {
+      await checkWebhookTarget(url, { allowHosts: webhookAllowHosts });
+    } catch (e) {
+      if (e instanceof WebhookTargetError) throw new ApiError(422, 'webhook_refused', e.message);
+      throw e;
+    }
+  };
   const next = (cron: string, tz: string) => {
     try {
       return nextRun(cron, tz, deps.now());
@@ -161,6 +173,7 @@ export function scheduleRoutes(deps: AppDeps) {
       const input = c.req.valid('json');
       const { user } = authed(c);
       await checkTarget(user, input);
+      await checkWebhook(input.webhookUrl);
       const nextRunAt = next(input.cron, input.timeZone);
       const [row] = await db
         .insert(schedules)
@@ -180,6 +193,7 @@ export function scheduleRoutes(deps: AppDeps) {
       const merged = { ...s, ...changes };
       const target = changes.params !== undefined || changes.version !== undefined || changes.watchNodeId !== undefined;
       if (target) await checkTarget(user, merged);
+      if (changes.webhookUrl !== undefined) await checkWebhook(changes.webhookUrl);
       // A changed timing, or a resumed schedule, counts from now: paused time is not caught up.
       const retime = changes.cron !== undefined || changes.timeZone !== undefined || (changes.enabled && !s.enabled);
       const nextRunAt = retime ? next(merged.cron, merged.timeZone) : s.nextRunAt;

@@ -8,11 +8,16 @@ import { pruneArtifacts } from './retention.ts';
 
 export function afterRunHook(
   db: Db,
-  config: Pick<RunnerConfig, 'artifactsDir' | 'retention' | 'webhookTimeoutMs'>,
-  options: Omit<AlertOptions, 'webhookTimeoutMs'>,
+  config: Pick<RunnerConfig, 'artifactsDir' | 'retention' | 'webhookTimeoutMs'> &
+    Partial<Pick<RunnerConfig, 'webhookAllowHosts'>>,
+  options: Omit<AlertOptions, 'webhookTimeoutMs' | 'webhookAllowHosts'>,
 ) {
   return async (run: RunRow, outcome: RunOutcome, retry: RunRow | undefined): Promise<void> => {
     await pruneArtifacts(db, config.artifactsDir, run.scheduleId, options.now(), config.retention);
-    await alertAfterRun(db, run, outcome, retry, { ...options, webhookTimeoutMs: config.webhookTimeoutMs });
+    await alertAfterRun(db, run, outcome, retry, {
+      ...options,
+      webhookTimeoutMs: config.webhookTimeoutMs,
+      webhookAllowHosts: config.webhookAllowHosts,
+    });
   };
 }
