@@ -49,6 +49,16 @@ export async function listSampleFiles(samplesDir: string): Promise<SampleFile[]>
   return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
+const KEPT = {
+  id: datasets.id,
+  storedName: datasets.storedName,
+  format: datasets.format,
+  size: datasets.size,
+  sha256: datasets.sha256,
+  rows: datasets.rows,
+};
+type Kept = Pick<DatasetRow, keyof typeof KEPT>;
+
 export interface SeededSample {
   name: string;
   datasetId: string;
@@ -70,7 +80,8 @@ export interface SampleSeedOptions {
 export async function seedSampleDatasets(db: Db, o: SampleSeedOptions): Promise<Map<string, SeededSample>> {
   const files = await listSampleFiles(o.samplesDir);
   const ids = files.map((f) => sampleDatasetId(f.name));
-  const rows = ids.length === 0 ? [] : await db.select().from(datasets).where(inArray(datasets.id, ids));
+  // not the profiles: a warm start reads a few small columns per sample
+  const rows = ids.length === 0 ? [] : await db.select(KEPT).from(datasets).where(inArray(datasets.id, ids));
   const byId = new Map(rows.map((r) => [r.id, r]));
   const out = new Map<string, SeededSample>();
   for (const f of files) {
@@ -86,7 +97,7 @@ export async function seedSampleDatasets(db: Db, o: SampleSeedOptions): Promise<
 }
 
 /** Same size and the stored copy has the shipped file's mtime: nothing to read. */
-async function unchanged(root: string, row: DatasetRow, f: SampleFile): Promise<boolean> {
+async function unchanged(root: string, row: Kept, f: SampleFile): Promise<boolean> {
   if (row.size !== f.size) return false;
   const copy = await stat(path.join(datasetDir(root, row.id), row.storedName)).catch(() => undefined);
   return copy !== undefined && copy.size === f.size && Math.trunc(copy.mtimeMs) === Math.trunc(f.mtimeMs);
@@ -96,9 +107,9 @@ async function storeSample(
   db: Db,
   id: string,
   f: SampleFile,
-  row: DatasetRow | undefined,
+  row: Kept | undefined,
   o: SampleSeedOptions,
-): Promise<DatasetRow | undefined> {
+): Promise<Kept | undefined> {
   const storedName = path.basename(f.name);
   const copy = path.join(datasetDir(o.datasetsDir, id), storedName);
   const sha256 = await fileSha256(f.file);
@@ -134,7 +145,7 @@ async function storeSample(
       .insert(datasets)
       .values({ id, ...values, createdAt: o.now })
       .onConflictDoUpdate({ target: datasets.id, set: values })
-      .returning();
+      .returning(KEPT);
     o.log?.(`Sample ${f.name}: ${row ? 'updated' : 'registered'} in ${Math.round(performance.now() - started)} ms`);
     return saved;
   } catch (e) {

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { PipelineDoc } from '../../runtime/document/pipeline-doc.ts';
 import type { NodeRegistry } from '../../runtime/nodes/registry.ts';
 import type { SessionUser } from '../context.ts';
@@ -72,8 +72,18 @@ async function seedOne(db: Db, file: string, o: TemplateSeedOptions): Promise<Se
   const templateId = shippedTemplateId(file);
   const { category, tags } = catalogueEntry(file);
   const fields = { title: doc.name, description: galleryDescription(doc.description ?? ''), category, tags };
-  const [existing] = await db.select().from(templates).where(eq(templates.id, templateId));
-  let hasPreview = existing?.preview != null;
+  const [existing] = await db
+    .select({
+      pipelineVersion: templates.pipelineVersion,
+      title: templates.title,
+      description: templates.description,
+      category: templates.category,
+      tags: templates.tags,
+      hasPreview: sql<boolean>`${templates.preview} is not null`,
+    })
+    .from(templates)
+    .where(eq(templates.id, templateId));
+  let hasPreview = existing?.hasPreview === true;
   if (!existing) {
     await db
       .insert(templates)
@@ -157,7 +167,10 @@ async function ensurePipeline(
   return saved.kind === 'saved' ? saved.version : p.latestVersion;
 }
 
-function sameFields(t: TemplateRow, f: { title: string; description: string; category: string; tags: string[] }) {
+function sameFields(
+  t: Pick<TemplateRow, 'title' | 'description' | 'category' | 'tags'>,
+  f: { title: string; description: string; category: string; tags: string[] },
+) {
   return (
     t.title === f.title &&
     t.description === f.description &&
