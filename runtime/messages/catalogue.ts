@@ -114,6 +114,8 @@ export const CATALOGUE = {
   // HTTP (server/middleware/error-handler.ts)
   'http.bad_request': { ko: '요청이 올바르지 않습니다', en: 'bad request' },
   'http.invalid_request': { ko: '입력값이 올바르지 않습니다: {detail}', en: 'invalid input: {detail}' },
+  // The request's fields, each said in words (server/routes/router.ts joins them).
+  'http.invalid_fields': { ko: '{detail}', en: '{detail}' },
   'http.malformed_json': { ko: '요청 본문이 올바른 JSON이 아닙니다', en: 'the request body is not valid JSON' },
   'http.not_found': { ko: '찾을 수 없거나 볼 수 없는 항목입니다', en: 'not found' },
   'http.no_route': { ko: '없는 주소입니다: {method} {path}', en: 'no route for {method} {path}' },
@@ -126,6 +128,67 @@ export const CATALOGUE = {
     en: 'internal server error',
   },
   'http.other': { ko: '요청을 처리하지 못했습니다 ({status})', en: 'request failed ({status})' },
+
+  // Server refusals by their API code (server/errors.ts `errorMessages`); the English is the server's own text.
+  'api.invalid_credentials': { ko: '아이디 또는 비밀번호가 맞지 않습니다', en: 'wrong user name or password' },
+  'api.unauthenticated': { ko: '로그인이 필요합니다', en: 'sign in first' },
+  'api.forbidden': { ko: '이 작업을 할 권한이 없습니다', en: 'not allowed' },
+  'api.csrf': {
+    ko: '보안 확인에 실패했습니다. 페이지를 새로 고친 뒤 다시 시도하세요',
+    en: 'security check failed; reload the page',
+  },
+  'api.wrong_password': { ko: '현재 비밀번호가 맞지 않습니다', en: 'the current password is wrong' },
+  'api.password_unchanged': {
+    ko: '새 비밀번호는 지금 비밀번호와 달라야 합니다',
+    en: 'the new password must differ from the current one',
+  },
+  'api.password_change_required': {
+    ko: '먼저 비밀번호를 바꾸세요 (처음 받은 비밀번호는 바꾸기 전용입니다)',
+    en: 'change your password first',
+  },
+  'api.rate_limited': {
+    ko: '시도가 너무 많습니다. 잠시 뒤에 다시 시도하세요',
+    en: 'too many attempts; try again later',
+  },
+  'api.username_taken': { ko: '이미 쓰이는 아이디입니다', en: 'that user name is taken' },
+  'api.own_account': { ko: '자기 계정에는 할 수 없는 작업입니다', en: 'not on your own account' },
+  'api.no_department': {
+    ko: '부서가 지정되지 않은 계정입니다. 관리자에게 부서를 요청하세요',
+    en: 'your account has no department',
+  },
+  'api.invalid_pipeline': { ko: '파이프라인 문서가 올바르지 않습니다', en: 'the pipeline document is not valid' },
+  'api.invalid_parameters': { ko: '매개변수 값이 올바르지 않습니다', en: 'invalid parameter values' },
+  'api.invalid_cron': { ko: '실행 주기(cron) 형식이 올바르지 않습니다', en: 'invalid schedule (cron)' },
+  'api.unknown_pipeline': { ko: '없는 파이프라인입니다', en: 'unknown pipeline' },
+  'api.pipeline_deleted': { ko: '삭제된 파이프라인입니다', en: 'the pipeline was deleted' },
+  'api.no_such_version': { ko: '없는 버전입니다', en: 'no such version' },
+  'api.no_such_node': { ko: '파이프라인에 그 노드가 없습니다', en: 'no such node in the pipeline' },
+  'api.template_draft': { ko: '아직 공개되지 않은 템플릿입니다', en: 'the template is a draft' },
+  'api.unknown_column': { ko: '데이터에 없는 열입니다', en: 'unknown column' },
+  'api.not_numeric': { ko: '숫자 열이 아닙니다', en: 'not a numeric column' },
+  'api.not_a_chart': { ko: '차트 노드가 아닙니다', en: 'not a chart node' },
+  'api.chart_params': { ko: '차트 설정이 올바르지 않습니다', en: 'invalid chart settings' },
+  'api.xlsx_limit': {
+    ko: '엑셀 한 시트에 담을 수 있는 행 수를 넘었습니다. CSV나 Parquet로 받으세요',
+    en: 'too many rows for one Excel sheet',
+  },
+  'api.webhook_refused': { ko: '이 웹훅 주소로는 보낼 수 없습니다', en: 'webhook address refused' },
+  'api.unreadable_dataset': { ko: '데이터셋 파일을 읽을 수 없습니다', en: 'the dataset file cannot be read' },
+  'api.empty_file': { ko: '빈 파일입니다', en: 'the file is empty' },
+  'api.empty_upload': { ko: '올린 파일이 비어 있습니다', en: 'the upload is empty' },
+  'api.missing_filename': { ko: '파일 이름이 없습니다', en: 'missing file name' },
+  'api.bad_filename': { ko: '쓸 수 없는 파일 이름입니다', en: 'invalid file name' },
+  'api.unsupported_format': {
+    ko: '이 형식의 파일은 올릴 수 없습니다. CSV, TSV, Parquet, JSON, XLSX 파일을 쓰세요',
+    en: 'unsupported file format',
+  },
+  'api.payload_too_large': { ko: '파일이나 요청이 너무 큽니다', en: 'too large' },
+  'api.bad_preview': { ko: '미리보기 그림이 올바르지 않습니다', en: 'invalid preview image' },
+  'api.empty_preview': { ko: '미리보기 그림이 비어 있습니다', en: 'empty preview image' },
+  'api.pdf_unavailable': {
+    ko: '이 서버에서는 PDF를 만들 수 없습니다. HTML 보고서를 쓰세요',
+    en: 'PDF is not available on this server',
+  },
 
   // Engine errors (DuckDB), classified by runtime/messages/duckdb.ts
   'sql.unknown_column': {

@@ -117,8 +117,15 @@ export function zodKorean(issue: Issue): string {
  * One zod issue of a node's params as a message an officer understands: the setting by its label, the problem in
  * words. `nodeType` picks the choices' names; `input` (the params) tells a missing value from a wrong one.
  */
-export function paramIssueMessage(schema: unknown, issue: Issue, nodeType?: string, nodeLabel?: Label): Message {
-  const field = fieldLabel(schema, issue.path);
+export function paramIssueMessage(
+  schema: unknown,
+  issue: Issue,
+  nodeType?: string,
+  nodeLabel?: Label,
+  /** The field's name when the schema carries no labels (an API request body). */
+  fieldName?: Label,
+): Message {
+  const field = fieldName ?? fieldLabel(schema, issue.path);
   switch (issue.code) {
     case 'invalid_type': {
       if (!('input' in issue) || issue.input === undefined || issue.message.endsWith('received undefined')) {

@@ -49,7 +49,11 @@ describeDrivers('auth', (server) => {
     const unknown = await client.post('/api/auth/login', { username: 'nobody', password: 'whatever' });
     for (const res of [wrong, unknown]) {
       expect(res.status).toBe(401);
-      expect(await res.json()).toEqual({ code: 'invalid_credentials', message: 'wrong user name or password' });
+      expect(await res.json()).toEqual({
+        code: 'invalid_credentials',
+        message: 'wrong user name or password',
+        messages: { ko: '아이디 또는 비밀번호가 맞지 않습니다', en: 'wrong user name or password' },
+      });
       expect(res.headers.get('set-cookie')).toBeNull();
     }
   });
@@ -80,7 +84,7 @@ describeDrivers('auth', (server) => {
     expect((await attempt('10.1.0.99', PASSWORD)).status).toBe(200);
   });
 
-  it('rate-limits failed sign-ins per address across user names', async () => {
+  it('slows an address down past its failure threshold instead of locking it (offices share NAT addresses)', async () => {
     const perIp = server().deps.config.throttle.perIp;
     const client = server().anonymous();
     client.ip = '10.2.0.1';
@@ -88,10 +92,10 @@ describeDrivers('auth', (server) => {
       const res = await client.post('/api/auth/login', { username: `guess${i}`, password: 'x' });
       expect(res.status).toBe(401);
     }
+    const started = performance.now();
     const res = await client.post('/api/auth/login', { username: 'someone', password: 'x' });
-    expect(res.status).toBe(429);
-    client.ip = '10.2.0.2';
-    expect((await client.post('/api/auth/login', { username: 'someone', password: 'x' })).status).toBe(401);
+    expect(res.status).toBe(401); // answered, after a delay
+    expect(performance.now() - started).toBeGreaterThanOrEqual(200);
     server().advance(16 * 60_000);
   });
 
@@ -146,7 +150,10 @@ describeDrivers('auth', (server) => {
     expect(bad.status).toBe(403);
     const short = await here.post('/api/auth/password', { currentPassword: PASSWORD, newPassword: 'short' });
     expect(short.status).toBe(400);
-    expect((await short.json()).message).toContain('newPassword');
+    const refusal = await short.json();
+    expect(refusal.message).toContain('newPassword');
+    expect(refusal.messages.ko).toBe('새 비밀번호는 10자 이상이어야 합니다');
+    expect(refusal.messages.en).toBe('newPassword: at least 10 characters');
     const ok = await here.post('/api/auth/password', { currentPassword: PASSWORD, newPassword: 'a new long password' });
     expect(ok.status).toBe(204);
     expect((await here.get('/api/auth/session')).status).toBe(200);

@@ -1,4 +1,6 @@
 import { useServices } from '../app/useServices.ts';
+import { useLang } from '../i18n/useLang.ts';
+import { issueText } from '../node-view/issue-text.ts';
 import { type ArtifactList, api, data, type Run } from './api.ts';
 import { openFromServer } from './editor-actions.ts';
 import { go } from './route.ts';
@@ -22,6 +24,7 @@ const FORMATS = ['parquet', 'csv', 'xlsx'] as const;
 /** One run: rows and time per node, its error, and its stored results for download. */
 export function RunDetail({ run }: { run: Run }) {
   const t = useRunsT();
+  const [lang] = useLang();
   const openNode = useOpenNode();
   const artifacts = useLoad(
     () => data<ArtifactList>(api.runs[':id'].artifacts.$get({ param: { id: run.id } })),
@@ -46,7 +49,9 @@ export function RunDetail({ run }: { run: Run }) {
                   {l.nodeId}
                 </button>
               </td>
-              <td>{l.error ?? (l.state ? t(`node.${l.state}` as 'node.done') : '')}</td>
+              <td title={l.error}>
+                {l.error ? issueText(l.error, lang) : l.state ? t(`node.${l.state}` as 'node.done') : ''}
+              </td>
               <td className="num">{l.rows?.toLocaleString() ?? ''}</td>
               <td className="num">{l.ms === undefined ? '' : duration(l.ms)}</td>
             </tr>

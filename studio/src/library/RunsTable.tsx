@@ -1,4 +1,6 @@
 import { Fragment, useState } from 'react';
+import { useLang } from '../i18n/useLang.ts';
+import { issueText } from '../node-view/issue-text.ts';
 import { api, data, type Run } from './api.ts';
 import { RunCompare } from './RunCompare.tsx';
 import { RunDetail, useOpenNode } from './RunDetail.tsx';
@@ -70,7 +72,7 @@ export function RunsTable({ runs, onChange }: { runs: Run[]; onChange: () => voi
                     .join(' · ')}
                 </td>
                 <td className="run-error">
-                  {r.error}
+                  {r.error && <RunErrorText text={r.error} />}
                   {r.errorNodeId && (
                     <button
                       type="button"
@@ -106,4 +108,10 @@ export function RunsTable({ runs, onChange }: { runs: Run[]; onChange: () => voi
       </table>
     </>
   );
+}
+
+/** A run's stored error (English from the runner: engine texts, "cancelled before it started") in the UI language. */
+function RunErrorText({ text }: { text: string }) {
+  const [lang] = useLang();
+  return <span title={text}>{issueText(text, lang)}</span>;
 }

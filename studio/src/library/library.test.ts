@@ -27,6 +27,12 @@ describe('error texts', () => {
       expect(errorText(en, e)).not.toBe(errorText(ko, e));
     }
     expect(errorText(ko, new LibraryError(418, 'teapot', 'server text', {}))).toBe('server text');
+    // The server's own words in the UI language come first: they name the field.
+    const short = new LibraryError(400, 'invalid_request', 'newPassword: Too small', {
+      messages: { ko: '새 비밀번호는 10자 이상이어야 합니다', en: 'newPassword: at least 10 characters' },
+    });
+    expect(errorText(ko, short)).toBe('새 비밀번호는 10자 이상이어야 합니다');
+    expect(errorText(en, short)).toBe('newPassword: at least 10 characters');
     expect(ko('server.saved', { version: 3 })).toBe('서버에 저장했습니다 (v3)');
   });
 });

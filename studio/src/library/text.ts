@@ -206,9 +206,17 @@ export function libText(lang: Lang): LibT {
   return (key, vars) => table[key].replace(/\{(\w+)\}/g, (m, name: string) => String(vars?.[name] ?? m));
 }
 
-/** Display text for an error: the known codes in the UI language, otherwise the server's message. */
+/**
+ * Display text for an error: the server's own words in the UI language (`messages`, from the message catalogue:
+ * they name the field, e.g. "새 비밀번호는 10자 이상이어야 합니다"), else the known codes, else the server's message.
+ */
 export function errorText(t: LibT, e: unknown): string {
   if (e instanceof LibraryError) {
+    const messages = (e.body as { messages?: Partial<Record<Lang, unknown>> } | undefined)?.messages;
+    // `t` carries the UI language: read it back from one of its texts.
+    const lang: Lang = t('error.network') === KO['error.network'] ? 'ko' : 'en';
+    const said = messages?.[lang];
+    if (typeof said === 'string' && said) return said;
     const key = `error.${e.code}`;
     return key in KO ? t(key as LibKey) : e.message;
   }
