@@ -84,7 +84,7 @@ describeDrivers('auth', (server) => {
     expect((await attempt('10.1.0.99', PASSWORD)).status).toBe(200);
   });
 
-  it('rate-limits failed sign-ins per address across user names', async () => {
+  it('slows an address down past its failure threshold instead of locking it (offices share NAT addresses)', async () => {
     const perIp = server().deps.config.throttle.perIp;
     const client = server().anonymous();
     client.ip = '10.2.0.1';
@@ -92,10 +92,10 @@ describeDrivers('auth', (server) => {
       const res = await client.post('/api/auth/login', { username: `guess${i}`, password: 'x' });
       expect(res.status).toBe(401);
     }
+    const started = performance.now();
     const res = await client.post('/api/auth/login', { username: 'someone', password: 'x' });
-    expect(res.status).toBe(429);
-    client.ip = '10.2.0.2';
-    expect((await client.post('/api/auth/login', { username: 'someone', password: 'x' })).status).toBe(401);
+    expect(res.status).toBe(401); // answered, after a delay
+    expect(performance.now() - started).toBeGreaterThanOrEqual(200);
     server().advance(16 * 60_000);
   });
 

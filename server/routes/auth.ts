@@ -3,10 +3,19 @@ import { clearSessionCookie, writeSessionCookie } from '../auth/cookie.ts';
 import { dummyHash, hashPassword, needsRehash, verifyPassword } from '../auth/password.ts';
 import { clientIp } from '../auth/request-info.ts';
 import { createSession, deleteSession, deleteUserSessions } from '../auth/sessions.ts';
-import { clearFailures, loginKeys, recordFailure, retryAfter } from '../auth/throttle.ts';
+import {
+  addressDelayMs,
+  addressKey,
+  clearFailures,
+  recordFailure,
+  reserveTry,
+  secondsLeft,
+  userKey,
+} from '../auth/throttle.ts';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { ApiError, errorResponses } from '../errors.ts';
 import { authed, requireUser } from '../middleware/require-user.ts';
+import { say } from '../security/say.ts';
 import { findUserById, findUserByName, toSessionUser, updateUser } from '../users/queries.ts';
 import { newPasswordSchema, publicUserSchema } from '../users/schemas.ts';
 import { router } from './router.ts';
@@ -76,22 +85,33 @@ export function authRoutes(deps: AppDeps) {
       const { username, password } = c.req.valid('json');
       const now = deps.now();
       const ip = clientIp(c, config.security);
-      const keys = loginKeys(username, ip, config.throttle);
-      const wait = await retryAfter(db, keys, now, config.throttle.windowMs);
-      if (wait > 0) {
-        c.header('Retry-After', String(wait));
-        throw new ApiError(429, 'rate_limited', `too many failed sign-ins; try again in ${wait} s`, {
+      const { windowMs, perUser } = config.throttle;
+      // The address is only ever slowed down, never locked (see auth/throttle.ts).
+      const delay = await addressDelayMs(db, ip, config.throttle, now);
+      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+      const nameKey = userKey(username);
+      if (!(await reserveTry(db, nameKey, perUser, now, windowMs))) {
+        await recordFailure(db, addressKey(ip), now, windowMs);
+        const wait = await secondsLeft(db, nameKey, now, windowMs);
+        const en = `too many failed sign-ins for this user name; try again in ${wait} s`;
+        throw new ApiError(429, 'rate_limited', en, {
           retryAfter: wait,
+          retryAfterS: wait,
+          ...say(
+            `이 아이디로 로그인에 여러 번 실패해 잠시 잠겼습니다. ${Math.ceil(wait / 60)}분 뒤에 다시 시도하세요`,
+            en,
+          ),
         });
       }
       const user = await findUserByName(db, username);
       // Verify against a dummy hash for unknown users so that timing does not tell which names exist.
       const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), password);
       if (!user || !ok || user.disabledAt) {
-        await recordFailure(db, keys, now, config.throttle.windowMs);
+        // The user name's reserved try stays counted as the failure.
+        await recordFailure(db, addressKey(ip), now, windowMs);
         throw new ApiError(401, 'invalid_credentials', 'wrong user name or password');
       }
-      await clearFailures(db, keys[0]!.key);
+      await clearFailures(db, nameKey);
       if (needsRehash(user.passwordHash)) {
         await updateUser(db, user.id, { passwordHash: await hashPassword(password) }, now);
       }
