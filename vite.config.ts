@@ -1,5 +1,8 @@
+/// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vitest/config';
+// `defineConfig` from vite itself (vitest only adds the `test` types): `npm start` builds the studio in a
+// production install, where vitest (a devDependency) is absent.
+import { defineConfig } from 'vite';
 import { precompress } from './studio/build/precompress.ts';
 
 const API = `http://127.0.0.1:${process.env.PORT ?? 8787}`;
