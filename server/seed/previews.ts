@@ -4,7 +4,8 @@
  * answering) exactly as a scheduled run would (`executePipeline`); its first chart becomes the preview, else a
  * picture of the first rows of its result table. A template that already has a preview for its current version
  * is not run again (seeding clears the preview when the shipped content changes). A failure is logged and
- * leaves the template without a preview; it never stops the server.
+ * leaves the template without a preview (marked `PREVIEW_FAILED`, so the next start does not run a failing
+ * template again until its content changes); it never stops the server.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -20,6 +21,12 @@ import type { ArtifactFile } from '../runs/artifacts-write.ts';
 import type { ExecuteInput, ExecuteOutput } from '../runs/execute.ts';
 import { checkPreview, type PreviewType } from '../templates/preview.ts';
 import { tableSvg } from './table-svg.ts';
+
+/**
+ * `preview_type` of a template whose preview could not be drawn for its current version (`preview` stays null:
+ * the gallery shows none, the preview route answers 404). Seeding clears it with the next content change.
+ */
+export const PREVIEW_FAILED = 'failed';
 
 export interface PreviewOptions {
   datasetsDir: string;
@@ -56,10 +63,10 @@ async function drawOne(
   o: PreviewOptions,
 ): Promise<void> {
   const [t] = await db
-    .select({ doc: templates.doc, title: templates.title, preview: templates.preview })
+    .select({ doc: templates.doc, title: templates.title, preview: templates.preview, type: templates.previewType })
     .from(templates)
     .where(eq(templates.id, id));
-  if (!t || t.preview !== null) return;
+  if (!t || t.preview !== null || t.type === PREVIEW_FAILED) return;
   const started = performance.now();
   try {
     const image = await previewOf(t.doc, t.title, resolve, worker, o);
@@ -70,6 +77,7 @@ async function drawOne(
     o.log?.(`Template "${t.title}": preview drawn in ${Math.round(performance.now() - started)} ms`);
   } catch (e) {
     o.log?.(`Template "${t.title}": no preview (${(e as Error).message})`);
+    if (!o.signal?.aborted) await db.update(templates).set({ previewType: PREVIEW_FAILED }).where(eq(templates.id, id));
   }
 }
 

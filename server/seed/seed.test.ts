@@ -228,6 +228,32 @@ describe('shipped examples seeded on start [pglite]', () => {
     expect(svg).toContain('declarations');
   }, 120_000);
 
+  it('marks a template whose preview cannot be drawn, and does not run it again on the next start', async () => {
+    const [row] = await server.database.db
+      .select({ id: templates.id, doc: templates.doc })
+      .from(templates)
+      .where(eq(templates.title, SHIPPED.find((s) => s.file === 'importer-profile.pipeline.json')!.doc.name));
+    const broken = JSON.parse(
+      JSON.stringify(row!.doc).replaceAll(sampleDatasetId('companies.csv'), sampleDatasetId('gone.csv')),
+    );
+    await server.database.db.update(templates).set({ doc: broken, preview: null }).where(eq(templates.id, row!.id));
+    const logged: string[] = [];
+    const draw = () =>
+      drawTemplatePreviews(server.database.db, [row!.id], {
+        datasetsDir: server.deps.config.uploads.datasetsDir,
+        maxBytes: server.deps.config.uploads.previewMaxBytes,
+        now: server.deps.now,
+        log: (m) => logged.push(m),
+      });
+    await draw();
+    expect(logged).toEqual([expect.stringContaining('no preview')]);
+    await draw();
+    expect(logged).toHaveLength(1);
+    expect((await kim.get(`/api/templates/${row!.id}/preview`)).status).toBe(404);
+    const again = await seedShipped(server.database.db, options());
+    expect(again.templates.find((t) => t.templateId === row!.id)?.hasPreview).toBe(true); // nothing to draw
+  }, 60_000);
+
   it('"use template" → run on the server gives the rows of the command-line run of the shipped file', async () => {
     const shipped = SHIPPED.find((s) => s.file === 'cp949-declarations.pipeline.json')!;
     const outDir = mkdtempSync(join(tmpdir(), 'cas-seed-cli-'));

@@ -17,6 +17,7 @@ import { checkedDoc } from '../pipelines/checked-doc.ts';
 import { saveVersion } from '../pipelines/save.ts';
 import { catalogueEntry, galleryDescription } from './catalogue.ts';
 import { shippedPipelineId, shippedTemplateId } from './ids.ts';
+import { PREVIEW_FAILED } from './previews.ts';
 import { rewriteSamplePaths } from './rewrite.ts';
 
 export interface SeededTemplate {
@@ -79,7 +80,8 @@ async function seedOne(db: Db, file: string, o: TemplateSeedOptions): Promise<Se
       description: templates.description,
       category: templates.category,
       tags: templates.tags,
-      hasPreview: sql<boolean>`${templates.preview} is not null`,
+      // drawn, or failed for this version (`PREVIEW_FAILED`): nothing to draw at this start
+      hasPreview: sql<boolean>`${templates.preview} is not null or ${templates.previewType} = ${PREVIEW_FAILED}`,
     })
     .from(templates)
     .where(eq(templates.id, templateId));
