@@ -4,6 +4,7 @@ import { ExportSqlButton } from '../export/ExportSqlButton.tsx';
 import { ParamsForm } from '../forms/ParamsForm.tsx';
 import { useLang } from '../i18n/useLang.ts';
 import { useT } from '../i18n/useT.ts';
+import { RunError } from './RunError.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 
 /** Beside the canvas: the selected node's title, state and settings form. */
@@ -23,6 +24,7 @@ export function NodePanel() {
       <p className="muted small">
         {id} · {def?.description[lang]}
       </p>
+      <RunError id={id} />
       <ParamsForm key={id} id={id} />
       {node.type === 'prep.cluster_edit' && <ClusterReview key={id} id={id} />}
       <ExportSqlButton key={`sql-${id}`} nodeId={id} className="link" />
