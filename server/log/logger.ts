@@ -64,5 +64,9 @@ export function errorFields(e: unknown): { err: { type: string; message: string;
  * and an optional second argument adds fields (`{ runId }`) to the line.
  */
 export function logFunction(logger: Logger, level: 'error' | 'warn' | 'info' = 'error') {
-  return (message: string, fields: Record<string, unknown> = {}) => logger[level](fields, cut(message));
+  return (message: string, fields: Record<string, unknown> = {}) => {
+    // The runner and its hooks name the run in their text ("run <uuid> …"): made a field for searching.
+    const runId = /\brun ([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b/.exec(message)?.[1];
+    logger[level]({ ...(runId ? { runId } : {}), ...fields }, cut(message));
+  };
 }
