@@ -236,6 +236,7 @@ function inProcess(
       if (message.type === 'started') {
         clearTimeout(timer);
         timer = timeLimit(options.timeLimitMs);
+        pool.prepare();
         return;
       }
       if (message.type !== 'done') return;

@@ -2,7 +2,7 @@
  * Warm run processes. Each run executes in a child process (`child_process.fork`), because only ending a
  * process stops DuckDB's native threads: `worker.terminate()` stopped the JS of a worker thread while its
  * query kept both cores busy. Loading the runtime and every node module into a fresh process costs about a
- * second, more than a small run itself; so one process is forked ahead of need, and a process whose run
+ * second, more than a small run itself; so a spare process is forked ahead of need (`prepare`), and one whose run
  * ended normally waits for the next run (at most `maxIdle` wait, each retired after `maxRuns` runs). One
  * that timed out, was cancelled or crashed is ended (`stop`). Every run still opens its own DuckDB
  * instance; what a process keeps between runs is loaded code, not data.
@@ -31,8 +31,15 @@ export class WorkerPool {
     warm.onIdleExit = undefined;
     warm.child.ref();
     warm.child.channel?.ref();
-    if (this.idle.length === 0 && this.options.maxIdle > 0) this.park(this.spawn()); // the next run starts warm
     return warm;
+  }
+
+  /**
+   * Starts a spare process if none is idle, so the next run starts warm. Called once a run's process has
+   * started up (not at once: two processes loading the runtime together slow the first run down).
+   */
+  prepare(): void {
+    if (this.idle.length === 0 && this.options.maxIdle > 0) this.park(this.spawn());
   }
 
   /**
