@@ -30,7 +30,6 @@ export function ServerMenu() {
   const [uploads, setUploads] = useState<LocalRead[]>();
   const [conflict, setConflict] = useState<SaveConflict>();
   const [panel, setPanel] = useState<'history' | 'publish'>();
-  const [status, setStatus] = useState<string>();
   const notifyError = (e: unknown) =>
     store.getState().notify('error', { ko: errorText(libText('ko'), e), en: errorText(libText('en'), e) });
 
@@ -52,7 +51,6 @@ export function ServerMenu() {
     try {
       const created = pipelineId === null;
       const saved = await saveToServer(store, base);
-      setStatus(t('server.saved', { version: saved.latestVersion }));
       store
         .getState()
         .notify(
@@ -90,7 +88,7 @@ export function ServerMenu() {
       const name = `${store.getState().doc.name} (사본)`;
       store.getState().dispatch('rename-pipeline', { name });
       const saved = await saveAsCopy(store, name);
-      setStatus(t('server.saved', { version: saved.latestVersion }));
+      store.getState().notify('info', docLabel('save.created', { name: saved.name, version: saved.latestVersion }));
     } catch (e) {
       notifyError(e);
     }
@@ -131,11 +129,6 @@ export function ServerMenu() {
         {rt('nav.schedules')}
       </button>
       <NotificationBell />
-      {status && (
-        <span className="lib-sr-only" role="status">
-          {status}
-        </span>
-      )}
       {uploads && (
         <SaveUploadDialog
           reads={uploads}

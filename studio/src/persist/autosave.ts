@@ -57,7 +57,12 @@ export function startAutosave(store: StudioStore, delayMs = 300): () => void {
     if (s.revision === prev.revision && s.inspected === prev.inspected) return;
     later();
   });
-  const unsubscribeLink = serverDocStore.subscribe(later);
+  // A new link (open, save) is written at once, with the document it belongs to: a reload right after a save
+  // must not lose it (the record is one IndexedDB value, so link and document never disagree).
+  const unsubscribeLink = serverDocStore.subscribe((d, prev) => {
+    if (d.pipelineId !== prev.pipelineId || d.baseVersion !== prev.baseVersion) save();
+    else later();
+  });
   const flush = () => {
     if (timer !== undefined) save();
   };

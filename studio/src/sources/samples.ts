@@ -7,8 +7,9 @@ export interface Sample {
   /** `declarations.csv` or `kcs/df_syn_train_eng.csv`, served at `/samples/<name>`. */
   name: string;
   size: number;
-  datasetId?: string;
-  rows?: number;
+  /** null until the server has registered the sample. */
+  datasetId?: string | null;
+  rows?: number | null;
   format?: 'csv' | 'parquet' | 'json' | 'xlsx';
 }
 
