@@ -173,6 +173,40 @@ export const CATALOGUE = {
     en: 'too many rows for one Excel sheet',
   },
   'api.webhook_refused': { ko: '이 웹훅 주소로는 보낼 수 없습니다', en: 'webhook address refused' },
+  // Access rules on runs, schedules and models (server/routes/models.ts, schedules.ts, runs.ts)
+  'api.model_not_yours': {
+    ko: '모형 ‹{name}›[은] 다른 사용자({owner})의 모형이라 새 버전을 올릴 수 없습니다. 소유자나 관리자만 버전을 추가할 수 있으니 다른 이름으로 저장하세요',
+    en: 'model "{name}" belongs to {owner}: only its owner or an admin adds versions; save it under another name',
+  },
+  'api.schedule_not_yours': {
+    ko: '다른 사용자의 예약이라 지금 실행할 수 없습니다. 예약의 소유자나 관리자만 실행할 수 있습니다',
+    en: "another user's schedule: only its owner or an admin can run it now",
+  },
+  'api.run_not_yours': {
+    ko: '이 실행은 취소할 수 없습니다. 파이프라인 소유자, 예약 소유자, 실행을 시작한 사람이나 관리자만 취소할 수 있습니다',
+    en: 'only the pipeline owner, the schedule owner, who started the run, or an admin can cancel it',
+  },
+  'api.run_queue_full': {
+    ko: '대기 중이거나 실행 중인 실행이 이미 {limit}개입니다. 하나가 끝난 뒤 다시 실행하세요',
+    en: 'you already have {limit} runs queued or running; run again once one has ended',
+  },
+  // Webhook targets (server/notifications/webhook-target.ts)
+  'webhook.bad_url': {
+    ko: '웹훅 주소가 올바른 URL이 아닙니다. https://로 시작하는 주소를 넣으세요',
+    en: 'the webhook address is not a valid URL',
+  },
+  'webhook.scheme': {
+    ko: '웹훅 주소는 http:// 또는 https://로 시작해야 합니다',
+    en: 'a webhook address must start with http:// or https://',
+  },
+  'webhook.unresolved': {
+    ko: '웹훅 주소의 호스트({host})를 서버에서 찾을 수 없습니다. 주소를 확인하세요',
+    en: 'the server cannot resolve the webhook host {host}',
+  },
+  'webhook.internal': {
+    ko: '웹훅은 {where}({address})에는 보낼 수 없습니다. 외부에서 접속할 수 있는 주소를 쓰거나, 내부 주소가 꼭 필요하면 관리자에게 허용(WEBHOOK_ALLOW_HOSTS)을 요청하세요',
+    en: 'webhooks may not target {where} ({address}); use a public address, or ask an admin to allow it (WEBHOOK_ALLOW_HOSTS)',
+  },
   'api.unreadable_dataset': { ko: '데이터셋 파일을 읽을 수 없습니다', en: 'the dataset file cannot be read' },
   'api.empty_file': { ko: '빈 파일입니다', en: 'the file is empty' },
   'api.empty_upload': { ko: '올린 파일이 비어 있습니다', en: 'the upload is empty' },

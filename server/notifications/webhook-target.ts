@@ -11,9 +11,15 @@
 import { lookup as dnsLookup } from 'node:dns/promises';
 import type { LookupFunction } from 'node:net';
 import ipaddr from 'ipaddr.js';
+import { type Message, messageTexts, msg } from '../../runtime/messages/render.ts';
+import type { Label } from '../../runtime/nodes/param-meta.ts';
 
+/** A refused target: `msg` is what the officer reads (Korean and English), the message its English. */
 export class WebhookTargetError extends Error {
   override name = 'WebhookTargetError';
+  constructor(readonly msg: Message) {
+    super(messageTexts(msg).en);
+  }
 }
 
 export interface ResolvedAddress {
@@ -83,30 +89,31 @@ function refusal(address: string, cidrs: Cidr[]): string | undefined {
   return range === 'unicast' ? undefined : range;
 }
 
-const RANGE_WORDS: Record<string, string> = {
-  loopback: '이 서버 자신(루프백)',
-  private: '내부망(사설 주소)',
-  linkLocal: '링크 로컬(클라우드 메타데이터 등)',
-  uniqueLocal: '내부망(IPv6 고유 로컬)',
-  carrierGradeNat: '통신사 내부망(CGNAT)',
-  unspecified: '지정되지 않은 주소',
-  multicast: '멀티캐스트',
-  broadcast: '브로드캐스트',
+const RANGE_WORDS: Record<string, Label> = {
+  loopback: { ko: '이 서버 자신(루프백)', en: 'this server itself (loopback)' },
+  private: { ko: '내부망(사설 주소)', en: 'a private network' },
+  linkLocal: { ko: '링크 로컬(클라우드 메타데이터 등)', en: 'a link-local address (cloud metadata and the like)' },
+  uniqueLocal: { ko: '내부망(IPv6 고유 로컬)', en: 'a private network (IPv6 unique-local)' },
+  carrierGradeNat: { ko: '통신사 내부망(CGNAT)', en: 'a carrier-grade NAT network' },
+  unspecified: { ko: '지정되지 않은 주소', en: 'the unspecified address' },
+  multicast: { ko: '멀티캐스트', en: 'a multicast address' },
+  broadcast: { ko: '브로드캐스트', en: 'the broadcast address' },
 };
+const RESERVED: Label = { ko: '예약된 특수 주소', en: 'a reserved address' };
 
 /**
- * Checks a webhook URL and resolves its host; throws `WebhookTargetError` with a Korean message an
- * officer can act on. Every address the name resolves to must pass (an attacker may publish several).
+ * Checks a webhook URL and resolves its host; throws `WebhookTargetError` with a message an officer
+ * can act on. Every address the name resolves to must pass (an attacker may publish several).
  */
 export async function checkWebhookTarget(raw: string, policy: TargetPolicy): Promise<CheckedTarget> {
   let url: URL;
   try {
     url = new URL(raw); // WHATWG parsing normalises 2130706433, 0x7f.1 and the like to 127.0.0.1
   } catch {
-    throw new WebhookTargetError('웹훅 주소가 올바른 URL이 아닙니다. https://로 시작하는 주소를 넣으세요.');
+    throw new WebhookTargetError(msg('webhook.bad_url'));
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new WebhookTargetError('웹훅 주소는 http:// 또는 https://로 시작해야 합니다.');
+    throw new WebhookTargetError(msg('webhook.scheme'));
   }
   const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
   const { names, cidrs } = allowRules(policy.allowHosts);
@@ -121,16 +128,13 @@ export async function checkWebhookTarget(raw: string, policy: TargetPolicy): Pro
       addresses = [];
     }
     if (addresses.length === 0) {
-      throw new WebhookTargetError(`웹훅 주소의 호스트(${host})를 서버에서 찾을 수 없습니다. 주소를 확인하세요.`);
+      throw new WebhookTargetError(msg('webhook.unresolved', { host }));
     }
   }
   for (const { address } of addresses) {
     const why = refusal(address, cidrs);
     if (why === undefined) continue;
-    const where = RANGE_WORDS[why] ?? '예약된 특수 주소';
-    throw new WebhookTargetError(
-      `웹훅은 ${where}(${address})로 보낼 수 없습니다. 외부에서 접속할 수 있는 주소를 쓰거나, 내부 주소가 꼭 필요하면 관리자에게 허용(WEBHOOK_ALLOW_HOSTS)을 요청하세요.`,
-    );
+    throw new WebhookTargetError(msg('webhook.internal', { where: RANGE_WORDS[why] ?? RESERVED, address }));
   }
   return { url, host, address: addresses[0]! };
 }

@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { msg } from '../../runtime/messages/render.ts';
 import { FileModelStore } from '../../runtime/ml/file-model-store.ts';
 import type { ModelInfo, ScreeningMeta, StoredModel } from '../../runtime/ml/model-store.ts';
 import { checkModelName } from '../../runtime/ml/model-store.ts';
@@ -106,8 +107,12 @@ export function modelRoutes(deps: AppDeps) {
     if (user.role === 'admin') return;
     const owner = (await reader.list()).find((info) => info.name === name)?.owner;
     if (owner !== undefined && owner !== user.username) {
-      throw forbidden(
-        `모형 "${name}"은(는) 다른 사용자(${owner})의 모형이라 새 버전을 올릴 수 없습니다. 소유자나 관리자만 버전을 추가할 수 있으니 다른 이름으로 저장하세요.`,
+      throw new ApiError(
+        403,
+        'forbidden',
+        `model "${name}" belongs to ${owner}: only its owner or an admin adds versions`,
+        {},
+        msg('api.model_not_yours', { name, owner }),
       );
     }
   };

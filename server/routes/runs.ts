@@ -3,10 +3,11 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { createRoute, z } from '@hono/zod-openapi';
 import { and, asc, desc, eq } from 'drizzle-orm';
+import { msg } from '../../runtime/messages/render.ts';
 import type { Column } from '../../runtime/schema/types.ts';
 import type { AppDeps, AppEnv, SessionUser } from '../context.ts';
 import { runArtifacts, runs } from '../db/schema.ts';
-import { ApiError, errorResponses, forbidden, notFound } from '../errors.ts';
+import { ApiError, errorResponses, notFound } from '../errors.ts';
 import { authed, requireUser } from '../middleware/require-user.ts';
 import { canEdit } from '../pipelines/access.ts';
 import { viewable } from '../pipelines/load.ts';
@@ -144,8 +145,12 @@ export function runRoutes(deps: AppDeps) {
       const schedule = run.scheduleId ? await findSchedule(db, run.scheduleId) : undefined;
       const allowed = canEdit(user, pipeline) || run.requestedBy === user.id || schedule?.ownerId === user.id;
       if (!allowed) {
-        throw forbidden(
-          '이 실행은 취소할 수 없습니다. 파이프라인 소유자, 예약 소유자, 실행을 시작한 사람이나 관리자만 취소할 수 있습니다.',
+        throw new ApiError(
+          403,
+          'forbidden',
+          'only the pipeline owner, the schedule owner, who started the run, or an admin can cancel it',
+          {},
+          msg('api.run_not_yours'),
         );
       }
       const after = await requestCancel(db, id, deps.now());

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
+import { msg } from '../../runtime/messages/render.ts';
 import type { AppDeps, AppEnv, SessionUser } from '../context.ts';
 import type { ScheduleRow } from '../db/schema.ts';
 import { schedules } from '../db/schema.ts';
@@ -137,7 +138,7 @@ export function scheduleRoutes(deps: AppDeps) {
     try {
       await checkWebhookTarget(url, { allowHosts: webhookAllowHosts });
     } catch (e) {
-      if (e instanceof WebhookTargetError) throw new ApiError(422, 'webhook_refused', e.message);
+      if (e instanceof WebhookTargetError) throw new ApiError(422, 'webhook_refused', e.message, {}, e.msg);
       throw e;
     }
   };
@@ -216,8 +217,12 @@ export function scheduleRoutes(deps: AppDeps) {
       const s = await visible(id, user);
       // Seeing a shared schedule is not running it: a run fires the owner's webhook and notifications.
       if (user.role !== 'admin' && s.ownerId !== user.id) {
-        throw forbidden(
-          '이 예약은 다른 사용자의 것이라 지금 실행할 수 없습니다. 예약의 소유자나 관리자만 실행할 수 있습니다.',
+        throw new ApiError(
+          403,
+          'forbidden',
+          "another user's schedule: only its owner or an admin can run it now",
+          {},
+          msg('api.schedule_not_yours'),
         );
       }
       await checkTarget(user, s);
@@ -238,11 +243,13 @@ export function scheduleRoutes(deps: AppDeps) {
         settings.queuePerUser,
       );
       if (!run) {
-        c.header('Retry-After', String(Math.max(1, Math.ceil(settings.intervalMs / 1000) * 6)));
+        const limit = settings.queuePerUser;
         throw new ApiError(
           429,
           'rate_limited',
-          `대기 중이거나 실행 중인 실행이 이미 ${settings.queuePerUser}개입니다. 하나가 끝난 뒤 다시 실행하세요.`,
+          `you already have ${limit} runs queued or running; run again once one has ended`,
+          { retryAfterS: Math.max(1, Math.ceil(settings.intervalMs / 1000) * 6) }, // about six runner ticks
+          msg('api.run_queue_full', { limit }),
         );
       }
       return c.json(toRunJson(run), 202);

@@ -20,7 +20,8 @@ import { pipelineDoc } from '../test/fixtures.ts';
 import { type Client, ORIGIN, type TestServer, testServer } from '../test/harness.ts';
 
 type Json = Record<string, unknown>;
-const HANGUL = /[가-힣]/;
+/** What the officer reads (the studio shows `messages.ko`). */
+const ko = (body: Json) => (body.messages as { ko: string }).ko;
 
 if (!postgresUrl) console.warn('access rules: PostgreSQL variant NOT run (set TEST_DATABASE_URL); PGlite runs.');
 
@@ -90,7 +91,7 @@ describe.each(drivers)('access rules on models, schedules and runs [$name]', (dr
       expect(res.status).toBe(403);
       const body = (await res.json()) as Json;
       expect(body.code).toBe('forbidden');
-      expect(body.message).toMatch(HANGUL);
+      expect(ko(body)).toMatch(/다른 사용자\(kim\)의 모형이라 새 버전을 올릴 수 없습니다/);
     }
     const list = (await (await kim.get('/api/models')).json()) as { items: Json[] };
     expect(list.items).toEqual([expect.objectContaining({ name: '저가신고-모형', latest: 1 })]);
@@ -112,7 +113,7 @@ describe.each(drivers)('access rules on models, schedules and runs [$name]', (dr
 
     const refused = await park.post(`/api/schedules/${schedule.id}/run`);
     expect(refused.status).toBe(403);
-    expect(((await refused.json()) as Json).message).toMatch(HANGUL);
+    expect(ko((await refused.json()) as Json)).toMatch(/예약의 소유자나 관리자만 실행할 수 있습니다/);
     const { db } = server.database;
     expect(
       await db
@@ -126,7 +127,7 @@ describe.each(drivers)('access rules on models, schedules and runs [$name]', (dr
     const run = (await byAdmin.json()) as Json;
     const cancel = await park.post(`/api/runs/${run.id}/cancel`);
     expect(cancel.status).toBe(403);
-    expect(((await cancel.json()) as Json).message).toMatch(HANGUL);
+    expect(ko((await cancel.json()) as Json)).toMatch(/관리자만 취소할 수 있습니다/);
     expect(await (await kim.post(`/api/runs/${run.id}/cancel`)).json()).toMatchObject({ status: 'cancelled' });
   });
 
@@ -142,7 +143,7 @@ describe.each(drivers)('access rules on models, schedules and runs [$name]', (dr
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     const body = (await limited.json()) as Json;
     expect(body.code).toBe('rate_limited');
-    expect(body.message).toMatch(HANGUL);
+    expect(ko(body)).toBe('대기 중이거나 실행 중인 실행이 이미 5개입니다. 하나가 끝난 뒤 다시 실행하세요');
     // Another officer is not held back by park's queue.
     const own = (await (await kim.post('/api/pipelines', { doc: pipelineDoc('김 실행') })).json()) as Json;
     const kimSchedule = (await (
