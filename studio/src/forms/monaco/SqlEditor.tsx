@@ -1,6 +1,7 @@
 import Editor, { type OnMount } from '@monaco-editor/react';
 import { useEffect, useRef } from 'react';
 import { useStudio } from '../../app/useStudio.ts';
+import { issueText } from '../../node-view/issue-text.ts';
 import { useForm } from '../useForm.ts';
 import { forgetCompletions, setCompletions, suggestionsFor } from './completion.ts';
 import { errorRange } from './error-range.ts';
@@ -17,14 +18,14 @@ interface Props {
 
 /** Monaco for SQL params: DuckDB highlighting, completion of inputs and columns, the node's error underlined. */
 export default function SqlEditor({ path, value, query }: Props) {
-  const { nodeId, set, issues, columns, relations } = useForm();
+  const { nodeId, set, issues, columns, relations, lang } = useForm();
   const editor = useRef<Ed | null>(null);
   const run = useStudio((s) => s.nodeRuns[nodeId]);
   const messages = issues(path);
   const runError = run?.state === 'error' && (!run.param || run.param === path) ? run.message : undefined;
   const errors = runError ? [...messages, runError] : messages;
   const cols = columns('in');
-  const key = `${errors.join('\n')}|${value}`;
+  const key = `${errors.join('\n')}|${value}|${lang}`;
 
   useEffect(() => {
     const model = editor.current?.getModel();
@@ -41,7 +42,8 @@ export default function SqlEditor({ path, value, query }: Props) {
       'studio',
       errors.map((message) => ({
         ...errorRange(model.getValue(), message),
-        message,
+        // The explanation in the officer's language; the engine's own text stays in the panel's "원문".
+        message: issueText(message, lang),
         severity: monaco.MarkerSeverity.Error,
       })),
     );
