@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { parquetReadObjects } from 'hyparquet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureAdmin } from '../auth/bootstrap.ts';
@@ -230,13 +230,17 @@ describe('shipped examples seeded on start [pglite]', () => {
 
   it('marks a template whose preview cannot be drawn, and does not run it again on the next start', async () => {
     const [row] = await server.database.db
-      .select({ id: templates.id, doc: templates.doc })
+      .select({ id: templates.id, pipelineId: templates.pipelineId, version: templates.pipelineVersion })
       .from(templates)
       .where(eq(templates.title, SHIPPED.find((s) => s.file === 'importer-profile.pipeline.json')!.doc.name));
+    // its pipeline version now reads a dataset that does not exist
+    const where = and(eq(pipelineVersions.pipelineId, row!.pipelineId!), eq(pipelineVersions.version, row!.version));
+    const [version] = await server.database.db.select().from(pipelineVersions).where(where);
     const broken = JSON.parse(
-      JSON.stringify(row!.doc).replaceAll(sampleDatasetId('companies.csv'), sampleDatasetId('gone.csv')),
+      JSON.stringify(version!.doc).replaceAll(sampleDatasetId('companies.csv'), sampleDatasetId('gone.csv')),
     );
-    await server.database.db.update(templates).set({ doc: broken, preview: null }).where(eq(templates.id, row!.id));
+    await server.database.db.update(pipelineVersions).set({ doc: broken }).where(where);
+    await server.database.db.update(templates).set({ preview: null }).where(eq(templates.id, row!.id));
     const logged: string[] = [];
     const draw = () =>
       drawTemplatePreviews(server.database.db, [row!.id], {
