@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'react';
+import { useStudio } from '../app/useStudio.ts';
+import { useLang } from '../i18n/useLang.ts';
 import type { PipelineList } from '../library/api.ts';
 import { Dialog } from '../library/Dialog.tsx';
 import { type Artifact, type DashboardItem, latestArtifacts, listPipelines } from './api.ts';
@@ -13,6 +15,10 @@ const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UI
 /** Pick a pipeline you may see, one of the tables its newest scheduled run stored, and how to show it. */
 export function AddItemDialog({ onAdd, onClose }: { onAdd: (item: NewItem) => void; onClose: () => void }) {
   const t = useDashT();
+  const [lang] = useLang();
+  const registry = useStudio((s) => s.analyzer?.registry);
+  // A step by the name of its kind in the officer's language ("차트"), its id only beside it.
+  const kindName = (type: string) => registry?.get(type)?.label[lang] ?? type;
   const [pipelines, setPipelines] = useState<PipelineList['items']>();
   const [pipelineId, setPipelineId] = useState('');
   const [artifacts, setArtifacts] = useState<Artifact[]>();
@@ -63,7 +69,7 @@ export function AddItemDialog({ onAdd, onClose }: { onAdd: (item: NewItem) => vo
             <option value="" />
             {artifacts.map((a) => (
               <option key={a.nodeId} value={a.nodeId}>
-                {a.nodeId} ({a.nodeType}, {a.rows ?? '?'} {t('item.rows')})
+                {kindName(a.nodeType)} · {a.nodeId} ({a.rows ?? '?'} {t('item.rows')})
               </option>
             ))}
           </select>
