@@ -129,12 +129,15 @@ describe.skipIf(!hasChromium() && !process.env.CI)('document identity in headles
     // A reload keeps the link: the name and version show, and the next save is v2 of B, not a duplicate.
     await page.reload();
     await page.waitForSelector('[data-testid="doc-status"]');
-    await expect.poll(status, WAIT).toContain('새 분석 B');
-    expect(await status()).toContain('v1');
+    await expect.poll(status, WAIT).toContain('v1');
     expect(await status()).toContain('저장됨');
+    expect(await page.inputValue('.doc-name')).toBe('새 분석 B');
+    expect(await page.getAttribute('[data-testid="doc-status"]', 'title')).toBe('서버 파이프라인 "새 분석 B" v1');
     await shot(page, 'status-after-reload');
     await typeName('새 분석 B (수정)');
     await expect.poll(status, WAIT).toContain('저장 안 됨');
+    // The title no longer says the server's name: the status names the pipeline it is linked to.
+    expect(await status()).toContain('새 분석 B');
     await page.click('[data-testid="server-save"]');
     await expect.poll(status, WAIT).toContain('v2');
     const after = await mine();

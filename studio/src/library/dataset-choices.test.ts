@@ -10,7 +10,15 @@ const samples: Sample[] = [
 ];
 const person = { id: 'u', username: 'kim', displayName: '김관세' };
 const server = [
-  { id: SAMPLE_ID, name: 'declarations.csv', size: 4_000_000, rows: 30_000, format: 'csv', owner: person },
+  {
+    id: SAMPLE_ID,
+    name: 'declarations.csv',
+    size: 4_000_000,
+    rows: 30_000,
+    format: 'csv',
+    owner: { id: 's', username: 'system', displayName: '예제 데이터' },
+    updatedAt: '2026-11-30T00:00:00.000Z',
+  },
   {
     id: '22222222-2222-4222-8222-222222222222',
     name: '2024 수입신고.xlsx',
@@ -30,7 +38,8 @@ describe('datasetChoices', () => {
       ['kcs/df_syn_train_eng.csv', true],
       ['2024 수입신고.xlsx', false],
     ]);
-    expect(rows[0]).toMatchObject({ datasetId: SAMPLE_ID, rows: 30_000, format: 'csv' });
+    // Signed in, a sample shows who owns it on the server and when it changed.
+    expect(rows[0]).toMatchObject({ datasetId: SAMPLE_ID, rows: 30_000, format: 'csv', owner: '예제 데이터' });
     // A sample without a dataset id (older server) is read by its path.
     expect(rows[1]).toMatchObject({ samplePath: 'templates/data/kcs/df_syn_train_eng.csv', format: 'csv' });
     expect(rows[2]).toMatchObject({ owner: '김관세', format: 'xlsx' });

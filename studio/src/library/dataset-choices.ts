@@ -32,14 +32,19 @@ export function datasetChoices(
   query: string,
 ): DatasetChoice[] {
   const sampleIds = new Set(samples.flatMap((s) => (s.datasetId ? [s.datasetId] : [])));
-  const fromSamples: DatasetChoice[] = samples.map((s) => ({
-    ...(s.datasetId ? { datasetId: s.datasetId } : { samplePath: `templates/data/${s.name}` }),
-    name: s.name,
-    size: s.size,
-    ...(s.rows === undefined ? {} : { rows: s.rows }),
-    format: s.format ?? formatOfName(s.name),
-    sample: true,
-  }));
+  const listed = new Map(server.map((d) => [d.id, d]));
+  const fromSamples: DatasetChoice[] = samples.map((s) => {
+    const onServer = s.datasetId ? listed.get(s.datasetId) : undefined;
+    return {
+      ...(s.datasetId ? { datasetId: s.datasetId } : { samplePath: `templates/data/${s.name}` }),
+      name: s.name,
+      size: s.size,
+      ...(s.rows === undefined ? {} : { rows: s.rows }),
+      ...(onServer ? { owner: onServer.owner.displayName, updatedAt: onServer.updatedAt } : {}),
+      format: s.format ?? formatOfName(s.name),
+      sample: true,
+    };
+  });
   const fromServer: DatasetChoice[] = server
     .filter((d) => !sampleIds.has(d.id))
     .map((d) => ({
