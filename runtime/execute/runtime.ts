@@ -417,7 +417,9 @@ export class PipelineRuntime {
     rn: ResolvedNode,
   ): Promise<{ nodeId: string; error: NodeError; members: string[]; skipped: string[] }> {
     const asNodeError = (nodeId: string, e: unknown) =>
-      e instanceof NodeError ? e : new NodeError(nodeId, 'execute', (e as Error).message, (e as ParamError).param);
+      e instanceof NodeError
+        ? e
+        : new NodeError(nodeId, 'execute', (e as Error).message, (e as ParamError).param, (e as ParamError).msg);
     if (error instanceof NodeError && error.nodeId !== id) {
       return { nodeId: error.nodeId, error, members: [], skipped: [] };
     }
@@ -548,7 +550,7 @@ function wrapParamError<T>(nodeId: string, phase: 'schema' | 'plan', f: () => T)
   try {
     return f();
   } catch (e) {
-    if (e instanceof ParamError) throw new NodeError(nodeId, phase, e.message, e.param);
+    if (e instanceof ParamError) throw new NodeError(nodeId, phase, e.message, e.param, e.msg);
     throw new NodeError(nodeId, phase, (e as Error).message);
   }
 }

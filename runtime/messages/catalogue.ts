@@ -72,8 +72,8 @@ export const CATALOGUE = {
     en: 'input "{portName}" is not connected',
   },
   'param.unknown_column': {
-    ko: '입력에 "{column}" 열이 없습니다{suggest}',
-    en: 'The input has no column "{column}"{suggest}',
+    ko: '입력에 "{column}" 열이 없습니다.{suggest}',
+    en: 'The input has no column "{column}".{suggest}',
   },
 
   // Runs (server/runs, runtime/execute)

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { requireColumn, single } from '../../nodes/_shared/columns.ts';
 import { nodeDefinitions } from '../../nodes/index.ts';
 import { aggregate } from '../../nodes/prep/aggregate.ts';
 import { filter } from '../../nodes/prep/filter.ts';
 import { validatePipeline } from '../document/validate.ts';
+import type { ParamError } from '../errors.ts';
 import { doc, testRegistry, values } from '../testing/harness.ts';
 import { CATALOGUE } from './catalogue.ts';
 import { withJosa } from './josa.ts';
@@ -146,5 +148,31 @@ describe('type names in words', () => {
     expect(typeLabel('TIMESTAMP WITH TIME ZONE').ko).toBe('날짜·시각');
     expect(typeLabel('BOOLEAN').ko).toBe('참/거짓');
     expect(typeLabel('VARCHAR[]').ko).toBe('목록');
+  });
+});
+
+describe("nodes' shared checks", () => {
+  const thrown = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      return e as ParamError;
+    }
+    throw new Error('did not throw');
+  };
+
+  it('names a missing column with the closest names of the input', () => {
+    const schema = [
+      { name: 'tax_amount', type: 'BIGINT' },
+      { name: 'hs_code', type: 'VARCHAR' },
+    ];
+    const e = thrown(() => requireColumn(schema, 'tax_amout', 'column'));
+    expect(e.param).toBe('column');
+    expect(ko(e.msg)).toBe('입력에 "tax_amout" 열이 없습니다. 비슷한 이름: "tax_amount"');
+    expect(ko(thrown(() => requireColumn(schema, 'origin', 'column')).msg)).toBe('입력에 "origin" 열이 없습니다.');
+  });
+
+  it('says an unconnected input in Korean', () => {
+    expect(ko(thrown(() => single({})).msg)).toBe('‹입력›이 연결되지 않았습니다');
   });
 });

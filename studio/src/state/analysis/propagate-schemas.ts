@@ -45,7 +45,14 @@ export function propagateSchemas(
             derived && !derived.some((c) => c.type === 'UNKNOWN') ? derived : (learned(id) ?? derived ?? undefined);
         } catch (e) {
           const param = e instanceof ParamError ? e.param : undefined;
-          issues.push({ code: 'schema', nodeId: id, param, message: (e as Error).message });
+          const said = e instanceof ParamError ? e.msg : undefined;
+          issues.push({
+            code: 'schema',
+            nodeId: id,
+            param,
+            message: (e as Error).message,
+            ...(said ? { msg: said } : {}),
+          });
         }
       } else {
         schema = learned(id);
