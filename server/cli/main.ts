@@ -11,7 +11,7 @@ import { FileModelStore } from '../../runtime/ml/file-model-store.ts';
 import { setModelStore } from '../../runtime/ml/model-store.ts';
 import { createNodeSandbox } from '../../runtime/sandbox/node-sandbox.ts';
 import { NodeFileAccess } from '../../runtime/sources/node-file-access.ts';
-import { readConfig } from '../config.ts';
+import { readConfigOrExit } from '../config.ts';
 import { type CliArgs, formatOf, parseCli, USAGE, UsageError } from './args.ts';
 import { jsonSummary, nodeLine, type OutputWritten } from './report.ts';
 
@@ -105,7 +105,7 @@ async function main(argv: string[]): Promise<number> {
 async function run(args: CliArgs, pipeline: ResolvedPipeline, pipelineDir: string): Promise<number> {
   const engine = await DuckDBNodeEngine.create();
   // Models registered from the command line land in the same registry the server reads.
-  setModelStore(new FileModelStore(readConfig().uploads.modelsDir, process.env.USER ?? 'cli'));
+  setModelStore(new FileModelStore(readConfigOrExit().uploads.modelsDir, process.env.USER ?? 'cli'));
   const controller = new AbortController();
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
