@@ -20,10 +20,11 @@ export interface ServerProcess {
 /** Spawns the server; it may not answer yet (see `startServerProcess`). */
 export async function spawnServer(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const args = ['--import', 'tsx', '--import', './server/test/exit-with-parent.mjs', 'server/main.ts'];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', ...env },
-    stdio: 'pipe',
+    stdio: 'pipe', // stdin stays open while this process lives: see exit-with-parent.mjs
   });
   let output = '';
   child.stdout.on('data', (d) => {
@@ -39,17 +40,22 @@ export async function spawnServer(dataDir: string, env: Record<string, string> =
 /** Spawns the server and waits until `/api/health` answers. */
 export async function startServerProcess(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
   const proc = await spawnServer(dataDir, env);
-  await until(
-    () =>
-      fetch(`${proc.url}/api/health`).then(
-        (r) => r.ok,
-        () => {
-          if (proc.child.exitCode !== null) throw new Error(`the server exited:\n${proc.output()}`);
-          return false;
-        },
-      ),
-    60_000,
-  );
+  try {
+    await until(
+      () =>
+        fetch(`${proc.url}/api/health`).then(
+          (r) => r.ok,
+          () => {
+            if (proc.child.exitCode !== null) throw new Error(`the server exited:\n${proc.output()}`);
+            return false;
+          },
+        ),
+      120_000, // a loaded machine (8 test runs at once) has taken over 60 s to start one
+    );
+  } catch (e) {
+    await stopServerProcess(proc, 2_000); // never leave a server behind a failed start
+    throw e;
+  }
   return proc;
 }
 
