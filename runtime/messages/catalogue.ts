@@ -65,7 +65,6 @@ export const CATALOGUE = {
   },
   'param.choose_one': { ko: '‹{field}›: 다음 중 하나를 고르세요 — {options}', en: '{field}: choose one of {options}' },
   'param.wrong_type': { ko: '‹{field}›에는 {expected}[을] 넣어야 합니다', en: '{field}: expected {expected}' },
-  'param.unknown': { ko: '‹{field}›[은] 이 노드에 없는 설정입니다', en: '{field}: unknown setting' },
   'param.invalid': { ko: '‹{field}›: {detail}', en: '{field}: {detail}' },
   'param.input_not_connected': {
     ko: '‹{port}›[이] 연결되지 않았습니다',
@@ -79,37 +78,17 @@ export const CATALOGUE = {
   // Runs (server/runs, runtime/execute)
   'run.cancelled': { ko: '실행이 취소되었습니다', en: 'run cancelled' },
   'run.cancelled_before_start': { ko: '시작하기 전에 취소되었습니다', en: 'cancelled before it started' },
-  'run.interrupted': {
-    ko: '서버가 다시 시작되어 실행이 중단되었습니다',
-    en: 'interrupted: the server stopped while it ran',
-  },
   'run.upstream_blocked': {
     ko: '앞 단계 "{node}"에 문제가 있어 실행할 수 없습니다',
     en: 'upstream node "{node}" needs attention',
   },
   'run.document_problem': { ko: '파이프라인 문서에 문제가 있습니다', en: 'the document has a problem' },
-  'run.node_failed': { ko: '‹{node}› 단계에서 실패했습니다: {detail}', en: 'node "{nodeId}" failed: {detail}' },
 
   // Auth
   'auth.password_too_short': {
     ko: '새 비밀번호는 {min}자 이상이어야 합니다',
     en: 'newPassword: at least {min} characters',
   },
-  'auth.wrong_credentials': { ko: '아이디 또는 비밀번호가 맞지 않습니다', en: 'wrong username or password' },
-  'auth.unauthenticated': { ko: '로그인이 필요합니다', en: 'sign in first' },
-  'auth.forbidden': { ko: '이 작업을 할 권한이 없습니다', en: 'not allowed' },
-  'auth.too_many_attempts': {
-    ko: '로그인 실패가 너무 많습니다. {seconds}초 뒤에 다시 시도하세요',
-    en: 'too many failed sign-ins; try again in {seconds} s',
-  },
-
-  // Uploads
-  'upload.too_large': { ko: '파일이 너무 큽니다 (최대 {max})', en: 'file too large (at most {max})' },
-  'upload.unsupported': {
-    ko: '이 형식의 파일은 올릴 수 없습니다: {name}. CSV, TSV, Parquet, JSON, XLSX 파일을 쓰세요',
-    en: 'unsupported file type: {name}. Use CSV, TSV, Parquet, JSON or XLSX',
-  },
-  'upload.empty': { ko: '빈 파일입니다: {name}', en: 'the file is empty: {name}' },
 
   // HTTP (server/middleware/error-handler.ts)
   'http.bad_request': { ko: '요청이 올바르지 않습니다', en: 'bad request' },

@@ -1,5 +1,6 @@
 import type { RunEvent } from '../../../runtime/execute/events.ts';
 import type { Session } from '../engine/session.ts';
+import { issueText } from '../node-view/issue-text.ts';
 import type { StudioStore } from '../state/store.ts';
 import { planRun, type RunPlan } from './run-plan.ts';
 
@@ -98,9 +99,10 @@ export function startRunController(
     const done = execute(plan, token, abort, previous).catch((e: unknown) => {
       if (token !== seq || abort.signal.aborted) return;
       store.getState().runEnded(0);
-      store
-        .getState()
-        .notify('error', { ko: `실행 실패: ${(e as Error).message}`, en: `Run failed: ${(e as Error).message}` });
+      store.getState().notify('error', {
+        ko: `실행 실패: ${issueText((e as Error).message, 'ko')}`,
+        en: `Run failed: ${issueText((e as Error).message, 'en')}`,
+      });
     });
     current = { abort, done };
   };
