@@ -179,6 +179,32 @@ describe.skipIf(!hasChromium() && !process.env.CI)('document identity in headles
     await shot(page, 'after-upload');
   }, 240_000);
 
+  it('a shipped example opens unsaved, on the sample dataset, with its parameters as a form', async () => {
+    const example = fileURLToPath(new URL('../templates/inspection-hit-rate.pipeline.json', import.meta.url));
+    await page.setInputFiles('[data-testid="open-doc-input"]', example);
+    await expect.poll(status, WAIT).toContain('새 문서');
+    expect(await status()).toContain('저장 안 됨');
+    // The parameters: labelled, typed inputs holding the declared defaults.
+    await page.waitForSelector('[data-testid="parameters-panel"]');
+    expect(await page.inputValue('[data-testid="parameters-panel"] input[name="param-since"]')).toBe('2023-01-01');
+    await page.getByLabel('최소 검사 건수 · Minimum inspections').fill('50');
+    await expect
+      .poll(() => page.inputValue('[data-testid="parameters-panel"] input[name="param-min_inspections"]'))
+      .toBe('50');
+    await shot(page, 'parameters');
+    // Saved as a new pipeline that names the sample by its dataset id and keeps the changed value.
+    await page.click('[data-testid="server-save"]');
+    await expect.poll(status, WAIT).toContain('v1');
+    const saved = (await mine()).find((p) => p.name.startsWith('원산지·HS류별 검사 적발률'))!;
+    const doc = (await apiJson(page, 'GET', `/api/pipelines/${saved.id}`)) as unknown as SavedPipeline & {
+      doc: { parameters: { name: string; default: unknown }[] };
+    };
+    expect(doc.doc.parameters.find((p) => p.name === 'min_inspections')?.default).toBe(50);
+    const read = doc.doc.nodes.find((n) => n.type === 'source.file')!;
+    expect(read.params.path).toBeUndefined();
+    expect(read.params.datasetId).toMatch(/^[0-9a-f-]{36}$/);
+  }, 120_000);
+
   it('열기… with a CSV opens it as data instead of refusing it as JSON', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'doc-identity-open-'));
     const csv = path.join(dir, 'origin_codes.csv');

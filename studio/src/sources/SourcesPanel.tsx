@@ -12,8 +12,8 @@ export function SourcesPanel() {
       <h2>{t('sources.title')}</h2>
       <DropZone />
       <LoadProgress />
-      <SampleList />
       <ParametersPanel />
+      <SampleList />
     </div>
   );
 }
