@@ -32,6 +32,7 @@ import { NoteCard } from './NoteCard.tsx';
 import { ShortcutHelp } from './ShortcutHelp.tsx';
 import { useCanvasKeys } from './useCanvasKeys.ts';
 import { useFlowNodes } from './useFlowNodes.ts';
+import { useKeepInView } from './useKeepInView.ts';
 import { PALETTE_MIME } from './usePaletteAdd.ts';
 import './canvas.css';
 
@@ -72,6 +73,7 @@ function Flow() {
   const gesture = useRef(0);
   const { nodes, edges } = useFlowNodes(sizes);
   useCanvasKeys(() => setHelp((h) => !h));
+  useKeepInView(store, flow);
   const ariaLabels = useMemo(
     () => ({
       'controls.ariaLabel': t('canvas.fitView'),
@@ -184,46 +186,49 @@ function Flow() {
       onDragOver={(e) => e.preventDefault()}
       onDrop={onDrop}
     >
-      <ReactFlow
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        onConnectEnd={onConnectEnd}
-        isValidConnection={isValidConnection}
-        onNodeDragStart={() => {
-          gesture.current++;
-        }}
-        onNodeDragStop={() => store.getState().closeStep()}
-        onBeforeDelete={onBeforeDelete}
-        deleteKeyCode={DELETE_KEYS}
-        multiSelectionKeyCode="Shift"
-        selectionKeyCode="Shift"
-        onlyRenderVisibleElements
-        minZoom={FIT_VIEW.minZoom}
-        maxZoom={2}
-        fitView
-        fitViewOptions={FIT_VIEW}
-        ariaLabelConfig={ariaLabels}
-        proOptions={{ hideAttribution: true }}
-      >
-        <Background gap={20} />
-        {/* Display only: a drag that starts over it reaches the card or handle underneath. */}
-        {minimap && (
-          <MiniMap
-            pannable={false}
-            zoomable={false}
-            ariaLabel={t('canvas.minimap')}
-            style={MINIMAP_SIZE}
-            data-testid="minimap"
-          />
-        )}
-        <Controls fitViewOptions={FIT_VIEW} />
-        <CanvasToolbar sizes={sizes} onHelp={() => setHelp(true)} />
-        <FirstUseGuide />
-      </ReactFlow>
+      <FirstUseGuide place="strip" />
+      <div className="canvas-flow">
+        <ReactFlow
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={onConnect}
+          onConnectEnd={onConnectEnd}
+          isValidConnection={isValidConnection}
+          onNodeDragStart={() => {
+            gesture.current++;
+          }}
+          onNodeDragStop={() => store.getState().closeStep()}
+          onBeforeDelete={onBeforeDelete}
+          deleteKeyCode={DELETE_KEYS}
+          multiSelectionKeyCode="Shift"
+          selectionKeyCode="Shift"
+          onlyRenderVisibleElements
+          minZoom={FIT_VIEW.minZoom}
+          maxZoom={2}
+          fitView
+          fitViewOptions={FIT_VIEW}
+          ariaLabelConfig={ariaLabels}
+          proOptions={{ hideAttribution: true }}
+        >
+          <Background gap={20} />
+          {/* Display only: a drag that starts over it reaches the card or handle underneath. */}
+          {minimap && (
+            <MiniMap
+              pannable={false}
+              zoomable={false}
+              ariaLabel={t('canvas.minimap')}
+              style={MINIMAP_SIZE}
+              data-testid="minimap"
+            />
+          )}
+          <Controls fitViewOptions={FIT_VIEW} />
+          <CanvasToolbar sizes={sizes} onHelp={() => setHelp(true)} />
+          <FirstUseGuide place="over" />
+        </ReactFlow>
+      </div>
       {help && <ShortcutHelp onClose={() => setHelp(false)} />}
     </div>
   );

@@ -20,10 +20,10 @@ function closedBefore(): boolean {
 
 /**
  * The first-use guide over the canvas: load the sample → add a step → see the results, each a button that does
- * it. Always on an empty canvas (centred); once there is something, in a corner until the officer has seen a
- * result through it or closed it (remembered).
+ * it. Over an empty canvas (`over`, centred); once there is something, a slim row above the canvas (`strip`)
+ * until the officer has seen a result through it or closed it (remembered).
  */
-export function FirstUseGuide() {
+export function FirstUseGuide({ place }: { place: 'over' | 'strip' }) {
   const services = useServices();
   const { store } = services;
   const t = useT();
@@ -31,6 +31,7 @@ export function FirstUseGuide() {
   const empty = useStudio((s) => s.doc.nodes.length === 0);
   const progress = useStudio(useShallow((s) => guideProgress(s.doc)));
   if (closed && !empty) return null;
+  if ((place === 'over') !== empty) return null;
 
   const close = () => {
     try {
@@ -75,9 +76,9 @@ export function FirstUseGuide() {
     { key: 'step3', done: false, enabled: !!progress.step, run: showResult },
   ] as const;
   if (!empty) {
-    // Something is on the canvas: one slim row at the bottom, the explanations in the buttons' tooltips.
+    // Something is on the canvas: one slim row above it (never over a card), the explanations in tooltips.
     return (
-      <Panel position="bottom-center" className="guide guide-compact" data-testid="first-use-guide">
+      <div className="guide guide-compact" data-testid="first-use-guide">
         <ol aria-label={t('guide.title')}>
           {steps.map((step, i) => (
             <li key={step.key} className={step.done ? 'guide-done' : ''}>
@@ -106,7 +107,7 @@ export function FirstUseGuide() {
         >
           ×
         </button>
-      </Panel>
+      </div>
     );
   }
   return (

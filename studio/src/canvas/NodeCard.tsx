@@ -1,5 +1,5 @@
-import { Handle, type NodeProps, Position } from '@xyflow/react';
-import { memo } from 'react';
+import { Handle, type NodeProps, Position, useUpdateNodeInternals } from '@xyflow/react';
+import { memo, useEffect } from 'react';
 import { useStudio } from '../app/useStudio.ts';
 import { useLang } from '../i18n/useLang.ts';
 import { messageText, paramName } from '../node-view/issue-text.ts';
@@ -20,6 +20,13 @@ export const NodeCard = memo(function NodeCard({ id, selected }: NodeProps<StepN
   const inputs = def?.inputs ?? NO_PORTS;
   const outputs = def?.outputs ?? NO_PORTS;
   const rows = portRows(inputs, outputs);
+  // Handles appear when the node registry arrives (after a reload, the cards are drawn before it): React Flow
+  // must measure them again, or an edge to an unchanged-size card is never drawn.
+  const updateInternals = useUpdateNodeInternals();
+  const ports = `${inputs.map((p) => p.name).join()}|${outputs.map((p) => p.name).join()}`;
+  useEffect(() => {
+    if (ports !== '|') updateInternals(id);
+  }, [ports, id, updateInternals]);
   const state = run?.state ?? 'stale';
   return (
     <div

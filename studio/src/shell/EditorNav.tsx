@@ -4,10 +4,12 @@ import { useModelsT } from '../library/models-text.ts';
 import { useLibT } from '../library/useLibT.ts';
 import { useRunsT } from '../library/useRunsT.ts';
 import { useServerDoc } from '../library/useServerDoc.ts';
+import { ViewToggle } from './ViewToggle.tsx';
 
 /**
  * The editor's links to the other pages (the library's routes, `library/route.ts`): no address to type.
- * 실행 이력 is this pipeline's, so it waits until the pipeline is on the server.
+ * 실행 이력 is this pipeline's, so it waits until the pipeline is on the server. The canvas | notebook switch
+ * sits at its right end (it changes the page below, and keeps the header to one line).
  */
 export function EditorNav() {
   const t = useT();
@@ -48,6 +50,8 @@ export function EditorNav() {
           {l.label}
         </a>
       ))}
+      <span className="editor-nav-spacer" />
+      <ViewToggle />
     </nav>
   );
 }

@@ -6,7 +6,6 @@ import { EngineBadge } from './EngineBadge.tsx';
 import { LanguageToggle } from './LanguageToggle.tsx';
 import { RunControls } from './RunControls.tsx';
 import { UndoRedo } from './UndoRedo.tsx';
-import { ViewToggle } from './ViewToggle.tsx';
 import './shell.css';
 
 export function Header() {
@@ -18,7 +17,6 @@ export function Header() {
       </h1>
       <DocMenu />
       <DocStatus />
-      <ViewToggle />
       <UndoRedo />
       <RunControls />
       <ServerMenu />
