@@ -1,8 +1,11 @@
 import { isNumericType } from '../../runtime/engine/normalize.ts';
 import { ParamError } from '../../runtime/errors.ts';
+import { optionLabel } from '../../runtime/messages/option-labels.ts';
+import { fieldLabel } from '../../runtime/messages/params.ts';
+import { msg } from '../../runtime/messages/render.ts';
 import type { Schema } from '../../runtime/schema/types.ts';
 import { requireColumn, UNKNOWN } from '../_shared/columns.ts';
-import type { Aggregate, ChartParams, Mark } from './params.ts';
+import { type Aggregate, type ChartParams, chartParams, type Mark } from './params.ts';
 
 /** Rows kept for scatter plots and point maps: enough to see the shape, small enough to draw. */
 export const SAMPLE_CAP = 5000;
@@ -33,7 +36,12 @@ const isNum = (schema: Schema, name: string) => {
 
 function need(schema: Schema, p: ChartParams, key: 'x' | 'y' | 'color' | 'country' | 'lat' | 'lon'): string {
   const name = p[key];
-  if (!name) throw new ParamError(`the "${p.mark}" chart needs a column on "${key}"`, key);
+  if (!name) {
+    const mark = optionLabel('chart.vega', ['mark'], p.mark) ?? { ko: p.mark, en: p.mark };
+    const shelf = fieldLabel(chartParams, [key]);
+    const said = msg('param.chart_needs_column', { mark, shelf, markName: p.mark, shelfName: key });
+    throw new ParamError(`the "${p.mark}" chart needs a column on "${key}"`, key, said);
+  }
   requireColumn(schema, name, key);
   return name;
 }

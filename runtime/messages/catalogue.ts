@@ -66,6 +66,19 @@ export const CATALOGUE = {
   'param.choose_one': { ko: '‹{field}›: 다음 중 하나를 고르세요 — {options}', en: '{field}: choose one of {options}' },
   'param.wrong_type': { ko: '‹{field}›에는 {expected}[을] 넣어야 합니다', en: '{field}: expected {expected}' },
   'param.invalid': { ko: '‹{field}›: {detail}', en: '{field}: {detail}' },
+  'param.choose_columns': { ko: '‹{field}›: 열을 하나 이상 고르세요', en: '{field}: choose at least one column' },
+  'param.where_or_rules': {
+    ko: '조건식 또는 조건 규칙 중 하나만 설정하세요',
+    en: 'give either "where" (an expression) or "rules", not both and not neither',
+  },
+  'param.path_or_dataset': {
+    ko: '파일 또는 데이터셋 중 하나만 고르세요',
+    en: 'Give either "path" or "datasetId" (one of them, not both).',
+  },
+  'param.chart_needs_column': {
+    ko: '{mark} 차트에는 ‹{shelf}›에 열을 넣어야 합니다',
+    en: 'the "{markName}" chart needs a column on "{shelfName}"',
+  },
   'param.input_not_connected': {
     ko: '‹{port}›[이] 연결되지 않았습니다',
     en: 'input "{portName}" is not connected',

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { requireColumn, single } from '../../nodes/_shared/columns.ts';
+import { chartParams } from '../../nodes/chart/params.ts';
+import { chartPlan } from '../../nodes/chart/plan.ts';
 import { nodeDefinitions } from '../../nodes/index.ts';
 import { aggregate } from '../../nodes/prep/aggregate.ts';
 import { filter } from '../../nodes/prep/filter.ts';
@@ -90,6 +92,26 @@ describe('param issues in words', () => {
   });
 });
 
+describe("nodes' own checks", () => {
+  it('says the shared refinements in Korean', () => {
+    const r = filter.params.safeParse({});
+    expect(r.success).toBe(false);
+    const texts = r.error!.issues.map((i) => ko(paramIssueMessage(filter.params, i, 'prep.filter')));
+    expect(texts).toEqual(['조건식 또는 조건 규칙 중 하나만 설정하세요']);
+  });
+
+  it("names a chart's missing shelf by the chart type and the shelf's label", () => {
+    const params = chartParams.parse({ mark: 'heatmap', x: 'importer' });
+    let said: Message | undefined;
+    try {
+      chartPlan(params, [{ name: 'importer', type: 'VARCHAR' }]);
+    } catch (e) {
+      said = (e as ParamError).msg;
+    }
+    expect(ko(said)).toMatch(/^열지도 차트에는 ‹Y축[^›]*›에 열을 넣어야 합니다$/);
+  });
+});
+
 describe('pipeline validation messages', () => {
   it('says an unconnected input in Korean, by the port name the card shows', () => {
     const r = validatePipeline(doc([{ id: 'f', type: 'prep.filter', params: { where: 'true' } }], []), registry);
@@ -125,7 +147,7 @@ describe('the catalogue', () => {
       // The same arguments in both languages (the English may drop Korean-only helpers).
       const args = (s: string) => new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]));
       for (const a of args(t.en)) {
-        if (!['portName', 'type', 'path', 'nodeId', 'inclusive_en', 'end'].includes(a!))
+        if (!['portName', 'type', 'path', 'nodeId', 'inclusive_en', 'end', 'markName', 'shelfName'].includes(a!))
           expect(args(t.ko), `${code} {${a}}`).toContain(a);
       }
     }

@@ -105,6 +105,13 @@ const TYPE_WORDS: Record<string, Label> = {
 
 type Issue = z.core.$ZodIssue;
 
+/** Refinements the nodes share, said through the catalogue (their English stays the developer text). */
+const CUSTOM_CHECKS: [RegExp, (field: Label) => Message][] = [
+  [/^choose at least one column$/, (field) => msg('param.choose_columns', { field })],
+  [/^give either "where"/, () => msg('param.where_or_rules')],
+  [/^Give either "path" or "datasetId"/, () => msg('param.path_or_dataset')],
+];
+
 const koLocale = z.locales.ko().localeError;
 
 /** zod's Korean text for an issue it has no word for here (the base for rare checks). */
@@ -173,9 +180,15 @@ export function paramIssueMessage(
         type: nodeType ?? '',
         param: fieldLabel(schema, [...issue.path, issue.keys[0] ?? '']),
       });
-    case 'custom':
-      // A node's own check: its message is written for people already (Korean where the node says so).
+    case 'custom': {
+      // A node's own check: a catalogue message in its params (`refine(f, { params: { msg } })`), one of the
+      // shared checks' texts, or else its own words.
+      const own = (issue.params as { msg?: Message } | undefined)?.msg;
+      if (own) return own;
+      const known = CUSTOM_CHECKS.find(([re]) => re.test(issue.message));
+      if (known) return known[1](field);
       return msg('param.invalid', { field, detail: issue.message });
+    }
     default:
       return msg('param.invalid', { field, detail: { ko: zodKorean(issue), en: issue.message } });
   }
