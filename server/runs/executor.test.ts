@@ -1,4 +1,4 @@
-/** The real executor: DuckDB native in a worker thread, sandboxed, with a time limit. */
+/** The real executor: DuckDB native in a run process of its own, sandboxed, with a time limit. */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

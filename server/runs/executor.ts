@@ -255,6 +255,11 @@ function inProcess(
       reject(new Error(message));
     };
     child.on('message', onMessage).on('exit', onExit);
-    child.send({ type: 'run', input });
+    child.send({ type: 'run', input }, (e) => {
+      if (e)
+        stopWith(
+          new Error(`실행 프로세스에 실행을 넘기지 못했습니다. (could not hand the run to its process: ${e.message})`),
+        );
+    });
   });
 }

@@ -76,6 +76,8 @@ export class WorkerPool {
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
+    // a send to a process that just died reports here; its 'exit' ends the run, so never crash the server
+    child.on('error', () => {});
     return { child, runs: 0 };
   }
 
