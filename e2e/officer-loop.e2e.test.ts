@@ -115,6 +115,7 @@ describe.skipIf(!hasChromium() && !process.env.CI)("the officer's loop in headle
     const filter = await dropStep(page, '행 필터', 90, 110, known);
     const aggregate = await dropStep(page, '그룹 집계', 90, 300, known);
     const chart = await dropStep(page, '차트', 600, 300, known);
+    await noDeveloperWording('three steps dropped, not yet wired');
     // 자동 정렬 lines the four cards up in view, so every handle can be reached.
     await page.getByRole('button', { name: '자동 정렬' }).click();
     await page.waitForTimeout(500); // the fit-view animation

@@ -41,6 +41,16 @@ async function complete(dir: string): Promise<boolean> {
   return true;
 }
 
+/**
+ * Brings `dist/` up to date when it can. A source someone is half-way through editing may not build: the last
+ * complete build (vite leaves `dist/` alone when it fails to parse) is then used, and the error is shown.
+ */
+async function tryBuild(): Promise<void> {
+  await ensureBuild(() => {}).catch((e: unknown) => {
+    console.warn(`vite build failed; using the last complete build in dist/: ${String(e).split('\n')[0]}`);
+  });
+}
+
 /** Copies `dist/` (without its precompressed twins) until a complete copy is made. */
 async function snapshotBuild(): Promise<string> {
   const deadline = Date.now() + 180_000;
@@ -56,7 +66,7 @@ async function snapshotBuild(): Promise<string> {
     if (copied && (await complete(dir))) return dir;
     await rm(dir, { recursive: true, force: true });
     await new Promise((resolve) => setTimeout(resolve, 3000)); // another build is writing dist/: wait for it
-    await ensureBuild(() => {});
+    await tryBuild();
   }
   throw new Error('no complete studio build in dist/ within three minutes');
 }
@@ -75,7 +85,7 @@ export interface PinnedStudio {
  * 1440 × 900 page on the first screen; page errors of every page go into `errors`.
  */
 export async function openPinnedStudio(errors: string[], context: BrowserContextOptions = {}): Promise<PinnedStudio> {
-  await ensureBuild(() => {});
+  await tryBuild();
   await mkdir(path.join(ROOT, 'docs/screenshots'), { recursive: true });
   const build = await snapshotBuild();
   const server = await startServer();

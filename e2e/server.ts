@@ -57,7 +57,9 @@ export async function startServer(): Promise<RunningServer> {
     }
     await rm(dataDir, { recursive: true, force: true });
   };
-  const deadline = Date.now() + 60_000;
+  // A first start migrates the database and registers the shipped samples before it listens: on a loaded
+  // machine that alone has taken over a minute.
+  const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break;
     const ok = await fetch(`${url}/api/health`).then(
