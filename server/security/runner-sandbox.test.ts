@@ -293,9 +293,15 @@ describe('run sandbox attacks [pglite]', () => {
       const cancelledAt = Date.now();
       await runner.tick();
       await runner.idle();
-      expect(Date.now() - cancelledAt).toBeLessThan(2000);
-      expect(existsSync(`/proc/${pid}`)).toBe(false);
-      expect(await cpuOver([process.pid, pid], 1000)).toBeLessThan(30); // < 0.3 core-s in 1 s
+      const tookMs = Date.now() - cancelledAt;
+      const gone = !existsSync(`/proc/${pid}`);
+      const cpu = await cpuOver([process.pid, pid], 1000);
+      console.log(
+        `cancel: run process gone ${tookMs} ms after the cancel reached the runner; then ${cpu * 10} ms CPU in 1 s`,
+      );
+      expect(tookMs).toBeLessThan(2000);
+      expect(gone).toBe(true);
+      expect(cpu).toBeLessThan(30); // < 0.3 core-s in 1 s
       const run = (await (await kim.get(`/api/runs/${runId}`)).json()) as Json;
       expect(run.status).toBe('cancelled');
     }, 90_000);
