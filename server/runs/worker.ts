@@ -4,7 +4,6 @@
  * (SIGKILL after a short grace), which is what stops DuckDB's native threads for sure. If the server
  * dies, the IPC channel closes and this process ends itself rather than run on as an orphan.
  */
-import { parentPort } from 'node:worker_threads';
 import { type ExecuteInput, executePipeline, pathScrubber } from './execute.ts';
 
 export type ToRunProcess = { type: 'run'; input: ExecuteInput } | { type: 'abort' };
@@ -15,35 +14,24 @@ const failed = (input: ExecuteInput, e: unknown) => ({
   error: pathScrubber(input)((e as Error).message),
 });
 
-if (parentPort) {
-  // Also usable as a worker thread (template previews: shipped documents, not officers' SQL): each message
-  // is an `ExecuteInput`, answered with its `ExecuteOutput`.
-  const port = parentPort;
-  port.on('message', (input: ExecuteInput) => {
-    executePipeline(input)
-      .catch((e: unknown) => failed(input, e))
-      .then((output) => port.postMessage(output));
-  });
-} else {
-  let current: AbortController | undefined;
-  process.on('message', (message: ToRunProcess) => {
-    if (message.type === 'abort') {
-      current?.abort(new Error('cancelled'));
-      return;
-    }
-    const { input } = message;
-    const controller = new AbortController();
-    current = controller;
-    process.send?.({ type: 'started' }); // the run's time limit counts from here, not from the process's start-up
-    executePipeline(input, controller.signal)
-      .catch((e: unknown) => failed(input, e))
-      .then((output) => {
-        // an interrupted run's output is not recorded: the parent only waits for the query to have stopped
-        process.send?.(controller.signal.aborted ? { type: 'stopped' } : { type: 'done', output });
-      })
-      .finally(() => {
-        if (current === controller) current = undefined;
-      });
-  });
-  process.on('disconnect', () => process.kill(process.pid, 'SIGKILL'));
-}
+let current: AbortController | undefined;
+process.on('message', (message: ToRunProcess) => {
+  if (message.type === 'abort') {
+    current?.abort(new Error('cancelled'));
+    return;
+  }
+  const { input } = message;
+  const controller = new AbortController();
+  current = controller;
+  process.send?.({ type: 'started' }); // the run's time limit counts from here, not from the process's start-up
+  executePipeline(input, controller.signal)
+    .catch((e: unknown) => failed(input, e))
+    .then((output) => {
+      // an interrupted run's output is not recorded: the parent only waits for the query to have stopped
+      process.send?.(controller.signal.aborted ? { type: 'stopped' } : { type: 'done', output });
+    })
+    .finally(() => {
+      if (current === controller) current = undefined;
+    });
+});
+process.on('disconnect', () => process.kill(process.pid, 'SIGKILL'));
