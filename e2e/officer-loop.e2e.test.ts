@@ -187,7 +187,7 @@ describe.skipIf(!hasChromium() && !process.env.CI)("the officer's loop in headle
     await page.getByRole('button', { name: '서버에 저장' }).click();
     const status = page.getByTestId('doc-status');
     await expect.poll(() => status.textContent()).toContain('v1');
-    expect(await status.textContent()).toContain(PIPELINE);
+    expect(await page.getByLabel('파이프라인 이름').inputValue()).toBe(PIPELINE);
     expect(await status.textContent()).toContain('저장됨');
     const mine = (await apiJson(page, 'GET', '/api/pipelines?owner=me')).items as {
       id: string;
