@@ -80,5 +80,5 @@ describe('a server killed mid-run', () => {
     expect(await runsOf()).toHaveLength(2);
     const csv = await api('GET', `/api/runs/${retried.id}/artifacts/out?format=csv`);
     expect(csv.text).toBe('id,value\n2,2000\n3,9000\n');
-  }, 180_000);
+  }, 360_000); // two server starts on a loaded machine
 });
