@@ -30,14 +30,23 @@ export function freePort(): Promise<number> {
 
 /**
  * `npm start`'s server (`server/main.ts`) on a free port with a throw-away database folder; resolves once it
- * answers. The build must exist (see `ensureBuild`).
+ * answers. The build must exist (see `ensureBuild`). `env` adds settings (template previews are off unless given).
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'studio-e2e-db-'));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '' },
+    env: {
+      ...process.env,
+      // the shipped templates' previews train models in the background: only the tests that look at them draw them
+      TEMPLATE_PREVIEWS: 'off',
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

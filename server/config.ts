@@ -43,6 +43,8 @@ export interface UploadConfig {
   datasetMaxBytes: number;
   /** Largest accepted template preview image in bytes. */
   previewMaxBytes: number;
+  /** Draw the shipped templates' missing preview images in the background after start. */
+  templatePreviews: boolean;
   /** The model registry (`<dir>/<name>/v<version>.onnx|json`), shared by the server, its runs and the command line. */
   modelsDir: string;
   /** Dataset uploads one user may start per minute (0: no limit). */
@@ -167,6 +169,7 @@ export const settingsSchema = z.object({
   DATASETS_DIR: text.optional(),
   DATASET_MAX_BYTES: size().default(1024 ** 3),
   PREVIEW_MAX_BYTES: size().default(512 * 1024),
+  TEMPLATE_PREVIEWS: oneOf(['on', 'off']).default('on'),
   MODELS_DIR: text.optional(),
   UPLOADS_PER_MINUTE: whole(0).default(30),
   UPLOAD_READ_HEAP_MB: size(MIB).default(1024 * MIB),
@@ -239,6 +242,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       datasetsDir: s.DATASETS_DIR ?? `${dataDir}/datasets`,
       datasetMaxBytes: s.DATASET_MAX_BYTES,
       previewMaxBytes: s.PREVIEW_MAX_BYTES,
+      templatePreviews: s.TEMPLATE_PREVIEWS === 'on',
       modelsDir: s.MODELS_DIR ?? `${dataDir}/models`,
       perMinute: s.UPLOADS_PER_MINUTE,
       readHeapMb: Math.max(64, Math.floor(s.UPLOAD_READ_HEAP_MB / MIB)),

@@ -53,6 +53,7 @@ const seeded = await seedShipped(database.db, {
   registry,
   datasetsDir: config.uploads.datasetsDir,
   previewMaxBytes: config.uploads.previewMaxBytes,
+  previews: config.uploads.templatePreviews,
   now: () => new Date(),
   log: logFunction(logger.child({ part: 'seed' }), 'info'),
   signal: seedPreviews.signal,
