@@ -91,6 +91,18 @@ describeDrivers('templates', (server) => {
     expect((await (await kim.get(`/api/templates/${t.id}`)).json()).useCount).toBe(2);
   });
 
+  it('opens a template as a document to edit without saving anything, counting the use', async () => {
+    const t = await publish({ status: 'published' });
+    const before = (await (await lee.get('/api/pipelines')).json()).items.length;
+    expect((await lee.post(`/api/templates/${t.id}/open`, { parameters: { min_value: 'lots' } })).status).toBe(422);
+    const opened = await lee.post(`/api/templates/${t.id}/open`, { name: '내 분석', parameters: { min_value: 7 } });
+    expect(opened.status).toBe(200);
+    const o = await opened.json();
+    expect(o.doc).toMatchObject({ name: '내 분석', parameters: [{ name: 'min_value', type: 'number', default: 7 }] });
+    expect((await (await lee.get('/api/pipelines')).json()).items.length).toBe(before);
+    expect((await (await kim.get(`/api/templates/${t.id}`)).json()).useCount).toBe(1);
+  });
+
   it('keeps one rating per user, updatable; not for the owner', async () => {
     const t = await publish({ status: 'published' });
     expect(await (await lee.put(`/api/templates/${t.id}/rating`, { stars: 4 })).json()).toEqual({

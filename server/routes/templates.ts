@@ -15,13 +15,14 @@ import {
   detailSchema,
   listQuery,
   listSchema,
+  openedSchema,
   patchBody,
   summarySchema,
   useBody,
   usedSchema,
 } from '../templates/schemas.ts';
 import { logSearch } from '../templates/searches.ts';
-import { useTemplate } from '../templates/use.ts';
+import { openTemplate, useTemplate } from '../templates/use.ts';
 import { json, jsonBody } from './openapi-helpers.ts';
 import { idParam, router } from './router.ts';
 import { templateFeedbackRoutes } from './template-feedback.ts';
@@ -82,6 +83,16 @@ const use = createRoute({
   summary: 'Copy into my pipelines with parameter values (checked against the declared parameters); counts a use',
   request: { params: idParam, ...jsonBody(useBody) },
   responses: { 201: json('The new pipeline', usedSchema), ...errorResponses(400, 401, 403, 404, 415, 422) },
+});
+
+const open = createRoute({
+  method: 'post',
+  path: '/{id}/open',
+  tags,
+  summary:
+    'The document with parameter values filled in, to edit as a new unsaved pipeline (nothing is saved); counts a use',
+  request: { params: idParam, ...jsonBody(useBody) },
+  responses: { 200: json('The document to open', openedSchema), ...errorResponses(400, 401, 403, 404, 415, 422) },
 });
 
 const copy = createRoute({
@@ -170,6 +181,13 @@ export function templateRoutes(deps: AppDeps) {
       const { template } = await viewableTemplate(db, id, user);
       const body = c.req.valid('json');
       return c.json(await useTemplate(db, { template, user, ...body, kind: 'use', registry, now: deps.now() }), 201);
+    })
+    .openapi(open, async (c) => {
+      const { id } = c.req.valid('param');
+      const { user } = authed(c);
+      const { template } = await viewableTemplate(db, id, user);
+      const body = c.req.valid('json');
+      return c.json(await openTemplate(db, { template, user, ...body, registry, now: deps.now() }), 200);
     })
     .openapi(copy, async (c) => {
       const { id } = c.req.valid('param');

@@ -109,6 +109,8 @@ export const usedSchema = z
   .object({ pipelineId: z.uuid(), name: z.string(), parameters: z.record(z.string(), z.unknown()) })
   .openapi('TemplateUsed');
 
+export const openedSchema = z.object({ doc: docSchema, name: z.string() }).openapi('TemplateOpened');
+
 export const ratingSchema = z
   .object({ mine: z.number().int(), average: z.number().nullable(), count: z.number().int() })
   .openapi('TemplateRating');

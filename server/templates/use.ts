@@ -76,6 +76,23 @@ export async function useTemplate(db: Db, r: UseRequest) {
   return { pipelineId, name, parameters: values };
 }
 
+/**
+ * "Use" in the studio: the template's document with the given values as its parameters' defaults, counted as a
+ * use, but not saved anywhere — the editor opens it as a new, unsaved document (its first save creates the pipeline).
+ */
+export async function openTemplate(db: Db, r: Omit<UseRequest, 'kind'>) {
+  const source = r.template.doc as PipelineDoc;
+  const parameters = fillParameters(source.parameters ?? [], r.parameters ?? {});
+  const name = r.name ?? r.template.title;
+  const doc = checkedDoc({ ...source, name, parameters }, r.registry);
+  await recordEvent(db, r.template.id, r.user.id, 'use', null, r.now);
+  await db
+    .update(templates)
+    .set({ useCount: sql`${templates.useCount} + 1` })
+    .where(eq(templates.id, r.template.id));
+  return { doc, name };
+}
+
 export async function recordEvent(
   db: Db,
   templateId: string,

@@ -3,14 +3,14 @@ import { useServices } from '../app/useServices.ts';
 import { useLang } from '../i18n/useLang.ts';
 import { api, data, type Template } from './api.ts';
 import { Dialog } from './Dialog.tsx';
-import { openFromServer } from './editor-actions.ts';
+import { startUnsaved } from './editor-actions.ts';
 import { ParamInputs } from './ParamInputs.tsx';
 import { checkParams, definedValues, initialValues, type ParamValue } from './param-values.ts';
 import { go } from './route.ts';
 import { errorText } from './text.ts';
 import { useLibT } from './useLibT.ts';
 
-/** "사용하기": fill in the template's parameters → a copy in my pipelines, opened in the editor. */
+/** "사용하기": fill in the template's parameters → the template opened in the editor as a new, unsaved document. */
 export function UseTemplateDialog({ template, onClose }: { template: Template; onClose(): void }) {
   const t = useLibT();
   const { store, ready } = useServices();
@@ -27,13 +27,17 @@ export function UseTemplateDialog({ template, onClose }: { template: Template; o
     setParamErrors(wrong);
     if (Object.keys(wrong).length > 0) return;
     try {
-      const used = await data<{ pipelineId: string }>(
-        api.templates[':id'].use.$post({
+      // a new, unsaved document: its first save creates the pipeline (nothing lands in 내 파이프라인 before)
+      const opened = await data<{ doc: unknown }>(
+        api.templates[':id'].open.$post({
           param: { id: template.id },
           json: { name, parameters: definedValues(values) },
         }),
       );
-      await openFromServer(store, ready, used.pipelineId);
+      await ready;
+      const analyzer = store.getState().analyzer;
+      if (!analyzer) throw new Error('analyzer not ready');
+      await startUnsaved(store, analyzer.parse(opened.doc));
       onClose();
       go('#/editor');
     } catch (e) {
