@@ -89,6 +89,9 @@ describe.skipIf(!hasChromium() && !process.env.CI)('studio in headless Chromium'
     const derive = await dropFromPalette(page, 'prep.derive', 320, 260);
     const aggregate = await dropFromPalette(page, 'prep.aggregate', 580, 160);
     expect([filter, derive, aggregate]).toEqual(['filter_1', 'derive_1', 'aggregate_1']);
+    // Drops land on free ground and the view follows each new card: Fit View brings all four in sight to wire.
+    await page.click('.react-flow__controls-fitview');
+    await page.waitForTimeout(400);
     await connect(page, 'declarations_1', filter);
     await connect(page, filter, derive);
     await connect(page, derive, aggregate);

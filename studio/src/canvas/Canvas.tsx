@@ -12,7 +12,7 @@ import {
   useReactFlow,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { PipelineDoc } from '../../../runtime/document/pipeline-doc.ts';
 import { useServices } from '../app/useServices.ts';
@@ -34,6 +34,7 @@ import { useCanvasKeys } from './useCanvasKeys.ts';
 import { useFlowNodes } from './useFlowNodes.ts';
 import { useKeepInView } from './useKeepInView.ts';
 import { PALETTE_MIME } from './usePaletteAdd.ts';
+import { viewportFor } from './view-fit.ts';
 import './canvas.css';
 
 const nodeTypes = { step: NodeCard, note: NoteCard, frame: GroupFrame };
@@ -74,6 +75,17 @@ function Flow() {
   const { nodes, edges } = useFlowNodes(sizes);
   useCanvasKeys(() => setHelp((h) => !h));
   useKeepInView(store, flow);
+  // The first view shows the whole pipeline, from the document's positions: React Flow's own fit on start
+  // only knows the cards it has drawn, and it draws only those in view.
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => {
+      const pane = document.querySelector('.canvas .react-flow')?.getBoundingClientRect();
+      const { doc } = store.getState();
+      const view = pane && viewportFor(boxesOf(doc.nodes, canvasUiStore.getState().sizes), pane);
+      if (view) void flow.setViewport(view);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [flow, store]);
   const ariaLabels = useMemo(
     () => ({
       'controls.ariaLabel': t('canvas.fitView'),

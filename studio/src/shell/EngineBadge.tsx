@@ -1,7 +1,7 @@
 import { useStudio } from '../app/useStudio.ts';
 import { useT } from '../i18n/useT.ts';
 
-/** Whether DuckDB-WASM is loading, ready or failed; it starts on first need, not with the page. */
+/** Whether DuckDB-WASM is warming up (from page load), ready (its version in the tooltip) or failed. */
 export function EngineBadge() {
   const t = useT();
   const engine = useStudio((s) => s.engine);
@@ -22,7 +22,7 @@ export function EngineBadge() {
           data-testid="engine-ready"
           title={t('engine.ready', { version: engine.version })}
         >
-          DuckDB {engine.version}
+          DuckDB
         </span>
       );
     case 'error':
