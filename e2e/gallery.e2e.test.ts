@@ -46,7 +46,8 @@ describe.skipIf(!hasChromium() && !process.env.CI)('the template gallery of a fr
   const errors: string[] = [];
 
   beforeAll(async () => {
-    studio = await openPinnedStudio(errors, { timezoneId: 'Asia/Seoul' });
+    // the previews are what this test looks at: drawn in the background from the first start
+    studio = await openPinnedStudio(errors, { timezoneId: 'Asia/Seoul' }, { TEMPLATE_PREVIEWS: 'on' });
     server = studio.server;
     const admin = studio.page;
     admin.setDefaultTimeout(60_000);

@@ -68,14 +68,12 @@ describe.skipIf(!hasChromium() && !process.env.CI)("the officer's loop in headle
 
   beforeAll(async () => {
     // The server runs with its quick runner and a single attempt, so a failing run fails at once.
-    const saved = { ...process.env };
-    Object.assign(process.env, { RUNNER_INTERVAL_MS: '300', RUNNER_MAX_ATTEMPTS: '1' });
-    try {
-      studio = await openPinnedStudio(errors, { timezoneId: 'Asia/Seoul' });
-      ({ server, page } = studio);
-    } finally {
-      process.env = saved;
-    }
+    studio = await openPinnedStudio(
+      errors,
+      { timezoneId: 'Asia/Seoul' },
+      { RUNNER_INTERVAL_MS: '300', RUNNER_MAX_ATTEMPTS: '1' },
+    );
+    ({ server, page } = studio);
     page.setDefaultTimeout(60_000);
     expected = await expectedRows();
   }, 240_000);

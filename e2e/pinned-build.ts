@@ -81,14 +81,18 @@ export interface PinnedStudio {
 }
 
 /**
- * Like `openStudio`, on a pinned copy of the build: server on a throw-away database, Chromium, a Korean
- * 1440 × 900 page on the first screen; page errors of every page go into `errors`.
+ * Like `openStudio`, on a pinned copy of the build: server on a throw-away database (with `serverEnv` settings),
+ * Chromium, a Korean 1440 × 900 page on the first screen; page errors of every page go into `errors`.
  */
-export async function openPinnedStudio(errors: string[], context: BrowserContextOptions = {}): Promise<PinnedStudio> {
+export async function openPinnedStudio(
+  errors: string[],
+  context: BrowserContextOptions = {},
+  serverEnv: Record<string, string> = {},
+): Promise<PinnedStudio> {
   await tryBuild();
   await mkdir(path.join(ROOT, 'docs/screenshots'), { recursive: true });
   const build = await snapshotBuild();
-  const server = await startServer();
+  const server = await startServer(serverEnv);
   const browser = await launchChromium();
   const origin = new URL(server.url).origin;
   const newPage = async () => {
