@@ -148,7 +148,9 @@ describe('source.file: XLSX', () => {
 
   it('says which file is not an XLSX workbook', async () => {
     await writeFile(path.join(dir, 'fake.xlsx'), 'id,name\n1,a\n');
-    await expect(load({ path: 'fake.xlsx', format: 'xlsx' })).rejects.toThrow(/^Cannot read "fake\.xlsx" as XLSX: /);
+    await expect(load({ path: 'fake.xlsx', format: 'xlsx' })).rejects.toThrow(
+      /^"fake\.xlsx": XLSX 파일 구조가 올바르지 않습니다/,
+    );
   });
 });
 

@@ -5,7 +5,7 @@ const loadExcel = async () => (await import('exceljs')).default;
 
 import { ParamError } from '../../runtime/errors.ts';
 import { inferColumns, type TypedColumns, uniqueNames } from './infer-columns.ts';
-import { checkXlsx, XLSX_LIMITS, type XlsxLimits } from './xlsx-limits.ts';
+import { checkXlsx, XLSX_LIMITS, XlsxLimitError, type XlsxLimits } from './xlsx-limits.ts';
 
 /**
  * One worksheet of an XLSX workbook as typed columns: `sheet` is a name or a 1-based position (default
@@ -20,7 +20,10 @@ export async function readXlsx(
   display: string,
   limits: XlsxLimits = XLSX_LIMITS,
 ): Promise<TypedColumns> {
-  await checkXlsx(bytes, limits);
+  await checkXlsx(bytes, limits).catch((e: unknown) => {
+    if (!(e instanceof XlsxLimitError)) throw e;
+    throw new XlsxLimitError(e.limit, `"${display}": ${e.ko}`, `"${display}": ${e.en}`);
+  });
   const Excel = await loadExcel();
   const workbook = new Excel.Workbook();
   try {

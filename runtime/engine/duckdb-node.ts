@@ -10,6 +10,7 @@ import {
   DuckDBStructValue,
   type DuckDBType,
   type DuckDBValue,
+  StatementType,
 } from '@duckdb/node-api';
 import type { Column, ResultTable, Row, Value } from '../schema/types.ts';
 import { stringLiteral } from '../sql/quote.ts';
@@ -85,7 +86,13 @@ export class DuckDBNodeEngine implements Engine {
    */
   async describe(sql: string): Promise<Column[]> {
     const extracted = await this.conn.extractStatements(sql);
-    if (extracted.count !== 1) {
+    // A PIVOT without an IN list expands into `CREATE TYPE __pivot_enum…` statements before its SELECT: only such
+    // CREATEs may come first (harmless in the run's own database; ATTACH, COPY, SET, DROP… are refused).
+    let extra = extracted.count === 0 ? 1 : 0;
+    for (let i = 0; i < extracted.count - 1; i++) {
+      if ((await extracted.prepare(i)).statementType !== StatementType.CREATE) extra++;
+    }
+    if (extra > 0) {
       throw new Error(
         `SELECT 한 문장만 쓸 수 있습니다 (DuckDB가 문장 ${extracted.count}개를 찾았습니다). (Write one SELECT statement: DuckDB found ${extracted.count}.)`,
       );
