@@ -151,11 +151,13 @@ describe.skipIf(!hasChromium() && !process.env.CI)('server library pages in head
     await hash(officer, '#/datasets');
     await officer.waitForSelector('[data-testid="datasets-page"]');
     await officer.setInputFiles('[data-testid="dataset-input"]', path.join(ROOT, 'templates/data/news.csv'));
-    await officer.waitForSelector('[data-testid="datasets-page"] tbody tr');
-    expect(await officer.textContent('[data-testid="datasets-page"] tbody')).toContain('news');
+    // the shipped samples are listed too (owned by the system account): find the officer's own upload
+    const mine = officer.locator('[data-testid="datasets-page"] tbody tr', { hasText: '김관세' });
+    await mine.waitFor();
+    expect(await mine.textContent()).toContain('news');
     await shot(officer, 'datasets');
     // Open the uploaded dataset as a source: the studio downloads it with the session and DuckDB-WASM reads it.
-    await officer.click('[data-testid="datasets-page"] tbody tr button');
+    await mine.locator('button').click();
     const datasetRun = await officer.waitForFunction(
       () => {
         const st = window.__studio?.store.getState();

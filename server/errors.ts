@@ -81,7 +81,7 @@ const DESCRIPTIONS = {
   413: 'Request body too large',
   415: 'Body is not JSON',
   422: 'Well-formed but refused (e.g. an invalid pipeline document, with `issues`)',
-  429: 'Too many failed logins; see `Retry-After`',
+  429: 'Too many requests (failed sign-ins, uploads); see `Retry-After`',
 } as const;
 
 type ErrorResponse = { description: string; content: { 'application/json': { schema: typeof errorSchema } } };
