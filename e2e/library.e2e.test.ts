@@ -152,12 +152,12 @@ describe.skipIf(!hasChromium() && !process.env.CI)('server library pages in head
     await officer.waitForSelector('[data-testid="datasets-page"]');
     await officer.setInputFiles('[data-testid="dataset-input"]', path.join(ROOT, 'templates/data/news.csv'));
     // the shipped samples are listed too (owned by the system account): find the officer's own upload
-    const mine = officer.locator('[data-testid="datasets-page"] tbody tr', { hasText: '김관세' });
-    await mine.waitFor();
-    expect(await mine.textContent()).toContain('news');
+    const ownUpload = officer.locator('[data-testid="datasets-page"] tbody tr', { hasText: '김관세' });
+    await ownUpload.waitFor();
+    expect(await ownUpload.textContent()).toContain('news');
     await shot(officer, 'datasets');
     // Open the uploaded dataset as a source: the studio downloads it with the session and DuckDB-WASM reads it.
-    await mine.locator('button').click();
+    await ownUpload.locator('button').click();
     const datasetRun = await officer.waitForFunction(
       () => {
         const st = window.__studio?.store.getState();

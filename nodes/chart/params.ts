@@ -92,7 +92,10 @@ export const chartParams = z
       .default('plain')
       .meta({
         label: { ko: '숫자 표시', en: 'Number format' },
-        help: { ko: 'plain: 1,234 · krw: ₩1,234 · man_eok: 1.2억, 350만', en: 'plain, ₩, or 만/억 units' },
+        help: {
+          ko: '숫자 그대로 1,234 · 원화 ₩1,234 · 만·억 단위 1.2억, 350만',
+          en: 'as is 1,234 · won ₩1,234 · 만/억 units 1.2억, 350만',
+        },
         widget: 'select',
       }),
   })

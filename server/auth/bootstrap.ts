@@ -20,7 +20,7 @@ export async function ensureAdmin(db: Db): Promise<{ username: string; password:
   const password = generatePassword();
   const created = await insertUser(db, {
     username: 'admin',
-    displayName: 'Administrator',
+    displayName: '관리자',
     passwordHash: await hashPassword(password),
     role: 'admin',
     department: null,

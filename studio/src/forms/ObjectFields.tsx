@@ -9,7 +9,7 @@ export function ObjectFields({ fields, path, value }: { fields: FieldSpec[]; pat
   return (
     <div className="object-fields">
       {fields
-        .filter((f) => shown(f, obj))
+        .filter((f) => shown(f, obj, fields))
         .map((f) => (
           <Field key={f.key} spec={f} path={joinPath(path, f.key)} value={obj[f.key]} />
         ))}

@@ -37,6 +37,9 @@ describe('describeSchema: params schema → form fields', () => {
     const q = field(measures.item!, 'q');
     expect(shown(q, { fn: 'quantile' })).toBe(true);
     expect(shown(q, { fn: 'sum' })).toBe(false);
+    const fnField = { ...q, key: 'fn', showIf: undefined, defaultValue: 'quantile' } as typeof q;
+    expect(shown(q, {}, [fnField])).toBe(true); // unset: the default decides
+    expect(shown(q, { fn: 'sum' }, [fnField])).toBe(false);
     expect(emptyValue(measures.item!)).toEqual({ fn: 'count', as: '' });
   });
 

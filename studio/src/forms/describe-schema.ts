@@ -126,10 +126,20 @@ export function describeSchema(schema: ZodLike, key = ''): FieldSpec {
   return spec;
 }
 
-/** Whether a field's `showIf` holds against its sibling values. */
-export function shown(spec: FieldSpec, siblings: Record<string, unknown> | undefined): boolean {
+/**
+ * Whether a field's `showIf` holds against its sibling values; an unset sibling counts as its schema default
+ * (a new chart is a bar chart, so its X axis shows before the officer picks a chart type).
+ */
+export function shown(
+  spec: FieldSpec,
+  siblings: Record<string, unknown> | undefined,
+  fields: FieldSpec[] = [],
+): boolean {
   if (!spec.showIf) return true;
-  return Object.entries(spec.showIf).every(([k, allowed]) => allowed.includes(siblings?.[k]));
+  return Object.entries(spec.showIf).every(([k, allowed]) => {
+    const value = siblings?.[k] ?? fields.find((f) => f.key === k)?.defaultValue;
+    return allowed.includes(value);
+  });
 }
 
 /** A fresh value for a field that is added (an array row, a union variant). */

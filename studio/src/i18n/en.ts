@@ -107,7 +107,8 @@ export const en: Messages = {
   'guide.step1': 'Load sample data',
   'guide.step1Help': 'Loads the import declarations sample (declarations.csv)',
   'guide.step2': 'Add a step',
-  'guide.step2Help': 'Adds a filter keeping declarations of ₩100M or more (you can also drag other steps from the list)',
+  'guide.step2Help':
+    'Adds a filter keeping declarations of ₩100M or more (you can also drag other steps from the list)',
   'guide.step3': 'See results',
   'guide.step3Help': 'Shows the rows that remain in the results table below',
   'guide.close': 'Close the guide',

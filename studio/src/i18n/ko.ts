@@ -106,7 +106,8 @@ export const ko = {
   'guide.step1': '예제 데이터 불러오기',
   'guide.step1Help': '수입신고 예제(declarations.csv, 2만 건)를 불러옵니다',
   'guide.step2': '단계 추가',
-  'guide.step2Help': '신고금액 1억 원 이상만 남기는 필터를 붙입니다 (왼쪽 목록에서 다른 단계도 끌어다 놓을 수 있습니다)',
+  'guide.step2Help':
+    '신고금액 1억 원 이상만 남기는 필터를 붙입니다 (왼쪽 목록에서 다른 단계도 끌어다 놓을 수 있습니다)',
   'guide.step3': '결과 보기',
   'guide.step3Help': '아래 결과 표에서 남은 행을 확인합니다',
   'guide.close': '안내 닫기',

@@ -6,6 +6,7 @@ import { TableExport } from '../chart/TableExport.tsx';
 import { formatMs, formatNumber } from '../i18n/translate.ts';
 import { useLang } from '../i18n/useLang.ts';
 import { useT } from '../i18n/useT.ts';
+import { ErrorText } from '../node-view/ErrorText.tsx';
 import { ChartSuggestionBar } from '../suggest/ChartSuggestionBar.tsx';
 import { insertStep } from '../suggest/insert-step.ts';
 import { SuggestionBar } from '../suggest/SuggestionBar.tsx';
@@ -30,6 +31,7 @@ export function Inspector() {
   const [lang] = useLang();
   const inspected = useStudio((s) => s.inspected);
   const node = useStudio((s) => s.doc.nodes.find((n) => n.id === s.inspected));
+  const def = useStudio((s) => (node ? s.analyzer?.registry.get(node.type) : undefined));
   const run = useStudio((s) => (s.inspected ? s.nodeRuns[s.inspected] : undefined));
   const inspection = useStudio((s) =>
     s.inspection &&
@@ -66,7 +68,10 @@ export function Inspector() {
     <div className="inspector" data-testid="inspector">
       <div className="inspector-head">
         <h2>
-          {t('inspect.title')}: {node.label ?? node.id}
+          {t('inspect.title')}: {node.label ?? def?.label[lang] ?? node.type}{' '}
+          <span className="muted small" title={node.id}>
+            {node.id}
+          </span>
         </h2>
         {inspection && (
           <span className="muted" data-testid="inspect-rows">
@@ -94,7 +99,9 @@ export function Inspector() {
       {!inspection && node.type === CHART_TYPE && <ChartPanel nodeId={inspected} />}
       {!inspection ? (
         run && STOPPED.has(run.state) ? (
-          <p className={run.state === 'idle' ? 'empty' : 'error'}>{run.message ?? t(`status.${run.state}` as const)}</p>
+          <p className={run.state === 'idle' ? 'empty' : 'error'}>
+            {run.message || run.msg ? <ErrorText id={inspected} item={run} /> : t(`status.${run.state}` as const)}
+          </p>
         ) : (
           <p className="waiting">
             <span className="spinner" aria-hidden="true" /> {t('inspect.waiting')}

@@ -14,6 +14,9 @@ export function TemplateCard({ template: x }: { template: TemplateSummary }) {
         {x.excellent && <span className="lib-badge">{t('templates.excellent')}</span>}
         {x.status === 'draft' && <span className="lib-tag">{t('publish.draft')}</span>}
       </div>
+      {x.hasPreview && (
+        <img className="lib-card-preview" src={`/api/templates/${x.id}/preview`} alt="" loading="lazy" />
+      )}
       <h3>{x.title}</h3>
       <p className="lib-muted lib-clip">{x.description}</p>
       <div>

@@ -82,8 +82,12 @@ export function TemplateDetailPage({ id }: { id: string }) {
           <ul>
             {x.parameters.map((p) => (
               <li key={p.name}>
-                <code>{p.name}</code> ({p.type}){p.default !== undefined && ` = ${String(p.default)}`}{' '}
-                <span className="lib-muted">{p.label ?? ''}</span>
+                <b>{p.label ?? p.name}</b> <span className="lib-muted">({t(`template.paramType.${p.type}`)})</span>
+                {p.default !== undefined &&
+                  ` = ${typeof p.default === 'number' ? p.default.toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-US') : String(p.default)}`}{' '}
+                <code className="lib-muted" title={p.name}>
+                  {`{{${p.name}}}`}
+                </code>
               </li>
             ))}
           </ul>
