@@ -62,8 +62,8 @@ describe.skipIf(!hasChromium() && !process.env.CI)("the officer's loop in headle
 
   const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `officer-loop-${name}.png`) });
   /** Developer wording on screen is collected per step and fails the test at the end (soft, to see every step). */
-  const noDeveloperWording = async (step: string, blocked?: RegExp) => {
-    const lines = (await developerMessages(page)).filter((line) => !blocked?.test(line));
+  const noDeveloperWording = async (step: string) => {
+    const lines = await developerMessages(page);
     expect.soft(lines, `developer wording on screen at "${step}"`).toEqual([]);
   };
 
@@ -114,11 +114,7 @@ describe.skipIf(!hasChromium() && !process.env.CI)("the officer's loop in headle
     const filter = await dropStep(page, '행 필터', 90, 110, known);
     const aggregate = await dropStep(page, '그룹 집계', 90, 300, known);
     const chart = await dropStep(page, '차트', 600, 300, known);
-    // BLOCKED: the results pane (studio/src/inspect/Inspector.tsx, the stopped-run line) shows a freshly dropped,
-    // unwired chart's run message raw — 'input "in" is not connected' — instead of saying it through
-    // node-view/issue-text.ts as the card does. Only that one known line is let through here until it is fixed;
-    // any other developer wording at this step still fails.
-    await noDeveloperWording('three steps dropped, not yet wired', /^input "in" is not connected$/);
+    await noDeveloperWording('three steps dropped, not yet wired');
     // 자동 정렬 lines the four cards up in view, so every handle can be reached.
     await page.getByRole('button', { name: '자동 정렬' }).click();
     await page.waitForTimeout(500); // the fit-view animation
