@@ -1,24 +1,14 @@
-import type { Aggregate, Mark } from '../../../nodes/chart/params.ts';
+import { type Aggregate, MARKS, type Mark } from '../../../nodes/chart/params.ts';
+import { optionLabel } from '../../../runtime/messages/option-labels.ts';
 
 type Label = { ko: string; en: string };
 
 export type Shelf = 'x' | 'y' | 'color' | 'size' | 'facet' | 'country' | 'lat' | 'lon';
 
-export const MARK_LABEL: Record<Mark, Label> = {
-  bar: { ko: '막대', en: 'Bar' },
-  grouped_bar: { ko: '묶은 막대', en: 'Grouped bar' },
-  stacked_bar: { ko: '누적 막대', en: 'Stacked bar' },
-  line: { ko: '선', en: 'Line' },
-  area: { ko: '영역', en: 'Area' },
-  scatter: { ko: '산점도', en: 'Scatter' },
-  histogram: { ko: '히스토그램', en: 'Histogram' },
-  boxplot: { ko: '상자그림', en: 'Box plot' },
-  heatmap: { ko: '히트맵', en: 'Heatmap' },
-  pie: { ko: '원', en: 'Pie' },
-  donut: { ko: '도넛', en: 'Donut' },
-  map_choropleth: { ko: '지도 (국가별 색)', en: 'Map (countries)' },
-  map_points: { ko: '지도 (점)', en: 'Map (points)' },
-};
+/** The chart types by the same names the node's form gives them (one catalogue: `runtime/messages/option-labels.ts`). */
+export const MARK_LABEL = Object.fromEntries(
+  MARKS.map((m) => [m, optionLabel('chart.vega', ['mark'], m) ?? { ko: m, en: m }]),
+) as Record<Mark, Label>;
 
 export const SHELF_LABEL: Record<Shelf, Label> = {
   x: { ko: 'X축', en: 'X' },
