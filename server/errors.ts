@@ -45,8 +45,10 @@ export const errorSchema = z
 export function errorMessages(status: number, code: string, message: string, message_?: Message): Label {
   if (message_) return messageTexts(message_);
   const key = [`api.${code}`, `http.${code}`].find((k) => k in CATALOGUE) as MessageCode | undefined;
-  const ko = messageTexts(key ? msg(key) : msg('http.other', { status })).ko;
-  return { ko, en: message };
+  if (key) return { ko: messageTexts(msg(key)).ko, en: message };
+  // no Korean sentence for this refusal yet: say so in Korean, but keep the server's specific reason beside it
+  const general = messageTexts(msg('http.other', { status })).ko;
+  return { ko: message ? `${general}: ${message}` : general, en: message };
 }
 
 /** Request-body fields by the name a form shows them under (zod refusals of a request name them so). */

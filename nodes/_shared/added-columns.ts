@@ -1,4 +1,5 @@
 import { ParamError } from '../../runtime/errors.ts';
+import { msg } from '../../runtime/messages/render.ts';
 import type { Column, Schema } from '../../runtime/schema/types.ts';
 import { ident } from '../../runtime/sql/quote.ts';
 
@@ -17,7 +18,12 @@ export function numbered(relation: string): string {
 export function withColumns(schema: Schema, added: Column[], param: string): Schema {
   const seen = new Set<string>();
   for (const c of added) {
-    if (seen.has(c.name)) throw new ParamError(`two output columns are named "${c.name}"`, param);
+    if (seen.has(c.name))
+      throw new ParamError(
+        `two output columns are named "${c.name}"`,
+        param,
+        msg('node.output_name_twice', { name: c.name }),
+      );
     seen.add(c.name);
   }
   const byName = new Map(added.map((c) => [c.name, c]));

@@ -1,4 +1,5 @@
 import { ParamError } from '../../runtime/errors.ts';
+import { msg } from '../../runtime/messages/render.ts';
 import { literal } from '../../runtime/sql/quote.ts';
 import { collapseSpacesSql, trimSql } from './text-sql.ts';
 
@@ -74,7 +75,14 @@ export function checkFormat(format: string, param: string): void {
   for (let i = format.indexOf('%'); i >= 0; i = format.indexOf('%', i)) {
     SPECIFIER.lastIndex = i;
     const m = SPECIFIER.exec(format);
-    if (!m) throw new ParamError(`"${format.slice(i, i + 2)}" is not a date format code (e.g. %Y-%m-%d)`, param);
+    if (!m) {
+      const code = format.slice(i, i + 2);
+      throw new ParamError(
+        `"${code}" is not a date format code (e.g. %Y-%m-%d)`,
+        param,
+        msg('node.date_format_code', { code }),
+      );
+    }
     i += m[0].length;
   }
 }

@@ -1,4 +1,5 @@
 import { ParamError } from '../../runtime/errors.ts';
+import { msg } from '../../runtime/messages/render.ts';
 import type { Column, Schema } from '../../runtime/schema/types.ts';
 import { ident } from '../../runtime/sql/quote.ts';
 
@@ -15,7 +16,11 @@ export function checkNewNames(schema: Schema, names: string[], param: string, fr
   const taken = new Set(schema.map((c) => c.name).filter((n) => !freed.includes(n)));
   for (const name of names) {
     if (taken.has(name)) {
-      throw new ParamError(`a column named "${name}" already exists; choose another name`, param);
+      throw new ParamError(
+        `a column named "${name}" already exists; choose another name`,
+        param,
+        msg('node.column_exists', { name }),
+      );
     }
     taken.add(name);
   }
@@ -57,6 +62,11 @@ export function schemaOf(columns: OutColumn[]): Schema {
 /** Throws when a list of column names names one twice. */
 export function checkDistinct(names: string[], param: string): void {
   names.forEach((n, i) => {
-    if (names.indexOf(n) !== i) throw new ParamError(`column "${n}" is listed twice`, `${param}.${i}`);
+    if (names.indexOf(n) !== i)
+      throw new ParamError(
+        `column "${n}" is listed twice`,
+        `${param}.${i}`,
+        msg('node.column_listed_twice', { name: n }),
+      );
   });
 }

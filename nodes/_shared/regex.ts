@@ -1,4 +1,5 @@
 import { ParamError } from '../../runtime/errors.ts';
+import { type Message, msg } from '../../runtime/messages/render.ts';
 
 /**
  * DuckDB's regular expressions are RE2. Patterns arrive from officers who know JavaScript/Python syntax,
@@ -25,8 +26,8 @@ export function checkPattern(pattern: string, param: string): CheckedPattern {
   let out = '';
   let i = 0;
   let inClass = false;
-  const fail = (what: string) => {
-    throw new ParamError(`the regular expression uses ${what}, which DuckDB (RE2) does not support`, param);
+  const fail = (what: string, said: Message) => {
+    throw new ParamError(`the regular expression uses ${what}, which DuckDB (RE2) does not support`, param, said);
   };
   while (i < pattern.length) {
     const ch = pattern[i]!;
@@ -40,7 +41,8 @@ export function checkPattern(pattern: string, param: string): CheckedPattern {
         i = stop;
         continue;
       }
-      if (!inClass && /[1-9]/.test(next)) fail(`a back-reference (\\${next})`);
+      if (!inClass && /[1-9]/.test(next))
+        fail(`a back-reference (\\${next})`, msg('node.regex_back_reference', { ref: `\\${next}` }));
       out += ch + next;
       i += 2;
       continue;
@@ -71,7 +73,8 @@ export function checkPattern(pattern: string, param: string): CheckedPattern {
     }
     if (ch === '(') {
       const rest = pattern.slice(i + 1);
-      if (/^\?(=|!|<=|<!)/.test(rest)) fail('look-ahead or look-behind ((?=, (?!, (?<=, (?<!)');
+      if (/^\?(=|!|<=|<!)/.test(rest))
+        fail('look-ahead or look-behind ((?=, (?!, (?<=, (?<!)', msg('node.regex_lookaround'));
       const named = /^\?P?<([A-Za-z_][A-Za-z0-9_]*)>/.exec(rest);
       if (named) {
         groups.push({ index: groups.length + 1, name: named[1]! });
@@ -111,6 +114,7 @@ export function checkRewrite(rewrite: string, groupCount: number, param: string)
         throw new ParamError(
           `\\${next} refers to group ${next}, but the pattern has ${groupCount} group${groupCount === 1 ? '' : 's'}`,
           param,
+          msg('node.regex_group_missing', { group: next, count: groupCount }),
         );
       }
       i++;
@@ -119,6 +123,7 @@ export function checkRewrite(rewrite: string, groupCount: number, param: string)
     throw new ParamError(
       'a backslash in the replacement must be followed by a digit (\\1) or another backslash',
       param,
+      msg('node.regex_backslash'),
     );
   }
 }

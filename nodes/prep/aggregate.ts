@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { isIntegerType, isNumericType } from '../../runtime/engine/normalize.ts';
 import { ParamError } from '../../runtime/errors.ts';
+import { msg } from '../../runtime/messages/render.ts';
+import { typeLabel } from '../../runtime/messages/type-names.ts';
 import { defineNode } from '../../runtime/nodes/define-node.ts';
 import type { Column } from '../../runtime/schema/types.ts';
 import { ident, literal } from '../../runtime/sql/quote.ts';
 import { relation, requireColumn, single, UNKNOWN } from '../_shared/columns.ts';
 import { IN, OUT } from '../_shared/ports.ts';
+import { choice, setting } from '../_shared/said.ts';
 
 const FNS = ['count', 'count_distinct', 'sum', 'avg', 'min', 'max', 'median', 'stddev', 'quantile'] as const;
 
@@ -101,18 +104,39 @@ export const aggregate = defineNode({
     const keys = p.groupBy.map((g, i) => requireColumn(schema, g, `groupBy.${i}`));
     const measures = p.measures.map((m, i) => {
       if (m.column === undefined && m.fn !== 'count') {
-        throw new ParamError(`"${m.fn}" needs a column`, `measures.${i}.column`);
+        throw new ParamError(
+          `"${m.fn}" needs a column`,
+          `measures.${i}.column`,
+          msg('node.needs_column', {
+            what: choice('prep.aggregate', 'measures.fn', m.fn),
+            field: setting(params, `measures.${i}.column`),
+          }),
+        );
       }
       const col = m.column === undefined ? undefined : requireColumn(schema, m.column, `measures.${i}.column`);
       const numericOnly = ['sum', 'avg', 'stddev', 'quantile'].includes(m.fn);
       if (col && numericOnly && !isNumericType(col.type) && col.type !== UNKNOWN) {
-        throw new ParamError(`"${m.fn}" needs a numeric column; "${col.name}" is ${col.type}`, `measures.${i}.column`);
+        throw new ParamError(
+          `"${m.fn}" needs a numeric column; "${col.name}" is ${col.type}`,
+          `measures.${i}.column`,
+          msg('node.needs_numeric', {
+            what: choice('prep.aggregate', 'measures.fn', m.fn),
+            field: setting(params, `measures.${i}.column`),
+            column: col.name,
+            type: typeLabel(col.type),
+          }),
+        );
       }
       return { name: m.as, type: resultType(m, col) };
     });
     const names = [...keys, ...measures].map((c) => c.name);
     const dup = names.find((n, i) => names.indexOf(n) !== i);
-    if (dup) throw new ParamError(`the output would have two columns named "${dup}"`, 'measures');
+    if (dup)
+      throw new ParamError(
+        `the output would have two columns named "${dup}"`,
+        'measures',
+        msg('node.output_would_repeat', { name: dup }),
+      );
     return [...keys, ...measures];
   },
   toSql: ({ inputs, params: p }) => {

@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { isNumericType } from '../../runtime/engine/normalize.ts';
 import { ParamError } from '../../runtime/errors.ts';
+import { msg } from '../../runtime/messages/render.ts';
+import { typeLabel } from '../../runtime/messages/type-names.ts';
 import { defineNode } from '../../runtime/nodes/define-node.ts';
 import { ident, literal } from '../../runtime/sql/quote.ts';
 import { numbered, POS, selectWith, withColumns } from '../_shared/added-columns.ts';
 import { relation, requireColumn, single, UNKNOWN } from '../_shared/columns.ts';
 import { IN, OUT } from '../_shared/ports.ts';
+import { choice, setting } from '../_shared/said.ts';
 
 const params = z
   .object({
@@ -92,18 +95,39 @@ type Params = z.infer<typeof params>;
 function binCount(p: Params): number {
   let n: number;
   if (p.method === 'custom') {
-    if (!p.breaks) throw new ParamError('custom bins need breakpoints', 'breaks');
+    if (!p.breaks)
+      throw new ParamError(
+        'custom bins need breakpoints',
+        'breaks',
+        msg('node.bin_breaks_missing', { field: setting(params, 'breaks') }),
+      );
     p.breaks.forEach((b, i) => {
       if (i > 0 && b <= p.breaks![i - 1]!)
-        throw new ParamError('breakpoints must be strictly ascending', `breaks.${i}`);
+        throw new ParamError(
+          'breakpoints must be strictly ascending',
+          `breaks.${i}`,
+          msg('node.bin_breaks_order', { field: setting(params, `breaks.${i}`) }),
+        );
     });
     n = p.breaks.length + 1;
   } else {
-    if (p.bins === undefined) throw new ParamError(`"${p.method}" needs the number of bins`, 'bins');
+    if (p.bins === undefined)
+      throw new ParamError(
+        `"${p.method}" needs the number of bins`,
+        'bins',
+        msg('node.bin_count_missing', {
+          method: choice('prep.bin', 'method', p.method),
+          field: setting(params, 'bins'),
+        }),
+      );
     n = p.bins;
   }
   if (p.labels && p.labels.length !== n) {
-    throw new ParamError(`${n} bins need ${n} labels (got ${p.labels.length})`, 'labels');
+    throw new ParamError(
+      `${n} bins need ${n} labels (got ${p.labels.length})`,
+      'labels',
+      msg('node.bin_labels_count', { count: n, got: p.labels.length, field: setting(params, 'labels') }),
+    );
   }
   return n;
 }
@@ -159,7 +183,16 @@ export const bin = defineNode({
     const schema = single(inputs);
     const col = requireColumn(schema, p.column, 'column');
     if (!isNumericType(col.type) && col.type !== UNKNOWN) {
-      throw new ParamError(`binning needs a numeric column; "${col.name}" is ${col.type}`, 'column');
+      throw new ParamError(
+        `binning needs a numeric column; "${col.name}" is ${col.type}`,
+        'column',
+        msg('node.needs_numeric', {
+          what: { ko: '구간 나누기', en: 'binning' },
+          field: setting(params, 'column'),
+          column: col.name,
+          type: typeLabel(col.type),
+        }),
+      );
     }
     binCount(p);
     return withColumns(schema, [{ name: outName(p), type: p.output === 'index' ? 'INTEGER' : 'VARCHAR' }], 'as');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ParamError } from '../../runtime/errors.ts';
+import { msg } from '../../runtime/messages/render.ts';
 import { defineNode } from '../../runtime/nodes/define-node.ts';
 import { ident, typeName } from '../../runtime/sql/quote.ts';
 import { relation, requireColumn, single } from '../_shared/columns.ts';
@@ -26,7 +27,7 @@ function checkedType(type: string, column: string): string {
   try {
     return typeName(type);
   } catch (e) {
-    throw new ParamError((e as Error).message, `columns.${column}`);
+    throw new ParamError((e as Error).message, `columns.${column}`, msg('node.bad_type_name', { column, type }));
   }
 }
 

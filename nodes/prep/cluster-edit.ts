@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { ParamError } from '../../runtime/errors.ts';
+import { msg } from '../../runtime/messages/render.ts';
+import { typeLabel } from '../../runtime/messages/type-names.ts';
 import { defineNode } from '../../runtime/nodes/define-node.ts';
 import type { Schema } from '../../runtime/schema/types.ts';
 import { ident, literal } from '../../runtime/sql/quote.ts';
 import { relation, requireColumn, single, UNKNOWN } from '../_shared/columns.ts';
 import { IN, OUT } from '../_shared/ports.ts';
+import { setting } from '../_shared/said.ts';
 import { keySql } from './cluster/keys-sql.ts';
 
 const METHODS = ['fingerprint', 'ngram', 'jamo', 'chosung', 'romanized', 'company', 'edit_distance'] as const;
@@ -93,7 +96,11 @@ function uniqueMapping(p: Params): { from: string; to: string }[] {
   p.mapping.forEach(({ from, to }, i) => {
     const before = seen.get(from);
     if (before !== undefined && before !== to) {
-      throw new ParamError(`"${from}" is mapped twice: to "${before}" and to "${to}"`, `mapping.${i}.from`);
+      throw new ParamError(
+        `"${from}" is mapped twice: to "${before}" and to "${to}"`,
+        `mapping.${i}.from`,
+        msg('node.mapped_twice', { from, first: before, second: to }),
+      );
     }
     seen.set(from, to);
   });
@@ -106,12 +113,14 @@ function check(p: Params, schema: Schema) {
     throw new ParamError(
       `column "${p.column}" is ${col.type}; cluster and edit works on text (cast it to VARCHAR first)`,
       'column',
+      msg('node.cluster_needs_text', { column: p.column, type: typeLabel(col.type) }),
     );
   }
   if (p.applyKeys && p.method === 'edit_distance') {
     throw new ParamError(
       'edit_distance has no key to match new values by; choose a key method or turn this off',
       'applyKeys',
+      msg('node.cluster_edit_distance_keys', { field: setting(params, 'applyKeys') }),
     );
   }
   return uniqueMapping(p);

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { ParamError } from '../../runtime/errors.ts';
+import { msg } from '../../runtime/messages/render.ts';
+import { typeLabel } from '../../runtime/messages/type-names.ts';
 import { defineNode } from '../../runtime/nodes/define-node.ts';
 import type { Schema } from '../../runtime/schema/types.ts';
 import { ident, literal } from '../../runtime/sql/quote.ts';
@@ -85,6 +87,7 @@ function layout(p: Params, schema: Schema): OutColumn[] {
     throw new ParamError(
       `"${p.column}" is ${col.type}, not a date: turn it into one first with 날짜 변환 (prep.parse_date)`,
       'column',
+      msg('node.date_parts_not_date', { column: p.column, type: typeLabel(col.type) }),
     );
   }
   const prefix = p.prefix ?? `${p.column}_`;

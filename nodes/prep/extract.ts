@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ParamError } from '../../runtime/errors.ts';
+import { msg } from '../../runtime/messages/render.ts';
 import { defineNode } from '../../runtime/nodes/define-node.ts';
 import type { Schema } from '../../runtime/schema/types.ts';
 import { ident, literal } from '../../runtime/sql/quote.ts';
@@ -7,6 +8,7 @@ import { relation, requireColumn, single } from '../_shared/columns.ts';
 import { checkNewNames, type OutColumn, placeAfter, schemaOf, selectList } from '../_shared/new-columns.ts';
 import { IN, OUT } from '../_shared/ports.ts';
 import { checkPattern, withCase } from '../_shared/regex.ts';
+import { setting } from '../_shared/said.ts';
 import { textOf } from '../_shared/text-sql.ts';
 
 const label = (ko: string, en: string) => ({ ko, en });
@@ -115,7 +117,12 @@ function layout(p: Params, schema: Schema): { columns: OutColumn[]; groups?: str
         : toDouble(`regexp_extract(${x}, ${literal(NUMBER)})`);
     return { columns: place([{ name, type: p.numbers === 'all' ? 'DOUBLE[]' : 'DOUBLE', sql }], 'as') };
   }
-  if (p.pattern === undefined) throw new ParamError('give the pattern', 'pattern');
+  if (p.pattern === undefined)
+    throw new ParamError(
+      'give the pattern',
+      'pattern',
+      msg('node.give_setting', { field: setting(params, 'pattern') }),
+    );
   const checked = checkPattern(p.pattern, 'pattern');
   const re = literal(withCase(checked.re2, p.caseSensitive));
   if (p.output === 'match') {
@@ -127,8 +134,18 @@ function layout(p: Params, schema: Schema): { columns: OutColumn[]; groups?: str
     return { columns: place([{ name: p.as ?? `${p.column}_matches`, type: 'VARCHAR[]', sql }], 'as') };
   }
   const n = checked.groups.length;
-  if (n === 0) throw new ParamError('the pattern has no groups: put the parts to extract in ( )', 'pattern');
-  if (p.names && p.names.length !== n) throw new ParamError(`the pattern has ${n} groups: give ${n} names`, 'names');
+  if (n === 0)
+    throw new ParamError(
+      'the pattern has no groups: put the parts to extract in ( )',
+      'pattern',
+      msg('node.extract_no_groups', { field: setting(params, 'pattern') }),
+    );
+  if (p.names && p.names.length !== n)
+    throw new ParamError(
+      `the pattern has ${n} groups: give ${n} names`,
+      'names',
+      msg('node.extract_names_count', { count: n, got: p.names.length, field: setting(params, 'names') }),
+    );
   // regexp_extract with a name list returns one struct of all groups: the pattern runs once per row.
   const fields = checked.groups.map((g) => `g${g.index}`);
   const added = checked.groups.map((g, i) => ({

@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { isNumericType } from '../../runtime/engine/normalize.ts';
 import { ParamError } from '../../runtime/errors.ts';
+import { msg } from '../../runtime/messages/render.ts';
+import { typeLabel } from '../../runtime/messages/type-names.ts';
 import { defineNode } from '../../runtime/nodes/define-node.ts';
 import type { Column } from '../../runtime/schema/types.ts';
 import { ident, literal } from '../../runtime/sql/quote.ts';
 import { relation, requireColumn, single, UNKNOWN } from '../_shared/columns.ts';
 import { IN, OUT } from '../_shared/ports.ts';
+import { choice } from '../_shared/said.ts';
 
 const rule = z.union([
   z.object({ value: z.union([z.string(), z.number(), z.boolean()]) }).strict(),
@@ -65,7 +68,16 @@ export const fill = defineNode({
       const col = requireColumn(schema, name, `columns.${name}`);
       const numeric = 'strategy' in r && (r.strategy === 'mean' || r.strategy === 'median');
       if (numeric && !isNumericType(col.type) && col.type !== UNKNOWN) {
-        throw new ParamError(`"${r.strategy}" needs a numeric column; "${name}" is ${col.type}`, `columns.${name}`);
+        throw new ParamError(
+          `"${r.strategy}" needs a numeric column; "${name}" is ${col.type}`,
+          `columns.${name}`,
+          msg('node.needs_numeric', {
+            what: choice('prep.fill', 'columns.strategy', r.strategy),
+            field: { ko: '채울 열', en: 'columns' },
+            column: name,
+            type: typeLabel(col.type),
+          }),
+        );
       }
     }
     return schema;

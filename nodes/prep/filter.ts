@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { isTextType } from '../../runtime/engine/normalize.ts';
 import { ParamError } from '../../runtime/errors.ts';
+import { msg } from '../../runtime/messages/render.ts';
 import { defineNode } from '../../runtime/nodes/define-node.ts';
 import type { Column } from '../../runtime/schema/types.ts';
 import { ident, literal } from '../../runtime/sql/quote.ts';
 import { relation, requireColumn, single } from '../_shared/columns.ts';
 import { IN, OUT } from '../_shared/ports.ts';
+import { choice, setting } from '../_shared/said.ts';
 
 const OPS = [
   '=',
@@ -76,14 +78,38 @@ function ruleSql(r: Rule, col: Column, i: number): string {
   const c = ident(r.column);
   const text = isTextType(col.type) ? c : `CAST(${c} AS VARCHAR)`;
   const needsValue = (op: Op) => r.value === undefined && op !== 'is_null' && op !== 'not_null';
-  if (needsValue(r.op)) throw new ParamError(`the "${r.op}" rule needs a value`, `rules.${i}.value`);
+  if (needsValue(r.op))
+    throw new ParamError(
+      `the "${r.op}" rule needs a value`,
+      `rules.${i}.value`,
+      msg('node.filter_needs_value', {
+        op: choice('prep.filter', 'rules.op', r.op),
+        field: setting(params, `rules.${i}.value`),
+      }),
+    );
   const list = () => {
     const values = Array.isArray(r.value) ? r.value : [r.value];
-    if (values.length === 0) throw new ParamError(`"${r.op}" needs at least one value`, `rules.${i}.value`);
+    if (values.length === 0)
+      throw new ParamError(
+        `"${r.op}" needs at least one value`,
+        `rules.${i}.value`,
+        msg('node.filter_needs_values', {
+          op: choice('prep.filter', 'rules.op', r.op),
+          field: setting(params, `rules.${i}.value`),
+        }),
+      );
     return values.map(literal).join(', ');
   };
   const scalarValue = () => {
-    if (Array.isArray(r.value)) throw new ParamError(`"${r.op}" takes one value, not a list`, `rules.${i}.value`);
+    if (Array.isArray(r.value))
+      throw new ParamError(
+        `"${r.op}" takes one value, not a list`,
+        `rules.${i}.value`,
+        msg('node.filter_one_value', {
+          op: choice('prep.filter', 'rules.op', r.op),
+          field: setting(params, `rules.${i}.value`),
+        }),
+      );
     return r.value as string | number | boolean;
   };
   switch (r.op) {

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { ParamError } from '../../runtime/errors.ts';
+import { msg } from '../../runtime/messages/render.ts';
 import { defineNode } from '../../runtime/nodes/define-node.ts';
 import type { Schema } from '../../runtime/schema/types.ts';
 import { ident, literal } from '../../runtime/sql/quote.ts';
 import { relation, requireColumn, single } from '../_shared/columns.ts';
 import { OUT } from '../_shared/ports.ts';
+import { setting } from '../_shared/said.ts';
 import { normalizeSql, similaritySql } from './cluster/similarity-sql.ts';
 
 const key = z
@@ -131,6 +133,7 @@ function output(p: Params, left: Schema, right: Schema): Schema {
     throw new ParamError(
       `the output already has a column "${p.scoreColumn}"; name the score column differently`,
       'scoreColumn',
+      msg('node.fuzzy_score_column', { name: p.scoreColumn, field: setting(params, 'scoreColumn') }),
     );
   }
   return [...columns, { name: p.scoreColumn, type: 'DOUBLE' }];

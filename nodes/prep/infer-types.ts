@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ParamError } from '../../runtime/errors.ts';
+import { msg } from '../../runtime/messages/render.ts';
 import { defineNode } from '../../runtime/nodes/define-node.ts';
 import type { Schema } from '../../runtime/schema/types.ts';
 import { ident, literal, typeName } from '../../runtime/sql/quote.ts';
@@ -46,7 +47,7 @@ function target(type: string, column: string): string {
   try {
     return typeName(type);
   } catch (e) {
-    throw new ParamError((e as Error).message, `columns.${column}`);
+    throw new ParamError((e as Error).message, `columns.${column}`, msg('node.bad_type_name', { column, type }));
   }
 }
 

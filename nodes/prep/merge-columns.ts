@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { ParamError } from '../../runtime/errors.ts';
+import { msg } from '../../runtime/messages/render.ts';
 import { defineNode } from '../../runtime/nodes/define-node.ts';
 import type { Schema } from '../../runtime/schema/types.ts';
 import { ident, literal } from '../../runtime/sql/quote.ts';
 import { relation, requireColumn, single } from '../_shared/columns.ts';
 import { checkDistinct, type OutColumn, schemaOf, selectList } from '../_shared/new-columns.ts';
 import { IN, OUT } from '../_shared/ports.ts';
+import { setting } from '../_shared/said.ts';
 import { textOf } from '../_shared/text-sql.ts';
 
 const params = z
@@ -75,7 +77,11 @@ function layout(p: Params, schema: Schema): OutColumn[] {
   checkDistinct(p.columns, 'columns');
   const exists = schema.some((c) => c.name === p.as);
   if (exists && !p.columns.includes(p.as)) {
-    throw new ParamError(`a column named "${p.as}" already exists; choose another name or a merged column`, 'as');
+    throw new ParamError(
+      `a column named "${p.as}" already exists; choose another name or a merged column`,
+      'as',
+      msg('node.merge_name_exists', { name: p.as, field: setting(params, 'as') }),
+    );
   }
   const merged: OutColumn = { name: p.as, type: 'VARCHAR', sql: mergeSql(p, schema) };
   const anchor = exists ? p.as : p.keepOriginal ? undefined : p.columns[0];

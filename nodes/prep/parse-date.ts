@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ParamError } from '../../runtime/errors.ts';
+import { msg } from '../../runtime/messages/render.ts';
 import { defineNode } from '../../runtime/nodes/define-node.ts';
 import type { Column, Schema } from '../../runtime/schema/types.ts';
 import { ident, literal } from '../../runtime/sql/quote.ts';
@@ -7,6 +8,7 @@ import { relation, requireColumn, single } from '../_shared/columns.ts';
 import { checkFormat, cleanDateSql, datePatterns, matchSql, TIME_PATTERNS } from '../_shared/date-formats.ts';
 import { checkNewNames, type OutColumn, placeAfter, schemaOf, selectList } from '../_shared/new-columns.ts';
 import { IN, OUT } from '../_shared/ports.ts';
+import { setting } from '../_shared/said.ts';
 import { textOf, trimSql } from '../_shared/text-sql.ts';
 
 const label = (ko: string, en: string) => ({ ko, en });
@@ -108,7 +110,12 @@ function parsedFrom(p: Params, col: Column, rel: string): string {
 function layout(p: Params, schema: Schema): OutColumn[] {
   requireColumn(schema, p.column, 'column');
   if (p.mode === 'formats') {
-    if (!p.formats) throw new ParamError('give at least one format, or use auto', 'formats');
+    if (!p.formats)
+      throw new ParamError(
+        'give at least one format, or use auto',
+        'formats',
+        msg('node.parse_date_formats', { field: setting(params, 'formats') }),
+      );
     p.formats.forEach((f, i) => {
       checkFormat(f, `formats.${i}`);
     });

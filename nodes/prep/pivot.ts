@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import { isIntegerType, isNumericType } from '../../runtime/engine/normalize.ts';
 import { ParamError } from '../../runtime/errors.ts';
+import { msg } from '../../runtime/messages/render.ts';
+import { typeLabel } from '../../runtime/messages/type-names.ts';
 import { defineNode } from '../../runtime/nodes/define-node.ts';
 import type { Column } from '../../runtime/schema/types.ts';
 import { ident, literal } from '../../runtime/sql/quote.ts';
 import { numbered, POS } from '../_shared/added-columns.ts';
 import { relation, requireColumn, single, UNKNOWN } from '../_shared/columns.ts';
 import { IN, OUT } from '../_shared/ports.ts';
+import { choice, setting } from '../_shared/said.ts';
 
 const FNS = ['sum', 'count', 'count_distinct', 'avg', 'min', 'max', 'first'] as const;
 
@@ -81,7 +84,14 @@ const source = (p: Params, rel: string) => (p.fn === 'first' ? numbered(rel) : r
 
 function checkValuesColumn(p: Params): void {
   if (p.valuesFrom === undefined && p.fn !== 'count')
-    throw new ParamError(`"${p.fn}" needs a values column`, 'valuesFrom');
+    throw new ParamError(
+      `"${p.fn}" needs a values column`,
+      'valuesFrom',
+      msg('node.pivot_needs_values', {
+        fn: choice('prep.pivot', 'fn', p.fn),
+        field: setting(params, 'valuesFrom'),
+      }),
+    );
 }
 
 export const pivot = defineNode({
@@ -105,19 +115,41 @@ export const pivot = defineNode({
     checkValuesColumn(p);
     const vcol = p.valuesFrom === undefined ? undefined : requireColumn(schema, p.valuesFrom, 'valuesFrom');
     if (vcol && (p.fn === 'sum' || p.fn === 'avg') && !isNumericType(vcol.type) && vcol.type !== UNKNOWN) {
-      throw new ParamError(`"${p.fn}" needs a numeric column; "${vcol.name}" is ${vcol.type}`, 'valuesFrom');
+      throw new ParamError(
+        `"${p.fn}" needs a numeric column; "${vcol.name}" is ${vcol.type}`,
+        'valuesFrom',
+        msg('node.needs_numeric', {
+          what: choice('prep.pivot', 'fn', p.fn),
+          field: setting(params, 'valuesFrom'),
+          column: vcol.name,
+          type: typeLabel(vcol.type),
+        }),
+      );
     }
     // Documented fallback: the columns depend on the data, so DuckDB's DESCRIBE works them out. DuckDB
     // expands such a PIVOT into several statements, which DuckDB-WASM's prepared DESCRIBE refuses: native only.
     if (p.values === 'auto') {
-      if (p.prefix) throw new ParamError('a prefix needs the list of values (not "auto")', 'prefix');
+      if (p.prefix)
+        throw new ParamError(
+          'a prefix needs the list of values (not "auto")',
+          'prefix',
+          msg('node.pivot_prefix_needs_values', {
+            field: setting(params, 'prefix'),
+            values: setting(params, 'values'),
+          }),
+        );
       return null;
     }
     const type = resultType(p, vcol);
     const cols = [...keys, ...p.values.map((v) => ({ name: `${p.prefix}${v}`, type }))];
     const names = cols.map((c) => c.name);
     const dup = names.find((n, i) => names.indexOf(n) !== i);
-    if (dup !== undefined) throw new ParamError(`the output would have two columns named "${dup}"`, 'values');
+    if (dup !== undefined)
+      throw new ParamError(
+        `the output would have two columns named "${dup}"`,
+        'values',
+        msg('node.output_would_repeat', { name: dup }),
+      );
     return cols;
   },
   toSql: ({ inputs, params: p }) => {

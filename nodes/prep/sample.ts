@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { ParamError } from '../../runtime/errors.ts';
+import { msg } from '../../runtime/messages/render.ts';
 import { defineNode } from '../../runtime/nodes/define-node.ts';
 import { ident, literal } from '../../runtime/sql/quote.ts';
 import { numbered, POS } from '../_shared/added-columns.ts';
 import { relation, requireColumn, single } from '../_shared/columns.ts';
 import { IN, OUT } from '../_shared/ports.ts';
+import { setting } from '../_shared/said.ts';
 
 const params = z
   .object({
@@ -67,6 +69,7 @@ function size(p: Params): { n: number } | { fraction: number } {
     throw new ParamError(
       'give either a number of rows (n) or a fraction, not both',
       p.n === undefined ? 'n' : 'fraction',
+      msg('node.sample_n_or_fraction', { n: setting(params, 'n'), fraction: setting(params, 'fraction') }),
     );
   }
   return p.n === undefined ? { fraction: p.fraction! } : { n: p.n };
@@ -89,7 +92,11 @@ export const sample = defineNode({
     const schema = single(inputs);
     size(p);
     if (p.method === 'stratified' && p.strata.length === 0) {
-      throw new ParamError('a stratified sample needs at least one group column', 'strata');
+      throw new ParamError(
+        'a stratified sample needs at least one group column',
+        'strata',
+        msg('node.sample_strata_missing', { field: setting(params, 'strata') }),
+      );
     }
     p.strata.forEach((c, i) => {
       requireColumn(schema, c, `strata.${i}`);

@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { isNumericType } from '../../runtime/engine/normalize.ts';
 import { ParamError } from '../../runtime/errors.ts';
+import { msg } from '../../runtime/messages/render.ts';
+import { typeLabel } from '../../runtime/messages/type-names.ts';
 import { defineNode } from '../../runtime/nodes/define-node.ts';
 import { ident } from '../../runtime/sql/quote.ts';
 import { numbered, POS, selectWith, withColumns } from '../_shared/added-columns.ts';
 import { relation, requireColumn, single, UNKNOWN } from '../_shared/columns.ts';
 import { IN, OUT } from '../_shared/ports.ts';
+import { setting } from '../_shared/said.ts';
 
 const METHODS = ['zscore', 'minmax', 'robust', 'log1p'] as const;
 type Method = (typeof METHODS)[number];
@@ -99,14 +102,27 @@ export const scale = defineNode({
     p.columns.forEach((c, i) => {
       const col = requireColumn(schema, c, `columns.${i}`);
       if (!isNumericType(col.type) && col.type !== UNKNOWN) {
-        throw new ParamError(`scaling needs a numeric column; "${c}" is ${col.type}`, `columns.${i}`);
+        throw new ParamError(
+          `scaling needs a numeric column; "${c}" is ${col.type}`,
+          `columns.${i}`,
+          msg('node.needs_numeric', {
+            what: { ko: '척도 변환', en: 'scaling' },
+            field: setting(params, `columns.${i}`),
+            column: c,
+            type: typeLabel(col.type),
+          }),
+        );
       }
     });
     p.groupBy.forEach((g, i) => {
       requireColumn(schema, g, `groupBy.${i}`);
     });
     if (p.method === 'log1p' && p.groupBy.length) {
-      throw new ParamError('log1p uses no group statistics: leave the groups empty', 'groupBy');
+      throw new ParamError(
+        'log1p uses no group statistics: leave the groups empty',
+        'groupBy',
+        msg('node.scale_log1p_groups', { field: setting(params, 'groupBy') }),
+      );
     }
     return withColumns(
       schema,

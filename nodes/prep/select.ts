@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ParamError } from '../../runtime/errors.ts';
+import { msg } from '../../runtime/messages/render.ts';
 import { defineNode } from '../../runtime/nodes/define-node.ts';
 import { ident } from '../../runtime/sql/quote.ts';
 import { relation, requireColumn, single } from '../_shared/columns.ts';
@@ -46,7 +47,12 @@ export const selectColumns = defineNode({
     }));
     const seen = new Set<string>();
     out.forEach((c, i) => {
-      if (seen.has(c.name)) throw new ParamError(`the output would have two columns named "${c.name}"`, `columns.${i}`);
+      if (seen.has(c.name))
+        throw new ParamError(
+          `the output would have two columns named "${c.name}"`,
+          `columns.${i}`,
+          msg('node.output_would_repeat', { name: c.name }),
+        );
       seen.add(c.name);
     });
     return out;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ParamError } from '../../runtime/errors.ts';
+import { msg } from '../../runtime/messages/render.ts';
 import { defineNode } from '../../runtime/nodes/define-node.ts';
 import type { Schema } from '../../runtime/schema/types.ts';
 import { ident, literal } from '../../runtime/sql/quote.ts';
@@ -7,6 +8,7 @@ import { relation, requireColumn, single } from '../_shared/columns.ts';
 import { checkNewNames, type OutColumn, placeAfter, schemaOf, selectList } from '../_shared/new-columns.ts';
 import { IN, OUT } from '../_shared/ports.ts';
 import { checkPattern } from '../_shared/regex.ts';
+import { setting } from '../_shared/said.ts';
 import { textOf, trimSql } from '../_shared/text-sql.ts';
 
 const label = (ko: string, en: string) => ({ ko, en });
@@ -106,17 +108,32 @@ type Params = z.infer<typeof params>;
 const PARTS = ident('__parts');
 
 function need<T>(value: T | undefined, param: string, what: string): T {
-  if (value === undefined) throw new ParamError(`give the ${what}`, param);
+  if (value === undefined)
+    throw new ParamError(`give the ${what}`, param, msg('node.give_setting', { field: setting(params, param) }));
   return value;
 }
 
 /** Names of the new columns when splitting into columns. */
 function columnNames(p: Params): string[] {
   const n = p.by === 'widths' ? need(p.widths, 'widths', 'widths').length : (p.names?.length ?? p.count);
-  if (n === undefined) throw new ParamError('say how many columns to make (count) or name them (names)', 'count');
+  if (n === undefined)
+    throw new ParamError(
+      'say how many columns to make (count) or name them (names)',
+      'count',
+      msg('node.split_count_missing', { count: setting(params, 'count'), names: setting(params, 'names') }),
+    );
   if (p.count !== undefined && p.count !== n)
-    throw new ParamError(`count is ${p.count} but there are ${n} parts`, 'count');
-  if (p.names && p.names.length !== n) throw new ParamError(`give ${n} names, one per part`, 'names');
+    throw new ParamError(
+      `count is ${p.count} but there are ${n} parts`,
+      'count',
+      msg('node.split_count_mismatch', { count: p.count, parts: n, field: setting(params, 'count') }),
+    );
+  if (p.names && p.names.length !== n)
+    throw new ParamError(
+      `give ${n} names, one per part`,
+      'names',
+      msg('node.split_names_count', { parts: n, field: setting(params, 'names') }),
+    );
   return p.names ?? Array.from({ length: n }, (_, i) => `${p.column}_${i + 1}`);
 }
 
@@ -163,7 +180,12 @@ function layout(p: Params, schema: Schema): OutColumn[] {
     ];
     if (p.indexColumn) {
       checkNewNames(schema, [p.indexColumn], 'indexColumn', freed);
-      if (p.indexColumn === part) throw new ParamError(`"${part}" already names the parts`, 'indexColumn');
+      if (p.indexColumn === part)
+        throw new ParamError(
+          `"${part}" already names the parts`,
+          'indexColumn',
+          msg('node.split_index_same', { name: part, field: setting(params, 'indexColumn') }),
+        );
       const index = `unnest(CASE WHEN len(${PARTS}) > 0 THEN range(1, len(${PARTS}) + 1) ELSE [NULL] END)`;
       added.push({ name: p.indexColumn, type: 'BIGINT', sql: index });
     }
@@ -172,7 +194,11 @@ function layout(p: Params, schema: Schema): OutColumn[] {
   const names = columnNames(p);
   checkNewNames(schema, names, 'names', freed);
   if (p.rest === 'last' && p.by === 'regex' && p.dropEmpty) {
-    throw new ParamError('"rest: last" with a regex keeps the original text, so it cannot drop empty parts', 'rest');
+    throw new ParamError(
+      '"rest: last" with a regex keeps the original text, so it cannot drop empty parts',
+      'rest',
+      msg('node.split_rest_last_regex', { field: setting(params, 'rest') }),
+    );
   }
   const n = names.length;
   const added = names.map((name, i): OutColumn => {

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { ParamError } from '../../runtime/errors.ts';
+import { msg } from '../../runtime/messages/render.ts';
 import { defineNode } from '../../runtime/nodes/define-node.ts';
 import type { Column } from '../../runtime/schema/types.ts';
 import { OUT } from '../_shared/ports.ts';
+import { setting } from '../_shared/said.ts';
 
 const params = z
   .object({
@@ -32,7 +34,7 @@ export const union = defineNode({
   params,
   outputSchema: ({ inputs, params: p }) => {
     const all = inputs.in ?? [];
-    if (all.length === 0) throw new ParamError('connect at least one input');
+    if (all.length === 0) throw new ParamError('connect at least one input', undefined, msg('node.union_no_input'));
     if (!p.byName) {
       const width = all[0]!.length;
       const bad = all.findIndex((s) => s.length !== width);
@@ -40,6 +42,12 @@ export const union = defineNode({
         throw new ParamError(
           `input ${bad + 1} has ${all[bad]!.length} columns, input 1 has ${width}: stack by name instead`,
           'byName',
+          msg('node.union_widths', {
+            bad: bad + 1,
+            badCount: all[bad]!.length,
+            width,
+            field: setting(params, 'byName'),
+          }),
         );
       }
       return all[0]!;

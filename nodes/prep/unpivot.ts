@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { isNumericType } from '../../runtime/engine/normalize.ts';
 import { ParamError } from '../../runtime/errors.ts';
+import { msg } from '../../runtime/messages/render.ts';
 import { defineNode } from '../../runtime/nodes/define-node.ts';
 import type { Schema } from '../../runtime/schema/types.ts';
 import { ident, literal } from '../../runtime/sql/quote.ts';
 import { relation, requireColumn, single, UNKNOWN } from '../_shared/columns.ts';
 import { IN, OUT } from '../_shared/ports.ts';
+import { setting } from '../_shared/said.ts';
 
 const params = z
   .object({
@@ -58,14 +60,25 @@ export const unpivot = defineNode({
     const schema = single(inputs);
     const type = valueType(schema, p);
     const dup = p.columns.find((c, i) => p.columns.indexOf(c) !== i);
-    if (dup !== undefined) throw new ParamError(`"${dup}" is chosen twice`, 'columns');
+    if (dup !== undefined)
+      throw new ParamError(`"${dup}" is chosen twice`, 'columns', msg('node.chosen_twice', { name: dup }));
     const kept = schema.filter((c) => !p.columns.includes(c.name));
-    if (p.nameAs === p.valueAs) throw new ParamError('the name and value columns need different names', 'valueAs');
+    if (p.nameAs === p.valueAs)
+      throw new ParamError(
+        'the name and value columns need different names',
+        'valueAs',
+        msg('node.unpivot_same_names', { name: setting(params, 'nameAs'), value: setting(params, 'valueAs') }),
+      );
     for (const [param, name] of [
       ['nameAs', p.nameAs],
       ['valueAs', p.valueAs],
     ] as const) {
-      if (kept.some((c) => c.name === name)) throw new ParamError(`the input already has a column "${name}"`, param);
+      if (kept.some((c) => c.name === name))
+        throw new ParamError(
+          `the input already has a column "${name}"`,
+          param,
+          msg('node.input_has_column', { name, field: setting(params, param) }),
+        );
     }
     return [...kept, { name: p.nameAs, type: 'VARCHAR' }, { name: p.valueAs, type }];
   },

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { isNumericType, isTemporalType } from '../../runtime/engine/normalize.ts';
 import { ParamError } from '../../runtime/errors.ts';
+import { msg } from '../../runtime/messages/render.ts';
+import { typeLabel } from '../../runtime/messages/type-names.ts';
 import type { Schema } from '../../runtime/schema/types.ts';
 import { requireColumn, UNKNOWN } from '../_shared/columns.ts';
 
@@ -118,26 +120,46 @@ export function checkRule(r: Rule, i: number, schema: Schema, codes: Schema | un
   const col = requireColumn(schema, r.column, `rules.${i}.column`);
   if (r.rule === 'range') {
     if (r.min === undefined && r.max === undefined)
-      throw new ParamError('give a minimum, a maximum or both', `rules.${i}.min`);
+      throw new ParamError(
+        'give a minimum, a maximum or both',
+        `rules.${i}.min`,
+        msg('node.range_min_or_max', { field: { ko: `규칙 ${i + 1}번째`, en: `rule #${i + 1}` } }),
+      );
     const numeric = isNumericType(col.type);
     if (!numeric && !isTemporalType(col.type) && col.type !== UNKNOWN) {
-      throw new ParamError(`a range needs a number or date column; "${col.name}" is ${col.type}`, `rules.${i}.column`);
+      throw new ParamError(
+        `a range needs a number or date column; "${col.name}" is ${col.type}`,
+        `rules.${i}.column`,
+        msg('node.range_column_type', { column: col.name, type: typeLabel(col.type) }),
+      );
     }
     for (const key of ['min', 'max'] as const) {
       const v = r[key];
       if (v !== undefined && numeric && typeof v !== 'number') {
-        throw new ParamError(`"${col.name}" is a number column: the ${key} must be a number`, `rules.${i}.${key}`);
+        throw new ParamError(
+          `"${col.name}" is a number column: the ${key} must be a number`,
+          `rules.${i}.${key}`,
+          msg('node.range_bound_number', {
+            column: col.name,
+            field: key === 'min' ? { ko: '최솟값', en: 'minimum' } : { ko: '최댓값', en: 'maximum' },
+          }),
+        );
       }
     }
   }
   if (r.rule === 'hs_code' && r.knownIn !== undefined) {
     if (!codes)
-      throw new ParamError('connect a code table to the "codes" input to check that codes exist', `rules.${i}.knownIn`);
+      throw new ParamError(
+        'connect a code table to the "codes" input to check that codes exist',
+        `rules.${i}.knownIn`,
+        msg('node.codes_not_connected'),
+      );
     const known = codes.find((c) => c.name === r.knownIn);
     if (!known) {
       throw new ParamError(
         `column "${r.knownIn}" is not in the "codes" input (columns: ${codes.map((c) => c.name).join(', ')})`,
         `rules.${i}.knownIn`,
+        msg('node.codes_unknown_column', { column: r.knownIn, columns: codes.map((c) => c.name).join(', ') }),
       );
     }
   }

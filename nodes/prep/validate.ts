@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ParamError } from '../../runtime/errors.ts';
+import { msg } from '../../runtime/messages/render.ts';
 import { defineNode } from '../../runtime/nodes/define-node.ts';
 import { ident, literal } from '../../runtime/sql/quote.ts';
 import { numbered, POS } from '../_shared/added-columns.ts';
@@ -67,7 +68,11 @@ export const validate = defineNode({
       checkRule(r, i, schema, codes);
     });
     if (schema.some((c) => c.name === REASON)) {
-      throw new ParamError(`the input already has a column "${REASON}": rename or drop it before validating`, 'rules');
+      throw new ParamError(
+        `the input already has a column "${REASON}": rename or drop it before validating`,
+        'rules',
+        msg('node.validate_reason_column', { name: REASON }),
+      );
     }
     return [...schema, { name: REASON, type: 'VARCHAR' }];
   },

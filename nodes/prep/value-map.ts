@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { isNumericType } from '../../runtime/engine/normalize.ts';
 import { ParamError } from '../../runtime/errors.ts';
+import { msg } from '../../runtime/messages/render.ts';
 import { defineNode, type InputSchemas } from '../../runtime/nodes/define-node.ts';
 import type { Column, Schema } from '../../runtime/schema/types.ts';
 import { ident, literal } from '../../runtime/sql/quote.ts';
 import { relation, requireColumn, single } from '../_shared/columns.ts';
 import { checkNewNames, type OutColumn, placeAfter, schemaOf, selectList } from '../_shared/new-columns.ts';
 import { IN, OUT } from '../_shared/ports.ts';
+import { setting } from '../_shared/said.ts';
 import { textOf } from '../_shared/text-sql.ts';
 
 const label = (ko: string, en: string) => ({ ko, en });
@@ -93,12 +95,32 @@ interface Lookup {
 function lookupOf(p: Params, inputs: InputSchemas, rel?: string): Lookup | undefined {
   const schema = inputs.lookup?.[0];
   if (!schema) {
-    if (p.lookupKey || p.lookupValue) throw new ParamError('connect a lookup table to use its columns', 'lookupKey');
-    if (p.mapping.length === 0) throw new ParamError('add at least one mapping or connect a lookup table', 'mapping');
+    if (p.lookupKey || p.lookupValue)
+      throw new ParamError(
+        'connect a lookup table to use its columns',
+        'lookupKey',
+        msg('node.lookup_not_connected', { field: setting(params, p.lookupKey ? 'lookupKey' : 'lookupValue') }),
+      );
+    if (p.mapping.length === 0)
+      throw new ParamError(
+        'add at least one mapping or connect a lookup table',
+        'mapping',
+        msg('node.mapping_or_lookup', { field: setting(params, 'mapping') }),
+      );
     return undefined;
   }
-  if (!p.lookupKey) throw new ParamError('choose the lookup table column that holds the keys', 'lookupKey');
-  if (!p.lookupValue) throw new ParamError('choose the lookup table column that holds the values', 'lookupValue');
+  if (!p.lookupKey)
+    throw new ParamError(
+      'choose the lookup table column that holds the keys',
+      'lookupKey',
+      msg('node.choose_lookup_column', { field: setting(params, 'lookupKey') }),
+    );
+  if (!p.lookupValue)
+    throw new ParamError(
+      'choose the lookup table column that holds the values',
+      'lookupValue',
+      msg('node.choose_lookup_column', { field: setting(params, 'lookupValue') }),
+    );
   return {
     rel: rel ?? '',
     key: requireColumn(schema, p.lookupKey, 'lookupKey'),
@@ -108,7 +130,12 @@ function lookupOf(p: Params, inputs: InputSchemas, rel?: string): Lookup | undef
 
 function layout(p: Params, schema: Schema, lookup: Lookup | undefined, q: string): OutColumn[] {
   const col = requireColumn(schema, p.column, 'column');
-  if (p.unmapped === 'default' && p.default === undefined) throw new ParamError('give the default value', 'default');
+  if (p.unmapped === 'default' && p.default === undefined)
+    throw new ParamError(
+      'give the default value',
+      'default',
+      msg('node.give_setting', { field: setting(params, 'default') }),
+    );
   const type = unify([
     ...p.mapping.flatMap((m) => (m.to === null ? [] : [typeOfValue(m.to)])),
     ...(lookup ? [lookup.value.type] : []),
@@ -125,7 +152,11 @@ function layout(p: Params, schema: Schema, lookup: Lookup | undefined, q: string
   const whens = p.mapping.map((m, i) => {
     const k = numeric ? literal(m.from) : literal(p.ignoreCase ? String(m.from).toLowerCase() : String(m.from));
     if (seen.has(k))
-      throw new ParamError(`"${m.from}" is already mapped (mapping.${seen.get(k)})`, `mapping.${i}.from`);
+      throw new ParamError(
+        `"${m.from}" is already mapped (mapping.${seen.get(k)})`,
+        `mapping.${i}.from`,
+        msg('node.already_mapped', { from: String(m.from), at: setting(params, `mapping.${seen.get(k)}`) }),
+      );
     seen.set(k, i);
     return `WHEN ${k} THEN ${m.to === null ? 'NULL' : valueSql(m.to, type)}`;
   });

@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import { isIntegerType, isNumericType } from '../../runtime/engine/normalize.ts';
 import { ParamError } from '../../runtime/errors.ts';
+import { msg } from '../../runtime/messages/render.ts';
+import { typeLabel } from '../../runtime/messages/type-names.ts';
 import { defineNode } from '../../runtime/nodes/define-node.ts';
 import type { Column } from '../../runtime/schema/types.ts';
 import { ident } from '../../runtime/sql/quote.ts';
 import { numbered, POS, selectWith, withColumns } from '../_shared/added-columns.ts';
 import { relation, requireColumn, single, UNKNOWN } from '../_shared/columns.ts';
 import { IN, OUT } from '../_shared/ports.ts';
+import { choice, setting } from '../_shared/said.ts';
 
 const FNS = [
   'row_number',
@@ -178,14 +181,37 @@ export const windowCalc = defineNode({
     });
     const added = p.calcs.map((c, i) => {
       if (RANKS.includes(c.fn) && p.orderBy.length === 0) {
-        throw new ParamError(`"${c.fn}" needs an order (orderBy)`, 'orderBy');
+        throw new ParamError(
+          `"${c.fn}" needs an order (orderBy)`,
+          'orderBy',
+          msg('node.needs_order', {
+            what: choice('prep.window', 'calcs.fn', c.fn),
+            field: setting(params, 'orderBy'),
+          }),
+        );
       }
       if (NEEDS_COLUMN.includes(c.fn) && c.column === undefined) {
-        throw new ParamError(`"${c.fn}" needs a column`, `calcs.${i}.column`);
+        throw new ParamError(
+          `"${c.fn}" needs a column`,
+          `calcs.${i}.column`,
+          msg('node.needs_column', {
+            what: choice('prep.window', 'calcs.fn', c.fn),
+            field: setting(params, `calcs.${i}.column`),
+          }),
+        );
       }
       const col = c.column === undefined ? undefined : requireColumn(schema, c.column, `calcs.${i}.column`);
       if (col && NUMERIC_ONLY.includes(c.fn) && !isNumericType(col.type) && col.type !== UNKNOWN) {
-        throw new ParamError(`"${c.fn}" needs a numeric column; "${col.name}" is ${col.type}`, `calcs.${i}.column`);
+        throw new ParamError(
+          `"${c.fn}" needs a numeric column; "${col.name}" is ${col.type}`,
+          `calcs.${i}.column`,
+          msg('node.needs_numeric', {
+            what: choice('prep.window', 'calcs.fn', c.fn),
+            field: setting(params, `calcs.${i}.column`),
+            column: col.name,
+            type: typeLabel(col.type),
+          }),
+        );
       }
       return { name: c.as, type: resultType(c, col) };
     });

@@ -121,6 +121,20 @@ export const CATALOGUE = {
   },
   'http.other': { ko: '요청을 처리하지 못했습니다 ({status})', en: 'request failed ({status})' },
 
+  // ONNX model uploads (server/routes/models-onnx.ts)
+  'model.onnx_dims': {
+    ko: '모델의 입력은 [행, 열] 표여야 합니다. 이 모델의 입력은 {dims}차원입니다',
+    en: "the model's input must be a table [rows, columns]; it has {dims} dimensions",
+  },
+  'model.onnx_columns': {
+    ko: '모델은 열 {width}개를 읽는데 입력 열은 {columns}개가 지정되었습니다. 모델의 순서대로 정확히 {width}개를 적어 주세요',
+    en: "the model reads {width} columns but {columns} input column(s) were named; name exactly {width}, in the model's order",
+  },
+  'model.onnx_run': {
+    ko: '열 {columns}개로 모델을 실행해 보지 못했습니다. ONNX 파일이 올바른지 확인하세요',
+    en: 'onnxruntime could not run the model on {columns} column(s)',
+  },
+
   // Server refusals by their API code (server/errors.ts `errorMessages`); the English is the server's own text.
   'api.invalid_credentials': { ko: '아이디 또는 비밀번호가 맞지 않습니다', en: 'wrong user name or password' },
   'api.unauthenticated': { ko: '로그인이 필요합니다', en: 'sign in first' },
@@ -262,6 +276,221 @@ export const CATALOGUE = {
   'sql.other': { ko: 'SQL 실행 중 오류가 발생했습니다 ({kind})', en: '{kind} error' },
   'sql.at': { ko: '{line}행 {column}열', en: 'line {line}, column {column}' },
   'sql.candidates': { ko: ' 비슷한 이름: {names}', en: ' Did you mean: {names}' },
+  // Node settings that do not fit the data (nodes/_shared, nodes/prep): the English is the node's own text.
+  'node.date_format_code': {
+    ko: '"{code}"[은] 날짜 형식 기호가 아닙니다. %Y(연도), %m(월), %d(일)처럼 쓰세요 (예: %Y-%m-%d)',
+    en: '"{code}" is not a date format code (e.g. %Y-%m-%d)',
+  },
+  'node.regex_back_reference': {
+    ko: '정규식의 역참조({ref})[는] 쓸 수 없습니다 (DuckDB 정규식 RE2가 지원하지 않음)',
+    en: 'the regular expression uses a back-reference ({ref}), which DuckDB (RE2) does not support',
+  },
+  'node.regex_lookaround': {
+    ko: '정규식의 전방·후방 탐색((?=, (?!, (?<=, (?<!)[은] 쓸 수 없습니다 (DuckDB 정규식 RE2가 지원하지 않음)',
+    en: 'the regular expression uses look-ahead or look-behind, which DuckDB (RE2) does not support',
+  },
+  'node.regex_group_missing': {
+    ko: '바꿀 값의 \\{group}[은] {group}번째 묶음을 가리키지만, 패턴의 괄호 묶음은 {count}개뿐입니다',
+    en: '\\{group} refers to group {group}, but the pattern has {count} group(s)',
+  },
+  'node.regex_backslash': {
+    ko: '바꿀 값의 역슬래시(\\) 뒤에는 숫자(\\1) 또는 역슬래시가 와야 합니다',
+    en: 'a backslash in the replacement must be followed by a digit (\\1) or another backslash',
+  },
+  'node.output_name_twice': {
+    ko: '결과 열 이름 "{name}"[이] 두 번 쓰였습니다. 하나를 다른 이름으로 바꾸세요',
+    en: 'two output columns are named "{name}"',
+  },
+  'node.column_exists': {
+    ko: '"{name}" 열이 이미 있습니다. 다른 이름을 정하세요',
+    en: 'a column named "{name}" already exists; choose another name',
+  },
+  'node.column_listed_twice': {
+    ko: '"{name}" 열을 두 번 골랐습니다. 하나를 지우세요',
+    en: 'column "{name}" is listed twice',
+  },
+  'node.needs_numeric': {
+    ko: '{what}에는 숫자 열이 필요합니다. ‹{field}›에 고른 "{column}"[은] {type} 열입니다',
+    en: '{what} needs a numeric column; "{column}" is {type}',
+  },
+  'node.needs_column': {
+    ko: '{what}에는 ‹{field}›[을] 골라야 합니다',
+    en: '{what} needs a column ({field})',
+  },
+  'node.needs_order': {
+    ko: '{what}에는 ‹{field}›[이] 필요합니다. 정렬할 열을 고르세요',
+    en: '{what} needs an order ({field})',
+  },
+  'node.give_setting': { ko: '‹{field}›[을] 입력하세요', en: 'give the {field}' },
+  'node.output_would_repeat': {
+    ko: '결과에 "{name}" 열이 두 개 생깁니다. 이름 하나를 바꾸세요',
+    en: 'the output would have two columns named "{name}"',
+  },
+  'node.input_has_column': {
+    ko: '입력에 이미 "{name}" 열이 있습니다. ‹{field}›에 다른 이름을 넣으세요',
+    en: 'the input already has a column "{name}"',
+  },
+  'node.scale_log1p_groups': {
+    ko: 'log1p 변환은 그룹 통계를 쓰지 않습니다. ‹{field}›[을] 비우세요',
+    en: 'log1p uses no group statistics: leave the groups empty',
+  },
+  'node.parse_date_formats': {
+    ko: '‹{field}›에 날짜 형식을 하나 이상 넣거나 자동 인식을 고르세요',
+    en: 'give at least one format, or use auto',
+  },
+  'node.validate_reason_column': {
+    ko: '입력에 이미 "{name}" 열이 있습니다. 검증 전에 그 열의 이름을 바꾸거나 지우세요',
+    en: 'the input already has a column "{name}": rename or drop it before validating',
+  },
+  'node.date_parts_not_date': {
+    ko: '"{column}" 열은 {type} 열이라 날짜 부분을 뽑을 수 없습니다. 먼저 ‹날짜 변환›으로 날짜로 바꾸세요',
+    en: '"{column}" is {type}, not a date: turn it into one first with Parse dates',
+  },
+  'node.extract_no_groups': {
+    ko: '‹{field}›에 괄호 묶음이 없습니다. 뽑을 부분을 ( )로 감싸세요',
+    en: 'the pattern has no groups: put the parts to extract in ( )',
+  },
+  'node.extract_names_count': {
+    ko: '패턴의 괄호 묶음이 {count}개이므로 ‹{field}›도 {count}개 넣으세요 (지금 {got}개)',
+    en: 'the pattern has {count} groups: give {count} names',
+  },
+  'node.bin_breaks_missing': {
+    ko: '직접 지정한 구간에는 ‹{field}›[이] 필요합니다',
+    en: 'custom bins need breakpoints',
+  },
+  'node.bin_breaks_order': {
+    ko: '‹{field}›[은] 앞의 경계값보다 커야 합니다 (경계값은 작은 것부터 차례로)',
+    en: 'breakpoints must be strictly ascending',
+  },
+  'node.bin_count_missing': {
+    ko: '{method} 방식에는 ‹{field}›[이] 필요합니다',
+    en: '{method} needs the {field}',
+  },
+  'node.bin_labels_count': {
+    ko: '구간이 {count}개이므로 ‹{field}›도 {count}개 넣으세요 (지금 {got}개)',
+    en: '{count} bins need {count} labels (got {got})',
+  },
+  'node.range_min_or_max': {
+    ko: '‹{field}›: 최솟값이나 최댓값 중 하나 이상을 넣으세요',
+    en: 'give a minimum, a maximum or both',
+  },
+  'node.range_column_type': {
+    ko: '범위 검사에는 숫자나 날짜 열이 필요합니다. "{column}" 열은 {type} 열입니다',
+    en: 'a range needs a number or date column; "{column}" is {type}',
+  },
+  'node.range_bound_number': {
+    ko: '"{column}" 열은 숫자 열이므로 ‹{field}›에도 숫자를 넣으세요',
+    en: '"{column}" is a number column: the {field} must be a number',
+  },
+  'node.codes_not_connected': {
+    ko: '코드가 있는지 검사하려면 코드표를 ‹코드표› 입력에 연결하세요',
+    en: 'connect a code table to the "codes" input to check that codes exist',
+  },
+  'node.codes_unknown_column': {
+    ko: '코드표에 "{column}" 열이 없습니다 (코드표의 열: {columns})',
+    en: 'column "{column}" is not in the "codes" input (columns: {columns})',
+  },
+  'node.pivot_needs_values': {
+    ko: '{fn} 집계에는 ‹{field}›[이] 필요합니다',
+    en: '{fn} needs a values column ({field})',
+  },
+  'node.pivot_prefix_needs_values': {
+    ko: '‹{field}›[을] 쓰려면 ‹{values}›에 값 목록을 직접 넣으세요 (자동이 아니라)',
+    en: 'a prefix needs the list of values (not "auto")',
+  },
+  'node.chosen_twice': {
+    ko: '"{name}" 열을 두 번 골랐습니다',
+    en: '"{name}" is chosen twice',
+  },
+  'node.unpivot_same_names': {
+    ko: '‹{name}›[과] ‹{value}›에 서로 다른 이름을 넣으세요',
+    en: 'the name and value columns need different names',
+  },
+  'node.sample_n_or_fraction': {
+    ko: '‹{n}›[과] ‹{fraction}› 중 하나만 넣으세요',
+    en: 'give either a number of rows (n) or a fraction, not both',
+  },
+  'node.sample_strata_missing': {
+    ko: '층화 표본에는 ‹{field}›[을] 하나 이상 골라야 합니다',
+    en: 'a stratified sample needs at least one group column',
+  },
+  'node.fuzzy_score_column': {
+    ko: '결과에 이미 "{name}" 열이 있습니다. ‹{field}›에 다른 이름을 넣으세요',
+    en: 'the output already has a column "{name}"; name the score column differently',
+  },
+  'node.split_count_missing': {
+    ko: '‹{count}›[을] 넣거나 ‹{names}›[을] 넣으세요',
+    en: 'say how many columns to make (count) or name them (names)',
+  },
+  'node.split_count_mismatch': {
+    ko: '‹{field}›[은] {count}인데 나뉘는 부분은 {parts}개입니다',
+    en: 'count is {count} but there are {parts} parts',
+  },
+  'node.split_names_count': {
+    ko: '나뉘는 부분이 {parts}개이므로 ‹{field}›도 {parts}개 넣으세요',
+    en: 'give {parts} names, one per part',
+  },
+  'node.split_index_same': {
+    ko: '"{name}"[은] 이미 나뉜 값 열의 이름입니다. ‹{field}›에 다른 이름을 넣으세요',
+    en: '"{name}" already names the parts',
+  },
+  'node.split_rest_last_regex': {
+    ko: '정규식으로 나눌 때 ‹{field}›[을] "마지막 열에 나머지"로 하면 원래 글자를 그대로 두므로 빈 부분을 뺄 수 없습니다',
+    en: '"rest: last" with a regex keeps the original text, so it cannot drop empty parts',
+  },
+  'node.merge_name_exists': {
+    ko: '"{name}" 열이 이미 있습니다. ‹{field}›에 다른 이름을 넣으세요',
+    en: 'a column named "{name}" already exists; choose another name or a merged column',
+  },
+  'node.mapped_twice': {
+    ko: '"{from}"[이] 두 번 바뀌도록 되어 있습니다: "{first}"[와] "{second}". 하나만 남기세요',
+    en: '"{from}" is mapped twice: to "{first}" and to "{second}"',
+  },
+  'node.cluster_needs_text': {
+    ko: '"{column}" 열은 {type} 열입니다. 군집·편집은 문자 열에만 쓸 수 있으니 먼저 ‹형 변환›으로 문자로 바꾸세요',
+    en: 'column "{column}" is {type}; cluster and edit works on text',
+  },
+  'node.cluster_edit_distance_keys': {
+    ko: '편집 거리 방식에는 새 값을 맞출 키가 없습니다. 키 방식을 고르거나 ‹{field}›[을] 끄세요',
+    en: 'edit_distance has no key to match new values by; choose a key method or turn this off',
+  },
+  'node.filter_needs_value': {
+    ko: '{op} 조건에는 ‹{field}›[이] 필요합니다',
+    en: 'the {op} rule needs a value ({field})',
+  },
+  'node.filter_needs_values': {
+    ko: '{op} 조건에는 ‹{field}›[을] 하나 이상 넣어야 합니다',
+    en: '{op} needs at least one value ({field})',
+  },
+  'node.filter_one_value': {
+    ko: '{op} 조건의 ‹{field}›에는 값을 하나만 넣으세요 (목록이 아니라)',
+    en: '{op} takes one value, not a list ({field})',
+  },
+  'node.lookup_not_connected': {
+    ko: '‹{field}›[을] 쓰려면 참조표를 ‹참조표› 입력에 연결하세요',
+    en: 'connect a lookup table to use its columns',
+  },
+  'node.mapping_or_lookup': {
+    ko: '‹{field}›에 바꿀 값을 하나 이상 넣거나 참조표를 연결하세요',
+    en: 'add at least one mapping or connect a lookup table',
+  },
+  'node.choose_lookup_column': {
+    ko: '‹{field}›[을] 고르세요',
+    en: 'choose the {field}',
+  },
+  'node.already_mapped': {
+    ko: '"{from}"[은] 이미 {at}에서 바꾸도록 되어 있습니다',
+    en: '"{from}" is already mapped ({at})',
+  },
+  'node.union_no_input': { ko: '합칠 입력을 하나 이상 연결하세요', en: 'connect at least one input' },
+  'node.union_widths': {
+    ko: '{bad}번째 입력은 열이 {badCount}개, 첫 번째 입력은 {width}개입니다. ‹{field}›[을] 켜서 이름으로 맞춰 쌓으세요',
+    en: 'input {bad} has {badCount} columns, input 1 has {width}: stack by name instead',
+  },
+  'node.bad_type_name': {
+    ko: '"{column}" 열의 바꿀 형식 "{type}"[은] 쓸 수 있는 자료형이 아닙니다 (예: INTEGER, DOUBLE, DATE, VARCHAR)',
+    en: '"{type}" is not a DuckDB type name',
+  },
 } as const satisfies Record<string, Label>;
 
 export type MessageCode = keyof typeof CATALOGUE;

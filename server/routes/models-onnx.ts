@@ -6,7 +6,7 @@ import { openOnnx } from '../../runtime/ml/onnx-score.ts';
 import { ApiError } from '../errors.ts';
 
 const { onnx } = onnxProto;
-const refuse = (code: string, message: string) => new ApiError(422, code, message);
+const refuse = (code: string, message: string, said?: Message) => new ApiError(422, code, message, {}, said);
 
 /** protobufjs gives int64 as a number, or as a Long when the `long` package is around. */
 const toNumber = (v: unknown) => (typeof v === 'number' ? v : Number((v as { toNumber(): number }).toNumber()));
@@ -38,6 +38,7 @@ export async function checkUploadedOnnx(bytes: Uint8Array, columns: number): Pro
     throw refuse(
       'unsupported_onnx',
       `the model's input must be a table [rows, columns]; it has ${dims.length} dimensions`,
+      msg('model.onnx_dims', { dims: dims.length }),
     );
   }
   const second = dims[1];
@@ -46,6 +47,7 @@ export async function checkUploadedOnnx(bytes: Uint8Array, columns: number): Pro
     throw refuse(
       'column_count_mismatch',
       `the model reads ${width} columns but ${columns} input column(s) were named; name exactly ${width}, in the model's order`,
+      msg('model.onnx_columns', { width, columns }),
     );
   }
   let session: Awaited<ReturnType<typeof openOnnx>> | undefined;
@@ -56,6 +58,7 @@ export async function checkUploadedOnnx(bytes: Uint8Array, columns: number): Pro
     throw refuse(
       'invalid_onnx',
       `onnxruntime could not run the model on ${columns} column(s): ${(e as Error).message}`,
+      msg('model.onnx_run', { columns }),
     );
   } finally {
     await session?.release();
