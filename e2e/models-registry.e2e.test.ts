@@ -78,7 +78,9 @@ describe.skipIf(!hasChromium() && !process.env.CI)('model registry page in headl
     await page.fill('[data-testid="model-columns"]', 'value, mass, origin');
     await page.click('[data-testid="model-submit"]');
     // the model reads 2 columns: three named is refused by the server
-    await expect.poll(() => page.textContent('[data-testid="model-upload"] [role="status"]')).toMatch(/2 columns/);
+    await expect
+      .poll(() => page.textContent('[data-testid="model-upload"] [role="status"]'))
+      .toMatch(/모델은 열 2개를 읽는데 입력 열은 3개/);
 
     await page.fill('[data-testid="model-columns"]', 'value, mass');
     await page.click('[data-testid="model-submit"]');

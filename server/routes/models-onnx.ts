@@ -1,6 +1,7 @@
 /** Checks an uploaded ONNX model before it enters the registry, and summarises stored metadata for the API. */
 import onnxProto from 'onnx-proto';
 import { rawColumns } from '../../nodes/model/_scoring.ts';
+import { type Message, msg } from '../../runtime/messages/render.ts';
 import type { StoredModel } from '../../runtime/ml/model-store.ts';
 import { openOnnx } from '../../runtime/ml/onnx-score.ts';
 import { ApiError } from '../errors.ts';
