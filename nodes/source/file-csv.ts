@@ -1,5 +1,7 @@
 import type { Engine } from '../../runtime/engine/engine.ts';
 import { isNumericType } from '../../runtime/engine/normalize.ts';
+import { ParamError } from '../../runtime/errors.ts';
+import { msg } from '../../runtime/messages/render.ts';
 import type { Warning } from '../../runtime/nodes/define-node.ts';
 import type { Column } from '../../runtime/schema/types.ts';
 import { detectEncoding, ENCODING_SAMPLE_BYTES } from '../../runtime/sources/detect-encoding.ts';
@@ -122,7 +124,7 @@ async function sniffCsv(engine: Engine, args: string[]): Promise<Sniff> {
     `SELECT Delimiter AS d, HasHeader AS h, Columns AS c FROM sniff_csv(${args.join(', ')})`,
   );
   const row = r.rows[0];
-  if (!row) throw new Error('DuckDB could not sniff the file');
+  if (!row) throw new ParamError('DuckDB could not sniff the file', 'options', msg('node.csv_sniff_failed'));
   return { delimiter: String(row.d), header: row.h === true, columns: row.c as unknown as Column[] };
 }
 
@@ -189,5 +191,9 @@ export function cannotRead(display: string, error: unknown): Error {
   const lines = text.split('\n').map((l) => l.trim());
   const end = lines.findIndex((l, i) => i > 0 && (l === '' || /^(The search space|Possible|LINE \d)/.test(l)));
   const reason = lines.slice(0, end === -1 ? 3 : Math.min(end, 3)).join(' ');
-  return new Error(`Cannot read "${display}" as CSV: ${reason}`);
+  return new ParamError(
+    `Cannot read "${display}" as CSV: ${reason}`,
+    'path',
+    msg('node.cannot_read_file', { file: display, format: 'CSV', detail: reason }),
+  );
 }

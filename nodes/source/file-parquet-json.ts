@@ -1,5 +1,7 @@
 import { parquetReadObjects } from 'hyparquet';
 import type { Engine } from '../../runtime/engine/engine.ts';
+import { ParamError } from '../../runtime/errors.ts';
+import { msg } from '../../runtime/messages/render.ts';
 import type { FileAccess, FileRef } from '../../runtime/sources/file-access.ts';
 import { ident, stringLiteral } from '../../runtime/sql/quote.ts';
 import { inferColumns, type TypedColumns } from './infer-columns.ts';
@@ -24,7 +26,13 @@ export async function loadColumnar(load: ColumnarLoad): Promise<void> {
   if (engine.kind === 'duckdb-wasm') {
     const bytes = await load.files.readAll(load.ref);
     const typed = load.format === 'parquet' ? await parseParquet(bytes, load.display) : parseJson(bytes, load.display);
-    if (typed.columns.length === 0) throw new Error(`"${load.display}" holds no columns to read.`);
+    if (typed.columns.length === 0) {
+      throw new ParamError(
+        `"${load.display}" holds no columns to read.`,
+        'path',
+        msg('node.file_no_columns', { file: load.display }),
+      );
+    }
     await engine.createTable(tableName, typed.columns, typed.data);
     return;
   }
@@ -69,7 +77,11 @@ function parseJson(bytes: Uint8Array, display: string): TypedColumns {
     throw cannotRead(display, 'json', e);
   }
   if (!records.every((r) => r !== null && typeof r === 'object' && !Array.isArray(r))) {
-    throw new Error(`Cannot read "${display}" as JSON: expected objects (one per row), as an array or one per line.`);
+    throw new ParamError(
+      `Cannot read "${display}" as JSON: expected objects (one per row), as an array or one per line.`,
+      'path',
+      msg('node.json_not_objects', { file: display }),
+    );
   }
   return fromObjects(records as Record<string, unknown>[]);
 }
@@ -94,5 +106,10 @@ function fromObjects(rows: Record<string, unknown>[]): TypedColumns {
 
 function cannotRead(display: string, format: string, error: unknown): Error {
   const text = error instanceof Error ? error.message : String(error);
-  return new Error(`Cannot read "${display}" as ${format.toUpperCase()}: ${text.split('\n')[0]}`);
+  const detail = text.split('\n')[0] ?? '';
+  return new ParamError(
+    `Cannot read "${display}" as ${format.toUpperCase()}: ${detail}`,
+    'path',
+    msg('node.cannot_read_file', { file: display, format: format.toUpperCase(), detail }),
+  );
 }

@@ -4,6 +4,7 @@ import type ExcelJS from 'exceljs';
 const loadExcel = async () => (await import('exceljs')).default;
 
 import { ParamError } from '../../runtime/errors.ts';
+import { msg } from '../../runtime/messages/render.ts';
 import { inferColumns, type TypedColumns, uniqueNames } from './infer-columns.ts';
 import { checkXlsx, XLSX_LIMITS, XlsxLimitError, type XlsxLimits } from './xlsx-limits.ts';
 
@@ -31,7 +32,12 @@ export async function readXlsx(
     await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   } catch (e) {
     // exceljs messages may quote the file's XML: keep the start only.
-    throw new Error(`Cannot read "${display}" as XLSX: ${(e instanceof Error ? e.message : String(e)).slice(0, 300)}`);
+    const detail = (e instanceof Error ? e.message : String(e)).slice(0, 300);
+    throw new ParamError(
+      `Cannot read "${display}" as XLSX: ${detail}`,
+      'path',
+      msg('node.cannot_read_file', { file: display, format: 'XLSX', detail }),
+    );
   }
   const worksheet = pickSheet(workbook, sheet, display);
   const rows: unknown[][] = [];
@@ -55,10 +61,16 @@ function pickSheet(workbook: ExcelJS.Workbook, sheet: string | number | undefine
     sheet === undefined ? sheets[0] : typeof sheet === 'number' ? sheets[sheet - 1] : workbook.getWorksheet(sheet);
   if (found) return found;
   const names = sheets.map((s) => `"${s.name}"`).join(', ');
-  if (sheets.length === 0) throw new ParamError(`"${display}" has no worksheets.`, 'path');
+  if (sheets.length === 0)
+    throw new ParamError(`"${display}" has no worksheets.`, 'path', msg('node.xlsx_no_sheets', { file: display }));
   throw new ParamError(
     `Sheet ${typeof sheet === 'number' ? `number ${sheet}` : `"${sheet}"`} is not in "${display}"; it has ${names}.`,
     'options.sheet',
+    msg('node.xlsx_sheet_missing', {
+      file: display,
+      sheet: typeof sheet === 'number' ? msg('node.xlsx_sheet_number', { n: sheet }) : `"${sheet}"`,
+      sheets: names,
+    }),
   );
 }
 

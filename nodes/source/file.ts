@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ParamError } from '../../runtime/errors.ts';
+import { msg } from '../../runtime/messages/render.ts';
 import { defineNode, type Warning } from '../../runtime/nodes/define-node.ts';
 import type { FileRef } from '../../runtime/sources/file-access.ts';
 import { ident } from '../../runtime/sql/quote.ts';
@@ -135,7 +136,8 @@ export const sourceFile = defineNode<SourceFileParams>({
     const display = params.path ?? `dataset ${params.datasetId}`;
     const options = params.options;
     const info = await files.stat(ref);
-    if (info.size === 0) throw new ParamError(`"${display}" is empty (0 bytes).`, 'path');
+    if (info.size === 0)
+      throw new ParamError(`"${display}" is empty (0 bytes).`, 'path', msg('node.file_empty', { file: display }));
     let warnings: Warning[] = [];
     switch (params.format) {
       case 'csv':
@@ -155,7 +157,12 @@ export const sourceFile = defineNode<SourceFileParams>({
         break;
       case 'xlsx': {
         const typed = await readXlsx(await files.readAll(ref), options?.sheet, display);
-        if (typed.columns.length === 0) throw new ParamError(`The sheet in "${display}" is empty.`, 'path');
+        if (typed.columns.length === 0)
+          throw new ParamError(
+            `The sheet in "${display}" is empty.`,
+            'path',
+            msg('node.sheet_empty', { file: display }),
+          );
         await engine.createTable(tableName, typed.columns, typed.data);
         break;
       }

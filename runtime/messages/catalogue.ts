@@ -491,6 +491,80 @@ export const CATALOGUE = {
     ko: '"{column}" 열의 바꿀 형식 "{type}"[은] 쓸 수 있는 자료형이 아닙니다 (예: INTEGER, DOUBLE, DATE, VARCHAR)',
     en: '"{type}" is not a DuckDB type name',
   },
+  // Reading files (nodes/source)
+  'node.file_empty': {
+    ko: '"{file}" 파일이 비어 있습니다 (0바이트). 내용이 있는 파일을 고르세요',
+    en: '"{file}" is empty (0 bytes).',
+  },
+  'node.sheet_empty': {
+    ko: '"{file}" 파일의 시트에 데이터가 없습니다. ‹시트›에서 데이터가 있는 시트를 고르세요',
+    en: 'The sheet in "{file}" is empty.',
+  },
+  'node.xlsx_no_sheets': { ko: '"{file}" 파일에 워크시트가 없습니다', en: '"{file}" has no worksheets.' },
+  'node.xlsx_sheet_missing': {
+    ko: '"{file}" 파일에 {sheet} 시트가 없습니다. 있는 시트: {sheets}',
+    en: 'Sheet {sheet} is not in "{file}"; it has {sheets}.',
+  },
+  'node.xlsx_sheet_number': { ko: '{n}번째', en: 'number {n}' },
+  'node.cannot_read_file': {
+    ko: '"{file}" 파일을 {format} 형식으로 읽을 수 없습니다. 파일이 손상되었거나 다른 형식인지 확인하세요 ({detail})',
+    en: 'Cannot read "{file}" as {format}: {detail}',
+  },
+  'node.file_no_columns': {
+    ko: '"{file}" 파일에 읽을 열이 없습니다',
+    en: '"{file}" holds no columns to read.',
+  },
+  'node.json_not_objects': {
+    ko: '"{file}" 파일을 JSON으로 읽을 수 없습니다. 한 행에 객체 하나씩, 배열로 묶거나 한 줄에 하나씩 써야 합니다',
+    en: 'Cannot read "{file}" as JSON: expected objects (one per row), as an array or one per line.',
+  },
+  'node.csv_sniff_failed': {
+    ko: 'CSV 파일의 구분자와 열을 알아낼 수 없습니다. ‹구분자›와 ‹첫 줄이 열 이름›을 직접 지정해 보세요',
+    en: 'DuckDB could not sniff the file',
+  },
+
+  // SQL and code nodes (nodes/sql, nodes/code)
+  'node.sql_one_statement': {
+    ko: 'SELECT 한 문장만 쓸 수 있습니다. 세미콜론(;)으로 나뉜 문장이 여러 개 있습니다',
+    en: 'Write one SELECT statement: found more than one.',
+  },
+  'node.sql_select_only': {
+    ko: '‹SQL 질의›에는 조회문(SELECT 또는 WITH … SELECT)만 쓸 수 있습니다',
+    en: 'the query must be a SELECT (or WITH … SELECT)',
+  },
+  'node.js_no_sandbox': {
+    ko: '이 환경에서는 JavaScript 코드를 실행할 수 없습니다 (실행 환경이 설정되지 않음). 관리자에게 문의하세요',
+    en: 'JavaScript cannot run here (no sandbox is configured)',
+  },
+  'node.js_failed': { ko: 'JavaScript 코드 실행 중 오류가 발생했습니다: {detail}', en: '{detail}' },
+  'node.js_no_columns': {
+    ko: '코드가 돌려준 표에 열이 없습니다. 열이 하나 이상인 표를 돌려주세요',
+    en: 'the code returned a table without columns',
+  },
+
+  // Charts (nodes/chart)
+  'node.chart_not_number': {
+    ko: '‹{shelf}›의 "{column}"[은] 숫자 열이 아닙니다. 숫자 열을 넣으세요',
+    en: '"{column}" is not a number column ({shelf})',
+  },
+  'node.chart_aggregate_needs_value': {
+    ko: '{fn} 집계에는 ‹{shelf}›에 값 열이 필요합니다',
+    en: '{fn} needs a value column on {shelf}',
+  },
+  'node.chart_shelf_twice': {
+    ko: '"{column}" 열이 차트의 두 곳에 들어 있습니다. 한 곳에서 빼세요',
+    en: '"{column}" is on two shelves of the chart',
+  },
+
+  // Writing files (nodes/output)
+  'node.output_format_browser': {
+    ko: '브라우저 엔진에서는 아직 {format} 파일을 쓸 수 없습니다. ‹파일 형식›을 CSV나 XLSX로 고르세요',
+    en: 'Writing {format} is not supported in the browser engine yet; write csv or xlsx.',
+  },
+  'node.xlsx_too_many_rows': {
+    ko: '{count}행은 엑셀 시트 하나에 들어가지 않습니다 (머리글 아래 최대 {max}행). ‹파일 형식›을 CSV나 Parquet로 바꾸거나, 먼저 필터·집계로 줄이세요',
+    en: '{count} rows do not fit in an Excel sheet (at most {max} below the header). Write csv or parquet instead, or filter or aggregate first.',
+  },
 } as const satisfies Record<string, Label>;
 
 export type MessageCode = keyof typeof CATALOGUE;
