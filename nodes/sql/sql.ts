@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ParamError } from '../../runtime/errors.ts';
+import { msg } from '../../runtime/messages/render.ts';
 import { defineNode } from '../../runtime/nodes/define-node.ts';
 import { ident } from '../../runtime/sql/quote.ts';
 import { OUT } from '../_shared/ports.ts';
@@ -47,9 +48,10 @@ export const sql = defineNode({
       throw new ParamError(
         'SELECT 한 문장만 쓸 수 있습니다. (Write one SELECT statement: found more than one.)',
         'query',
+        msg('node.sql_one_statement'),
       );
     if (!/^\(*\s*(select|with|from|values|table|pivot|unpivot|summarize|describe)\b/i.test(code)) {
-      throw new ParamError('the query must be a SELECT (or WITH … SELECT)', 'query');
+      throw new ParamError('the query must be a SELECT (or WITH … SELECT)', 'query', msg('node.sql_select_only'));
     }
     const rels = inputs.in ?? [];
     const names = sources?.in ?? [];
