@@ -47,7 +47,14 @@ function need(schema: Schema, p: ChartParams, key: 'x' | 'y' | 'color' | 'countr
 }
 
 function numeric(schema: Schema, name: string, key: string): string {
-  if (!isNum(schema, name)) throw new ParamError(`"${name}" is not a number column`, key);
+  if (!isNum(schema, name)) {
+    const shelf = fieldLabel(chartParams, [key]);
+    throw new ParamError(
+      `"${name}" is not a number column`,
+      key,
+      msg('node.chart_not_number', { column: name, shelf }),
+    );
+  }
   return name;
 }
 
@@ -65,7 +72,14 @@ function measureOf(schema: Schema, p: ChartParams, valueKey: 'y' | 'color'): Mea
   const column = p[valueKey];
   if (!column) {
     if (p.aggregate && p.aggregate !== 'count') {
-      throw new ParamError(`"${p.aggregate}" needs a value column on "${valueKey}"`, valueKey);
+      throw new ParamError(
+        `"${p.aggregate}" needs a value column on "${valueKey}"`,
+        valueKey,
+        msg('node.chart_aggregate_needs_value', {
+          fn: optionLabel('chart.vega', ['aggregate'], p.aggregate) ?? { ko: p.aggregate, en: p.aggregate },
+          shelf: fieldLabel(chartParams, [valueKey]),
+        }),
+      );
     }
     return { fn: 'count', as: COUNT };
   }
@@ -78,7 +92,12 @@ function measureOf(schema: Schema, p: ChartParams, valueKey: 'y' | 'color'): Mea
 function unique(names: string[], measure?: string): string[] {
   const all = measure ? [...names, measure] : names;
   const dup = all.find((n, i) => all.indexOf(n) !== i);
-  if (dup) throw new ParamError(`"${dup}" is on two shelves of the chart`);
+  if (dup)
+    throw new ParamError(
+      `"${dup}" is on two shelves of the chart`,
+      undefined,
+      msg('node.chart_shelf_twice', { column: dup }),
+    );
   return names;
 }
 
