@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ParamError } from '../../runtime/errors.ts';
+import { msg } from '../../runtime/messages/render.ts';
 import { defineNode } from '../../runtime/nodes/define-node.ts';
 import { SandboxError } from '../../runtime/sandbox/types.ts';
 import { OUT } from '../_shared/ports.ts';
@@ -44,7 +45,8 @@ export const codeJs = defineNode({
   params,
   outputSchema: () => null,
   run: async ({ engine, inputs, sources, params: p, sandbox, tableName, signal }) => {
-    if (!sandbox) throw new ParamError('JavaScript cannot run here (no sandbox is configured)', 'code');
+    if (!sandbox)
+      throw new ParamError('JavaScript cannot run here (no sandbox is configured)', 'code', msg('node.js_no_sandbox'));
     const relations = inputs.in ?? [];
     const names = sources?.in ?? [];
     const tables: Record<string, { columns: string[]; data: unknown[][] }> = {};
@@ -60,10 +62,12 @@ export const codeJs = defineNode({
     try {
       out = await sandbox.run({ code: p.code, inputs: tables, timeoutMs: p.timeLimit * 1000, signal });
     } catch (e) {
-      if (e instanceof SandboxError && e.kind !== 'aborted') throw new ParamError(e.message, 'code');
+      if (e instanceof SandboxError && e.kind !== 'aborted')
+        throw new ParamError(e.message, 'code', msg('node.js_failed', { detail: e.message }));
       throw e;
     }
-    if (out.columns.length === 0) throw new ParamError('the code returned a table without columns', 'code');
+    if (out.columns.length === 0)
+      throw new ParamError('the code returned a table without columns', 'code', msg('node.js_no_columns'));
     const { columns, data } = toEngineColumns(out.columns, out.data);
     await engine.createTable(tableName, columns, data);
     return {};
