@@ -5,6 +5,7 @@ const loadExcel = async () => (await import('exceljs')).default;
 
 import type { Engine } from '../../runtime/engine/engine.ts';
 import { ParamError } from '../../runtime/errors.ts';
+import { msg } from '../../runtime/messages/render.ts';
 import type { Column, Value } from '../../runtime/schema/types.ts';
 
 /** An Excel sheet has 1,048,576 rows; the header takes one. */
@@ -27,6 +28,10 @@ export async function xlsxBytes(
     throw new ParamError(
       `${count.toLocaleString('en-US')} rows do not fit in an Excel sheet (at most ${XLSX_MAX_DATA_ROWS.toLocaleString('en-US')} below the header). Write csv or parquet instead, or filter or aggregate first.`,
       'format',
+      msg('node.xlsx_too_many_rows', {
+        count: count.toLocaleString('en-US'),
+        max: XLSX_MAX_DATA_ROWS.toLocaleString('en-US'),
+      }),
     );
   }
   const result = await engine.query(`SELECT * FROM ${input}`, options);

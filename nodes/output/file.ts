@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ParamError } from '../../runtime/errors.ts';
+import { msg } from '../../runtime/messages/render.ts';
 import { defineNode } from '../../runtime/nodes/define-node.ts';
 import { stringLiteral } from '../../runtime/sql/quote.ts';
 import { IN } from '../_shared/ports.ts';
@@ -58,7 +60,11 @@ export const outputFile = defineNode<OutputFileParams>({
       return { rows };
     }
     if (engine.kind === 'duckdb-wasm' && params.format !== 'csv') {
-      throw new Error(`Writing ${params.format} is not supported in the browser engine yet; write csv or xlsx.`);
+      throw new ParamError(
+        `Writing ${params.format} is not supported in the browser engine yet; write csv or xlsx.`,
+        'format',
+        msg('node.output_format_browser', { format: params.format.toUpperCase() }),
+      );
     }
     const target = await files.writeTarget(params.path);
     try {
