@@ -1,15 +1,29 @@
 import type { Engine } from '../../runtime/engine/engine.ts';
 import { ParamError } from '../../runtime/errors.ts';
+import { msg } from '../../runtime/messages/render.ts';
 import type { Table } from '../../runtime/ml/features.ts';
+import type { Label } from '../../runtime/nodes/param-meta.ts';
 import type { Schema } from '../../runtime/schema/types.ts';
 import { ident } from '../../runtime/sql/quote.ts';
+
+/** The model nodes' input ports as the canvas names them. */
+const PORT_NAMES: Record<string, Label> = {
+  history: { ko: '과거 신고', en: 'history' },
+  'declarations-to-score': { ko: '채점할 신고', en: 'declarations to score' },
+};
 
 /** Shared input/output plumbing of the model nodes: read chosen columns, write scores back beside the rows. */
 
 export function requireColumns(schema: Schema | undefined, columns: string[], param: string, port: string) {
   const names = new Set((schema ?? []).map((c) => c.name));
   for (const c of columns) {
-    if (!names.has(c)) throw new ParamError(`column "${c}" is not in the ${port} input`, param);
+    if (!names.has(c)) {
+      throw new ParamError(
+        `column "${c}" is not in the ${port} input`,
+        param,
+        msg('node.model_column_not_in_input', { column: c, port: PORT_NAMES[port] ?? port }),
+      );
+    }
   }
 }
 

@@ -1,5 +1,9 @@
 import { ParamError } from '../../runtime/errors.ts';
+import { msg } from '../../runtime/messages/render.ts';
 import type { SparseRows } from '../../runtime/ml/logistic.ts';
+
+/** The form's name of `numeric` in model.requirement_risk (its schema imports this module). */
+const NUMERIC_FIELD = { ko: '숫자 열', en: 'Numeric columns' };
 
 /**
  * One-hot and standardised features for the requirement-risk classifier. A category seen fewer than
@@ -60,11 +64,20 @@ export function fitFeatures(
       sq += x * x;
       n++;
     }
-    if (n === 0) throw new ParamError(`numeric column "${column}" has no values in the labelled rows`, 'numeric');
+    if (n === 0)
+      throw new ParamError(
+        `numeric column "${column}" has no values in the labelled rows`,
+        'numeric',
+        msg('node.model_numeric_no_values', { column, field: NUMERIC_FIELD }),
+      );
     const mean = sum / n;
     const sd = Math.sqrt(Math.max(0, sq / n - mean * mean));
     if (!(sd > 1e-12 * Math.max(1, Math.abs(mean)))) {
-      throw new ParamError(`numeric column "${column}" is constant in the labelled rows; remove it`, 'numeric');
+      throw new ParamError(
+        `numeric column "${column}" is constant in the labelled rows; remove it`,
+        'numeric',
+        msg('node.model_numeric_constant', { column, field: NUMERIC_FIELD }),
+      );
     }
     columns.push({ name: column });
     return { column, mean, sd, log };

@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { isNumericType, isTemporalType } from '../../runtime/engine/normalize.ts';
 import { ParamError } from '../../runtime/errors.ts';
+import { msg } from '../../runtime/messages/render.ts';
+import { typeLabel } from '../../runtime/messages/type-names.ts';
 import { defineNode } from '../../runtime/nodes/define-node.ts';
 import type { Schema } from '../../runtime/schema/types.ts';
 import { ident } from '../../runtime/sql/quote.ts';
 import { relation, requireColumn, single, UNKNOWN } from '../_shared/columns.ts';
 import { IN } from '../_shared/ports.ts';
+import { setting } from '../_shared/said.ts';
 import { EVAL_COLUMNS, evaluateSql } from './_evaluate-sql.ts';
 
 const col = (ko: string, en: string, help?: { ko: string; en: string }) =>
@@ -85,7 +88,11 @@ export const evaluate = defineNode({
     const numeric = (name: string, param: string) => {
       const c = requireColumn(schema, name, param);
       if (c.type !== UNKNOWN && !isNumericType(c.type) && c.type !== 'BOOLEAN') {
-        throw new ParamError(`"${name}" must be numeric; it is ${c.type}`, param);
+        throw new ParamError(
+          `"${name}" must be numeric; it is ${c.type}`,
+          param,
+          msg('node.model_needs_numeric', { column: name, type: typeLabel(c.type), field: setting(params, param) }),
+        );
       }
     };
     numeric(p.score, 'score');
@@ -93,9 +100,18 @@ export const evaluate = defineNode({
     if (p.revenue) numeric(p.revenue, 'revenue');
     if (p.time) {
       const t = requireColumn(schema, p.time, 'time');
-      if (!p.cutoff) throw new ParamError('a time column needs a cutoff (evaluate from)', 'cutoff');
+      if (!p.cutoff)
+        throw new ParamError(
+          'a time column needs a cutoff (evaluate from)',
+          'cutoff',
+          msg('node.model_cutoff_missing', { time: setting(params, 'time'), field: setting(params, 'cutoff') }),
+        );
       if (t.type !== UNKNOWN && !isTemporalType(t.type) && !isNumericType(t.type) && t.type !== 'VARCHAR') {
-        throw new ParamError(`"${p.time}" is ${t.type}, not a date, time or number`, 'time');
+        throw new ParamError(
+          `"${p.time}" is ${t.type}, not a date, time or number`,
+          'time',
+          msg('node.model_time_type', { column: p.time, type: typeLabel(t.type), field: setting(params, 'time') }),
+        );
       }
     }
     return EVAL_COLUMNS.map(([name, type]) => ({ name, type }));

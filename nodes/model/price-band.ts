@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { isNumericType } from '../../runtime/engine/normalize.ts';
 import { ParamError } from '../../runtime/errors.ts';
+import { msg } from '../../runtime/messages/render.ts';
+import { typeLabel } from '../../runtime/messages/type-names.ts';
 import { defineNode } from '../../runtime/nodes/define-node.ts';
 import type { Column } from '../../runtime/schema/types.ts';
 import { withColumns } from '../_shared/added-columns.ts';
 import { relation, requireColumn, single, UNKNOWN } from '../_shared/columns.ts';
 import { IN, OUT } from '../_shared/ports.ts';
+import { setting } from '../_shared/said.ts';
 import { PRICE_BAND_COLUMNS, priceBandSql, SHORTFALL } from './_price-band-sql.ts';
 
 const column = (ko: string, en: string) =>
@@ -63,7 +66,11 @@ export const priceBand = defineNode({
     const numeric = (name: string, param: string) => {
       const c = requireColumn(schema, name, param);
       if (c.type !== UNKNOWN && !isNumericType(c.type))
-        throw new ParamError(`"${name}" must be numeric; it is ${c.type}`, param);
+        throw new ParamError(
+          `"${name}" must be numeric; it is ${c.type}`,
+          param,
+          msg('node.model_needs_numeric', { column: name, type: typeLabel(c.type), field: setting(params, param) }),
+        );
     };
     numeric(p.value, 'value');
     numeric(p.quantity, 'quantity');

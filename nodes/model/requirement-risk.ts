@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { ParamError } from '../../runtime/errors.ts';
+import { msg } from '../../runtime/messages/render.ts';
 import { fitLogistic, predictProba } from '../../runtime/ml/logistic.ts';
 import { defineNode } from '../../runtime/nodes/define-node.ts';
 import { ident } from '../../runtime/sql/quote.ts';
 import { withColumns } from '../_shared/added-columns.ts';
 import { requireColumn, single } from '../_shared/columns.ts';
 import { IN, OUT } from '../_shared/ports.ts';
+import { setting } from '../_shared/said.ts';
 import { codeWidths, readColumns, writeWithColumns } from './_model-io.ts';
 import { fitFeatures, type Raw, topFactors, transform } from './_requirement-risk-features.ts';
 
@@ -95,11 +97,20 @@ export const requirementRisk = defineNode({
     for (const [i, c] of p.numeric.entries()) requireColumn(schema, c, `numeric.${i}`);
     const items = inputs.items?.[0];
     if (items) {
-      if (!p.itemColumn) throw new ParamError('choose the HS column of the item list', 'itemColumn');
+      if (!p.itemColumn)
+        throw new ParamError(
+          'choose the HS column of the item list',
+          'itemColumn',
+          msg('node.model_choose_column', { field: setting(params, 'itemColumn') }),
+        );
       requireColumn(items, p.itemColumn, 'itemColumn');
     }
     if (!items && p.prefixes.length === 0) {
-      throw new ParamError('list the HS prefixes that need verification, or connect an item list', 'prefixes');
+      throw new ParamError(
+        'list the HS prefixes that need verification, or connect an item list',
+        'prefixes',
+        msg('node.model_prefixes_or_items', { field: setting(params, 'prefixes') }),
+      );
     }
     return withColumns(schema, OUT_COLS, 'label');
   },
@@ -144,14 +155,33 @@ export const requirementRisk = defineNode({
     for (let i = 0; i < n; i++) {
       const y = label[i];
       if (y === null || y === undefined || Number.isNaN(y)) continue;
-      if (y !== 0 && y !== 1) throw new ParamError(`label "${p.label}" must be 0/1 (found ${String(y)})`, 'label');
+      if (y !== 0 && y !== 1)
+        throw new ParamError(
+          `label "${p.label}" must be 0/1 (found ${String(y)})`,
+          'label',
+          msg('node.model_label_not_01', {
+            column: p.label,
+            value: String(y),
+            where: '',
+            field: setting(params, 'label'),
+          }),
+        );
       train.push(i);
     }
-    if (train.length === 0) throw new ParamError(`label "${p.label}" has no 0/1 values to learn from`, 'label');
+    if (train.length === 0)
+      throw new ParamError(
+        `label "${p.label}" has no 0/1 values to learn from`,
+        'label',
+        msg('node.model_label_empty', { column: p.label, field: setting(params, 'label') }),
+      );
     const y = train.map((i) => label[i] as number);
     const positives = y.filter((v) => v === 1).length;
     if (positives === 0 || positives === y.length) {
-      throw new ParamError(`label "${p.label}" has only ${positives ? 1 : 0}s; the model needs both outcomes`, 'label');
+      throw new ParamError(
+        `label "${p.label}" has only ${positives ? 1 : 0}s; the model needs both outcomes`,
+        'label',
+        msg('node.model_one_outcome', { column: p.label, value: positives ? 1 : 0, field: setting(params, 'label') }),
+      );
     }
     const features = fitFeatures(raw, train, cats, p.numeric, p.minCount, p.logNumeric);
     const model = fitLogistic(transform(features, raw, train), y, {

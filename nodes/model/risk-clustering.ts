@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { ParamError } from '../../runtime/errors.ts';
+import { msg } from '../../runtime/messages/render.ts';
 import { assignUnseen, type ClusterModel } from '../../runtime/ml/risk-clusters.ts';
 import { runMlTask } from '../../runtime/ml/tasks.ts';
 import { defineNode } from '../../runtime/nodes/define-node.ts';
 import type { Column } from '../../runtime/schema/types.ts';
 import { ident } from '../../runtime/sql/quote.ts';
 import { OUT } from '../_shared/ports.ts';
+import { setting } from '../_shared/said.ts';
 import { FEATURE_NAMES, type ProfileSpec, readProfiles } from './_clustering-profiles.ts';
 import { codeWidths, keyExpr, requireColumns } from './_model-io.ts';
 import { trainColumns, unitValueParam } from './_train-params.ts';
@@ -135,14 +137,27 @@ export const riskClustering = defineNode({
   run: async ({ engine, inputs, schemas, params: p, tableName, signal, progress }) => {
     const train = inputs.train?.[0];
     const score = inputs.score?.[0];
-    if (!train) throw new ParamError('connect the history of past declarations', 'keys');
+    if (!train)
+      throw new ParamError(
+        'connect the history of past declarations',
+        'keys',
+        msg('node.model_connect', { what: { ko: '과거 신고 이력', en: 'the history of past declarations' } }),
+      );
     const widths = await codeWidths(engine, train, p.keys, signal);
     const spec = specOf(p, widths);
     const history = await readProfiles(engine, train, spec, signal);
     if (history.length < 2)
-      throw new ParamError(`the history has ${history.length} profile(s); clustering needs at least 2`, 'keys');
+      throw new ParamError(
+        `the history has ${history.length} profile(s); clustering needs at least 2`,
+        'keys',
+        msg('node.model_too_few_profiles', { count: history.length, field: setting(params, 'keys') }),
+      );
     if (p.label && !history.some((h) => h.inspected > 0))
-      throw new ParamError(`the outcome column "${p.label}" has no values`, 'label');
+      throw new ParamError(
+        `the outcome column "${p.label}" has no values`,
+        'label',
+        msg('node.model_outcome_empty', { column: p.label, field: setting(params, 'label') }),
+      );
     progress(0.1);
     const { model, assignment } = await runMlTask(
       'clusters',
@@ -196,7 +211,12 @@ export const riskClustering = defineNode({
       return { warnings: [{ message: summary(model) }] };
     }
 
-    if (!score) throw new ParamError('connect the declarations to score', 'keys');
+    if (!score)
+      throw new ParamError(
+        'connect the declarations to score',
+        'keys',
+        msg('node.model_connect', { what: { ko: '채점할 신고', en: 'the declarations to score' } }),
+      );
     const incoming = await readProfiles(engine, score, { ...spec, label: undefined }, signal);
     const rows = incoming.map((q) => {
       const seen = byKey.get(JSON.stringify(q.key));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ParamError } from '../../runtime/errors.ts';
+import { msg } from '../../runtime/messages/render.ts';
 import { checkModelName, fingerprintOf, modelStore, type ScreeningMeta } from '../../runtime/ml/model-store.ts';
 import { exportOnnx } from '../../runtime/ml/onnx-export.ts';
 import {
@@ -11,6 +12,7 @@ import {
 import { runMlTask } from '../../runtime/ml/tasks.ts';
 import { defineNode, type Warning } from '../../runtime/nodes/define-node.ts';
 import { OUT } from '../_shared/ports.ts';
+import { setting } from '../_shared/said.ts';
 import { codeWidths, readColumns, requireColumns } from './_model-io.ts';
 import { scoreInto } from './_scoring.ts';
 import { screeningSummary } from './_screening-report.ts';
@@ -185,7 +187,11 @@ export const riskScreening = defineNode({
       if (p.timeColumn) requireColumns(train, [p.timeColumn], 'timeColumn', 'history');
     }
     if (p.categorical.length + p.numeric.length === 0 && !p.unitValue) {
-      throw new ParamError('choose at least one categorical or numeric column to learn from', 'categorical');
+      throw new ParamError(
+        'choose at least one categorical or numeric column to learn from',
+        'categorical',
+        msg('node.model_no_features'),
+      );
     }
     if (!score) return null;
     requireColumns(score, [...p.categorical, ...p.numeric], 'categorical', 'declarations-to-score');
@@ -198,7 +204,14 @@ export const riskScreening = defineNode({
     const config = configOf(p);
     const train = inputs.train?.[0];
     const score = inputs.score?.[0];
-    if (!train || !score) throw new ParamError('connect both the history and the declarations to score', 'label');
+    if (!train || !score)
+      throw new ParamError(
+        'connect both the history and the declarations to score',
+        'label',
+        msg('node.model_connect', {
+          what: { ko: '과거 이력과 채점할 신고 둘 다', en: 'both the history and the declarations to score' },
+        }),
+      );
     const spec = featureSpec(config, []);
     const raw = {
       categorical: spec.categorical.filter((c) => c !== UNIT_VALUE_KEY),
@@ -257,7 +270,8 @@ async function saveModel(
       message: `모델 저장소가 없어 "${name}" 을(를) 등록하지 않았습니다(로그인 필요) · No model registry here: "${name}" was not registered (sign in)`,
     };
   const bad = checkModelName(name);
-  if (bad) throw new ParamError(bad, 'saveAs');
+  if (bad)
+    throw new ParamError(bad, 'saveAs', msg('node.model_bad_name', { detail: bad, field: setting(params, 'saveAs') }));
   const chosen = trained.report.find((r) => r.learner === trained.learner);
   const info = await store.save({
     name,
@@ -284,6 +298,7 @@ function checkLabel(values: readonly unknown[], column: string) {
     throw new ParamError(
       `the label column "${column}" needs both outcomes (found ${pos} hits and ${neg} non-hits); the model learns from past inspections with both`,
       'label',
+      msg('node.model_needs_both_outcomes', { column, pos, neg, field: setting(params, 'label') }),
     );
   }
 }

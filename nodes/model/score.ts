@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { ParamError } from '../../runtime/errors.ts';
+import { msg } from '../../runtime/messages/render.ts';
 import { modelStore, type StoredModel } from '../../runtime/ml/model-store.ts';
 import { defineNode } from '../../runtime/nodes/define-node.ts';
 import { IN, OUT } from '../_shared/ports.ts';
+import { setting } from '../_shared/said.ts';
 import { requireColumns } from './_model-io.ts';
 import { rawColumns, scoreInto } from './_scoring.ts';
 
@@ -61,14 +63,28 @@ export const scoreModel = defineNode({
   outputSchema: () => null,
   run: async ({ engine, inputs, schemas, params: p, tableName, signal, progress }) => {
     const relation = inputs.in?.[0];
-    if (!relation) throw new ParamError('connect the rows to score', 'model');
+    if (!relation)
+      throw new ParamError(
+        'connect the rows to score',
+        'model',
+        msg('node.model_connect', { what: { ko: '점수를 매길 행', en: 'the rows to score' } }),
+      );
     const store = modelStore();
-    if (!store) throw new ParamError('the model registry is not available here (sign in to the server)', 'model');
+    if (!store)
+      throw new ParamError(
+        'the model registry is not available here (sign in to the server)',
+        'model',
+        msg('node.model_registry_unavailable'),
+      );
     let model: StoredModel;
     try {
       model = await store.load(p.model, p.version);
     } catch (e) {
-      throw new ParamError((e as Error).message, p.version ? 'version' : 'model');
+      throw new ParamError(
+        (e as Error).message,
+        p.version ? 'version' : 'model',
+        msg('node.model_load_failed', { detail: (e as Error).message, field: setting(params, 'model') }),
+      );
     }
     progress(0.2);
     const schema = schemas.in?.[0] ?? [];

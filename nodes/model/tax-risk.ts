@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { isNumericType } from '../../runtime/engine/normalize.ts';
 import { ParamError } from '../../runtime/errors.ts';
+import { msg } from '../../runtime/messages/render.ts';
+import { typeLabel } from '../../runtime/messages/type-names.ts';
 import { defineNode } from '../../runtime/nodes/define-node.ts';
 import type { Schema } from '../../runtime/schema/types.ts';
 import { ident } from '../../runtime/sql/quote.ts';
 import { requireColumn, single, UNKNOWN } from '../_shared/columns.ts';
 import { IN, OUT } from '../_shared/ports.ts';
+import { setting } from '../_shared/said.ts';
 import { featureList, featureSql } from './_tax-risk-features.ts';
 import { peerPercentile, woeScorecard, zScorecard } from './_tax-risk-scorecard.ts';
 
@@ -72,7 +75,11 @@ function check(schema: Schema, p: Params) {
   const numeric = (name: string, param: string) => {
     const c = requireColumn(schema, name, param);
     if (c.type !== UNKNOWN && !isNumericType(c.type))
-      throw new ParamError(`"${name}" must be numeric; it is ${c.type}`, param);
+      throw new ParamError(
+        `"${name}" must be numeric; it is ${c.type}`,
+        param,
+        msg('node.model_needs_numeric', { column: name, type: typeLabel(c.type), field: setting(params, param) }),
+      );
   };
   requireColumn(schema, p.company, 'company');
   numeric(p.value, 'value');
@@ -88,6 +95,7 @@ function check(schema: Schema, p: Params) {
     throw new ParamError(
       `the company column may not be called "${p.company}" (an output column has that name)`,
       'company',
+      msg('node.model_output_name_clash', { column: p.company, field: setting(params, 'company') }),
     );
   }
 }
@@ -109,8 +117,18 @@ export const taxRisk = defineNode({
     check(single(inputs), p);
     const labels = inputs.labels?.[0];
     if (labels) {
-      if (!p.labelCompany) throw new ParamError('choose the company column of the audit results', 'labelCompany');
-      if (!p.label) throw new ParamError('choose the audit finding column (0/1)', 'label');
+      if (!p.labelCompany)
+        throw new ParamError(
+          'choose the company column of the audit results',
+          'labelCompany',
+          msg('node.model_choose_column', { field: setting(params, 'labelCompany') }),
+        );
+      if (!p.label)
+        throw new ParamError(
+          'choose the audit finding column (0/1)',
+          'label',
+          msg('node.model_choose_column', { field: setting(params, 'label') }),
+        );
       requireColumn(labels, p.labelCompany, 'labelCompany');
       requireColumn(labels, p.label, 'label');
     }
@@ -120,7 +138,12 @@ export const taxRisk = defineNode({
     const info = featureList(p);
     const r = await engine.query(featureSql(inputs.in![0]!, p), { signal });
     const n = r.rows.length;
-    if (n === 0) throw new ParamError('no company has a declaration', 'company');
+    if (n === 0)
+      throw new ParamError(
+        'no company has a declaration',
+        'company',
+        msg('node.model_no_declarations', { field: setting(params, 'company') }),
+      );
     progress(0.2);
     const columns = info.map((f) =>
       Float64Array.from(r.rows, (row) => (typeof row[f.name] === 'number' ? (row[f.name] as number) : Number.NaN)),
@@ -140,15 +163,32 @@ export const taxRisk = defineNode({
         const v = labelOf.get(c);
         if (v === null || v === undefined) return;
         if (v !== 0 && v !== 1)
-          throw new ParamError(`audit finding "${p.label}" must be 0/1 (found ${v} for ${c})`, 'label');
+          throw new ParamError(
+            `audit finding "${p.label}" must be 0/1 (found ${v} for ${c})`,
+            'label',
+            msg('node.model_label_not_01', {
+              column: p.label ?? '',
+              value: v,
+              where: msg('node.model_label_at', { key: c }),
+              field: setting(params, 'label'),
+            }),
+          );
         train.push(i);
         y.push(v);
       });
       const pos = y.filter((v) => v === 1).length;
       if (train.length === 0)
-        throw new ParamError('no company of the declarations has an audit result', 'labelCompany');
+        throw new ParamError(
+          'no company of the declarations has an audit result',
+          'labelCompany',
+          msg('node.model_no_audit_match', { field: setting(params, 'labelCompany') }),
+        );
       if (pos === 0 || pos === y.length) {
-        throw new ParamError(`the audit results hold only ${pos ? 1 : 0}s; the scorecard needs both outcomes`, 'label');
+        throw new ParamError(
+          `the audit results hold only ${pos ? 1 : 0}s; the scorecard needs both outcomes`,
+          'label',
+          msg('node.model_one_outcome', { column: p.label, value: pos ? 1 : 0, field: setting(params, 'label') }),
+        );
       }
       card = woeScorecard(columns, info, train, y, {
         bins: p.bins,

@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { isNumericType } from '../../runtime/engine/normalize.ts';
 import { ParamError } from '../../runtime/errors.ts';
+import { msg } from '../../runtime/messages/render.ts';
+import { typeLabel } from '../../runtime/messages/type-names.ts';
 import { defineNode } from '../../runtime/nodes/define-node.ts';
 import type { Schema } from '../../runtime/schema/types.ts';
 import { relation, requireColumn, single, UNKNOWN } from '../_shared/columns.ts';
 import { OUT } from '../_shared/ports.ts';
+import { setting } from '../_shared/said.ts';
 import { TF_COLUMNS, tradeFinanceSql } from './_trade-finance-sql.ts';
 
 const col = (port: string, ko: string, en: string) =>
@@ -66,7 +69,11 @@ function check(d: Schema, f: Schema, p: Params) {
   const numeric = (s: Schema, name: string, param: string) => {
     const c = requireColumn(s, name, param);
     if (c.type !== UNKNOWN && !isNumericType(c.type))
-      throw new ParamError(`"${name}" must be numeric; it is ${c.type}`, param);
+      throw new ParamError(
+        `"${name}" must be numeric; it is ${c.type}`,
+        param,
+        msg('node.model_needs_numeric', { column: name, type: typeLabel(c.type), field: setting(params, param) }),
+      );
   };
   requireColumn(d, p.importer, 'importer');
   requireColumn(d, p.declDate, 'declDate');
@@ -78,7 +85,11 @@ function check(d: Schema, f: Schema, p: Params) {
   if (p.originalAmount) numeric(f, p.originalAmount, 'originalAmount');
   for (const k of ['payee', 'fxCurrency', 'payeeCountry', 'purpose'] as const) if (p[k]) requireColumn(f, p[k], k);
   if (p.low >= p.high)
-    throw new ParamError('the under-remittance ratio must be below the over-remittance ratio', 'low');
+    throw new ParamError(
+      'the under-remittance ratio must be below the over-remittance ratio',
+      'low',
+      msg('node.model_ratio_order', { low: setting(params, 'low'), high: setting(params, 'high') }),
+    );
 }
 
 export const tradeFinance = defineNode({

@@ -565,6 +565,88 @@ export const CATALOGUE = {
     ko: '{count}행은 엑셀 시트 하나에 들어가지 않습니다 (머리글 아래 최대 {max}행). ‹파일 형식›을 CSV나 Parquet로 바꾸거나, 먼저 필터·집계로 줄이세요',
     en: '{count} rows do not fit in an Excel sheet (at most {max} below the header). Write csv or parquet instead, or filter or aggregate first.',
   },
+  // Model nodes (nodes/model)
+  'node.model_needs_numeric': {
+    ko: '‹{field}›에 고른 "{column}"[은] {type} 열입니다. 숫자 열을 고르세요',
+    en: '"{column}" must be numeric; it is {type} ({field})',
+  },
+  'node.model_column_not_in_input': {
+    ko: '‹{port}› 입력에 "{column}" 열이 없습니다',
+    en: 'column "{column}" is not in the {port} input',
+  },
+  'node.model_output_name_clash': {
+    ko: '‹{field}›[은] "{column}"일 수 없습니다 (결과 열에 같은 이름이 있습니다). 열 이름을 바꾼 뒤 고르세요',
+    en: 'the company column may not be called "{column}" (an output column has that name)',
+  },
+  'node.model_choose_column': { ko: '‹{field}›[을] 고르세요', en: 'choose the {field}' },
+  'node.model_no_declarations': {
+    ko: '신고가 있는 업체가 없습니다. 입력 데이터와 ‹{field}›[을] 확인하세요',
+    en: 'no company has a declaration ({field})',
+  },
+  'node.model_label_not_01': {
+    ko: '‹{field}›의 "{column}" 열에는 0 또는 1만 있어야 하는데 {value}[이] 있습니다{where}',
+    en: '"{column}" must be 0/1 (found {value}){where}',
+  },
+  'node.model_label_at': { ko: ' (업체 {key})', en: ' for {key}' },
+  'node.model_no_audit_match': {
+    ko: '신고 업체 중 감사 결과가 있는 업체가 없습니다. ‹{field}›[이] 신고의 업체 열과 같은 값을 담는지 확인하세요',
+    en: 'no company of the declarations has an audit result ({field})',
+  },
+  'node.model_one_outcome': {
+    ko: '‹{field}›의 "{column}" 열에 {value}만 있습니다. 모형은 0과 1 두 결과가 모두 있어야 학습할 수 있습니다',
+    en: '"{column}" holds only {value}s; the model needs both outcomes',
+  },
+  'node.model_label_empty': {
+    ko: '‹{field}›의 "{column}" 열에 학습할 0/1 값이 없습니다',
+    en: 'label "{column}" has no 0/1 values to learn from',
+  },
+  'node.model_prefixes_or_items': {
+    ko: '확인이 필요한 HS 앞자리를 ‹{field}›에 넣거나, 품목 목록을 연결하세요',
+    en: 'list the HS prefixes that need verification, or connect an item list',
+  },
+  'node.model_connect': { ko: '{what}[을] 연결하세요', en: 'connect {what}' },
+  'node.model_too_few_profiles': {
+    ko: '과거 이력의 묶음(프로파일)이 {count}개뿐입니다. 군집 분석에는 2개 이상이 필요합니다. ‹{field}›[을] 확인하세요',
+    en: 'the history has {count} profile(s); clustering needs at least 2',
+  },
+  'node.model_outcome_empty': {
+    ko: '결과 열 "{column}"에 값이 없습니다. ‹{field}›에 값이 있는 열을 고르세요',
+    en: 'the outcome column "{column}" has no values',
+  },
+  'node.model_cutoff_missing': {
+    ko: '‹{time}›[을] 고르면 ‹{field}›도 넣어야 합니다 (그 시점부터 평가)',
+    en: 'a time column needs a cutoff (evaluate from)',
+  },
+  'node.model_time_type': {
+    ko: '‹{field}›의 "{column}" 열은 {type} 열입니다. 날짜·시각이나 숫자 열을 고르세요',
+    en: '"{column}" is {type}, not a date, time or number',
+  },
+  'node.model_no_features': {
+    ko: '학습에 쓸 범주형 열이나 숫자 열을 하나 이상 고르세요',
+    en: 'choose at least one categorical or numeric column to learn from',
+  },
+  'node.model_bad_name': { ko: '‹{field}›에 쓸 수 없는 모형 이름입니다: {detail}', en: '{detail}' },
+  'node.model_needs_both_outcomes': {
+    ko: '‹{field}›의 "{column}" 열에 적발 {pos}건, 비적발 {neg}건이 있습니다. 모형은 과거 검사에서 적발과 비적발이 모두 있어야 학습할 수 있습니다',
+    en: 'the label column "{column}" needs both outcomes (found {pos} hits and {neg} non-hits)',
+  },
+  'node.model_registry_unavailable': {
+    ko: '여기서는 모형 저장소를 쓸 수 없습니다. 서버에 로그인한 뒤 실행하세요',
+    en: 'the model registry is not available here (sign in to the server)',
+  },
+  'node.model_load_failed': { ko: '‹{field}›의 모형을 불러올 수 없습니다: {detail}', en: '{detail}' },
+  'node.model_numeric_no_values': {
+    ko: '숫자 열 "{column}"에 학습할(결과가 있는) 행의 값이 없습니다. ‹{field}›에서 빼세요',
+    en: 'numeric column "{column}" has no values in the labelled rows',
+  },
+  'node.model_numeric_constant': {
+    ko: '숫자 열 "{column}"[은] 학습할 행에서 값이 모두 같습니다. ‹{field}›에서 빼세요',
+    en: 'numeric column "{column}" is constant in the labelled rows; remove it',
+  },
+  'node.model_ratio_order': {
+    ko: '‹{low}›[은] ‹{high}›보다 작아야 합니다',
+    en: 'the under-remittance ratio must be below the over-remittance ratio',
+  },
 } as const satisfies Record<string, Label>;
 
 export type MessageCode = keyof typeof CATALOGUE;
