@@ -2,6 +2,7 @@ import { type ResolvedNode, type ResolvedPipeline, refNode } from '../document/v
 import type { Engine } from '../engine/engine.ts';
 import { CancelledError, NodeError, ParamError } from '../errors.ts';
 import { ancestors } from '../graph/dag.ts';
+import { msg } from '../messages/render.ts';
 import type { ComputeNodeDefinition, SqlNodeDefinition, Warning } from '../nodes/define-node.ts';
 import type { JsSandbox } from '../sandbox/types.ts';
 import type { ResultTable, Schema } from '../schema/types.ts';
@@ -277,7 +278,14 @@ export class PipelineRuntime {
     const refs = portMap(rn, (i) => planned.get(i)!);
     if (def.kind === 'sink') {
       const [input] = refs.in ?? [];
-      if (!input) throw new NodeError(id, 'plan', 'input "in" is not connected');
+      if (!input)
+        throw new NodeError(
+          id,
+          'plan',
+          'input "in" is not connected',
+          undefined,
+          msg('param.input_not_connected', { port: { ko: '입력', en: 'Input' }, portName: 'in' }),
+        );
       const sql = fusedQuery(input.id, planned);
       const written = await def.write({
         nodeId: id,

@@ -83,6 +83,27 @@ export const CATALOGUE = {
     ko: '‹{port}›[이] 연결되지 않았습니다',
     en: 'input "{portName}" is not connected',
   },
+  'file.sign_in_for_dataset': {
+    ko: '서버 데이터셋을 열려면 먼저 로그인하세요',
+    en: 'sign in to open a server dataset',
+  },
+  'file.dataset_unavailable': {
+    ko: '서버 데이터셋을 찾을 수 없거나 공유받지 않았습니다. 목록에서 다시 고르세요',
+    en: 'the server dataset was not found or is not shared with you; choose one from the list',
+  },
+  'file.not_a_dataset': {
+    ko: '"{id}"[은] 서버 데이터셋이 아닙니다. 목록에서 고르세요',
+    en: '"{id}" is not a server dataset: choose one from the list',
+  },
+  'file.none_given': { ko: '읽을 파일을 고르세요', en: 'no file given: choose one' },
+  'file.not_in_browser': {
+    ko: '"{path}" 파일이 이 브라우저에 없습니다. 파일을 스튜디오에 다시 끌어다 놓으세요 (데이터는 이 컴퓨터를 떠나지 않습니다)',
+    en: '"{path}" is not in this browser: drop the file onto the studio again (data never leaves this computer)',
+  },
+  'file.write_on_server': {
+    ko: '파일 저장은 서버와 명령줄에서 합니다. 스튜디오에서는 결과를 내려받으세요',
+    en: 'writing files runs on the server and the command line; in the studio, download the result',
+  },
   'param.unknown_column': {
     ko: '입력에 "{column}" 열이 없습니다.{suggest}',
     en: 'The input has no column "{column}".{suggest}',

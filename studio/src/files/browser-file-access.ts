@@ -1,5 +1,6 @@
 import { type AsyncDuckDB, DuckDBDataProtocol } from '@duckdb/duckdb-wasm';
 import { ParamError } from '../../../runtime/errors.ts';
+import { msg } from '../../../runtime/messages/render.ts';
 import type {
   EngineLocation,
   EngineLocationOptions,
@@ -72,11 +73,19 @@ export class BrowserFileAccess implements FileAccess {
   }
 
   async writeTarget(_path: string): Promise<WriteTarget> {
-    throw new Error('Writing files runs on the server and the command line; in the studio, download the result.');
+    throw new ParamError(
+      'Writing files runs on the server and the command line; in the studio, download the result.',
+      'path',
+      msg('file.write_on_server'),
+    );
   }
 
   async writeBytes(_path: string, _bytes: Uint8Array): Promise<void> {
-    throw new Error('Writing files runs on the server and the command line; in the studio, download the result.');
+    throw new ParamError(
+      'Writing files runs on the server and the command line; in the studio, download the result.',
+      'path',
+      msg('file.write_on_server'),
+    );
   }
 
   /**
@@ -86,12 +95,13 @@ export class BrowserFileAccess implements FileAccess {
   private async fetchDataset(id: string): Promise<StoredFile> {
     const response = await fetch(`/api/datasets/${encodeURIComponent(id)}/file`, { credentials: 'same-origin' });
     if (response.status === 401) {
-      throw new ParamError(`Sign in to open server dataset "${id}".`, 'datasetId');
+      throw new ParamError(`Sign in to open server dataset "${id}".`, 'datasetId', msg('file.sign_in_for_dataset'));
     }
     if (!response.ok || !response.body) {
       throw new ParamError(
         `Server dataset "${id}" was not found or is not shared with you (HTTP ${response.status}).`,
         'datasetId',
+        msg('file.dataset_unavailable'),
       );
     }
     const name = /filename\*=UTF-8''([^;]+)/.exec(response.headers.get('content-disposition') ?? '')?.[1];
@@ -119,7 +129,11 @@ export class BrowserFileAccess implements FileAccess {
     if (file) return file;
     if (!UUID.test(id)) {
       // Not an id the server issues (typed by hand): asking would only earn an HTTP 400.
-      throw new ParamError(`"${id}" is not a server dataset: choose one from the list.`, 'datasetId');
+      throw new ParamError(
+        `"${id}" is not a server dataset: choose one from the list.`,
+        'datasetId',
+        msg('file.not_a_dataset', { id }),
+      );
     }
     return this.fetchDataset(id);
   }
@@ -135,12 +149,13 @@ export class BrowserFileAccess implements FileAccess {
       }
       return pending;
     }
-    if (!ref.path) throw new ParamError('No file given: set "path".', 'path');
+    if (!ref.path) throw new ParamError('No file given: set "path".', 'path', msg('file.none_given'));
     const file = await this.store.find(ref.path);
     if (!file) {
       throw new ParamError(
         `"${ref.path}" is not in this browser: drop the file onto the studio again (data never leaves this computer).`,
         'path',
+        msg('file.not_in_browser', { path: ref.path }),
       );
     }
     return file;
