@@ -1,5 +1,6 @@
 import { useLang } from '../i18n/useLang.ts';
 import type { TemplateSummary } from './api.ts';
+import { descriptionIn, titleIn } from './bilingual.ts';
 import { categoryLabel } from './categories.ts';
 import { Stars } from './Stars.tsx';
 import { useLibT } from './useLibT.ts';
@@ -17,8 +18,8 @@ export function TemplateCard({ template: x }: { template: TemplateSummary }) {
       {x.hasPreview && (
         <img className="lib-card-preview" src={`/api/templates/${x.id}/preview`} alt="" loading="lazy" />
       )}
-      <h3>{x.title}</h3>
-      <p className="lib-muted lib-clip">{x.description}</p>
+      <h3 title={x.title}>{titleIn(x.title, lang)}</h3>
+      <p className="lib-muted lib-clip">{descriptionIn(x.description, lang)}</p>
       <div>
         {x.tags.map((tag) => (
           <span key={tag} className="lib-tag">

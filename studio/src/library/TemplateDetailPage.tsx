@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useLang } from '../i18n/useLang.ts';
 import { api, type Comments, data, type Template } from './api.ts';
+import { descriptionIn, titleIn } from './bilingual.ts';
 import { categoryLabel } from './categories.ts';
 import { Stars } from './Stars.tsx';
 import { errorText } from './text.ts';
@@ -56,7 +57,7 @@ export function TemplateDetailPage({ id }: { id: string }) {
         )}
       </div>
       <div className="lib-row">
-        <h2>{x.title}</h2>
+        <h2 title={x.title}>{titleIn(x.title, lang)}</h2>
         <span className="lib-grow" />
         <button type="button" className="primary" onClick={() => setUsing(true)} data-testid="use-template">
           {t('template.use')}
@@ -66,7 +67,7 @@ export function TemplateDetailPage({ id }: { id: string }) {
         {x.owner.displayName} · v{x.pipelineVersion} · {t('templates.uses')} {x.useCount}
       </p>
       {x.hasPreview && <img className="lib-preview" src={`/api/templates/${x.id}/preview`} alt="" />}
-      <p className="lib-description">{x.description}</p>
+      <p className="lib-description">{descriptionIn(x.description, lang)}</p>
       <div>
         {x.tags.map((tag) => (
           <span key={tag} className="lib-tag">
