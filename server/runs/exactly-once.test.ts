@@ -5,11 +5,10 @@
  * more, and A's late result, if it ever comes, must not overwrite anything.
  * Runs on PostgreSQL (TEST_DATABASE_URL) with three pools, and on embedded PGlite with one shared handle.
  */
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../db/client.ts';
 import { pipelines, runs, users } from '../db/schema.ts';
-import { drivers, postgresUrl } from '../test/databases.ts';
+import { drivers, postgresUrl, scratchPostgres } from '../test/databases.ts';
 import { type RunExecutor, Runner } from './runner.ts';
 
 if (!postgresUrl) {
@@ -25,15 +24,8 @@ interface Pools {
 
 /** Three pools on one fresh PostgreSQL database: three server instances. */
 async function postgresPools(url: string): Promise<Pools> {
-  const { default: pg } = await import('pg');
-  const name = `cas_once_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const open = () => openDatabase({ url: target.toString(), onIdleError: () => {} });
+  const scratch = await scratchPostgres(url, 'cas_once');
+  const open = () => openDatabase({ url: scratch.url, onIdleError: () => {} });
   const a = await open();
   const [b, c] = await Promise.all([open(), open()]);
   return {
@@ -42,10 +34,7 @@ async function postgresPools(url: string): Promise<Pools> {
     c,
     async close() {
       await Promise.all([a.close(), b.close(), c.close()]);
-      const dropper = new pg.Client({ connectionString: url });
-      await dropper.connect();
-      await dropper.query(`drop database if exists ${name} with (force)`);
-      await dropper.end();
+      await scratch.drop();
     },
   };
 }

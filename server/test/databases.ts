@@ -48,25 +48,36 @@ async function pgliteTemplate(): Promise<Blob> {
   return new Blob([readFileSync(file)]);
 }
 
-async function freshPostgres(url: string): Promise<Database> {
+/** A new, empty database on the PostgreSQL server at `url`: its address, and how to drop it (connections ended). */
+export async function scratchPostgres(url: string, prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
   const { default: pg } = await import('pg');
-  const name = `cas_test_${randomBytes(6).toString('hex')}`;
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`create database ${name}`);
   await admin.end();
   const target = new URL(url);
   target.pathname = `/${name}`;
-  // The drop below ends this database's connections; an idle one may still report it.
-  const database = await openDatabase({ url: target.toString(), onIdleError: () => {} });
   return {
-    ...database,
-    async close() {
-      await database.close();
+    url: target.toString(),
+    async drop() {
       const dropper = new pg.Client({ connectionString: url });
       await dropper.connect();
       await dropper.query(`drop database if exists ${name} with (force)`);
       await dropper.end();
+    },
+  };
+}
+
+async function freshPostgres(url: string): Promise<Database> {
+  const scratch = await scratchPostgres(url, 'cas_test');
+  // The drop below ends this database's connections; an idle one may still report it.
+  const database = await openDatabase({ url: scratch.url, onIdleError: () => {} });
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      await scratch.drop();
     },
   };
 }
