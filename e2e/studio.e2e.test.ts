@@ -10,6 +10,16 @@ import { readCsv } from './csv.ts';
 import { type RunningServer, startServer } from './server.ts';
 import { connect, digits, dropFromPalette, gridRows, stepIds, waitForGrid, waitForState } from './studio-page.ts';
 
+/** The canvas draws only what is in view: Fit View first, then every card and wire must be on screen. */
+async function expectAllDrawn(page: Page): Promise<void> {
+  await page.click('.react-flow__controls-fitview');
+  await expect.poll(() => page.locator('.react-flow__edge').count(), { timeout: 15_000 }).toBe(3);
+  await expect.poll(() => page.locator('.react-flow__node-step').count(), { timeout: 15_000 }).toBe(4);
+}
+
+const docEdgeCount = (page: Page): Promise<number> =>
+  page.evaluate(() => window.__studio?.store.getState().doc.edges.length ?? 0);
+
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const SHOTS = path.join(ROOT, 'docs/screenshots');
 const DECLARATIONS = path.join(ROOT, 'templates/data/declarations.csv');
@@ -177,14 +187,15 @@ describe.skipIf(!hasChromium() && !process.env.CI)('studio in headless Chromium'
     await page.waitForSelector(`[data-testid="preview-${aggregate}"] table`);
     await page.screenshot({ path: path.join(SHOTS, 'studio-notebook.png') });
     await page.click('[data-testid="view-canvas"]');
-    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(3);
-    await expect.poll(() => page.locator('.react-flow__node-step').count()).toBe(4);
+    await expect.poll(() => docEdgeCount(page)).toBe(3);
+    await expectAllDrawn(page);
 
     await page.waitForTimeout(600); // autosave debounce
     await page.reload();
     await waitForState(page, aggregate, 'done');
     expect(await stepIds(page)).toEqual(['declarations_1', filter, derive, aggregate]);
-    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(3);
+    expect(await docEdgeCount(page)).toBe(3);
+    await expectAllDrawn(page);
     await page.click(`.react-flow__node[data-id="${aggregate}"]`);
     await page.click('.grid-head-cell[data-column="origin_country"] .col-sort');
     await waitForGrid(page, expected[0]!.country);
