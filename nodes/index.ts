@@ -2,6 +2,8 @@ import type { NodeDefinition } from '../runtime/nodes/define-node.ts';
 import { createRegistry } from '../runtime/nodes/registry.ts';
 import { chartVega } from './chart/chart.ts';
 import { codeJs } from './code/js.ts';
+import { linkAnalysis } from './graph/link-analysis.ts';
+import { linkEdges } from './graph/link-edges.ts';
 import { evaluate } from './model/evaluate.ts';
 import { priceBand } from './model/price-band.ts';
 import { requirementRisk } from './model/requirement-risk.ts';
@@ -86,6 +88,8 @@ export const nodeDefinitions = [
   riskScreening,
   riskClustering,
   scoreModel,
+  linkAnalysis,
+  linkEdges,
   outputFile,
 ] as NodeDefinition[];
 

@@ -668,6 +668,43 @@ export const CATALOGUE = {
     ko: '‹{low}›[은] ‹{high}›보다 작아야 합니다',
     en: 'the under-remittance ratio must be below the over-remittance ratio',
   },
+  // Link analysis (nodes/graph)
+  'node.graph_key_type': {
+    ko: '‹{field}›에 고른 "{column}"[은] {type} 열입니다. 업체부호·전화번호처럼 글자나 정수로 된 열을 고르세요',
+    en: '"{column}" is {type}; choose a text or whole-number column (codes, names, phone numbers) ({field})',
+  },
+  'node.graph_no_links_chosen': {
+    ko: '개체 열 하나만으로는 연결을 만들 수 없습니다. ‹{entities}›에 열을 하나 더 고르거나 ‹{links}›[을] 고르세요',
+    en: 'one entity column and no shared attribute make no link; choose another {entities} or a {links}',
+  },
+  'node.graph_no_edges': {
+    ko: '고른 열로는 두 개체를 잇는 연결이 하나도 만들어지지 않습니다. ‹{entities}›와 ‹{links}›에 값이 함께 채워진 열을 고르세요',
+    en: 'the chosen columns make no link between two entities ({entities}, {links})',
+  },
+  'node.graph_seed_entity': {
+    ko: '위반 표시가 가리키는 열 "{column}"[은] ‹{entities}›에 없습니다. 개체 열 가운데 하나를 고르세요',
+    en: '"{column}" is not one of the {entities}',
+  },
+  'node.graph_flag_type': {
+    ko: '‹{field}›에 고른 "{column}"[은] {type} 열입니다. 1/0, 예/아니오, Y/N 으로 된 열을 고르세요',
+    en: '"{column}" is {type}; choose a 0/1, yes/no or true/false column ({field})',
+  },
+  'node.graph_flag_value': {
+    ko: '‹{field}›의 "{column}" 열에 위반 여부로 읽을 수 없는 값 "{value}"[이] 있습니다. 이 열에는 1/0, 예/아니오, Y/N, true/false만 있어야 합니다 (글자와 숫자가 섞여 있는지 확인하세요)',
+    en: '"{column}" holds "{value}", which is not a yes/no flag ({field})',
+  },
+  'node.graph_flag_none': {
+    ko: '‹{field}›의 "{column}" 열에 위반으로 표시된 행이 없습니다. 위험을 퍼뜨릴 알려진 위반자가 있는 열을 고르세요',
+    en: 'no row of "{column}" marks a violator ({field})',
+  },
+  'node.graph_seed_not_found': {
+    ko: '‹{field}›의 "{value}"[은] 연결망에 없습니다.{suggest} ‹{entities}›에 고른 열의 값 그대로 적으세요',
+    en: 'known violator "{value}" is not in the graph ({field}).{suggest}',
+  },
+  'node.graph_negative_weight': {
+    ko: '‹{field}›의 "{column}" 열에 음수가 있습니다. 연결 가중치는 0 이상이어야 합니다',
+    en: 'link weights in "{column}" must not be negative ({field})',
+  },
 } as const satisfies Record<string, Label>;
 
 export type MessageCode = keyof typeof CATALOGUE;
