@@ -12,6 +12,7 @@ import { riskScreening } from './model/risk-screening.ts';
 import { scoreModel } from './model/score.ts';
 import { taxRisk } from './model/tax-risk.ts';
 import { tradeFinance } from './model/trade-finance.ts';
+import { trendDetect } from './model/trend-detect.ts';
 import { outputFile } from './output/file.ts';
 import { aggregate } from './prep/aggregate.ts';
 import { bin } from './prep/bin.ts';
@@ -88,6 +89,7 @@ export const nodeDefinitions = [
   riskScreening,
   riskClustering,
   scoreModel,
+  trendDetect,
   linkAnalysis,
   linkEdges,
   outputFile,

@@ -705,6 +705,27 @@ export const CATALOGUE = {
     ko: '‹{field}›의 "{column}" 열에 음수가 있습니다. 연결 가중치는 0 이상이어야 합니다',
     en: 'link weights in "{column}" must not be negative ({field})',
   },
+  // Text models (nodes/model: trends, document association, consultation answers)
+  'node.text_empty': {
+    ko: '‹{field}›의 "{column}" 열에 글이 없습니다. 글이 들어 있는 열을 고르세요',
+    en: 'the text column "{column}" is empty ({field})',
+  },
+  'node.text_only_numbers': {
+    ko: '‹{field}›의 "{column}" 열에는 숫자·기호만 있어 비교할 글자가 없습니다. 글이 들어 있는 열을 고르세요',
+    en: 'the text column "{column}" holds only numbers and symbols ({field})',
+  },
+  'node.text_no_dates': {
+    ko: '‹{field}›의 "{column}" 열에서 날짜를 읽을 수 없습니다 (예: 2024-03-15). 날짜 열을 고르세요',
+    en: 'no value of "{column}" reads as a date ({field})',
+  },
+  'node.trend_needs_names': {
+    ko: '품목명 사전을 쓰려면 내부 시계열(수입신고)을 연결하고 ‹{field}›[을] 고르세요',
+    en: 'the dictionary needs the item names of the internal series ({field})',
+  },
+  'node.qa_no_knowledge': {
+    ko: '답변 자료(과거 상담·결정례·판례)에 글이 없습니다. ‹{field}›[을] 확인하세요',
+    en: 'the knowledge table has no text to answer from ({field})',
+  },
 } as const satisfies Record<string, Label>;
 
 export type MessageCode = keyof typeof CATALOGUE;

@@ -206,6 +206,22 @@ const BY_SETTING: Record<string, Record<string, Label>> = {
   },
   'prep.merge_columns.nulls': { null: { ko: '결과를 빈 값(NULL)으로', en: 'Result is empty (NULL)' } },
   'model.trade_finance.period': { all: { ko: '전체 기간', en: 'Whole period' } },
+  'model.trend_detect.terms': {
+    words: { ko: '글의 낱말', en: 'Words of the texts' },
+    dictionary: { ko: '품목명 사전', en: 'Item-name dictionary' },
+  },
+  'model.trend_detect.scope': {
+    latest: { ko: '가장 최근 달 (일정 실행·경보)', en: 'Latest month (schedules, alerts)' },
+    all: { ko: '모든 달 (과거 점검)', en: 'Every month (back-test)' },
+  },
+  'model.trend_detect.method': {
+    ets: { ko: '지수평활 (ETS)', en: 'Exponential smoothing (ETS)' },
+    seasonal_naive: { ko: '작년 같은 달 (계절 나이브)', en: 'Same month last year (seasonal naive)' },
+  },
+  'model.trend_detect.output': {
+    issues: { ko: '떠오르는 이슈 목록', en: 'Emerging-issue list' },
+    series: { ko: '월별 시계열·예측', en: 'Monthly series and forecast' },
+  },
 };
 
 /** `measures.0.fn` → `measures[].fn`: array indices do not change what a choice means. */
