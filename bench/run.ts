@@ -1,5 +1,5 @@
 /**
- * npm run bench -- [--suite runtime,nodes,cluster,api,studio] [--rows 1000000,10000000] [--runs 5] [--no-arquero]
+ * npm run bench -- [--suite runtime,nodes,cluster,api,studio,recommend] [--rows 1000000,10000000] [--runs 5] [--no-arquero]
  *   [--node prep.unpivot,prep.window]
  * Each suite writes its figures into its own section of bench/RESULTS.md; `--node` re-runs only those prep
  * nodes and prints their rows without rewriting the section (which holds every node).
@@ -39,6 +39,7 @@ if (suites.has('models')) await (await import('./model-bench.ts')).runModelSuite
 if (suites.has('runner')) await (await import('./runner-bench.ts')).runRunnerSuite(machine(duckdb)); // PostgreSQL
 if (suites.has('studio')) await (await import('./studio-bench.ts')).runStudioSuite(machine(duckdb)); // chromium
 if (suites.has('charts')) await (await import('./chart-bench.ts')).runChartSuite(machine(duckdb));
+if (suites.has('recommend')) await (await import('./recommend-bench.ts')).runRecommendSuite(machine(duckdb));
 
 function printNodes(rows: NodeBenchRow[]) {
   for (const r of rows) {

@@ -5,6 +5,7 @@ import { codeJs } from './code/js.ts';
 import { linkAnalysis } from './graph/link-analysis.ts';
 import { linkEdges } from './graph/link-edges.ts';
 import { evaluate } from './model/evaluate.ts';
+import { exportSupport } from './model/export-support.ts';
 import { priceBand } from './model/price-band.ts';
 import { requirementRisk } from './model/requirement-risk.ts';
 import { riskClustering } from './model/risk-clustering.ts';
@@ -86,6 +87,7 @@ export const nodeDefinitions = [
   requirementRisk,
   taxRisk,
   tradeFinance,
+  exportSupport,
   riskScreening,
   riskClustering,
   scoreModel,

@@ -626,6 +626,10 @@ export const CATALOGUE = {
     en: 'list the HS prefixes that need verification, or connect an item list',
   },
   'node.model_connect': { ko: '{what}[을] 연결하세요', en: 'connect {what}' },
+  'node.export_support_catalogue_id': {
+    ko: '지원사업 목록에 "{column}" 열(사업 ID)이 없습니다. 목록 표의 열 이름을 확인하세요',
+    en: 'the programme catalogue has no "{column}" column',
+  },
   'node.model_too_few_profiles': {
     ko: '과거 이력의 묶음(프로파일)이 {count}개뿐입니다. 군집 분석에는 2개 이상이 필요합니다. ‹{field}›[을] 확인하세요',
     en: 'the history has {count} profile(s); clustering needs at least 2',

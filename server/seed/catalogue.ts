@@ -13,6 +13,7 @@ const EXAMPLE = '예제';
 
 const CATALOGUE: Record<string, CatalogueEntry> = {
   'cp949-declarations.pipeline.json': { category: 'general', tags: [EXAMPLE, '신고', 'CP949', '인코딩'] },
+  'export-support.pipeline.json': { category: 'export_support', tags: [EXAMPLE, '수출지원', '중소기업', '추천'] },
   'import-price-band.pipeline.json': { category: 'import_price', tags: [EXAMPLE, '저가신고', '수입가격', '세액'] },
   'importer-profile.pipeline.json': { category: 'general', tags: [EXAMPLE, '수입업체', '프로파일', '신고'] },
   'inspection-hit-rate.pipeline.json': { category: 'general', tags: [EXAMPLE, '검사', '적발률', '원산지'] },

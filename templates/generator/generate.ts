@@ -6,6 +6,7 @@ import { companyCells } from './companies.ts';
 import { writeConsultations } from './consultations.ts';
 import { CsvWriter } from './csv.ts';
 import { writeDeclarations } from './declarations.ts';
+import { buildExportSupport, exporterCells, exportRowCells, PROGRAMMES, programmeCells } from './export-support.ts';
 import { writeNews } from './news.ts';
 import { ParquetConverter } from './parquet.ts';
 import { writePortCalls } from './port-calls.ts';
@@ -51,6 +52,33 @@ export async function generate(opts: Options, log: (msg: string) => void = () =>
     ['news', (w) => writeNews(world, w)],
     ['consultations', (w) => writeConsultations(world, w)],
   ];
+  const exportSupport = buildExportSupport(world.companies, opts.seed);
+  simple.push(
+    [
+      'exporters',
+      (w) => {
+        for (const e of exportSupport.exporters) w.write(exporterCells(e));
+      },
+    ],
+    [
+      'exportDeclarations',
+      (w) => {
+        for (const r of exportSupport.rows) w.write(exportRowCells(r));
+      },
+    ],
+    [
+      'exportProgrammes',
+      (w) => {
+        for (const prog of PROGRAMMES) w.write(programmeCells(prog));
+      },
+    ],
+    [
+      'programmeParticipation',
+      (w) => {
+        for (const x of exportSupport.participation) w.write([x.company, x.programme, x.year]);
+      },
+    ],
+  );
   for (const [key, run] of simple) {
     const w = open(key);
     run(w);

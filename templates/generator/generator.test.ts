@@ -59,7 +59,7 @@ describe('generator determinism', () => {
     await generate({ rows: 2000, seed: 7, out: b, format: 'csv', quiet: true });
     await generate({ rows: 2000, seed: 8, out: c, format: 'csv', quiet: true });
     const files = readdirSync(a).sort();
-    expect(files).toHaveLength(8);
+    expect(files).toHaveLength(12);
     for (const f of files) expect(readFileSync(join(b, f)).equals(readFileSync(join(a, f))), f).toBe(true);
     expect(readFileSync(join(c, 'declarations.csv')).equals(readFileSync(join(a, 'declarations.csv')))).toBe(false);
   });

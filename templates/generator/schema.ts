@@ -157,6 +157,58 @@ export const TABLES = {
       ['intent_id', V],
     ],
   },
+  exporters: {
+    file: 'exporters',
+    columns: [
+      ['company_id', V],
+      ['name_ko', V],
+      ['region', V],
+      ['industry', V],
+      ['size', V],
+      ['certifications', V],
+      ['export_since', 'DATE'],
+      ['support_track', V],
+    ],
+  },
+  exportDeclarations: {
+    file: 'export_declarations',
+    columns: [
+      ['export_id', V],
+      ['export_date', 'DATE'],
+      ['exporter_id', V],
+      ['hs10', V],
+      ['hs6', V],
+      ['item_name_ko', V],
+      ['destination_country', V],
+      ['transport_mode', V],
+      ['fob_value_krw', 'BIGINT'],
+    ],
+  },
+  exportProgrammes: {
+    file: 'export_programmes',
+    columns: [
+      ['programme_id', V],
+      ['name_ko', V],
+      ['name_en', V],
+      ['agency', V],
+      ['description_ko', V],
+      ['target_sizes', V],
+      ['target_hs2', V],
+      ['target_destinations', V],
+      ['required_certification', V],
+      ['min_annual_export_krw', 'BIGINT'],
+      ['max_annual_export_krw', 'BIGINT'],
+      ['focus', V],
+    ],
+  },
+  programmeParticipation: {
+    file: 'programme_participation',
+    columns: [
+      ['company_id', V],
+      ['programme_id', V],
+      ['year', 'INTEGER'],
+    ],
+  },
 } as const satisfies Record<string, TableSchema>;
 
 export type TableKey = keyof typeof TABLES;
@@ -175,4 +227,8 @@ export const GROUND_TRUTH: Record<TableKey, readonly string[]> = {
   portCalls: ['anomaly_note'],
   news: ['planted_event'],
   consultations: ['intent_id'],
+  exporters: ['support_track'],
+  exportDeclarations: [],
+  exportProgrammes: [],
+  programmeParticipation: [],
 };
