@@ -18,9 +18,11 @@ import { modelRoutes } from './routes/models.ts';
 import { MODEL_MAX_BYTES } from './routes/models-schemas.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { pipelineRoutes } from './routes/pipelines.ts';
+import { requestRoutes } from './routes/requests.ts';
 import { router } from './routes/router.ts';
 import { runRoutes } from './routes/runs.ts';
 import { scheduleRoutes } from './routes/schedules.ts';
+import { searchRoutes } from './routes/search.ts';
 import { staticRoutes } from './routes/static-files.ts';
 import { templateRoutes } from './routes/templates.ts';
 import { userRoutes } from './routes/users.ts';
@@ -69,7 +71,9 @@ export function createApp(deps: AppDeps) {
     .route('/runs', runRoutes(deps))
     .route('/notifications', notificationRoutes(deps))
     .route('/dashboards', dashboardRoutes(deps))
-    .route('/models', modelRoutes(deps));
+    .route('/models', modelRoutes(deps))
+    .route('/requests', requestRoutes(deps))
+    .route('/search', searchRoutes(deps));
 
   const root = router<AppEnv>();
   if (deps.logger) root.use('*', accessLog(deps.logger));

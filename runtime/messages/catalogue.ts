@@ -217,6 +217,43 @@ export const CATALOGUE = {
     ko: '대기 중이거나 실행 중인 실행이 이미 {limit}개입니다. 하나가 끝난 뒤 다시 실행하세요',
     en: 'you already have {limit} runs queued or running; run again once one has ended',
   },
+  // Analysis requests (server/requests/workflow.ts)
+  'api.request_wrong_role': {
+    ko: '‹{action}›[은] {who}만 할 수 있습니다',
+    en: '"{action}" is for {who} only',
+  },
+  'api.request_bad_state': {
+    ko: '이 의뢰는 지금 ‹{state}› 단계라 ‹{action}›[을] 할 수 없습니다. ‹{action}›[은] {from} 단계에서만 할 수 있습니다',
+    en: 'the request is "{state}": "{action}" is possible only when it is {from}',
+  },
+  'api.request_other_department': {
+    ko: '{department} 부서의 의뢰라 검토할 수 없습니다. 그 부서의 검토자나 관리자만 검토할 수 있습니다',
+    en: 'the request belongs to {department}: only its reviewers or an admin review it',
+  },
+  'api.request_needs_comment': {
+    ko: '‹{action}›에는 사유를 의견으로 적어야 합니다',
+    en: '"{action}" needs a reason in the comment',
+  },
+  'api.request_needs_department': {
+    ko: '협조를 요청할 업무국(부서)을 적으세요',
+    en: 'name the bureau (department) to cooperate',
+  },
+  'api.request_needs_analyst': {
+    ko: '분석 담당자를 지정하세요. 없는 사용자이거나 사용이 중지된 계정입니다',
+    en: 'choose an analyst: that user does not exist or is disabled',
+  },
+  'api.request_needs_result': {
+    ko: '분석완료에는 결과로 파이프라인, 템플릿 또는 대시보드를 연결해야 합니다',
+    en: 'completing needs a result: a pipeline, template or dashboard',
+  },
+  'api.request_result_missing': {
+    ko: '연결한 결과({kind})를 찾을 수 없거나 볼 권한이 없습니다',
+    en: 'the linked result ({kind}) does not exist or is not visible to you',
+  },
+  'api.request_attachment_missing': {
+    ko: '첨부한 데이터셋을 찾을 수 없거나 볼 권한이 없습니다',
+    en: 'an attached dataset does not exist or is not visible to you',
+  },
   // Webhook targets (server/notifications/webhook-target.ts)
   'webhook.bad_url': {
     ko: '웹훅 주소가 올바른 URL이 아닙니다. https://로 시작하는 주소를 넣으세요',
@@ -672,6 +709,27 @@ export const CATALOGUE = {
     ko: '‹{low}›[은] ‹{high}›보다 작아야 합니다',
     en: 'the under-remittance ratio must be below the over-remittance ratio',
   },
+  // Text models (nodes/model: trends, document association, consultation answers)
+  'node.text_empty': {
+    ko: '‹{field}›의 "{column}" 열에 글이 없습니다. 글이 들어 있는 열을 고르세요',
+    en: 'the text column "{column}" is empty ({field})',
+  },
+  'node.text_only_numbers': {
+    ko: '‹{field}›의 "{column}" 열에는 숫자·기호만 있어 비교할 글자가 없습니다. 글이 들어 있는 열을 고르세요',
+    en: 'the text column "{column}" holds only numbers and symbols ({field})',
+  },
+  'node.text_no_dates': {
+    ko: '‹{field}›의 "{column}" 열에서 날짜를 읽을 수 없습니다 (예: 2024-03-15). 날짜 열을 고르세요',
+    en: 'no value of "{column}" reads as a date ({field})',
+  },
+  'node.trend_needs_names': {
+    ko: '품목명 사전을 쓰려면 내부 시계열(수입신고)을 연결하고 ‹{field}›[을] 고르세요',
+    en: 'the dictionary needs the item names of the internal series ({field})',
+  },
+  'node.qa_no_knowledge': {
+    ko: '답변 자료(과거 상담·결정례·판례)에 글이 없습니다. ‹{field}›[을] 확인하세요',
+    en: 'the knowledge table has no text to answer from ({field})',
+  },
   // Link analysis (nodes/graph)
   'node.graph_key_type': {
     ko: '‹{field}›에 고른 "{column}"[은] {type} 열입니다. 업체부호·전화번호처럼 글자나 정수로 된 열을 고르세요',
@@ -708,27 +766,6 @@ export const CATALOGUE = {
   'node.graph_negative_weight': {
     ko: '‹{field}›의 "{column}" 열에 음수가 있습니다. 연결 가중치는 0 이상이어야 합니다',
     en: 'link weights in "{column}" must not be negative ({field})',
-  },
-  // Text models (nodes/model: trends, document association, consultation answers)
-  'node.text_empty': {
-    ko: '‹{field}›의 "{column}" 열에 글이 없습니다. 글이 들어 있는 열을 고르세요',
-    en: 'the text column "{column}" is empty ({field})',
-  },
-  'node.text_only_numbers': {
-    ko: '‹{field}›의 "{column}" 열에는 숫자·기호만 있어 비교할 글자가 없습니다. 글이 들어 있는 열을 고르세요',
-    en: 'the text column "{column}" holds only numbers and symbols ({field})',
-  },
-  'node.text_no_dates': {
-    ko: '‹{field}›의 "{column}" 열에서 날짜를 읽을 수 없습니다 (예: 2024-03-15). 날짜 열을 고르세요',
-    en: 'no value of "{column}" reads as a date ({field})',
-  },
-  'node.trend_needs_names': {
-    ko: '품목명 사전을 쓰려면 내부 시계열(수입신고)을 연결하고 ‹{field}›[을] 고르세요',
-    en: 'the dictionary needs the item names of the internal series ({field})',
-  },
-  'node.qa_no_knowledge': {
-    ko: '답변 자료(과거 상담·결정례·판례)에 글이 없습니다. ‹{field}›[을] 확인하세요',
-    en: 'the knowledge table has no text to answer from ({field})',
   },
 } as const satisfies Record<string, Label>;
 

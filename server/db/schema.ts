@@ -9,6 +9,7 @@ import {
   bigint,
   boolean,
   check,
+  date,
   index,
   integer,
   jsonb,
@@ -379,6 +380,9 @@ export const runs = pgTable(
     index('runs_queue_idx').on(t.status, t.runAfter),
     index('runs_pipeline_idx').on(t.pipelineId, t.createdAt),
     index('runs_schedule_idx').on(t.scheduleId, t.createdAt),
+    // the home page's counters and rankings read runs by period
+    index('runs_created_idx').on(t.createdAt),
+    index('runs_requested_idx').on(t.requestedBy, t.createdAt),
   ],
 );
 
@@ -408,7 +412,7 @@ export const runArtifacts = pgTable(
   (t) => [index('run_artifacts_run_idx').on(t.runId, t.nodeId), index('run_artifacts_created_idx').on(t.createdAt)],
 );
 
-export const NOTIFICATION_KINDS = ['run_failed', 'watch_rows'] as const;
+export const NOTIFICATION_KINDS = ['run_failed', 'watch_rows', 'request'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** In-app alerts (the bell in the studio header). */
@@ -431,7 +435,7 @@ export const notifications = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check('notifications_kind_check', sql`${t.kind} in ('run_failed', 'watch_rows')`),
+    check('notifications_kind_check', sql`${t.kind} in ('run_failed', 'watch_rows', 'request')`),
     index('notifications_user_idx').on(t.userId, t.createdAt),
   ],
 );
@@ -470,3 +474,129 @@ export const dashboards = pgTable(
 );
 
 export type DashboardRow = typeof dashboards.$inferSelect;
+
+/**
+ * Analysis requests (분석의뢰, issue 19): an officer asks for an analysis; a reviewer approves it, the business
+ * bureau cooperates, an assigned analyst does it and links the result. The allowed moves are in
+ * `server/requests/workflow.ts`; every move is one row of `analysis_request_events`.
+ */
+export const REQUEST_STATES = [
+  'submitted',
+  'approved',
+  'cooperation',
+  'in_analysis',
+  'completed',
+  'rejected',
+  'cancelled',
+] as const;
+export type RequestState = (typeof REQUEST_STATES)[number];
+export const REQUEST_RESULT_KINDS = ['pipeline', 'template', 'dashboard'] as const;
+export type RequestResultKind = (typeof REQUEST_RESULT_KINDS)[number];
+
+export const analysisRequests = pgTable(
+  'analysis_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    requesterId: uuid('requester_id')
+      .notNull()
+      .references(() => users.id),
+    /** The requester's department when filed: its reviewers review it. */
+    department: text('department'),
+    title: text('title').notNull(),
+    purpose: text('purpose').notNull().default(''),
+    content: text('content').notNull().default(''),
+    dataWanted: text('data_wanted').notNull().default(''),
+    dueDate: date('due_date', { mode: 'string' }),
+    /** `{ kind: 'dataset', datasetId }` (uploaded files become datasets) or `{ kind: 'link', url, label }`. */
+    attachments: jsonb('attachments').notNull().default(sql`'[]'::jsonb`),
+    state: text('state', { enum: REQUEST_STATES }).notNull().default('submitted'),
+    reviewerId: uuid('reviewer_id').references(() => users.id),
+    /** The business bureau (department) asked to cooperate. */
+    cooperationDepartment: text('cooperation_department'),
+    analystId: uuid('analyst_id').references(() => users.id),
+    resultKind: text('result_kind', { enum: REQUEST_RESULT_KINDS }),
+    resultId: uuid('result_id'),
+    ...timestamps,
+  },
+  (t) => [
+    check(
+      'analysis_requests_state_check',
+      sql`${t.state} in ('submitted', 'approved', 'cooperation', 'in_analysis', 'completed', 'rejected', 'cancelled')`,
+    ),
+    index('analysis_requests_requester_idx').on(t.requesterId, t.updatedAt),
+    index('analysis_requests_analyst_idx').on(t.analystId, t.updatedAt),
+    index('analysis_requests_state_idx').on(t.state, t.department),
+  ],
+);
+
+export const analysisRequestEvents = pgTable(
+  'analysis_request_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Orders events of the same instant (the history is read in this order). */
+    seq: integer('seq').generatedAlwaysAsIdentity(),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => analysisRequests.id, { onDelete: 'cascade' }),
+    actorId: uuid('actor_id')
+      .notNull()
+      .references(() => users.id),
+    /** `submit`, `approve`, `cooperate`, `assign`, `complete`, `reject`, `cancel` or `comment`. */
+    action: text('action').notNull(),
+    fromState: text('from_state'),
+    toState: text('to_state').notNull(),
+    comment: text('comment').notNull().default(''),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('analysis_request_events_request_idx').on(t.requestId, t.at)],
+);
+
+export type AnalysisRequestRow = typeof analysisRequests.$inferSelect;
+export type AnalysisRequestEventRow = typeof analysisRequestEvents.$inferSelect;
+
+export const SEARCH_KINDS = ['pipeline', 'template', 'dataset', 'dashboard', 'request'] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
+/**
+ * One row per searchable item, kept in step by triggers on the source tables (migration 0006): the text folded
+ * (lower case, no spaces) and its 초성 (initial consonants) precomputed, so global search is a substring match on
+ * two columns (trigram-indexed where pg_trgm exists). Who may see a row is decided from its own columns.
+ */
+export const searchDocs = pgTable(
+  'search_docs',
+  {
+    kind: text('kind', { enum: SEARCH_KINDS }).notNull(),
+    refId: uuid('ref_id').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull().default(''),
+    folded: text('folded').notNull(),
+    chosung: text('chosung').notNull(),
+    ownerId: uuid('owner_id'),
+    /** `private`, `department` or `public` as the item's own; requests are `request` (seen by their people). */
+    visibility: text('visibility').notNull(),
+    department: text('department'),
+    /** Requests: the assigned analyst, who sees it too. */
+    members: uuid('members').array().notNull().default(sql`'{}'::uuid[]`),
+    /** Deleted pipelines and dashboards: never found. */
+    hidden: boolean('hidden').notNull().default(false),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.refId] }), index('search_docs_updated_idx').on(t.updatedAt)],
+);
+
+/**
+ * The data map's attributes of a dataset (issue 18, KCS model (10)): its customs process stage (null: guessed from
+ * its column names), how often it is refreshed and a note. Changed by the dataset's owner or an admin.
+ */
+export const datasetCatalog = pgTable('dataset_catalog', {
+  datasetId: uuid('dataset_id')
+    .primaryKey()
+    .references(() => datasets.id, { onDelete: 'cascade' }),
+  stage: text('stage'),
+  refresh: text('refresh').notNull().default(''),
+  note: text('note').notNull().default(''),
+  updatedBy: uuid('updated_by').references(() => users.id),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export type DatasetCatalogRow = typeof datasetCatalog.$inferSelect;
