@@ -22,7 +22,9 @@ describeDrivers('analysis requests', (ctx) => {
     await s.user('choi', { role: 'reviewer', department: '심사' });
     parkId = (await s.user('park', { department: '통관' })).id;
     await s.user('han', { department: '통관' });
-    [kim, lee, choi, park, han] = await Promise.all(['kim', 'lee', 'choi', 'park', 'han'].map((u) => s.signIn(u)));
+    [kim, lee, choi, park, han] = (await Promise.all(
+      ['kim', 'lee', 'choi', 'park', 'han'].map((u) => s.signIn(u)),
+    )) as [Client, Client, Client, Client, Client];
     const res = await park.post('/api/pipelines', { doc: pipelineDoc('수입신고 위험 분석') });
     pipelineId = ((await res.json()) as Json).id as string;
   });

@@ -25,7 +25,7 @@ describeDrivers('global search', (ctx) => {
     await s.user('kim', { department: '통관' });
     await s.user('lee', { department: '심사' });
     await s.user('boss', { role: 'admin' });
-    [kim, lee, admin] = await Promise.all(['kim', 'lee', 'boss'].map((u) => s.signIn(u)));
+    [kim, lee, admin] = (await Promise.all(['kim', 'lee', 'boss'].map((u) => s.signIn(u)))) as [Client, Client, Client];
     const save = async (c: Client, name: string, visibility?: string) => {
       const res = await c.post('/api/pipelines', { doc: pipelineDoc(name) });
       const id = ((await res.json()) as { id: string }).id;
