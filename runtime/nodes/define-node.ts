@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Engine } from '../engine/engine.ts';
+import type { ModelStore } from '../ml/model-store.ts';
 import type { JsSandbox } from '../sandbox/types.ts';
 import type { Schema } from '../schema/types.ts';
 import type { FileAccess } from '../sources/file-access.ts';
@@ -145,6 +146,8 @@ export interface ComputeContext<P> {
   sources?: Record<string, string[]>;
   /** Where user JavaScript runs (`runtime/sandbox/`); given by whoever builds the runtime. */
   sandbox?: JsSandbox;
+  /** The model registry (`runtime/ml/model-store.ts`), given by whoever opens the run session; none: no registry. */
+  models?: ModelStore;
   /** Create the output as this table (or view) in the engine. */
   tableName: string;
   signal?: AbortSignal;

@@ -2,7 +2,8 @@ import { migrateDoc } from '../../../../runtime/document/migrate.ts';
 import { type PipelineDoc, pipelineDocSchema } from '../../../../runtime/document/pipeline-doc.ts';
 import type { Issue } from '../../../../runtime/errors.ts';
 import type { NodeRegistry } from '../../../../runtime/nodes/registry.ts';
-import { inputSchemasOf, propagateSchemas } from './propagate-schemas.ts';
+import { propagateSchemas } from '../../../../runtime/schema/propagate.ts';
+import { inputSchemasOf } from './input-schemas.ts';
 import { runnableSubset } from './runnable-subset.ts';
 import { nodeSignatures } from './signatures.ts';
 import type { Analysis, Analyzer, KnownSchema } from './types.ts';
@@ -15,7 +16,10 @@ export function createAnalyzer(registry: NodeRegistry): Analyzer {
       const signatures = nodeSignatures(doc);
       const subset = runnableSubset(doc, registry);
       const propagated = subset.runnable
-        ? propagateSchemas(subset.runnable, signatures, known)
+        ? // a schema a run learned holds while the node's signature is unchanged
+          propagateSchemas(subset.runnable, (id) =>
+            known[id]?.signature === signatures[id] ? known[id]?.schema : undefined,
+          )
         : { schemas: {}, issues: [] };
       const issuesByNode: Record<string, Issue[]> = {};
       const docIssues: Issue[] = [];
