@@ -18,7 +18,10 @@ export interface Entity {
 export interface Edge {
   source: Entity;
   target: Entity;
+  /** What the walk follows (after the node's link strength). */
   weight: number;
+  /** The link's own weight (rows or amount), for the weighted degree; `weight` when absent. */
+  raw?: number;
 }
 
 export interface AnalysisOptions {
@@ -45,9 +48,9 @@ export interface EntityScores {
   pagerank: number;
   /** Personalised PageRank from the violators, divided by the entity's share of links (see `propagate`). */
   propagated: number | null;
-  /** 0–100: `propagated` over the highest non-violator's. */
+  /** 0–100: `propagated` over the highest non-violator's of the same entity type; violators 100. */
   risk: number | null;
-  /** 1 = the most suspected accomplice; violators and unreachable entities have none. */
+  /** 1 = the most suspected of its entity type; violators and unreachable entities have none. */
   suspectRank: number | null;
   nearestSeed: Entity | null;
   /** Entities from this one to its nearest violator, both ends included. */
@@ -78,7 +81,7 @@ export function buildGraph(entities: Entity[], edges: Edge[]): UndirectedGraph {
     const t = keyOf(e.target);
     g.mergeNode(s, { type: e.source.type, value: e.source.value });
     g.mergeNode(t, { type: e.target.type, value: e.target.value });
-    g.mergeUndirectedEdge(s, t, { weight: e.weight });
+    g.mergeUndirectedEdge(s, t, { weight: e.weight, raw: e.raw ?? e.weight });
   }
   return g;
 }
@@ -86,10 +89,10 @@ export function buildGraph(entities: Entity[], edges: Edge[]): UndirectedGraph {
 /**
  * Personalised PageRank (random walk with restart to the violators), by power iteration on the weighted
  * graph: graphology-metrics' PageRank has no restart vector. The result is divided by the entity's weighted
- * degree over the mean (degree-normalised PPR): plain PPR ranks hubs (a broker serving everyone) first just
- * for being hubs, which the ring benchmark showed to drown the accomplices.
+ * degree over the mean (degree-normalised PPR) unless `normalise` is false: plain PPR ranks hubs (a broker
+ * serving everyone) first just for being hubs (`npm run bench -- --suite graph` compares both).
  */
-export function propagate(g: UndirectedGraph, seeds: string[], damping: number): Map<string, number> {
+export function propagate(g: UndirectedGraph, seeds: string[], damping: number, normalise = true): Map<string, number> {
   const nodes = g.nodes();
   const index = new Map(nodes.map((n, i) => [n, i]));
   const n = nodes.length;
@@ -136,6 +139,7 @@ export function propagate(g: UndirectedGraph, seeds: string[], damping: number):
   let total = 0;
   for (let i = 0; i < n; i++) total += strength[i]!;
   const mean = n > 0 ? total / n : 1;
+  if (!normalise) return new Map(nodes.map((k, i) => [k, r[i]!]));
   return new Map(nodes.map((k, i) => [k, strength[i]! > 0 ? r[i]! / (strength[i]! / mean) : 0]));
 }
 
@@ -201,7 +205,7 @@ export function analyse(g: UndirectedGraph, o: AnalysisOptions): EntityScores[] 
     const c = communities[k];
     let weightedDegree = 0;
     g.forEachEdge(k, (_e, attr) => {
-      weightedDegree += attr.weight as number;
+      weightedDegree += attr.raw as number;
     });
     return {
       key: k,
@@ -222,13 +226,22 @@ export function analyse(g: UndirectedGraph, o: AnalysisOptions): EntityScores[] 
     };
   });
   if (propagated) {
-    const suspects = out.filter((s) => !s.isSeed && (s.propagated ?? 0) > 0);
-    suspects.sort((a, b) => b.propagated! - a.propagated! || a.key.localeCompare(b.key));
-    const top = suspects[0]?.propagated ?? 1;
-    suspects.forEach((s, i) => {
-      s.suspectRank = i + 1;
-    });
-    for (const s of out) s.risk = s.isSeed ? 100 : top > 0 ? (100 * (s.propagated ?? 0)) / top : 0;
+    // Ranked and scaled within each entity type: a broker's score and an importer's are not comparable
+    // (they sit on different sides of the walk), and the officer reads "the 3rd most suspected importer".
+    const byType = new Map<string, EntityScores[]>();
+    for (const s of out) {
+      if (!byType.has(s.entity.type)) byType.set(s.entity.type, []);
+      byType.get(s.entity.type)!.push(s);
+    }
+    for (const group of byType.values()) {
+      const suspects = group.filter((s) => !s.isSeed && (s.propagated ?? 0) > 0);
+      suspects.sort((a, b) => b.propagated! - a.propagated! || a.key.localeCompare(b.key));
+      const top = suspects[0]?.propagated ?? 0;
+      suspects.forEach((s, i) => {
+        s.suspectRank = i + 1;
+      });
+      for (const s of group) s.risk = s.isSeed ? 100 : top > 0 ? (100 * (s.propagated ?? 0)) / top : 0;
+    }
   }
   return out;
 }

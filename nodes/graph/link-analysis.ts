@@ -51,6 +51,21 @@ const params = z
           en: 'Entity values separated by commas or new lines.',
         },
       }),
+    strength: z
+      .enum(['presence', 'log', 'count'])
+      .default('presence')
+      .meta({
+        label: { ko: '연결 강도', en: 'Link strength' },
+        help: {
+          ko: '위험을 퍼뜨릴 때 연결의 무게. 있음/없음이 기본입니다: 거래가 많은 큰 업체가 거래 횟수만으로 위에 오르지 않도록 합니다.',
+          en: 'How much a link carries when risk spreads. Presence by default, so big traders do not rise on volume alone.',
+        },
+        options: {
+          presence: { ko: '연결 있음/없음 (1)', en: 'Presence (1)' },
+          log: { ko: '가중치의 로그 ln(1 + 가중치)', en: 'Log of the weight, ln(1 + w)' },
+          count: { ko: '가중치 그대로 (횟수·금액)', en: 'Weight as is (count or amount)' },
+        },
+      }),
     damping: z
       .number()
       .min(0.05)
@@ -140,6 +155,13 @@ function flagOf(raw: unknown, p: Params): boolean {
   );
 }
 
+/** Zero-weight links (a zero amount) stay out of the graph whatever the strength. */
+export function linkStrength(weight: number, strength: Params['strength']): number {
+  if (!(weight > 0)) return 0;
+  if (strength === 'presence') return 1;
+  return strength === 'log' ? Math.log1p(weight) : weight;
+}
+
 const said = (e: Entity, typed: boolean) => (typed ? `${e.value}(${e.type})` : e.value);
 
 export const linkAnalysis = defineNode({
@@ -186,7 +208,10 @@ export const linkAnalysis = defineNode({
         msg('node.graph_negative_weight', { column: p.weight ?? '', field: setting(params, 'weight') }),
       );
     const seeds = await seedKeys(engine, input, p, new Set(entities.map(keyOf)), signal);
-    const g = buildGraph(entities, edges);
+    const g = buildGraph(
+      entities,
+      edges.map((e) => ({ ...e, raw: e.weight, weight: linkStrength(e.weight, p.strength) })),
+    );
     progress(0.4);
     const scores = analyse(g, {
       seeds,
