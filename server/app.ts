@@ -12,8 +12,10 @@ import { sessionLoader } from './middleware/session.ts';
 import { openApiDocument } from './openapi.ts';
 import { authRoutes } from './routes/auth.ts';
 import { dashboardRoutes } from './routes/dashboards.ts';
+import { dataMapRoutes } from './routes/datamap.ts';
 import { datasetRoutes } from './routes/datasets.ts';
 import { healthRoutes } from './routes/health.ts';
+import { homeRoutes } from './routes/home.ts';
 import { modelRoutes } from './routes/models.ts';
 import { MODEL_MAX_BYTES } from './routes/models-schemas.ts';
 import { notificationRoutes } from './routes/notifications.ts';
@@ -73,7 +75,8 @@ export function createApp(deps: AppDeps) {
     .route('/dashboards', dashboardRoutes(deps))
     .route('/models', modelRoutes(deps))
     .route('/requests', requestRoutes(deps))
-    .route('/search', searchRoutes(deps));
+    .route('/search', searchRoutes(deps))
+    .route('/datamap', dataMapRoutes(deps));
 
   const root = router<AppEnv>();
   if (deps.logger) root.use('*', accessLog(deps.logger));

@@ -16,7 +16,8 @@ export interface DatasetWithOwner {
 export const datasetCanView = (user: SessionUser, d: DatasetRow) => canView(user, { ...d, deletedAt: null });
 export const datasetCanEdit = (user: SessionUser, d: DatasetRow) => canEdit(user, { ...d, deletedAt: null });
 
-function datasetsVisibleTo(user: SessionUser): SQL {
+/** `datasetCanView` as a WHERE condition, for listings. */
+export function datasetsVisibleTo(user: SessionUser): SQL {
   if (user.role === 'admin') return sql`true`;
   const shared = [eq(datasets.ownerId, user.id), eq(datasets.visibility, 'public')];
   if (user.department !== null) {
