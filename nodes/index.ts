@@ -4,6 +4,7 @@ import { chartVega } from './chart/chart.ts';
 import { codeJs } from './code/js.ts';
 import { linkAnalysis } from './graph/link-analysis.ts';
 import { linkEdges } from './graph/link-edges.ts';
+import { docSimilarity } from './model/doc-similarity.ts';
 import { evaluate } from './model/evaluate.ts';
 import { exportSupport } from './model/export-support.ts';
 import { priceBand } from './model/price-band.ts';
@@ -92,6 +93,7 @@ export const nodeDefinitions = [
   riskClustering,
   scoreModel,
   trendDetect,
+  docSimilarity,
   linkAnalysis,
   linkEdges,
   outputFile,

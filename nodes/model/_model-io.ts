@@ -10,6 +10,12 @@ import { ident } from '../../runtime/sql/quote.ts';
 const PORT_NAMES: Record<string, Label> = {
   history: { ko: '과거 신고', en: 'history' },
   'declarations-to-score': { ko: '채점할 신고', en: 'declarations to score' },
+  texts: { ko: '날짜가 있는 글', en: 'dated texts' },
+  series: { ko: '내부 시계열', en: 'internal series' },
+  docs: { ko: '문서', en: 'documents' },
+  declarations: { ko: '수입신고', en: 'declarations' },
+  knowledge: { ko: '답변 자료', en: 'knowledge' },
+  questions: { ko: '질문', en: 'questions' },
 };
 
 /** Shared input/output plumbing of the model nodes: read chosen columns, write scores back beside the rows. */

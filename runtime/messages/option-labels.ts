@@ -222,6 +222,13 @@ const BY_SETTING: Record<string, Record<string, Label>> = {
     issues: { ko: '떠오르는 이슈 목록', en: 'Emerging-issue list' },
     series: { ko: '월별 시계열·예측', en: 'Monthly series and forecast' },
   },
+  'model.doc_similarity.output': {
+    neighbours: { ko: '비슷한 문서 (문서마다 k건)', en: 'Similar documents (k per document)' },
+    edges: { ko: '연결망 (유사도·공유 식별자 연결선)', en: 'Graph edges (similarity, shared identifiers)' },
+    clusters: { ko: '군집과 핵심어', en: 'Clusters and keywords' },
+    entities: { ko: '식별자 추출 (사업자번호·신고번호·B/L·HS)', en: 'Identifiers (business, declaration, B/L, HS)' },
+    search: { ko: '검색 (찾을 글과 비슷한 문서)', en: 'Search (documents like the search text)' },
+  },
 };
 
 /** `measures.0.fn` → `measures[].fn`: array indices do not change what a choice means. */
