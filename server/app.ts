@@ -76,7 +76,8 @@ export function createApp(deps: AppDeps) {
     .route('/models', modelRoutes(deps))
     .route('/requests', requestRoutes(deps))
     .route('/search', searchRoutes(deps))
-    .route('/datamap', dataMapRoutes(deps));
+    .route('/datamap', dataMapRoutes(deps))
+    .route('/home', homeRoutes(deps));
 
   const root = router<AppEnv>();
   if (deps.logger) root.use('*', accessLog(deps.logger));
