@@ -304,6 +304,57 @@ describe('exportSql', () => {
     expect(rows!.map((r) => r.memo)).toEqual(['한빛무역\n  확인', '바다상사(유)\n  확인', '초록 물산\n  확인']);
   });
 
+  it('exports a pipeline over Parquet and JSON sources (a Parquet source is a view, not a table)', async () => {
+    const e = await engine();
+    await e.exec(
+      `COPY (SELECT * FROM (VALUES ('C01', 100.5), ('C02', 20.0), ('C01', 30.0)) t(company_id, value)) TO '${path.join(dir, 'values.parquet')}' (FORMAT parquet)`,
+    );
+    await writeFile(
+      path.join(dir, 'regions.json'),
+      JSON.stringify([
+        { company_id: 'C01', region: '서울' },
+        { company_id: 'C02', region: '부산' },
+      ]),
+    );
+    const doc = {
+      format: 'customs-studio/pipeline',
+      version: 1,
+      name: 'parquet',
+      nodes: [
+        { id: 'values', type: 'source.file', params: { path: 'values.parquet', format: 'parquet' } },
+        { id: 'regions', type: 'source.file', params: { path: 'regions.json', format: 'json' } },
+        {
+          id: 'joined',
+          type: 'prep.join',
+          params: { how: 'inner', on: [{ left: 'company_id', right: 'company_id' }] },
+        },
+        {
+          id: 'by_region',
+          type: 'prep.aggregate',
+          params: { groupBy: ['region'], measures: [{ fn: 'sum', column: 'value', as: 'total' }] },
+        },
+      ],
+      edges: [
+        { source: 'values', target: 'joined', targetPort: 'left' },
+        { source: 'regions', target: 'joined', targetPort: 'right' },
+        { source: 'joined', target: 'by_region' },
+      ],
+    };
+    const statements = await exportSqlStatements(e, resolve(doc), new NodeFileAccess({ baseDir: dir, engine: e }));
+    expect(statements[0]).toContain('read_parquet(');
+    // C01: 100.5 + 30 in 서울, C02: 20 in 부산
+    expect(await runScript(statements)).toEqual([
+      [
+        { region: '부산', total: 20 },
+        { region: '서울', total: 130.5 },
+      ],
+    ]);
+    // nothing left behind in the engine the export used
+    expect((await e.query('SELECT count(*)::INTEGER AS n FROM duckdb_views() WHERE NOT internal')).rows).toEqual([
+      { n: 0 },
+    ]);
+  });
+
   it('names the node whose params do not fit', async () => {
     const doc = structuredClone(pipeline);
     (doc.nodes[3] as { params: unknown }).params = { column: 'importer_name' };

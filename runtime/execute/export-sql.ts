@@ -1,12 +1,13 @@
 import { type ResolvedNode, type ResolvedPipeline, refNode } from '../document/validate.ts';
 import type { Engine } from '../engine/engine.ts';
-import { NodeError, ParamError } from '../errors.ts';
-import { ancestors } from '../graph/dag.ts';
-import type { SourceNodeDefinition, SqlNodeDefinition } from '../nodes/define-node.ts';
+import { NodeError } from '../errors.ts';
+import type { InputSchemas, SourceNodeDefinition, SqlNodeDefinition } from '../nodes/define-node.ts';
+import { defaultTargets, planRun } from '../plan/plan-run.ts';
+import { asNodeError, declaredSchema, inputSchemas, needsDescribe, portSchemas } from '../schema/propagate.ts';
 import type { Schema } from '../schema/types.ts';
 import type { FileAccess } from '../sources/file-access.ts';
 import { ident, literal, typeName } from '../sql/quote.ts';
-import { defaultTargets } from './runtime.ts';
+import { dropRelation } from './result-cache.ts';
 
 /**
  * A pipeline as a DuckDB SQL script an officer can read, keep and run elsewhere (DuckDB's command line):
@@ -36,7 +37,10 @@ export async function exportSql(
   return `${header.join('\n')}\n\n${statements.join('\n\n')}\n`;
 }
 
-/** The statements of `exportSql`, one per result (each ends with `;`). */
+/**
+ * The statements of `exportSql`, one per result (each ends with `;`). The run's plan says which nodes each
+ * result needs; every one of them becomes a CTE, whatever the plan would store: nothing is materialised.
+ */
 export async function exportSqlStatements(
   engine: Engine,
   pipeline: ResolvedPipeline,
@@ -44,17 +48,13 @@ export async function exportSqlStatements(
   nodeId?: string,
 ): Promise<string[]> {
   const targets = resultsOf(pipeline, nodeId);
-  const needed = ancestors(targets.map(refNode), pipeline.doc.edges);
+  const steps = planRun(pipeline, { targets: [...new Set(targets.map(refNode))], isCached: () => false });
   const ctes = new Map<string, Cte>();
-  for (const id of pipeline.order.filter((n) => needed.has(n))) {
-    const rn = pipeline.nodes.get(id)!;
-    const def = rn.def;
-    if (def.kind === 'sink') continue;
-    if (def.kind === 'source') {
-      ctes.set(id, await sourceCte(engine, files, rn, def as SourceNodeDefinition<unknown>));
-      continue;
-    }
-    await sqlCtes(engine, rn, def as SqlNodeDefinition<unknown>, ctes);
+  for (const step of steps) {
+    const rn = pipeline.nodes.get(step.nodeId)!;
+    if (step.kind === 'load') ctes.set(rn.node.id, await sourceCte(engine, files, rn));
+    else if (step.kind === 'compute') ctes.set(rn.node.id, computeCte(rn, ctes));
+    else if (step.kind === 'inline' || step.kind === 'materialise') await sqlCtes(engine, rn, ctes);
   }
   return targets.map((ref) => {
     const sinks = pipeline.nodes.get(refNode(ref))!.consumers.filter((c) => pipeline.nodes.get(c)?.def.kind === 'sink');
@@ -90,48 +90,64 @@ function describeNode(rn: ResolvedNode): string {
   return `-- ${rn.node.id} · ${rn.def.type}${label}`;
 }
 
-async function sourceCte(
-  engine: Engine,
-  files: FileAccess,
-  rn: ResolvedNode,
-  def: SourceNodeDefinition<unknown>,
-): Promise<Cte> {
+/**
+ * A source's CTE: its own SQL form, with the column types its loader keeps. The columns (and the loader's notes,
+ * e.g. skipped lines) come from opening the source once under a scratch name, dropped at once: a Parquet
+ * source is a view over the file, the others a table.
+ */
+async function sourceCte(engine: Engine, files: FileAccess, rn: ResolvedNode): Promise<Cte> {
   const id = rn.node.id;
+  const def = rn.def as SourceNodeDefinition<unknown>;
   const scratch = `__export_${id}_${Math.random().toString(36).slice(2, 10)}`;
   const loaded = await def.load({ nodeId: id, params: rn.params, engine, files, tableName: scratch });
-  await engine.exec(`DROP TABLE IF EXISTS ${loaded.relation}`);
+  await dropRelation(engine, loaded.relation);
   const schema = loaded.schema;
   const comment = [describeNode(rn), ...loaded.warnings.map((w) => `-- note: ${oneLine(w.message)}`)];
   const form = def.sourceSql
     ? await def.sourceSql({ nodeId: id, params: rn.params, engine, files, schema })
     : { unsupported: `"${def.type}" has no SQL form` };
   if ('sql' in form) return { name: ident(id), comment, body: form.sql, schema, deps: [] };
-  comment.push(`-- cannot be expressed in SQL: ${oneLine(form.unsupported)}`);
+  return placeholder(id, comment, form.unsupported, schema, []);
+}
+
+/** A compute node (a model, JavaScript) has no SQL form: a placeholder with the columns it declares. */
+function computeCte(rn: ResolvedNode, ctes: Map<string, Cte>): Cte {
+  const id = rn.node.id;
+  const deps = Object.values(rn.inputs).flat();
+  const schema = declaredSchema(rn, inputSchemas(rn, (ref) => input(id, ref, ctes).schema) as InputSchemas);
+  if (!schema)
+    throw new NodeError(id, 'plan', `"${rn.def.type}" runs outside SQL and its columns are known only by running it`);
+  const why = `"${rn.def.type}" runs outside SQL (in the studio or on the server); run the pipeline for its rows`;
+  return placeholder(id, [describeNode(rn)], why, schema, deps);
+}
+
+function placeholder(id: string, comment: string[], why: string, schema: Schema, deps: string[]): Cte {
+  comment.push(`-- cannot be expressed in SQL: ${oneLine(why)}`);
   comment.push('-- placeholder: the same columns, no rows; replace it with a query that reads the data');
   const columns = schema.map((c) => `CAST(NULL AS ${safeType(c.type)}) AS ${ident(c.name)}`);
-  return { name: ident(id), comment, body: `SELECT ${columns.join(', ')} WHERE false`, schema, deps: [] };
+  return { name: ident(id), comment, body: `SELECT ${columns.join(', ')} WHERE false`, schema, deps };
+}
+
+function input(nodeId: string, ref: string, ctes: Map<string, Cte>): Cte {
+  const cte = ctes.get(ref);
+  if (!cte) throw new NodeError(nodeId, 'plan', `input "${ref}" cannot be exported`);
+  return cte;
 }
 
 /** The node's CTE, and one per extra output port (`id:port` → `id__port`). */
-async function sqlCtes(engine: Engine, rn: ResolvedNode, def: SqlNodeDefinition<unknown>, ctes: Map<string, Cte>) {
+async function sqlCtes(engine: Engine, rn: ResolvedNode, ctes: Map<string, Cte>) {
   const id = rn.node.id;
+  const def = rn.def as SqlNodeDefinition<unknown>;
   const ports = Object.entries(rn.inputs);
-  const input = (ref: string) => {
-    const cte = ctes.get(ref);
-    if (!cte) throw new NodeError(id, 'plan', `input "${ref}" cannot be exported`);
-    return cte;
-  };
-  const schemas = Object.fromEntries(ports.map(([p, refs]) => [p, refs.map((r) => input(r).schema)]));
-  const inputs = Object.fromEntries(ports.map(([p, refs]) => [p, refs.map((r) => input(r).name)]));
-  const guard = <T>(phase: 'schema' | 'plan', f: () => T): T => {
-    try {
-      return f();
-    } catch (e) {
-      throw new NodeError(id, phase, (e as Error).message, e instanceof ParamError ? e.param : undefined);
-    }
-  };
-  const declared = guard('schema', () => def.outputSchema({ nodeId: id, params: rn.params, inputs: schemas }));
-  const body = guard('plan', () => def.toSql({ nodeId: id, params: rn.params, inputs, schemas, sources: rn.inputs }));
+  const schemas = inputSchemas(rn, (ref) => input(id, ref, ctes).schema) as InputSchemas;
+  const inputs = Object.fromEntries(ports.map(([p, refs]) => [p, refs.map((r) => input(id, r, ctes).name)]));
+  const declared = declaredSchema(rn, schemas);
+  let body: string;
+  try {
+    body = def.toSql({ nodeId: id, params: rn.params, inputs, schemas, sources: rn.inputs });
+  } catch (e) {
+    throw asNodeError(id, 'plan', e);
+  }
   const cte: Cte = {
     name: ident(id),
     comment: [describeNode(rn)],
@@ -140,15 +156,14 @@ async function sqlCtes(engine: Engine, rn: ResolvedNode, def: SqlNodeDefinition<
     deps: ports.flatMap(([, refs]) => refs),
   };
   ctes.set(id, cte);
-  if (!declared || declared.some((c) => c.type === 'UNKNOWN')) {
-    cte.schema = await engine.describe(statement(id, ctes));
-  }
+  if (needsDescribe(declared)) cte.schema = await engine.describe(statement(id, ctes));
+  const portColumns = portSchemas(rn, cte.schema);
   for (const [port, spec] of Object.entries(def.outputPorts ?? {})) {
     ctes.set(`${id}:${port}`, {
       name: ident(`${id}__${port}`),
       comment: [`-- ${id} · output "${port}"`],
       body: spec.sql(cte.name),
-      schema: spec.schema(cte.schema),
+      schema: portColumns[`${id}:${port}`]!,
       deps: [id],
     });
   }
