@@ -57,4 +57,12 @@ describe('Bm25Index', () => {
     expect(cosine(v, index.documentVector(1))).toBe(0);
     expect(cosine(index.vector(''), v)).toBe(0);
   });
+
+  it('cosineScores agrees with comparing the vectors one by one', () => {
+    const all = index.cosineScores('폴리에틸렌 냉동 채소');
+    for (let d = 0; d < docs.length; d++) {
+      expect(all[d]).toBeCloseTo(cosine(index.vector('폴리에틸렌 냉동 채소'), index.documentVector(d)), 10);
+    }
+    expect(all[0]).toBeGreaterThan(0);
+  });
 });

@@ -9,6 +9,7 @@
 //   index.query('강낭콩 냉동한 것', 5)  // → [{ index: 0, id: 'a', score: 3.1, matched: [' 냉동', '강낭콩', …] }]
 //   index.scores('강낭콩')               // → Float64Array with every document's score (for your own aggregation)
 //   cosine(index.vector('강낭콩'), index.vector('냉동 강낭콩'))  // TF-IDF cosine similarity, 0–1
+//   index.cosineScores('강낭콩')         // → every document's TF-IDF cosine with the text, through the index
 
 import { type NgramOptions, ngramCounts } from './char-ngrams.ts';
 
@@ -188,6 +189,42 @@ export class Bm25Index {
       }
     }
     return out;
+  }
+
+  /**
+   * Every document's TF-IDF cosine similarity with `text` (0–1; same weighting as `vector`), computed through the
+   * inverted index: far faster than comparing `vector(text)` with each `documentVector`. Short documents that the
+   * text covers well score high, where BM25 favours documents sharing many n-grams.
+   */
+  cosineScores(text: string): Float64Array {
+    const norms = this.documentNorms();
+    const query = this.vector(text);
+    const out = new Float64Array(this.size);
+    for (let q = 0; q < query.ids.length; q++) {
+      const t = query.ids[q]!;
+      const start = this.offsets[t]!;
+      const end = this.offsets[t + 1]!;
+      const w = query.weights[q]! * this.idfOf(end - start);
+      for (let p = start; p < end; p++) out[this.docs[p]!]! += w * (1 + Math.log(this.tfs[p]!));
+    }
+    for (let d = 0; d < out.length; d++) out[d] = norms[d]! > 0 ? out[d]! / norms[d]! : 0;
+    return out;
+  }
+
+  private norms: Float64Array | undefined;
+
+  /** Each document's TF-IDF vector length (built on first use). */
+  private documentNorms(): Float64Array {
+    if (this.norms) return this.norms;
+    const norms = new Float64Array(this.size);
+    for (let t = 0; t < this.terms.length; t++) {
+      const start = this.offsets[t]!;
+      const end = this.offsets[t + 1]!;
+      const idf = this.idfOf(end - start);
+      for (let p = start; p < end; p++) norms[this.docs[p]!]! += ((1 + Math.log(this.tfs[p]!)) * idf) ** 2;
+    }
+    this.norms = norms.map(Math.sqrt);
+    return this.norms;
   }
 
   /** The `k` best documents for `text`, best first; documents sharing no n-gram with the text are never returned. */
