@@ -8,6 +8,7 @@ import { docSimilarity } from './model/doc-similarity.ts';
 import { evaluate } from './model/evaluate.ts';
 import { exportSupport } from './model/export-support.ts';
 import { priceBand } from './model/price-band.ts';
+import { qaAnswer } from './model/qa-answer.ts';
 import { requirementRisk } from './model/requirement-risk.ts';
 import { riskClustering } from './model/risk-clustering.ts';
 import { riskScreening } from './model/risk-screening.ts';
@@ -94,6 +95,7 @@ export const nodeDefinitions = [
   scoreModel,
   trendDetect,
   docSimilarity,
+  qaAnswer,
   linkAnalysis,
   linkEdges,
   outputFile,
