@@ -12,6 +12,38 @@ export function numbered(relation: string): string {
 }
 
 /**
+ * Whether `relation` can be read twice in one query and give its rows in the same, input order both times:
+ * a table or a view can. A fused step (`"cte_…"`) cannot: DuckDB materializes a CTE that is read twice,
+ * and scans the materialized rows in no set order when several threads wrote them.
+ */
+export function readsTwiceInOrder(relation: string): boolean {
+  return !relation.startsWith('"cte_');
+}
+
+/**
+ * `query(rows)` over the input numbered in scan order, where `rows` may be read more than once. Over a table
+ * or view each read numbers the input in the same order; over a fused step the input is numbered once and
+ * that is materialized. Either way the positions are the input's, but rows read back from a join or a
+ * materialized step come in no set order: `query` sorts its result by position when order matters.
+ */
+export function overNumbered(relation: string, query: (rows: string) => string): string {
+  if (readsTwiceInOrder(relation)) return query(numbered(relation));
+  return `WITH "__rows" AS MATERIALIZED ${numbered(relation)} ${query('"__rows"')}`;
+}
+
+/**
+ * The rows of `relation` whose position `positions(rows)` picks (a query of one column of positions), in
+ * input order. Only the picked rows are sorted back by position: a hash semi join does not keep the order
+ * of its input.
+ */
+export function rowsAt(relation: string, positions: (rows: string) => string): string {
+  return overNumbered(
+    relation,
+    (rows) => `SELECT * EXCLUDE (${POS}) FROM ${rows} WHERE ${POS} IN (${positions(rows)}) ORDER BY ${POS}`,
+  );
+}
+
+/**
  * The schema after adding computed columns: a name already in the input is replaced in place (like
  * `prep.derive`), any other is appended. Two computed columns with one name are a ParamError on `param`.
  */

@@ -5,7 +5,7 @@ import { msg } from '../../runtime/messages/render.ts';
 import { typeLabel } from '../../runtime/messages/type-names.ts';
 import { defineNode } from '../../runtime/nodes/define-node.ts';
 import { ident, literal } from '../../runtime/sql/quote.ts';
-import { numbered, POS, selectWith, withColumns } from '../_shared/added-columns.ts';
+import { readsTwiceInOrder, selectWith, withColumns } from '../_shared/added-columns.ts';
 import { relation, requireColumn, single, UNKNOWN } from '../_shared/columns.ts';
 import { IN, OUT } from '../_shared/ports.ts';
 import { choice, setting } from '../_shared/said.ts';
@@ -166,6 +166,10 @@ function labelSql(p: Params, n: number, cut: string[], i: number): string {
   return `'${open}' || ${fmt(lo)} || ', ' || ${fmt(hi)} || '${close}'`;
 }
 
+/**
+ * Bins a numeric column. Keeps input order: bounds (min, max, quantiles) are one row computed once and
+ * joined to every row, which streams through in input order.
+ */
 export const bin = defineNode({
   type: 'prep.bin',
   version: 1,
@@ -211,20 +215,20 @@ export const bin = defineNode({
     const value = p.output === 'index' ? `CAST("__idx" AS INTEGER)` : `CASE "__idx" ${labels.join(' ')} END`;
     const hasQ = p.method === 'quantile' && n > 1;
     const bounds = computed ? ['"__lo"', '"__hi"', ...(hasQ ? ['"__q"'] : [])] : [];
-    const select = selectWith(
-      single(schemas),
-      [{ name: outName(p), sql: value }],
-      ['"__idx"', ...(computed ? [POS, ...bounds] : [])],
-    );
-    if (!computed) return `SELECT ${select} FROM (SELECT *, ${index} AS "__idx" FROM ${relation(inputs)})`;
+    const select = selectWith(single(schemas), [{ name: outName(p), sql: value }], ['"__idx"', ...bounds]);
+    const input = relation(inputs);
+    if (!computed) return `SELECT ${select} FROM (SELECT *, ${index} AS "__idx" FROM ${input})`;
     const fractions = Array.from({ length: n - 1 }, (_, k) => literal((k + 1) / n));
-    const windows = [
-      `min(${x}) OVER () AS "__lo"`,
-      `max(${x}) OVER () AS "__hi"`,
-      ...(hasQ ? [`quantile_cont(${x}, [${fractions.join(', ')}]::DOUBLE[]) OVER () AS "__q"`] : []),
+    const aggregates: [string, string][] = [
+      [`min(${x})`, '"__lo"'],
+      [`max(${x})`, '"__hi"'],
+      ...(hasQ ? [[`quantile_cont(${x}, [${fractions.join(', ')}]::DOUBLE[])`, '"__q"'] as [string, string]] : []),
     ];
-    // Bounds are window aggregates over the whole column; __pos restores the input order they may shuffle.
-    const withBounds = `SELECT *, ${windows.join(', ')} FROM ${numbered(relation(inputs))}`;
-    return `SELECT ${select} FROM (SELECT *, ${index} AS "__idx" FROM (${withBounds})) ORDER BY ${POS}`;
+    // The bounds are one row computed once over the whole column and joined to every row; over a fused
+    // step (read once only) they are windows with an empty OVER (), which keep input order.
+    const withBounds = readsTwiceInOrder(input)
+      ? `SELECT * FROM ${input} CROSS JOIN (SELECT ${aggregates.map(([a, n]) => `${a} AS ${n}`).join(', ')} FROM ${input})`
+      : `SELECT *, ${aggregates.map(([a, n]) => `${a} OVER () AS ${n}`).join(', ')} FROM ${input}`;
+    return `SELECT ${select} FROM (SELECT *, ${index} AS "__idx" FROM (${withBounds}))`;
   },
 });

@@ -6,6 +6,7 @@ import { typeLabel } from '../../runtime/messages/type-names.ts';
 import { defineNode } from '../../runtime/nodes/define-node.ts';
 import type { Column } from '../../runtime/schema/types.ts';
 import { ident, literal } from '../../runtime/sql/quote.ts';
+import { numbered, POS, readsTwiceInOrder } from '../_shared/added-columns.ts';
 import { relation, requireColumn, single, UNKNOWN } from '../_shared/columns.ts';
 import { IN, OUT } from '../_shared/ports.ts';
 import { choice } from '../_shared/said.ts';
@@ -34,21 +35,34 @@ const params = z
 
 type Rule = z.infer<typeof rule>;
 
-function fillSql(col: Column, r: Rule): string {
+/** Name of the one-row statistics column for the k-th statistic. */
+const stat = (k: number) => `"__fill${k}"`;
+
+/** The statistic a rule fills with, as an aggregate over the whole column (once, not per row). */
+function aggregateOf(col: Column, r: Rule): string | undefined {
+  if ('value' in r || r.strategy === 'previous') return undefined;
+  const fn = r.strategy === 'mean' ? 'avg' : r.strategy;
+  return `${fn}(${ident(col.name)})`;
+}
+
+function fillSql(col: Column, r: Rule, statistic: string | undefined): string {
   const c = ident(col.name);
   let replacement: string;
   if ('value' in r) replacement = literal(r.value);
   else if (r.strategy === 'previous') {
-    replacement = `last_value(${c} IGNORE NULLS) OVER (ORDER BY "__pos" ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)`;
-  } else {
-    const fn = r.strategy === 'mean' ? 'avg' : r.strategy;
-    replacement = `${fn}(${c}) OVER ()`;
-  }
+    replacement = `last_value(${c} IGNORE NULLS) OVER (ORDER BY ${POS} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)`;
+  } else replacement = statistic!;
   const filled = `COALESCE(${c}, ${replacement})`;
   // Keep the column's type: a mean filled into an INTEGER column is rounded, not turned into DOUBLE.
   return col.type === UNKNOWN ? filled : `CAST(${filled} AS ${col.type})`;
 }
 
+/**
+ * Fills empty values with a value, a statistic of the column, or the previous non-empty value. Keeps
+ * input order. Statistics (mean, median, mode) are computed once, as a one-row aggregate joined to every
+ * row (over a fused step, which is read once only, as a window with an empty OVER (), which keeps order);
+ * only "previous" needs the rows in input order, which it numbers and sorts back by that number.
+ */
 export const fill = defineNode({
   type: 'prep.fill',
   version: 1,
@@ -84,11 +98,27 @@ export const fill = defineNode({
   },
   toSql: ({ inputs, schemas, params: p }) => {
     const schema = single(schemas);
-    const replaced = Object.entries(p.columns)
-      .map(([name, r]) => `${fillSql(requireColumn(schema, name, `columns.${name}`), r)} AS ${ident(name)}`)
+    const input = relation(inputs);
+    const rules = Object.entries(p.columns).map(([name, r]) => ({
+      col: requireColumn(schema, name, `columns.${name}`),
+      r,
+    }));
+    // Over a fused step (read once only) a statistic is a window with an empty OVER (), which keeps order.
+    const twice = readsTwiceInOrder(input);
+    const stats: string[] = [];
+    const replaced = rules
+      .map(({ col, r }) => {
+        const agg = aggregateOf(col, r);
+        if (agg && !twice) return `${fillSql(col, r, `${agg} OVER ()`)} AS ${ident(col.name)}`;
+        if (agg) stats.push(`${agg} AS ${stat(stats.length)}`);
+        return `${fillSql(col, r, agg && stat(stats.length - 1))} AS ${ident(col.name)}`;
+      })
       .join(', ');
-    const usesPosition = Object.values(p.columns).some((r) => 'strategy' in r && r.strategy === 'previous');
-    if (!usesPosition) return `SELECT * REPLACE (${replaced}) FROM ${relation(inputs)}`;
-    return `SELECT * EXCLUDE ("__pos") REPLACE (${replaced}) FROM (SELECT *, row_number() OVER () AS "__pos" FROM ${relation(inputs)}) ORDER BY "__pos"`;
+    const usesPosition = rules.some(({ r }) => 'strategy' in r && r.strategy === 'previous');
+    const internal = [...stats.map((_, k) => stat(k)), ...(usesPosition ? [POS] : [])];
+    const rows = usesPosition ? numbered(input) : input;
+    const from = stats.length ? `${rows} CROSS JOIN (SELECT ${stats.join(', ')} FROM ${input})` : rows;
+    const exclude = internal.length ? ` EXCLUDE (${internal.join(', ')})` : '';
+    return `SELECT *${exclude} REPLACE (${replaced}) FROM ${from}${usesPosition ? ` ORDER BY ${POS}` : ''}`;
   },
 });

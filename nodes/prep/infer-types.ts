@@ -26,9 +26,14 @@ const params = z
   })
   .strict();
 
-/** Per row and chosen column: where it came from, where it goes, and how the conversion went. */
-const CHECKS = '"__checks"';
-const CHECK_TYPE = 'STRUCT(k INTEGER, col VARCHAR, from_type VARCHAR, to_type VARCHAR, state INTEGER, raw VARCHAR)[]';
+/**
+ * Per row and chosen column k, a flat "__check<k>" struct: where the column came from, where it goes, how
+ * the conversion went, and the original text only when it did not fit. Flat columns (not a list per row)
+ * cost next to nothing when a reader of "out" does not ask for them.
+ */
+const checkOf = (k: number) => `"__check${k}"`;
+const CHECK_TYPE = 'STRUCT(k INTEGER, col VARCHAR, from_type VARCHAR, to_type VARCHAR, state INTEGER, raw VARCHAR)';
+const INTERNAL = '^__(pos|check[0-9]+)$';
 const BLANK = 0;
 const CONVERTED = 1;
 const MISMATCHED = 2;
@@ -51,6 +56,11 @@ function target(type: string, column: string): string {
   }
 }
 
+/**
+ * Converts chosen text columns to numbers, dates or booleans in one pass, with a report port counting what
+ * did not fit. Keeps input order (a projection). The studio suggests the types from a sample
+ * (`infer-types-suggest.ts`); this node converts every row once.
+ */
 export const inferTypes = defineNode({
   type: 'prep.infer_types',
   version: 1,
@@ -73,7 +83,8 @@ export const inferTypes = defineNode({
     const typed = schema.map((c) =>
       c.name in p.columns ? { name: c.name, type: target(p.columns[c.name]!, c.name) } : c,
     );
-    return [...typed, { name: '__pos', type: 'BIGINT' }, { name: '__checks', type: CHECK_TYPE }];
+    const checks = Object.keys(p.columns).map((_, k) => ({ name: `__check${k}`, type: CHECK_TYPE }));
+    return [...typed, { name: '__pos', type: 'BIGINT' }, ...checks];
   },
   toSql: ({ inputs, schemas, params: p }) => {
     const schema = single(schemas);
@@ -93,26 +104,28 @@ export const inferTypes = defineNode({
       const t = textOf(ident(c.name));
       const state = `CASE WHEN ${t} IS NULL THEN ${BLANK} WHEN ${value(c.k)} IS NULL THEN ${MISMATCHED} ELSE ${CONVERTED} END`;
       const raw = `CASE WHEN ${t} IS NOT NULL AND ${value(c.k)} IS NULL THEN CAST(${ident(c.name)} AS VARCHAR) END`;
-      return `{'k': ${c.k}, 'col': ${literal(c.name)}, 'from_type': ${literal(c.from)}, 'to_type': ${literal(c.to)}, 'state': ${state}, 'raw': ${raw}}`;
+      return `{'k': ${c.k}, 'col': ${literal(c.name)}, 'from_type': ${literal(c.from)}, 'to_type': ${literal(c.to)}, 'state': ${state}, 'raw': ${raw}} AS ${checkOf(c.k)}`;
     });
     const internal = chosen.map((c) => value(c.k)).join(', ');
     // The checks ride along with each row so the report port can be one static query over this result.
-    return `SELECT * EXCLUDE (${internal}) REPLACE (${replaced.join(', ')}), [${checks.join(', ')}] AS ${CHECKS} FROM ${inner}`;
+    return `SELECT * EXCLUDE (${internal}) REPLACE (${replaced.join(', ')}), ${checks.join(', ')} FROM ${inner}`;
   },
   outputPorts: {
     out: {
-      schema: (self) => self.filter((c) => c.name !== '__pos' && c.name !== '__checks'),
+      schema: (self) => self.filter((c) => !new RegExp(INTERNAL).test(c.name)),
       // The node's result is a projection in input order (or a table written in that order): no sort needed.
-      sql: (self) => `SELECT * EXCLUDE (${POS}, ${CHECKS}) FROM ${self}`,
+      sql: (self) => `SELECT COLUMNS(c -> NOT regexp_full_match(c, ${literal(INTERNAL.slice(1, -1))})) FROM ${self}`,
     },
     report: {
       schema: () => REPORT,
+      // One row per chosen column: the checks turned into rows, then counted.
       sql: (self) =>
         `SELECT c.col AS "column", c.from_type, c.to_type, count(*) AS total, ` +
         `count(*) FILTER (WHERE c.state = ${CONVERTED}) AS converted, ` +
         `count(*) FILTER (WHERE c.state = ${MISMATCHED}) AS mismatched, ` +
         `arg_min(c.raw, ${POS}) FILTER (WHERE c.state = ${MISMATCHED}) AS example_mismatch ` +
-        `FROM (SELECT unnest(${CHECKS}) AS c, ${POS} FROM ${self}) GROUP BY c.k, c.col, c.from_type, c.to_type ORDER BY c.k`,
+        `FROM (UNPIVOT (SELECT ${POS}, COLUMNS('^__check[0-9]+$') FROM ${self}) ON COLUMNS('^__check[0-9]+$') INTO NAME "__name" VALUE c) ` +
+        'GROUP BY c.k, c.col, c.from_type, c.to_type ORDER BY c.k',
     },
   },
 });

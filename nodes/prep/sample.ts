@@ -3,7 +3,7 @@ import { ParamError } from '../../runtime/errors.ts';
 import { msg } from '../../runtime/messages/render.ts';
 import { defineNode } from '../../runtime/nodes/define-node.ts';
 import { ident, literal } from '../../runtime/sql/quote.ts';
-import { numbered, POS } from '../_shared/added-columns.ts';
+import { numbered, POS, readsTwiceInOrder, rowsAt } from '../_shared/added-columns.ts';
 import { relation, requireColumn, single } from '../_shared/columns.ts';
 import { IN, OUT } from '../_shared/ports.ts';
 import { setting } from '../_shared/said.ts';
@@ -75,6 +75,11 @@ function size(p: Params): { n: number } | { fraction: number } {
   return p.n === undefined ? { fraction: p.fraction! } : { n: p.n };
 }
 
+/**
+ * First rows, a seeded random sample, or a stratified one. Keeps input order: the picked rows come out in
+ * the order they came in. A random pick ranks the rows' positions by a hash of (seed, position), so one
+ * seed on the same data always picks the same rows, on native DuckDB and on DuckDB-WASM alike.
+ */
 export const sample = defineNode({
   type: 'prep.sample',
   version: 1,
@@ -105,14 +110,30 @@ export const sample = defineNode({
   },
   toSql: ({ inputs, params: p }) => {
     const s = size(p);
+    const input = relation(inputs);
     // DuckDB keeps scan order under LIMIT, and stops reading early.
-    if (p.method === 'first' && 'n' in s) return `SELECT * FROM ${relation(inputs)} LIMIT ${literal(s.n)}`;
-    const part = p.method === 'stratified' ? `PARTITION BY ${p.strata.map(ident).join(', ')} ` : '';
+    if (p.method === 'first' && 'n' in s) return `SELECT * FROM ${input} LIMIT ${literal(s.n)}`;
+    if (p.method === 'first' && 'fraction' in s) {
+      const share = (count: string) => `round(${literal(s.fraction)} * ${count})`;
+      if (readsTwiceInOrder(input)) {
+        return `SELECT * EXCLUDE (${POS}) FROM ${numbered(input)} WHERE ${POS} <= (SELECT ${share('count(*)')} FROM ${input})`;
+      }
+      // Windows with an empty OVER () keep input order.
+      return `SELECT * EXCLUDE (${POS}, "__n") FROM (SELECT *, row_number() OVER () AS ${POS}, count(*) OVER () AS "__n" FROM ${input}) WHERE ${POS} <= ${share('"__n"')}`;
+    }
     // A hash of (seed, input position) is a random order that does not depend on threads or scan timing;
-    // the position breaks the (unlikely) ties between hashes.
-    const order = p.method === 'first' ? `${POS}` : `hash(${literal(p.seed)}, ${POS}), ${POS}`;
-    const pick = `row_number() OVER (${part}ORDER BY ${order})`;
+    // the position breaks the (unlikely) ties between hashes. Only positions are ranked, never whole rows.
+    const order = `hash(${literal(p.seed)}, ${POS}), ${POS}`;
+    const strata = p.method === 'stratified' ? p.strata.map(ident) : [];
+    const narrow = (rows: string) => `(SELECT ${[...strata, POS].join(', ')} FROM ${rows})`;
+    if (!strata.length && 'n' in s) {
+      return rowsAt(input, (rows) => `SELECT ${POS} FROM ${narrow(rows)} ORDER BY ${order} LIMIT ${literal(s.n)}`);
+    }
+    const part = strata.length ? `PARTITION BY ${strata.join(', ')} ` : '';
     const limit = 'n' in s ? literal(s.n) : `round(${literal(s.fraction)} * count(*) OVER (${part.trim()}))`;
-    return `SELECT * EXCLUDE (${POS}) FROM ${numbered(relation(inputs))} QUALIFY ${pick} <= ${limit} ORDER BY ${POS}`;
+    return rowsAt(
+      input,
+      (rows) => `SELECT ${POS} FROM ${narrow(rows)} QUALIFY row_number() OVER (${part}ORDER BY ${order}) <= ${limit}`,
+    );
   },
 });

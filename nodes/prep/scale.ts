@@ -5,7 +5,7 @@ import { msg } from '../../runtime/messages/render.ts';
 import { typeLabel } from '../../runtime/messages/type-names.ts';
 import { defineNode } from '../../runtime/nodes/define-node.ts';
 import { ident } from '../../runtime/sql/quote.ts';
-import { numbered, POS, selectWith, withColumns } from '../_shared/added-columns.ts';
+import { overNumbered, POS, readsTwiceInOrder, selectWith, withColumns } from '../_shared/added-columns.ts';
 import { relation, requireColumn, single, UNKNOWN } from '../_shared/columns.ts';
 import { IN, OUT } from '../_shared/ports.ts';
 import { setting } from '../_shared/said.ts';
@@ -67,23 +67,39 @@ type Params = z.infer<typeof params>;
 
 const target = (p: Params, c: string) => (p.into === 'replace' ? c : `${c}${p.suffix ?? SUFFIX[p.method]}`);
 
+/** The statistics columns one scaled column needs, named by its index `k`. */
+const centreOf = (k: number) => `"__centre${k}"`;
+const spreadOf = (k: number) => `"__spread${k}"`;
+const groupOf = (k: number) => `"__group${k}"`;
+
+/**
+ * Centre and spread of one column as aggregates, computed once per group (or once for the whole table);
+ * `over` turns each into a window (`' OVER (…)'`).
+ */
+function statsSql(p: Params, column: string, over = ''): [string, string] {
+  const x = `CAST(${ident(column)} AS DOUBLE)`;
+  const f = (agg: string) => `${agg}${over}`;
+  if (p.method === 'zscore') return [f(`avg(${x})`), f(`stddev_samp(${x})`)];
+  if (p.method === 'minmax') return [f(`min(${x})`), `${f(`max(${x})`)} - ${f(`min(${x})`)}`];
+  return [f(`quantile_cont(${x}, 0.5)`), `${f(`quantile_cont(${x}, 0.75)`)} - ${f(`quantile_cont(${x}, 0.25)`)}`];
+}
+
 /**
  * The scaled value. A group whose spread is zero (or has one row) gives 0: every value there equals the
  * centre. Sample standard deviation, like `prep.aggregate`'s stddev.
  */
-function scaledSql(p: Params, column: string): string {
+function scaledSql(p: Params, column: string, centre: string, spread: string): string {
   const x = `CAST(${ident(column)} AS DOUBLE)`;
   if (p.method === 'log1p') return `CASE WHEN ${x} > -1 THEN ln(1 + ${x}) END`;
-  const over = `OVER (${p.groupBy.length ? `PARTITION BY ${p.groupBy.map(ident).join(', ')}` : ''})`;
-  const [centre, spread] =
-    p.method === 'zscore'
-      ? [`avg(${x}) ${over}`, `stddev_samp(${x}) ${over}`]
-      : p.method === 'minmax'
-        ? [`min(${x}) ${over}`, `max(${x}) ${over} - min(${x}) ${over}`]
-        : [`quantile_cont(${x}, 0.5) ${over}`, `quantile_cont(${x}, 0.75) ${over} - quantile_cont(${x}, 0.25) ${over}`];
   return `CASE WHEN ${x} IS NULL THEN NULL WHEN coalesce(${spread}, 0) = 0 THEN 0.0 ELSE (${x} - ${centre}) / (${spread}) END`;
 }
 
+/**
+ * Scales numeric columns, optionally per group. Keeps input order. The statistics are computed once: without
+ * groups one row cross-joined to every row (order kept, nothing sorted; over a fused step, which can be read
+ * once only, windows with an empty OVER ()); per group an aggregate hash-joined to the rows, which are then
+ * sorted back by their input position.
+ */
 export const scale = defineNode({
   type: 'prep.scale',
   version: 1,
@@ -131,9 +147,41 @@ export const scale = defineNode({
     );
   },
   toSql: ({ inputs, schemas, params: p }) => {
-    const added = p.columns.map((c) => ({ name: target(p, c), sql: scaledSql(p, c) }));
-    if (p.method === 'log1p') return `SELECT ${selectWith(single(schemas), added)} FROM ${relation(inputs)}`;
-    // Window functions may return rows in another order: __pos gives the input order back.
-    return `SELECT ${selectWith(single(schemas), added, [POS])} FROM ${numbered(relation(inputs))} ORDER BY ${POS}`;
+    const input = relation(inputs);
+    const schema = single(schemas);
+    if (p.method === 'log1p') {
+      const added = p.columns.map((c) => ({ name: target(p, c), sql: scaledSql(p, c, '', '') }));
+      return `SELECT ${selectWith(schema, added)} FROM ${input}`;
+    }
+    const twice = readsTwiceInOrder(input);
+    if (!twice && !p.groupBy.length) {
+      // A fused step is read once only: the statistics are windows with an empty OVER (), which keep order.
+      const added = p.columns.map((c) => ({ name: target(p, c), sql: scaledSql(p, c, ...statsSql(p, c, ' OVER ()')) }));
+      return `SELECT ${selectWith(schema, added)} FROM ${input}`;
+    }
+    const added = p.columns.map((c, k) => ({ name: target(p, c), sql: scaledSql(p, c, centreOf(k), spreadOf(k)) }));
+    const groups = p.groupBy.map((g, k) => `${ident(g)} AS ${groupOf(k)}`);
+    const stats = p.columns.flatMap((c, k) => {
+      const [centre, spread] = statsSql(p, c);
+      return [`${centre} AS ${centreOf(k)}`, `${spread} AS ${spreadOf(k)}`];
+    });
+    const statsOf = (rows: string) => `SELECT ${[...groups, ...stats].join(', ')} FROM ${rows}`;
+    const internal = [
+      ...p.groupBy.map((_, k) => groupOf(k)),
+      ...p.columns.flatMap((_, k) => [centreOf(k), spreadOf(k)]),
+    ];
+    // One row of statistics joined to every row: a cross product keeps the input's order.
+    if (!groups.length)
+      return `SELECT ${selectWith(schema, added, internal)} FROM ${input} CROSS JOIN (${statsOf(input)})`;
+    // Per group, a hash join with the per-group statistics: it does not keep order, so the rows are numbered
+    // first and sorted back by that number. IS NOT DISTINCT FROM: rows whose group is empty form one group,
+    // as GROUP BY has it.
+    const on = p.groupBy.map((g, k) => `"__in".${ident(g)} IS NOT DISTINCT FROM "__stats".${groupOf(k)}`);
+    const select = selectWith(schema, added, [POS, ...internal]);
+    return overNumbered(
+      input,
+      (rows) =>
+        `SELECT ${select} FROM ${rows} AS "__in" LEFT JOIN (${statsOf(twice ? input : rows)} GROUP BY ALL) AS "__stats" ON ${on.join(' AND ')} ORDER BY ${POS}`,
+    );
   },
 });

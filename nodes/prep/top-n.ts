@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineNode } from '../../runtime/nodes/define-node.ts';
 import { ident, literal } from '../../runtime/sql/quote.ts';
-import { numbered, POS, selectWith, withColumns } from '../_shared/added-columns.ts';
+import { overNumbered, POS, selectWith, withColumns } from '../_shared/added-columns.ts';
 import { relation, requireColumn, single } from '../_shared/columns.ts';
 import { IN, OUT } from '../_shared/ports.ts';
 
@@ -56,6 +56,10 @@ const params = z
   })
   .strict();
 
+/**
+ * The n first rows per group by the order columns. Does not keep input order: the result reads as a
+ * ranking (groups in order, then rank, ties by input order).
+ */
 export const topN = defineNode({
   type: 'prep.top_n',
   version: 1,
@@ -80,6 +84,7 @@ export const topN = defineNode({
     return p.rankAs ? withColumns(schema, [{ name: p.rankAs, type: 'BIGINT' }], 'rankAs') : schema;
   },
   toSql: ({ inputs, schemas, params: p }) => {
+    const input = relation(inputs);
     const part = p.groupBy.length ? `PARTITION BY ${p.groupBy.map(ident).join(', ')} ` : '';
     const keys = p.orderBy.map((o) => `${ident(o.column)} ${o.desc ? 'DESC' : 'ASC'} NULLS LAST`);
     // "all" ranks with ties (1, 2, 2, 4…) so every row tied with the n-th passes; "first" numbers rows.
@@ -87,12 +92,18 @@ export const topN = defineNode({
       p.ties === 'all'
         ? `rank() OVER (${part}ORDER BY ${keys.join(', ')})`
         : `row_number() OVER (${part}ORDER BY ${[...keys, POS].join(', ')})`;
-    const inner = `SELECT *, ${rank} AS "__rank" FROM ${numbered(relation(inputs))}`;
+    // Ranked on the group and order columns alone; the kept rows are then fetched whole by position.
+    const narrow = [...new Set([...p.groupBy, ...p.orderBy.map((o) => o.column)])].map(ident);
+    const kept = (rows: string) =>
+      `SELECT * FROM (SELECT ${POS} AS "__at", ${rank} AS "__rank" FROM (SELECT ${[...narrow, POS].join(', ')} FROM ${rows})) WHERE "__rank" <= ${literal(p.n)}`;
     const groups = p.groupBy.map((g) => `${ident(g)} NULLS LAST`);
     const ranked = p.rankAs ? [{ name: p.rankAs, sql: '"__rank"' }] : [];
-    const out = selectWith(single(schemas), ranked, [POS, '"__rank"']);
-    // Groups in order, then by rank: the table reads as a ranking.
+    const out = selectWith(single(schemas), ranked, [POS, '"__at"', '"__rank"']);
+    // Groups in order, then by rank: the table reads as a ranking. Only the kept rows are sorted.
     const order = [...groups, '"__rank"', POS].join(', ');
-    return `SELECT ${out} FROM (${inner}) WHERE "__rank" <= ${literal(p.n)} ORDER BY ${order}`;
+    return overNumbered(
+      input,
+      (rows) => `SELECT ${out} FROM ${rows} JOIN (${kept(rows)}) ON ${POS} = "__at" ORDER BY ${order}`,
+    );
   },
 });

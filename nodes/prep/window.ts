@@ -158,6 +158,12 @@ function calcSql(p: Params, c: Calc): string {
   }
 }
 
+/**
+ * Ranks, running totals, previous/next values, moving averages and shares within groups. Keeps input
+ * order by default (`keepOrder`): the window operator gives rows back by partition, so they are numbered
+ * first and sorted back by that number. With `keepOrder: false` rows come out gathered by group (no set
+ * order) and nothing is sorted.
+ */
 export const windowCalc = defineNode({
   type: 'prep.window',
   version: 1,

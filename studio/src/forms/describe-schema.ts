@@ -18,6 +18,7 @@ interface ZodDef {
   valueType?: ZodLike;
   discriminator?: string;
   in?: ZodLike;
+  out?: ZodLike;
 }
 
 const WRAPPERS = new Set(['optional', 'default', 'nullable', 'prefault', 'readonly', 'catch', 'nonoptional']);
@@ -50,6 +51,8 @@ export function unwrap(schema: ZodLike): {
       defaultValue = typeof d === 'function' ? (d as () => unknown)() : d;
     }
     if (WRAPPERS.has(def.type) && def.innerType) s = def.innerType;
+    // z.preprocess (a shorthand accepted on input) is a pipe from a transform: the form edits what it becomes.
+    else if (def.type === 'pipe' && def.in?._zod.def.type === 'transform' && def.out) s = def.out;
     else if (def.type === 'pipe' && def.in) s = def.in;
     else break;
   }
