@@ -17,6 +17,11 @@ import { type NgramOptions, ngramCounts } from './char-ngrams.ts';
 export interface TextDoc {
   readonly id: string;
   readonly text: string;
+  /**
+   * Optional: the text as parts (it is then their words together; `text` is not read). Documents that repeat the
+   * same long part (a heading shared by hundreds of lines) build much faster, as each distinct part is cut once.
+   */
+  readonly parts?: readonly string[];
 }
 
 export interface Bm25Options extends NgramOptions {
@@ -97,18 +102,50 @@ export class Bm25Index {
     // One flat list of (term, doc, tf) triples, then a counting sort by term: far cheaper than an array per term.
     let tripleTerms = new Int32Array(1 << 16);
     let tripleTfs = new Float32Array(1 << 16);
-    const tripleDocs: number[] = [];
+    let tripleDocs = new Int32Array(1 << 16);
     const docLengths = new Float32Array(docs.length);
     let count = 0;
+    const idOf = (g: string) => {
+      let t = termIds.get(g);
+      if (t === undefined) {
+        t = terms.length;
+        termIds.set(g, t);
+        terms.push(g);
+      }
+      return t;
+    };
+    // Each distinct part is cut once into (term id, count) arrays; a document adds up its parts' arrays in `acc`.
+    const cutText = (text: string) => {
+      const counts = ngramCounts(text, options);
+      return { ids: Int32Array.from(counts.keys(), idOf), tfs: Float32Array.from(counts.values()) };
+    };
+    const partCache = new Map<string, { ids: Int32Array; tfs: Float32Array }>();
+    const cut = (part: string) => {
+      let c = partCache.get(part);
+      if (!c) {
+        c = cutText(part);
+        partCache.set(part, c);
+      }
+      return c;
+    };
+    let acc = new Float32Array(1 << 16);
+    const touched: number[] = [];
     docs.forEach((doc, d) => {
-      let length = 0;
-      for (const [g, tf] of ngramCounts(doc.text, options)) {
-        let t = termIds.get(g);
-        if (t === undefined) {
-          t = terms.length;
-          termIds.set(g, t);
-          terms.push(g);
+      touched.length = 0;
+      for (const c of doc.parts ? doc.parts.map(cut) : [cutText(doc.text)]) {
+        if (terms.length > acc.length) {
+          const grown = new Float32Array(Math.max(terms.length, acc.length * 2));
+          grown.set(acc);
+          acc = grown;
         }
+        for (let j = 0; j < c.ids.length; j++) {
+          const t = c.ids[j]!;
+          if (acc[t] === 0) touched.push(t);
+          acc[t]! += c.tfs[j]!;
+        }
+      }
+      let length = 0;
+      for (const t of touched) {
         if (count === tripleTerms.length) {
           const grownTerms = new Int32Array(count * 2);
           grownTerms.set(tripleTerms);
@@ -116,12 +153,16 @@ export class Bm25Index {
           const grownTfs = new Float32Array(count * 2);
           grownTfs.set(tripleTfs);
           tripleTfs = grownTfs;
+          const grownDocs = new Int32Array(count * 2);
+          grownDocs.set(tripleDocs);
+          tripleDocs = grownDocs;
         }
         tripleTerms[count] = t;
-        tripleTfs[count] = tf;
-        tripleDocs.push(d);
+        tripleTfs[count] = acc[t]!;
+        tripleDocs[count] = d;
         count++;
-        length += tf;
+        length += acc[t]!;
+        acc[t] = 0;
       }
       docLengths[d] = length;
     });
