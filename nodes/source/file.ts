@@ -172,6 +172,10 @@ export const sourceFile = defineNode<SourceFileParams>({
   },
 
   sourceSql: sourceFileSql,
+
+  datasetRefs: (params) => (params.datasetId === undefined ? [] : [params.datasetId]),
+
+  resolvePaths: (params, resolve) => (params.path === undefined ? params : { ...params, path: resolve(params.path) }),
 });
 
 function fileRef(params: SourceFileParams): FileRef {

@@ -127,6 +127,16 @@ export interface SourceNodeDefinition<P> extends BaseDefinition<P> {
   load(ctx: SourceContext<P>): Promise<SourceResult>;
   /** The source as DuckDB SQL, for exporting a pipeline as a script (`runtime/execute/export-sql.ts`). */
   sourceSql?(ctx: SourceSqlContext<P>): Promise<SourceSql>;
+  /**
+   * The server datasets (by id) these params read, after `{{parameter}}` substitution: the runner checks the
+   * pipeline's owner may read each before anything runs.
+   */
+  datasetRefs?(params: P): string[];
+  /**
+   * These params with every file path they read passed through `resolve`: the command line anchors relative
+   * paths with it, the runner checks each stays inside the data folder (`resolve` throws where it does not).
+   */
+  resolvePaths?(params: P, resolve: (path: string) => string): P;
 }
 
 /** Writes its input somewhere; has no output. */

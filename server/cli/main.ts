@@ -6,10 +6,12 @@ import { outputFile } from '../../nodes/output/file.ts';
 import { type ResolvedPipeline, validatePipeline } from '../../runtime/document/validate.ts';
 import { DuckDBNodeEngine } from '../../runtime/engine/duckdb-node.ts';
 import { formatIssue } from '../../runtime/errors.ts';
-import { defaultTargets, PipelineRuntime } from '../../runtime/execute/runtime.ts';
+import { createRunSession } from '../../runtime/execute/run-session.ts';
 import { FileModelStore } from '../../runtime/ml/file-model-store.ts';
 import { setModelStore } from '../../runtime/ml/model-store.ts';
+import { defaultTargets } from '../../runtime/plan/plan-run.ts';
 import { createNodeSandbox } from '../../runtime/sandbox/node-sandbox.ts';
+import type { Schema } from '../../runtime/schema/types.ts';
 import { NodeFileAccess } from '../../runtime/sources/node-file-access.ts';
 import { readConfigOrExit } from '../config.ts';
 import { type CliArgs, formatOf, parseCli, USAGE, UsageError } from './args.ts';
@@ -35,17 +37,19 @@ async function readDoc(file: string): Promise<unknown> {
 type DocNode = { id: string; type: string; params?: Record<string, unknown> };
 
 /**
- * Relative source paths are read from the pipeline's folder, else from the project folder, so both a
- * pipeline beside its data and a shipped template naming `templates/data/…` work from anywhere.
+ * Relative paths a source reads are read from the pipeline's folder, else from the project folder, so both a
+ * pipeline beside its data and a shipped template naming `templates/data/…` work from anywhere. Done on the
+ * params as they run (`{{parameters}}` filled in), through each source's own `resolvePaths`.
  */
-function anchorSourcePaths(doc: unknown, pipelineDir: string): void {
-  const nodes = (doc as { nodes?: DocNode[] }).nodes ?? [];
-  for (const node of nodes) {
-    const p = node.params?.path;
-    if (node.type !== 'source.file' || typeof p !== 'string' || path.isAbsolute(p) || p.includes('{{')) continue;
+function anchorSourcePaths(pipeline: ResolvedPipeline, pipelineDir: string): void {
+  const anchor = (p: string) => {
+    if (path.isAbsolute(p)) return p;
     const beside = path.resolve(pipelineDir, p);
     const inProject = path.resolve(process.cwd(), p);
-    node.params = { ...node.params, path: existsSync(beside) || !existsSync(inProject) ? beside : inProject };
+    return existsSync(beside) || !existsSync(inProject) ? beside : inProject;
+  };
+  for (const rn of pipeline.nodes.values()) {
+    if (rn.def.kind === 'source' && rn.def.resolvePaths) rn.params = rn.def.resolvePaths(rn.params, anchor);
   }
 }
 
@@ -75,7 +79,6 @@ async function main(argv: string[]): Promise<number> {
   }
   const doc = await readDoc(args.pipeline);
   const pipelineDir = path.dirname(path.resolve(callerDir, args.pipeline));
-  anchorSourcePaths(doc, pipelineDir);
   applyInputs(doc, args.inputs);
   const validation = validatePipeline(doc, registry, {
     parameters: args.params,
@@ -88,6 +91,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const pipeline = validation.pipeline;
+  anchorSourcePaths(pipeline, pipelineDir);
   for (const id of Object.keys(args.outs)) {
     const node = pipeline.nodes.get(id);
     if (!node) throw new UsageError(`--out ${id}: no node "${id}" in this pipeline`);
@@ -105,40 +109,50 @@ async function main(argv: string[]): Promise<number> {
 async function run(args: CliArgs, pipeline: ResolvedPipeline, pipelineDir: string): Promise<number> {
   const engine = await DuckDBNodeEngine.create();
   // Models registered from the command line land in the same registry the server reads.
-  setModelStore(new FileModelStore(readConfigOrExit().uploads.modelsDir, process.env.USER ?? 'cli'));
+  const models = new FileModelStore(readConfigOrExit().uploads.modelsDir, process.env.USER ?? 'cli');
+  // the model nodes read the process-wide store until they read the run session's (same store)
+  setModelStore(models);
   const controller = new AbortController();
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
   try {
-    const runtime = new PipelineRuntime(engine, new NodeFileAccess({ baseDir: pipelineDir, engine }), {
+    const runtime = createRunSession({
+      engine,
+      files: new NodeFileAccess({ baseDir: pipelineDir, engine }),
       sandbox: createNodeSandbox(),
+      models,
     });
     const callerFiles = new NodeFileAccess({ baseDir: callerDir, engine });
     const types = new Map([...pipeline.nodes].map(([id, n]) => [id, n.node.type]));
-    const targets = [...new Set([...defaultTargets(pipeline), ...Object.keys(args.outs)])];
+    const outputs: OutputWritten[] = [];
+    // `--out` files are written straight from each node's query (COPY … TO), not stored as a table first
+    const writes = Object.fromEntries(
+      Object.entries(args.outs).map(([id, file]) => [
+        id,
+        async (query: string, schema: Schema) => {
+          const written = await outputFile.write({
+            nodeId: id,
+            params: { path: file, format: formatOf(file)! },
+            engine,
+            files: callerFiles,
+            input: `(${query})`,
+            schema,
+            signal: controller.signal,
+          });
+          outputs.push({ nodeId: id, path: path.resolve(callerDir, file), rows: written.rows });
+          if (!args.json) console.log(`→ ${id} written to ${file} (${written.rows} rows)`);
+          return written.rows;
+        },
+      ]),
+    );
     const result = await runtime.run(pipeline, {
-      targets,
+      targets: defaultTargets(pipeline).filter((id) => !(id in writes)),
+      writes,
       signal: controller.signal,
       onEvent: (e) => {
         if (!args.json && e.type === 'node-end') console.log(nodeLine(e.status, types.get(e.status.nodeId) ?? ''));
       },
     });
-    const outputs: OutputWritten[] = [];
-    for (const [id, file] of Object.entries(args.outs)) {
-      const relation = result.relations.get(id);
-      if (!relation) continue;
-      const status = result.nodes.find((n) => n.nodeId === id)!;
-      const written = await outputFile.write({
-        nodeId: id,
-        params: { path: file, format: formatOf(file)! },
-        engine,
-        files: callerFiles,
-        input: relation,
-        schema: status.schema ?? [],
-      });
-      outputs.push({ nodeId: id, path: path.resolve(callerDir, file), rows: written.rows });
-      if (!args.json) console.log(`→ ${id} written to ${file} (${written.rows} rows)`);
-    }
     if (args.json) console.log(JSON.stringify(jsonSummary(args.pipeline, result, types, outputs), null, 2));
     const failed = result.nodes.find((n) => n.state === 'error');
     if (failed) {

@@ -14,9 +14,11 @@ import path from 'node:path';
 import { registry } from '../../nodes/index.ts';
 import { refNode, validatePipeline } from '../../runtime/document/validate.ts';
 import { DuckDBNodeEngine } from '../../runtime/engine/duckdb-node.ts';
-import { defaultTargets, PipelineRuntime } from '../../runtime/execute/runtime.ts';
+import type { RunResult } from '../../runtime/execute/events.ts';
+import { createRunSession } from '../../runtime/execute/run-session.ts';
 import { FileModelStore } from '../../runtime/ml/file-model-store.ts';
 import { setModelStore } from '../../runtime/ml/model-store.ts';
+import { defaultTargets } from '../../runtime/plan/plan-run.ts';
 import { createNodeSandbox } from '../../runtime/sandbox/node-sandbox.ts';
 import { NodeFileAccess } from '../../runtime/sources/node-file-access.ts';
 import { stringLiteral } from '../../runtime/sql/quote.ts';
@@ -72,8 +74,9 @@ export async function executePipeline(input: ExecuteInput, signal?: AbortSignal)
     return { ok: false, log: [], error: `the pipeline is not valid: ${error}` };
   }
   const pipeline = validation.pipeline;
-  // A worker executes one run at a time, so the module-level store is this run's.
-  setModelStore(input.models ? new FileModelStore(input.models.dir, input.models.owner) : null);
+  const models = input.models ? new FileModelStore(input.models.dir, input.models.owner) : undefined;
+  // the model nodes read the process-wide store until they read the run session's (same store)
+  setModelStore(models ?? null);
   const engine = await DuckDBNodeEngine.create({
     threads: input.threads,
     memoryLimit: input.memoryLimit,
@@ -97,11 +100,11 @@ export async function executePipeline(input: ExecuteInput, signal?: AbortSignal)
     },
   });
   try {
-    const runtime = new PipelineRuntime(engine, files, { sandbox: createNodeSandbox() });
-    const isSource = (id: string) => pipeline.nodes.get(id)?.node.type.startsWith('source.') ?? false;
-    const isOutput = (id: string) => pipeline.nodes.get(id)?.node.type.startsWith('output.') ?? false;
+    const runtime = createRunSession({ engine, files, sandbox: createNodeSandbox(), models });
+    const isSource = (id: string) => pipeline.nodes.get(id)?.def.kind === 'source';
+    const isOutput = (id: string) => pipeline.nodes.get(id)?.def.kind === 'sink';
     const log = new Map<string, NodeLog>();
-    const record = (result: Awaited<ReturnType<PipelineRuntime['run']>>) => {
+    const record = (result: RunResult) => {
       for (const n of result.nodes) {
         if (n.cached && log.has(n.nodeId)) continue;
         log.set(n.nodeId, {

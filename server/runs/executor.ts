@@ -1,7 +1,7 @@
 /**
  * The runner's executor. Before any work it loads the run's pipeline version, fills in the run's
- * `{{parameters}}`, and checks the result: every `path` must stay inside the allowed data folder and every
- * `datasetId` must be one the pipeline's owner may read (the datasets API's rule). Then it executes the run
+ * `{{parameters}}`, and checks the result: every path a source reads must stay inside the allowed data folder and
+ * every dataset it reads must be one the pipeline's owner may read (the datasets API's rule). Then it executes the run
  * in a child process (`worker-pool.ts`) with a JS heap cap, DuckDB `threads`, `memory_limit`, a spill
  * folder of its own under a size quota, and a wall-clock limit. Cancel, time-out and shutdown interrupt the
  * query and end the process (its DuckDB threads with it) before the run is recorded; the spill folder is
@@ -117,18 +117,23 @@ async function checkDocument(options: ExecutorOptions, run: RunRow, doc: unknown
   if (!validation.ok) return { datasets: {} };
   const owner = await pipelineOwner(options.db, run);
   const datasets: Record<string, string> = {};
+  // Sources say which files and datasets they read; output nodes never write where their path says on the
+  // server (what they receive is stored as the run's artifacts), so only what is read is checked.
   for (const [id, rn] of validation.pipeline.nodes) {
-    const p = (rn.params ?? {}) as Record<string, unknown>;
-    if (typeof p.path === 'string') {
-      const full = path.resolve(options.allowedDir, p.path);
-      if (full !== options.allowedDir && !full.startsWith(options.allowedDir + path.sep)) {
-        const error = `노드 "${id}": 경로 "${p.path}"은(는) 서버의 데이터 폴더 밖에 있어 열 수 없습니다. 업로드한 데이터셋을 사용하세요. (The path is outside the server's data folder; use a dataset.)`;
-        return { error, nodeId: id };
-      }
+    if (rn.def.kind !== 'source') continue;
+    const outside: string[] = [];
+    rn.def.resolvePaths?.(rn.params, (p) => {
+      const full = path.resolve(options.allowedDir, p);
+      if (full !== options.allowedDir && !full.startsWith(options.allowedDir + path.sep)) outside.push(p);
+      return full;
+    });
+    if (outside.length > 0) {
+      const error = `노드 "${id}": 경로 "${outside[0]}"은(는) 서버의 데이터 폴더 밖에 있어 열 수 없습니다. 업로드한 데이터셋을 사용하세요. (The path is outside the server's data folder; use a dataset.)`;
+      return { error, nodeId: id };
     }
-    if (typeof p.datasetId === 'string') {
+    for (const datasetId of rn.def.datasetRefs?.(rn.params) ?? []) {
       const found = owner
-        ? await datasetForOwner(options.db, options.datasetsDir, owner, p.datasetId)
+        ? await datasetForOwner(options.db, options.datasetsDir, owner, datasetId)
         : ({ ok: false, reason: 'denied' } as const);
       if (!found.ok) {
         const error =
@@ -137,7 +142,7 @@ async function checkDocument(options: ExecutorOptions, run: RunRow, doc: unknown
             : `노드 "${id}": 데이터셋을 찾을 수 없습니다. 삭제되었을 수 있습니다. (No such dataset.)`;
         return { error, nodeId: id };
       }
-      datasets[p.datasetId] = found.file;
+      datasets[datasetId] = found.file;
     }
   }
   return { datasets };
