@@ -138,27 +138,26 @@ export async function officeRanking(db: Db, now: Date, period: HomePeriod, limit
   const end = iso(now);
   const rows = rowsOf<{ department: string; users: number; prev_users: number; runs: number; prev_runs: number }>(
     await db.execute(sql`
-      with act as (
-        select user_id, created_at as at from sessions where created_at >= ${previous} and created_at <= ${end}
-        union all
-        select requested_by, created_at from runs
-        where requested_by is not null and created_at >= ${previous} and created_at <= ${end}
-      ), u as (
-        select us.department,
-          (count(distinct a.user_id) filter (where a.at >= ${current}))::int as users,
-          (count(distinct a.user_id) filter (where a.at < ${current}))::int as prev_users
-        from act a join users us on us.id = a.user_id
-        where us.department is not null
-        group by us.department
-      ), r as (
-        select ow.department,
-          (count(*) filter (where ru.created_at >= ${current}))::int as runs,
-          (count(*) filter (where ru.created_at < ${current}))::int as prev_runs
+      with w as (
+        select ru.requested_by, ow.department, ru.created_at >= ${current} as cur
         from runs ru
         join pipelines pl on pl.id = ru.pipeline_id
         join users ow on ow.id = pl.owner_id
-        where ru.created_at >= ${previous} and ru.created_at <= ${end} and ow.department is not null
-        group by ow.department
+        where ru.created_at >= ${previous} and ru.created_at <= ${end}
+      ), r as (
+        select department, (count(*) filter (where cur))::int as runs, (count(*) filter (where not cur))::int as prev_runs
+        from w where department is not null group by department
+      ), act as (
+        select requested_by as user_id, cur from w where requested_by is not null
+        union all
+        select user_id, created_at >= ${current} from sessions where created_at >= ${previous} and created_at <= ${end}
+      ), u as (
+        select us.department,
+          (count(distinct a.user_id) filter (where a.cur))::int as users,
+          (count(distinct a.user_id) filter (where not a.cur))::int as prev_users
+        from act a join users us on us.id = a.user_id
+        where us.department is not null
+        group by us.department
       )
       select coalesce(u.department, r.department) as department,
         coalesce(u.users, 0) as users, coalesce(u.prev_users, 0) as prev_users,

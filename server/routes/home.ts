@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { REQUEST_STATES, TEMPLATE_CATEGORIES } from '../db/schema.ts';
 import { errorResponses } from '../errors.ts';
-import { counters, mine, officeRanking, serviceRanking } from '../home/queries.ts';
+import { counters, type HomePeriod, mine, officeRanking, serviceRanking } from '../home/queries.ts';
 import { authed, requireUser } from '../middleware/require-user.ts';
 import { templateRanking } from '../templates/ranking-data.ts';
 import { popularSearches } from '../templates/searches.ts';
@@ -86,36 +86,30 @@ const home = createRoute({
   responses: { 200: json('The home page', homeSchema), ...errorResponses(400, 401) },
 });
 
+/** The portal-wide widgets are the same for everyone: computed at most once per this many ms per server. */
+export const SHARED_TTL_MS = 60_000;
+
 export function homeRoutes(deps: AppDeps) {
   const { db } = deps;
+  const shared = new Map<HomePeriod, { at: number; value: Promise<Shared> }>();
+  const sharedFor = (period: HomePeriod, now: Date): Promise<Shared> => {
+    const hit = shared.get(period);
+    if (hit && now.getTime() - hit.at < SHARED_TTL_MS && now.getTime() >= hit.at) return hit.value;
+    const value = computeShared(deps, period, now);
+    shared.set(period, { at: now.getTime(), value });
+    value.catch(() => shared.delete(period)); // a failed computation is not kept
+    return value;
+  };
   const app = router<AppEnv>();
   app.use('*', requireUser());
   return app.openapi(home, async (c) => {
     const { period } = c.req.valid('query');
     const { user } = authed(c);
-    const now = deps.now();
-    const [count, services, offices, excellent, popular, own] = await Promise.all([
-      counters(db, now),
-      serviceRanking(db, deps.registry, now, period, 10),
-      officeRanking(db, now, period, 10),
-      templateRanking(db, period, now, 5),
-      popularSearches(db, period, now, 8),
-      mine(db, user),
-    ]);
+    const [portal, own] = await Promise.all([sharedFor(period, deps.now()), mine(db, user)]);
     return c.json(
       {
         period,
-        counters: count,
-        services,
-        offices,
-        excellent: excellent.map((e) => ({
-          rank: e.rank,
-          templateId: e.templateId,
-          score: e.score,
-          template: e.template,
-          change: e.change,
-        })),
-        popular,
+        ...portal,
         dashboards: own.dashboards,
         recent: own.recent,
         requests: own.requests as ((typeof own.requests)[number] & { state: (typeof REQUEST_STATES)[number] })[],
@@ -123,4 +117,29 @@ export function homeRoutes(deps: AppDeps) {
       200,
     );
   });
+}
+
+type Shared = Awaited<ReturnType<typeof computeShared>>;
+
+async function computeShared({ db, registry }: AppDeps, period: HomePeriod, now: Date) {
+  const [counts, services, offices, excellent, popular] = await Promise.all([
+    counters(db, now),
+    serviceRanking(db, registry, now, period, 10),
+    officeRanking(db, now, period, 10),
+    templateRanking(db, period, now, 5),
+    popularSearches(db, period, now, 8),
+  ]);
+  return {
+    counters: counts,
+    services,
+    offices,
+    excellent: excellent.map((e) => ({
+      rank: e.rank,
+      templateId: e.templateId,
+      score: e.score,
+      template: e.template,
+      change: e.change,
+    })),
+    popular,
+  };
 }
