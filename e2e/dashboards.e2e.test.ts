@@ -167,4 +167,56 @@ describe.skipIf(!hasChromium() && !process.env.CI)('dashboards in headless Chrom
     await page.waitForSelector('[data-testid="dash-title"]:has-text("수입 신고 현황")');
     expect(errors).toEqual([]);
   }, 240_000);
+
+  it("the data map shows the clearance stages and a dataset's lineage to its pipeline, schedule and dashboard", async () => {
+    // a pipeline reading the shipped declarations sample by id, scheduled and shown on a dashboard
+    const samples = (await apiJson(page, 'GET', '/api/datasets?q=declarations')) as { items: Json[] };
+    const decl = samples.items.find((d) => d.name === 'declarations.csv')!;
+    const doc = pipelineDoc('신고 데이터 계보 확인');
+    doc.nodes[0]!.params = { datasetId: decl.id, format: 'csv' } as never;
+    const p = await apiJson(page, 'POST', '/api/pipelines', { doc });
+    await apiJson(page, 'POST', '/api/schedules', { pipelineId: p.id, name: '매주 신고 점검', cron: '0 9 * * 1' });
+    const item = { id: 't', kind: 'table', pipelineId: p.id, nodeId: 'out', x: 0, y: 0, w: 6, h: 4 };
+    await apiJson(page, 'POST', '/api/dashboards', { title: '신고 계보 현황판', layout: [item] });
+
+    await page.click('a[href="#/datamap"]');
+    await page.waitForSelector('[data-testid="datamap-row"]');
+    const stageNames = await page.$$eval('[data-testid="stage-graph"] .dm-stage-name', (s) =>
+      s.map((x) => x.textContent),
+    );
+    expect(stageNames).toEqual([
+      '적하목록',
+      '입항',
+      '보세운송',
+      '보세창고',
+      '수입신고',
+      '검사',
+      '수리',
+      '반출',
+      '사후심사',
+      '기준정보·기타',
+    ]);
+    // stages guessed from column names: declarations → 수입신고, port_calls → 입항, fx_transactions → 사후심사
+    const rowsOf = async (stage: string) => {
+      await page.click(`[data-testid="stage-${stage}"]`);
+      const names = await page.$$eval('[data-testid="datamap-row"] .dm-link', (b) => b.map((x) => x.textContent));
+      await page.click(`[data-testid="stage-${stage}"]`); // off again
+      return names;
+    };
+    expect(await rowsOf('import_declaration')).toContain('declarations.csv');
+    expect(await rowsOf('arrival')).toContain('port_calls.csv');
+    expect(await rowsOf('post_audit')).toContain('fx_transactions.csv');
+
+    // search by a field-dictionary name finds the declarations; its lineage names what uses it
+    await page.fill('[data-testid="datamap-page"] .dm-search', '통관고유부호');
+    await page.click('[data-testid="datamap-row"] .dm-link:text-is("declarations.csv")');
+    await page.waitForSelector('[data-testid="lineage"]');
+    const lineage = await page.textContent('[data-testid="lineage"]');
+    for (const name of ['declarations.csv', '신고 데이터 계보 확인', '매주 신고 점검', '신고 계보 현황판']) {
+      expect(lineage).toContain(name);
+    }
+    expect(await page.textContent('[data-testid="datamap-detail"] .dm-schema')).toContain('9. 수입자 통관고유부호');
+    await page.screenshot({ path: path.join(SHOTS, 'datamap.png'), fullPage: true });
+    expect(errors).toEqual([]);
+  }, 60_000);
 });

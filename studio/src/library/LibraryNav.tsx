@@ -1,4 +1,5 @@
 import { useDashT } from '../dashboard/text.ts';
+import { useT } from '../i18n/useT.ts';
 import { LanguageToggle } from '../shell/LanguageToggle.tsx';
 import { useModelsT } from './models-text.ts';
 import { NotificationBell } from './NotificationBell.tsx';
@@ -24,6 +25,7 @@ export function LibraryNav({ page }: { page: Route['page'] }) {
   const rt = useRunsT();
   const mt = useModelsT();
   const dt = useDashT();
+  const tt = useT();
   const user = useSessionUser();
   return (
     <header className="header lib-nav">
@@ -47,6 +49,9 @@ export function LibraryNav({ page }: { page: Route['page'] }) {
           </a>
           <a href="#/dashboards" className={page === 'dashboards' || page === 'dashboard' ? 'active' : ''}>
             {dt('list.title')}
+          </a>
+          <a href="#/datamap" className={page === 'datamap' ? 'active' : ''}>
+            {tt('nav.datamap')}
           </a>
         </nav>
       )}

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { DashboardPage } from '../dashboard/DashboardPage.tsx';
 import { DashboardsPage, MyDashboards } from '../dashboard/DashboardsPage.tsx';
+import { DataMapPage } from './DataMapPage.tsx';
 import { DatasetsPage } from './DatasetsPage.tsx';
 import { LibraryNav } from './LibraryNav.tsx';
 import { LoginPage } from './LoginPage.tsx';
@@ -44,6 +45,8 @@ export function LibraryPage({ route }: { route: Exclude<Route, { page: 'editor' 
           <TemplateDetailPage id={route.id} />
         ) : route.page === 'ranking' ? (
           <RankingPage />
+        ) : route.page === 'datamap' ? (
+          <DataMapPage />
         ) : route.page === 'models' ? (
           <ModelsPage />
         ) : route.page === 'schedules' ? (

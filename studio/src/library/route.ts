@@ -8,6 +8,7 @@ export type Route =
   | { page: 'template'; id: string }
   | { page: 'ranking' }
   | { page: 'datasets' }
+  | { page: 'datamap' }
   | { page: 'models' }
   | { page: 'schedules' }
   | { page: 'dashboards' }
@@ -29,6 +30,7 @@ export function parseHash(hash: string): Route {
   if (head === 'dashboards') return id ? { page: 'dashboard', id: decodeURIComponent(id) } : { page: 'dashboards' };
   if (head === 'schedules') return { page: 'schedules' };
   if (head === 'models') return { page: 'models' };
+  if (head === 'datamap') return { page: 'datamap' };
   if (head === 'login' || head === 'pipelines' || head === 'templates' || head === 'ranking' || head === 'datasets') {
     return { page: head };
   }
