@@ -19,6 +19,7 @@ beforeAll(async () => {
   engine = await DuckDBNodeEngine.create();
   dir = await mkdtemp(path.join(tmpdir(), 'models-'));
   store = new FileModelStore(dir, 'tester');
+  // model.score reads the run session's registry; the screening node still saves through the process-wide one
   setModelStore(store);
 });
 afterAll(async () => {
@@ -46,7 +47,7 @@ async function run(
   target: string,
 ) {
   const pipeline = resolve(doc(nodes as never, edges), nodeDefinitions);
-  const runtime = runtimeFor(engine, nodeDefinitions);
+  const runtime = runtimeFor(engine, nodeDefinitions, undefined, { models: store });
   const result = await runtime.run(pipeline, { targets: [target] });
   const status = result.nodes.find((n) => n.nodeId === target);
   if (status?.state !== 'done') throw new Error(status?.error?.message ?? status?.state);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ParamError } from '../../runtime/errors.ts';
 import { msg } from '../../runtime/messages/render.ts';
-import { modelStore, type StoredModel } from '../../runtime/ml/model-store.ts';
+import type { StoredModel } from '../../runtime/ml/model-store.ts';
 import { defineNode } from '../../runtime/nodes/define-node.ts';
 import { IN, OUT } from '../_shared/ports.ts';
 import { setting } from '../_shared/said.ts';
@@ -61,7 +61,7 @@ export const scoreModel = defineNode({
   params,
   // The model's columns are known only once it is loaded: the run checks them.
   outputSchema: () => null,
-  run: async ({ engine, inputs, schemas, params: p, tableName, signal, progress }) => {
+  run: async ({ engine, inputs, schemas, params: p, tableName, signal, progress, models: store }) => {
     const relation = inputs.in?.[0];
     if (!relation)
       throw new ParamError(
@@ -69,7 +69,6 @@ export const scoreModel = defineNode({
         'model',
         msg('node.model_connect', { what: { ko: '점수를 매길 행', en: 'the rows to score' } }),
       );
-    const store = modelStore();
     if (!store)
       throw new ParamError(
         'the model registry is not available here (sign in to the server)',

@@ -10,8 +10,11 @@ export interface RunSessionParts {
   files: FileAccess;
   /** Where code nodes' JavaScript runs; none: `code.js` nodes say there is no sandbox. */
   sandbox?: JsSandbox;
-  /** The model registry; none: model nodes that save or load a registered model say there is none. */
-  models?: ModelStore;
+  /**
+   * The model registry; none: model nodes that save or load a registered model say there is none. A function
+   * when it comes and goes with the host's state (the studio's registry is the server's, while signed in).
+   */
+  models?: ModelStore | (() => ModelStore | undefined);
 }
 
 /** A run session: runs, previews and keeps results on one engine. */

@@ -23,8 +23,8 @@ export interface SessionParts {
   files: FileAccess;
   /** Runs the code nodes' JavaScript; without one, `code.js` nodes fail with a clear message. */
   sandbox?: JsSandbox;
-  /** The model registry model nodes save to and score from; without one, they say there is none. */
-  models?: ModelStore;
+  /** The model registry model nodes save to and score from (asked at each use when a function); none: they say so. */
+  models?: ModelStore | (() => ModelStore | undefined);
   cache: ResultCache;
 }
 
@@ -231,7 +231,7 @@ export async function runSteps(
       schemas,
       sources: rn.inputs,
       sandbox: session.sandbox,
-      models: session.models,
+      models: typeof session.models === 'function' ? session.models() : session.models,
       tableName,
       signal,
       progress: (fraction) => emit({ type: 'node-progress', nodeId: id, fraction }),

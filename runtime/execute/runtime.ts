@@ -36,8 +36,8 @@ export interface PreviewOptions {
 export interface RuntimeOptions {
   /** Runs the code nodes' JavaScript; without one, `code.js` nodes fail with a clear message. */
   sandbox?: JsSandbox;
-  /** The model registry model nodes use; without one, saving or scoring a registered model says there is none. */
-  models?: ModelStore;
+  /** The model registry model nodes use (asked at each run when a function); none: model nodes say there is none. */
+  models?: ModelStore | (() => ModelStore | undefined);
 }
 
 /**

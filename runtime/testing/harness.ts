@@ -1,6 +1,6 @@
 import { validatePipeline } from '../document/validate.ts';
 import type { Engine } from '../engine/engine.ts';
-import { PipelineRuntime } from '../execute/runtime.ts';
+import { PipelineRuntime, type RuntimeOptions } from '../execute/runtime.ts';
 import type { NodeDefinition } from '../nodes/define-node.ts';
 import { createRegistry } from '../nodes/registry.ts';
 import type { FileAccess } from '../sources/file-access.ts';
@@ -47,6 +47,11 @@ export function resolve(input: unknown, definitions: readonly NodeDefinition[], 
   return v.pipeline;
 }
 
-export function runtimeFor(engine: Engine, _definitions: readonly NodeDefinition[], files: FileAccess = noFiles) {
-  return new PipelineRuntime(engine, files);
+export function runtimeFor(
+  engine: Engine,
+  _definitions: readonly NodeDefinition[],
+  files: FileAccess = noFiles,
+  options: RuntimeOptions = {},
+) {
+  return new PipelineRuntime(engine, files, options);
 }

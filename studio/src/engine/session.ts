@@ -1,9 +1,10 @@
 import type { AsyncDuckDB } from '@duckdb/duckdb-wasm';
 import type { Engine } from '../../../runtime/engine/engine.ts';
-import { PipelineRuntime } from '../../../runtime/execute/runtime.ts';
+import { createRunSession, type RunSession } from '../../../runtime/execute/run-session.ts';
 import { createBrowserSandbox } from '../../../runtime/sandbox/browser-sandbox.ts';
 import { BrowserFileAccess } from '../files/browser-file-access.ts';
 import type { FileStore } from '../files/file-store.ts';
+import { studioModels } from '../ml/api-model-store.ts';
 import { setUpModels } from '../ml/onnx-setup.ts';
 import type { FileLoad } from '../state/store-types.ts';
 import { startEngine } from './start-engine.ts';
@@ -13,7 +14,7 @@ export interface Session {
   engine: Engine;
   db: AsyncDuckDB;
   files: BrowserFileAccess;
-  runtime: PipelineRuntime;
+  runtime: RunSession;
   version: string;
 }
 
@@ -25,7 +26,7 @@ export async function createSession(store: FileStore, onLoad: (load: FileLoad) =
     engine,
     db,
     files,
-    runtime: new PipelineRuntime(engine, files, { sandbox: createBrowserSandbox() }),
+    runtime: createRunSession({ engine, files, sandbox: createBrowserSandbox(), models: studioModels }),
     version: await engine.version(),
   };
 }

@@ -12,7 +12,7 @@ import { doc, resolve, runtimeFor, values } from '../../../runtime/testing/harne
 import { drivers } from '../../../server/test/databases.ts';
 import { type Client, ORIGIN, type TestServer, testServer } from '../../../server/test/harness.ts';
 import { sessionStore } from '../library/session-store.ts';
-import { ApiModelStore, followSessionForModels } from './api-model-store.ts';
+import { ApiModelStore, followSessionForModels, studioModels } from './api-model-store.ts';
 
 describe('ApiModelStore [pglite]', () => {
   let server: TestServer;
@@ -71,7 +71,9 @@ describe('ApiModelStore [pglite]', () => {
   });
 
   it('registers a screening model trained in one pipeline and scores another with it, through the API', async () => {
-    setModelStore(new ApiModelStore());
+    const models = new ApiModelStore();
+    // model.score reads the run session's registry; the screening node still saves through the process-wide one
+    setModelStore(models);
     const engine = await DuckDBNodeEngine.create();
     try {
       // HS H0 from CN is a hit, everything else not: 240 rows, 20 hits (every 12th row is H0 from CN)
@@ -81,7 +83,7 @@ describe('ApiModelStore [pglite]', () => {
         return [`D${i}`, hs, origin, (i * 37) % 1000, hs === 'H0' && origin === 'CN' ? 1 : 0];
       });
       const table = values(['id', 'hs', 'origin', 'mass:DOUBLE', 'fraud:INTEGER'], rows);
-      const runtime = runtimeFor(engine, nodeDefinitions);
+      const runtime = runtimeFor(engine, nodeDefinitions, undefined, { models });
       const run = async (nodes: unknown[], edges: Parameters<typeof doc>[1], target: string) => {
         const pipeline = resolve(doc(nodes as never, edges), nodeDefinitions);
         const result = await runtime.run(pipeline, { targets: [target] });
@@ -120,16 +122,18 @@ describe('ApiModelStore [pglite]', () => {
     }
   }, 60_000);
 
-  it('is the model store while someone is signed in, and none after sign-out', () => {
+  it("is the studio run session's model store while someone is signed in, and none after sign-out", () => {
     followSessionForModels();
     sessionStore.setState({ user: null });
-    expect(modelStore()).toBeNull();
+    expect(studioModels()).toBeUndefined();
     const user = { id: 'u', username: 'kim', displayName: 'KIM', role: 'officer', department: null };
     sessionStore.setState({ user: { ...user, mustChangePassword: true } as never });
-    expect(modelStore()).toBeNull(); // not before the one-time password is replaced
+    expect(studioModels()).toBeUndefined(); // not before the one-time password is replaced
     sessionStore.setState({ user: { ...user, mustChangePassword: false } as never });
-    expect(modelStore()).toBeInstanceOf(ApiModelStore);
+    expect(studioModels()).toBeInstanceOf(ApiModelStore);
+    expect(modelStore()).toBe(studioModels());
     sessionStore.setState({ user: null });
+    expect(studioModels()).toBeUndefined();
     expect(modelStore()).toBeNull();
   });
 });

@@ -48,6 +48,10 @@ function fromBase64(text: string): Uint8Array {
 }
 
 let following = false;
+let signedInStore: ApiModelStore | undefined;
+
+/** The registry the studio's run session uses: the server's while an officer is signed in, none otherwise. */
+export const studioModels = (): ModelStore | undefined => signedInStore;
 
 /** The registry follows the session: installed while an officer is signed in, removed on sign-out. */
 export function followSessionForModels(): void {
@@ -59,7 +63,9 @@ export function followSessionForModels(): void {
     const now = !!user && !user.mustChangePassword;
     if (now === signedIn) return;
     signedIn = now;
-    setModelStore(now ? new ApiModelStore() : null);
+    signedInStore = now ? new ApiModelStore() : undefined;
+    // the screening node still saves through the process-wide store (see runtime/ml/model-store.ts)
+    setModelStore(signedInStore ?? null);
   };
   sessionStore.subscribe(check);
   check();
