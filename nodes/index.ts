@@ -7,6 +7,7 @@ import { linkEdges } from './graph/link-edges.ts';
 import { docSimilarity } from './model/doc-similarity.ts';
 import { evaluate } from './model/evaluate.ts';
 import { exportSupport } from './model/export-support.ts';
+import { hsCode } from './model/hs-code.ts';
 import { priceBand } from './model/price-band.ts';
 import { qaAnswer } from './model/qa-answer.ts';
 import { requirementRisk } from './model/requirement-risk.ts';
@@ -96,6 +97,7 @@ export const nodeDefinitions = [
   trendDetect,
   docSimilarity,
   qaAnswer,
+  hsCode,
   linkAnalysis,
   linkEdges,
   outputFile,

@@ -1,0 +1,315 @@
+// HS code prediction: from an item's name and description to the best HSK 10-digit codes.
+//
+// Two kinds of evidence, fused into one score per tariff line (each term relative to its best line, 0–1):
+//  1. The nomenclature, hierarchically (char 2–4-grams, runtime/text, no Korean morphology needed):
+//     - HS4: the heading's Korean text + the WCO English heading,
+//     - HS6: the subheading's Korean parent path + the WCO English subheading,
+//     - HS10: the tariff line's own Korean and English name,
+//     - the whole line (name + path + English at every level), once with the full query and once with the item
+//       name alone (an item name often repeats the nomenclature's words),
+//     each by TF-IDF cosine (short texts the query covers well) and, for the three broad ones, BM25 (texts sharing
+//     many n-grams). The best line of a subheading gives the subheading's score (10 → 6 → 4 aggregation).
+//  2. What the officer decided before (rulings, earlier declarations; optional): a linear classifier trained on
+//     those decisions — one TF-IDF centroid per HS4 and per HS6 (Rocchio) — and the nearest decisions (k-NN) for
+//     the exact 10-digit line. An item like one already decided lands on that decision's code.
+// Inside a subheading, the residual line ("기타", other) stands for everything the specific lines do not name: a
+// specific line keeps its score only when its own name matches the query.
+
+import { Bm25Index, cosine, type SparseVector } from '../../runtime/text/bm25.ts';
+import { matchedPhrases } from '../../runtime/text/char-ngrams.ts';
+
+/** The shipped nomenclature, compact (see bench/hs-code-asset.ts): lines are [hs10, 품목명, path no., English]. */
+export interface HsNomenclature {
+  readonly source: string;
+  readonly paths: readonly string[];
+  readonly lines: ReadonlyArray<readonly [string, string, number, string]>;
+  readonly english: Readonly<Record<string, string>>;
+}
+
+/** A past decision the model learns from: the item's text and its decided HSK code (10 digits). */
+export interface HsDecision {
+  readonly text: string;
+  readonly hs10: string;
+  /** How the decision is named to the officer (e.g. a ruling's reference number). */
+  readonly label?: string;
+}
+
+/** What is known of one item: its name (품명) and everything else (description, model, specification). */
+export interface HsQuery {
+  readonly name: string;
+  readonly description?: string;
+}
+
+export interface HsCandidate {
+  readonly hs10: string;
+  /** Confidence 0–1: this candidate's share of the evidence among the ten best lines (softmax of fused scores). */
+  readonly score: number;
+  /** Korean nomenclature path: heading > … > line name. */
+  readonly path: string;
+  /** Key phrases of the query found in this candidate's nomenclature text, longest first. */
+  readonly matched: string[];
+  /** Past decisions with this code (or its subheading) that resemble the query: label, similarity. */
+  readonly decisions: string[];
+}
+
+/** Weights of the fused score. Set by hand on the nomenclature's structure, not fitted to the 20 rulings. */
+export const FUSION = {
+  /** Each nomenclature term counts once. */
+  nomenclature: 1,
+  /** Each decision term (HS4 centroid, HS6 centroid, nearest decision at HS10), times its cosine. */
+  decisions: 4,
+  /** A decision below this cosine says nothing about the query. */
+  minDecisionSimilarity: 0.15,
+  /** A specific line whose own name has less TF-IDF cosine than this with the query yields to the residual line. */
+  namedLine: 0.08,
+  /** Softmax temperature turning fused scores (0–8+) into the 0–1 confidence. */
+  temperature: 0.5,
+};
+
+const NGRAM = { min: 2, max: 4 } as const;
+const CONFIDENCE_POOL = 10;
+
+/** Standard sentences of published rulings that say nothing about the goods. */
+const BOILERPLATE = [
+  /※\s*품목분류는[^\n]*?변경될 수 있(음|습니다)\.?/gu,
+  /[[(（]?\s*[＊*]?\s*분석\s*결과는 제시된 시료[^\])）\n]*[\])）]?/gu,
+];
+
+/** The query text with published-ruling boilerplate removed. */
+export function cleanQuery(text: string): string {
+  let out = text;
+  for (const re of BOILERPLATE) out = out.replace(re, ' ');
+  return out;
+}
+
+const isResidual = (name: string) => /^(기타|그 밖의 것|그 밖의)\s*(\(|$)/u.test(name.trim());
+
+/** Divides every score by the best one (all 0 when nothing matched). */
+function relative(scores: Float64Array): Float64Array {
+  let max = 0;
+  for (const v of scores) max = Math.max(max, v);
+  return max > 0 ? scores.map((v) => v / max) : scores;
+}
+
+/** The nomenclature's indexes, built once per process (≈ 2 s) and shared by every model and run. */
+export class HsNomenclatureIndex {
+  readonly hs4: string[];
+  readonly hs6: string[];
+  readonly index4: Bm25Index;
+  readonly index6: Bm25Index;
+  readonly index10: Bm25Index;
+  readonly indexLine: Bm25Index;
+  /** Per line: its heading's and subheading's position in hs4 / hs6. */
+  readonly line4: Int32Array;
+  readonly line6: Int32Array;
+  readonly linesOf6: number[][];
+  readonly residual: Uint8Array;
+  readonly lineOf: Map<string, number>;
+
+  constructor(readonly nomenclature: HsNomenclature) {
+    const { lines, paths, english } = nomenclature;
+    const heading = new Map<string, string>();
+    const sub = new Map<string, Set<string>>();
+    for (const [hs10, , p] of lines) {
+      const parts = (paths[p] ?? '').split(' > ');
+      const h4 = hs10.slice(0, 4);
+      if (!heading.has(h4)) heading.set(h4, parts[0] ?? '');
+      const s = sub.get(hs10.slice(0, 6)) ?? new Set<string>();
+      for (const part of parts.slice(1)) s.add(part);
+      sub.set(hs10.slice(0, 6), s);
+    }
+    this.hs4 = [...heading.keys()];
+    this.hs6 = [...sub.keys()];
+    const at4 = new Map(this.hs4.map((c, i) => [c, i]));
+    const at6 = new Map(this.hs6.map((c, i) => [c, i]));
+    this.line4 = Int32Array.from(lines, ([hs10]) => at4.get(hs10.slice(0, 4))!);
+    this.line6 = Int32Array.from(lines, ([hs10]) => at6.get(hs10.slice(0, 6))!);
+    this.linesOf6 = this.hs6.map(() => []);
+    for (let i = 0; i < lines.length; i++) this.linesOf6[this.line6[i]!]!.push(i);
+    this.residual = Uint8Array.from(lines, ([, name]) => (isResidual(name) ? 1 : 0));
+    this.lineOf = new Map(lines.map(([hs10], i) => [hs10, i]));
+    const en = (code: string) => english[code] ?? '';
+    this.index4 = Bm25Index.build(
+      this.hs4.map((c) => ({ id: c, text: `${heading.get(c)} ${en(c)}` })),
+      NGRAM,
+    );
+    this.index6 = Bm25Index.build(
+      this.hs6.map((c) => ({ id: c, text: `${[...sub.get(c)!].join(' ')} ${en(c)}` })),
+      NGRAM,
+    );
+    this.index10 = Bm25Index.build(
+      lines.map(([hs10, name, , nameEn]) => ({ id: hs10, text: `${name} ${nameEn}` })),
+      NGRAM,
+    );
+    this.indexLine = Bm25Index.build(
+      lines.map(([hs10, name, p, nameEn]) => ({
+        id: hs10,
+        text: '',
+        parts: [name, paths[p] ?? '', nameEn, en(hs10.slice(0, 6)), en(hs10.slice(0, 4))],
+      })),
+      NGRAM,
+    );
+  }
+
+  /** Korean path of tariff line `i`: heading > … > name. */
+  pathOf(i: number): string {
+    const [, name, p] = this.nomenclature.lines[i]!;
+    return `${this.nomenclature.paths[p] ?? ''} > ${name}`;
+  }
+}
+
+/** A TF-IDF centroid per class: a linear classifier (weights = mean of its examples' unit vectors, renormalised). */
+function centroids(vectors: SparseVector[], classes: string[]): Map<string, SparseVector> {
+  const sums = new Map<string, Map<number, number>>();
+  vectors.forEach((v, i) => {
+    const sum = sums.get(classes[i]!) ?? new Map<number, number>();
+    v.ids.forEach((t, j) => {
+      sum.set(t, (sum.get(t) ?? 0) + v.weights[j]!);
+    });
+    sums.set(classes[i]!, sum);
+  });
+  const out = new Map<string, SparseVector>();
+  for (const [c, sum] of sums) {
+    const entries = [...sum.entries()].sort((a, b) => a[0] - b[0]);
+    const norm = Math.sqrt(entries.reduce((s, [, w]) => s + w * w, 0)) || 1;
+    out.set(c, {
+      ids: Int32Array.from(entries, ([t]) => t),
+      weights: Float64Array.from(entries, ([, w]) => w / norm),
+    });
+  }
+  return out;
+}
+
+/** The nomenclature plus what was learned from the officer's decisions. */
+export class HsCodeModel {
+  private readonly decisionIndex: Bm25Index | null = null;
+  private readonly decisionVectors: SparseVector[] = [];
+  private readonly centroid4 = new Map<string, SparseVector>();
+  private readonly centroid6 = new Map<string, SparseVector>();
+
+  constructor(
+    readonly nomenclature: HsNomenclatureIndex,
+    readonly decisions: readonly HsDecision[] = [],
+  ) {
+    if (decisions.length === 0) return;
+    this.decisionIndex = Bm25Index.build(
+      decisions.map((d, i) => ({ id: String(i), text: cleanQuery(d.text) })),
+      NGRAM,
+    );
+    this.decisionVectors = decisions.map((_, i) => this.decisionIndex!.documentVector(i));
+    this.centroid4 = centroids(
+      this.decisionVectors,
+      decisions.map((d) => d.hs10.slice(0, 4)),
+    );
+    this.centroid6 = centroids(
+      this.decisionVectors,
+      decisions.map((d) => d.hs10.slice(0, 6)),
+    );
+  }
+
+  /** The `k` best tariff lines for one item, best first (empty when the text has nothing to match). */
+  predict(query: HsQuery, k = 3): HsCandidate[] {
+    const name = cleanQuery(query.name);
+    const text = cleanQuery(`${query.name}\n${query.description ?? ''}`);
+    const n = this.nomenclature;
+    const L = n.nomenclature.lines.length;
+
+    const cos4 = relative(n.index4.cosineScores(text));
+    const bm4 = relative(n.index4.scores(text));
+    const cos6 = relative(n.index6.cosineScores(text));
+    const bm6 = relative(n.index6.scores(text));
+    const own = n.index10.cosineScores(text);
+    const cos10 = relative(own);
+    const cosLine = relative(n.indexLine.cosineScores(text));
+    const bmLine = relative(n.indexLine.scores(text));
+    const cosName = name.trim() ? relative(n.indexLine.cosineScores(name)) : new Float64Array(L);
+
+    const votes = this.decisionVotes(text);
+    const w = FUSION.nomenclature;
+    const lineScore = new Float64Array(L);
+    let any = false;
+    for (let i = 0; i < L; i++) {
+      const h4 = n.line4[i]!;
+      const h6 = n.line6[i]!;
+      const shared = w * (cos4[h4]! + bm4[h4]! + cos6[h6]! + bm6[h6]!);
+      const specific = w * (cos10[i]! + cosLine[i]! + bmLine[i]! + cosName[i]!);
+      lineScore[i] = shared + specific;
+      if (lineScore[i]! > 0) any = true;
+    }
+    if (!any && votes.size === 0) return [];
+
+    // Residual lines: a specific line whose own name does not match yields its line-level evidence to the
+    // subheading's residual line ("기타"), which stands for everything not named.
+    for (const lines of n.linesOf6) {
+      const residual = lines.find((l) => n.residual[l]);
+      if (residual === undefined) continue;
+      let unnamed = lineScore[residual]!;
+      for (const l of lines) {
+        if (l === residual || n.residual[l] || own[l]! >= FUSION.namedLine) continue;
+        unnamed = Math.max(unnamed, lineScore[l]!);
+        lineScore[l] = lineScore[l]! - 0.5 * w * (cos10[l]! + cosLine[l]! + bmLine[l]! + cosName[l]!);
+      }
+      lineScore[residual] = unnamed;
+    }
+
+    // Decisions: centroids at HS4 and HS6, nearest decision at HS10 (each times its cosine).
+    const decided = new Map<number, string[]>();
+    for (const [hs10, v] of votes) {
+      for (let i = 0; i < L; i++) {
+        // only the lines under a decided code's heading can gain
+        if (n.nomenclature.lines[i]![0].slice(0, 4) !== hs10.slice(0, 4)) continue;
+        const line = n.nomenclature.lines[i]![0];
+        let gain = v.c4;
+        if (line.slice(0, 6) === hs10.slice(0, 6)) gain += v.c6;
+        if (line === hs10) gain += v.knn;
+        lineScore[i] = lineScore[i]! + FUSION.decisions * gain;
+        if (line.slice(0, 6) === hs10.slice(0, 6)) decided.set(i, [...(decided.get(i) ?? []), ...v.labels]);
+      }
+    }
+
+    const order = Array.from({ length: L }, (_, i) => i)
+      .filter((i) => lineScore[i]! > 0)
+      .sort((a, b) => lineScore[b]! - lineScore[a]! || a - b);
+    const pool = order.slice(0, Math.max(k, CONFIDENCE_POOL));
+    const top = lineScore[pool[0] ?? 0] ?? 0;
+    const exps = pool.map((i) => Math.exp((lineScore[i]! - top) / FUSION.temperature));
+    const total = exps.reduce((a, b) => a + b, 0) || 1;
+    return pool.slice(0, k).map((i, r) => {
+      const matched = new Set([
+        ...n.index4.matchedNgrams(text, n.line4[i]!),
+        ...n.index6.matchedNgrams(text, n.line6[i]!),
+        ...n.indexLine.matchedNgrams(text, i),
+      ]);
+      return {
+        hs10: n.nomenclature.lines[i]![0],
+        score: exps[r]! / total,
+        path: n.pathOf(i),
+        matched: matchedPhrases(text, matched, { ...NGRAM, minLength: 2, limit: 5 }),
+        decisions: [...new Set(decided.get(i) ?? [])],
+      };
+    });
+  }
+
+  /** Per decided code: centroid cosines at HS4/HS6, the nearest decision's cosine, and the decisions to cite. */
+  private decisionVotes(text: string): Map<string, { c4: number; c6: number; knn: number; labels: string[] }> {
+    const out = new Map<string, { c4: number; c6: number; knn: number; labels: string[] }>();
+    if (!this.decisionIndex) return out;
+    const q = this.decisionIndex.vector(text);
+    const min = FUSION.minDecisionSimilarity;
+    const keep = (v: number) => (v >= min ? v : 0);
+    this.decisions.forEach((d, i) => {
+      const c = cosine(q, this.decisionVectors[i]!);
+      const v = out.get(d.hs10) ?? {
+        c4: keep(cosine(q, this.centroid4.get(d.hs10.slice(0, 4))!)),
+        c6: keep(cosine(q, this.centroid6.get(d.hs10.slice(0, 6))!)),
+        knn: 0,
+        labels: [],
+      };
+      v.knn = Math.max(v.knn, keep(c));
+      if (c >= min) v.labels.push(`${d.label || d.text.slice(0, 30)} (${c.toFixed(2)})`);
+      out.set(d.hs10, v);
+    });
+    for (const [code, v] of out) if (v.c4 === 0 && v.c6 === 0 && v.knn === 0) out.delete(code);
+    return out;
+  }
+}
