@@ -41,6 +41,7 @@ if (suites.has('studio')) await (await import('./studio-bench.ts')).runStudioSui
 if (suites.has('charts')) await (await import('./chart-bench.ts')).runChartSuite(machine(duckdb));
 if (suites.has('graph')) await (await import('./graph-bench.ts')).runGraphSuite(machine(duckdb)); // BigFINDER rings
 if (suites.has('recommend')) await (await import('./recommend-bench.ts')).runRecommendSuite(machine(duckdb));
+if (suites.has('datamap')) await (await import('./datamap-bench.ts')).runDataMapSuite(machine(duckdb)); // issue 18
 
 function printNodes(rows: NodeBenchRow[]) {
   for (const r of rows) {
