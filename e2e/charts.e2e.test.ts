@@ -234,4 +234,47 @@ describe.skipIf(!hasChromium() && !process.env.CI)('charts', () => {
     expect(rows[6]).toMatchObject({ 원산지: 'DE', 수입자: '주식회사 초록', 과세금액: null, 수량: 50 });
     expect(errors).toEqual([]);
   }, 60_000);
+
+  it('a link analysis draws its network in WebGL; clicking an importer shows its details and evidence path', async () => {
+    // Importers linked through their origins: 한빛 CN/NO, 바다 CN/VN, 초록 DE; 한빛 is the known violator, so
+    // 바다's path runs through CN, and 초록 (with DE) is a component of its own.
+    await page.evaluate(() => {
+      const s = window.__studio!.store.getState();
+      s.dispatch('add-node', {
+        type: 'graph.link_analysis',
+        id: 'links',
+        params: { entities: ['수입자', '원산지'], seedList: '(주)한빛무역' },
+        after: { source: 'decl' },
+      });
+      s.inspect('links');
+    });
+    const key = '수입자\u001f㈜바다상사';
+    const at = await page.waitForFunction(
+      (k) => {
+        const net = window.__networks?.links;
+        const d = net?.sigma.getNodeDisplayData(k);
+        if (!net || !d) return undefined;
+        const p = net.sigma.framedGraphToViewport(d);
+        const { width, height } = net.sigma.getDimensions();
+        // Until the first frame is drawn the display data are not framed yet.
+        if (!(p.x > 0 && p.x < width && p.y > 0 && p.y < height)) return undefined;
+        return { x: p.x, y: p.y, nodes: net.graph.order, edges: net.graph.size };
+      },
+      key,
+      { timeout: 15_000 },
+    );
+    const { x, y, nodes, edges } = (await at.jsonValue())!;
+    expect([nodes, edges]).toEqual([7, 5]);
+    const canvas = page.locator('[data-testid="network-canvas"]');
+    await canvas.scrollIntoViewIfNeeded();
+    const box = (await canvas.boundingBox())!;
+    await page.mouse.click(box.x + x, box.y + y);
+    const details = page.locator('[data-testid="network-details"]');
+    await expect.poll(() => details.textContent(), { timeout: 5_000 }).toContain('㈜바다상사');
+    expect(await page.locator('[data-testid="network-path"]').textContent()).toBe(
+      '㈜바다상사(수입자) → CN(원산지) → (주)한빛무역(수입자)',
+    );
+    await page.locator('[data-testid="network"]').screenshot({ path: path.join(SHOTS, 'network-link-analysis.png') });
+    expect(errors).toEqual([]);
+  }, 20_000);
 });

@@ -7,6 +7,7 @@ import { formatMs, formatNumber } from '../i18n/translate.ts';
 import { useLang } from '../i18n/useLang.ts';
 import { useT } from '../i18n/useT.ts';
 import { ErrorText } from '../node-view/ErrorText.tsx';
+import { NETWORK_TYPE, NetworkPanel } from '../network/NetworkPanel.tsx';
 import { ChartSuggestionBar } from '../suggest/ChartSuggestionBar.tsx';
 import { insertStep } from '../suggest/insert-step.ts';
 import { SuggestionBar } from '../suggest/SuggestionBar.tsx';
@@ -123,6 +124,9 @@ export function Inspector() {
               />
               <ChartSuggestionBar nodeId={inspected} profile={profile} />
             </div>
+          )}
+          {node.type === NETWORK_TYPE && !inspection.partial && (
+            <NetworkPanel nodeId={inspected} relation={inspection.relation} />
           )}
           <div className="inspector-body">
             <DataGrid
