@@ -95,4 +95,21 @@ describe.skipIf(!hasChromium() && !process.env.CI)('export as SQL', () => {
     expect(await page.$('[data-testid="export-sql-dialog"]')).toBeNull();
     expect(errors).toEqual([]);
   }, 60_000);
+
+  // Issue 17, on this already open studio (its engine is running): the chat panel's retrieval in the browser.
+  it('the consultation chatbot answers from the shipped rulings with their source and says when it does not know', async () => {
+    await page.click('[data-testid="chat-open"]');
+    await page.waitForSelector('[data-testid="chat-size"]', { timeout: 15_000 });
+    await page.fill('[data-testid="chat-input"]', '블랜칭해서 냉동한 꼬투리째 강낭콩은 어디에 분류되나요?');
+    await page.click('[data-testid="chat-ask"]');
+    const first = await page.textContent('[data-testid="chat-answer"]');
+    expect(first).toContain('HS 0710220000');
+    expect(first).toContain('결정례');
+    await page.fill('[data-testid="chat-input"]', '오늘 서울 날씨는 어때요?');
+    await page.click('[data-testid="chat-ask"]');
+    await page.waitForSelector('[data-testid="chat-dont-know"]');
+    await page.screenshot({ path: path.join(SHOTS, 'chatbot.png') });
+    await page.click('[data-testid="chat-close"]');
+    expect(errors).toEqual([]);
+  }, 20_000);
 });

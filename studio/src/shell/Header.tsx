@@ -1,3 +1,4 @@
+import { ChatButton } from '../chat/ChatButton.tsx';
 import { useT } from '../i18n/useT.ts';
 import { ServerMenu } from '../library/ServerMenu.tsx';
 import { DocMenu } from './DocMenu.tsx';
@@ -20,6 +21,7 @@ export function Header() {
       <UndoRedo />
       <RunControls />
       <ServerMenu />
+      <ChatButton />
       <span className="header-spacer" />
       <EngineBadge />
       <LanguageToggle />
