@@ -1,6 +1,7 @@
 /**
- * One representative configuration per prep node type over the generated declarations, for the
- * per-node benchmark. `before` nodes prepare an input the node needs (e.g. dates written as text).
+ * One representative configuration per prep, SQL and chart node type over the generated declarations, for
+ * the per-node benchmarks (`--suite nodes`, `--suite limit`). `before` nodes prepare an input the node needs
+ * (e.g. dates written as text).
  */
 export interface NodeCase {
   type: string;
@@ -10,6 +11,8 @@ export interface NodeCase {
   before?: { type: string; params: Record<string, unknown> }[];
   /** Second input, from the companies table, on this port. */
   companiesOn?: string;
+  /** The declarations' port when there is a second input (default `left`). */
+  mainPort?: string;
 }
 
 const dateText = {
@@ -126,4 +129,13 @@ export const NODE_CASES: NodeCase[] = [
       ],
     },
   },
+  { type: 'prep.union', params: {}, companiesOn: 'in', mainPort: 'in' },
+  {
+    type: 'sql',
+    params: {
+      query:
+        'SELECT origin_country, count(*) AS n, sum(declared_value_krw) AS value FROM input WHERE fraud = 1 GROUP BY origin_country',
+    },
+  },
+  { type: 'chart.vega', params: { mark: 'bar', x: 'origin_country', y: 'declared_value_krw' } },
 ];

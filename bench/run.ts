@@ -32,16 +32,36 @@ await engine.close();
 
 if (suites.has('nodes') && values.node) printNodes(await benchPrepNodes(sizes, values.node.split(',')));
 else if (suites.has('nodes')) await writeNodes(await benchPrepNodes(sizes), duckdb);
+if (suites.has('limit')) await writeLimit();
 if (suites.has('runtime')) await writeRuntime(sizes, duckdb);
 if (suites.has('cluster')) await writeClusters(await benchClusters(), duckdb);
 if (suites.has('api')) await writeApi();
 if (suites.has('models')) await (await import('./model-bench.ts')).runModelSuite();
+if (suites.has('objectives')) await (await import('./objective-frontier.ts')).runFrontierSuite(); // issue 15
 if (suites.has('runner')) await (await import('./runner-bench.ts')).runRunnerSuite(machine(duckdb)); // PostgreSQL
 if (suites.has('studio')) await (await import('./studio-bench.ts')).runStudioSuite(machine(duckdb)); // chromium
 if (suites.has('charts')) await (await import('./chart-bench.ts')).runChartSuite(machine(duckdb));
-if (suites.has('graph')) await (await import('./graph-bench.ts')).runGraphSuite(machine(duckdb)); // BigFINDER rings
+if (suites.has('text')) await (await import('./text-bench.ts')).runTextSuite(machine(duckdb)); // issue 17
 if (suites.has('recommend')) await (await import('./recommend-bench.ts')).runRecommendSuite(machine(duckdb));
 if (suites.has('datamap')) await (await import('./datamap-bench.ts')).runDataMapSuite(machine(duckdb)); // issue 18
+if (suites.has('home')) await (await import('./home-bench.ts')).runHomeSuite(machine(duckdb)); // issue 19
+
+/**
+ * `--suite limit`: each node against hand-written SQL. Every row is kept in bench/out/limit-rows.json as it
+ * is measured and the section is rewritten from all kept rows, so `--node` re-runs a few cases in place.
+ */
+async function writeLimit() {
+  const { benchLimit, keepRow, limitSection } = await import('./limit.ts');
+  const command = `npm run bench -- --suite limit --rows ${values.rows}${values.node ? ` --node "${values.node}"` : ''}`;
+  let body = '';
+  await benchLimit(sizes, values.node?.split(','), async (row) => {
+    const rows = await keepRow(row);
+    const all = [...new Set(rows.map((r) => r.size))].sort((a, b) => a - b);
+    body = limitSection(rows, all, command, machine(duckdb));
+    await writeSection('limit', body);
+  });
+  console.log(body);
+}
 
 function printNodes(rows: NodeBenchRow[]) {
   for (const r of rows) {

@@ -27,13 +27,15 @@ const params = z
   .strict();
 
 /**
- * Per row and chosen column k, a flat "__check<k>" struct: where the column came from, where it goes, how
- * the conversion went, and the original text only when it did not fit. Flat columns (not a list per row)
- * cost next to nothing when a reader of "out" does not ask for them.
+ * Per row and chosen column k, "__check<k>": how the conversion went, and the original text only when it did
+ * not fit. What each k is (column, from and to types) is said once, on the first row ("__about"): constants
+ * repeated on every row would be written out for every row.
  */
 const checkOf = (k: number) => `"__check${k}"`;
-const CHECK_TYPE = 'STRUCT(k INTEGER, col VARCHAR, from_type VARCHAR, to_type VARCHAR, state INTEGER, raw VARCHAR)';
-const INTERNAL = '^__(pos|check[0-9]+)$';
+const CHECK_TYPE = 'STRUCT(state INTEGER, raw VARCHAR)';
+const ABOUT = '"__about"';
+const ABOUT_TYPE = 'STRUCT(k INTEGER, col VARCHAR, from_type VARCHAR, to_type VARCHAR)[]';
+const INTERNAL = '^__(pos|about|check[0-9]+)$';
 const BLANK = 0;
 const CONVERTED = 1;
 const MISMATCHED = 2;
@@ -84,7 +86,7 @@ export const inferTypes = defineNode({
       c.name in p.columns ? { name: c.name, type: target(p.columns[c.name]!, c.name) } : c,
     );
     const checks = Object.keys(p.columns).map((_, k) => ({ name: `__check${k}`, type: CHECK_TYPE }));
-    return [...typed, { name: '__pos', type: 'BIGINT' }, ...checks];
+    return [...typed, { name: '__pos', type: 'BIGINT' }, ...checks, { name: '__about', type: ABOUT_TYPE }];
   },
   toSql: ({ inputs, schemas, params: p }) => {
     const schema = single(schemas);
@@ -104,11 +106,14 @@ export const inferTypes = defineNode({
       const t = textOf(ident(c.name));
       const state = `CASE WHEN ${t} IS NULL THEN ${BLANK} WHEN ${value(c.k)} IS NULL THEN ${MISMATCHED} ELSE ${CONVERTED} END`;
       const raw = `CASE WHEN ${t} IS NOT NULL AND ${value(c.k)} IS NULL THEN CAST(${ident(c.name)} AS VARCHAR) END`;
-      return `{'k': ${c.k}, 'col': ${literal(c.name)}, 'from_type': ${literal(c.from)}, 'to_type': ${literal(c.to)}, 'state': ${state}, 'raw': ${raw}} AS ${checkOf(c.k)}`;
+      return `{'state': ${state}, 'raw': ${raw}} AS ${checkOf(c.k)}`;
     });
+    const about = chosen.map(
+      (c) => `{'k': ${c.k}, 'col': ${literal(c.name)}, 'from_type': ${literal(c.from)}, 'to_type': ${literal(c.to)}}`,
+    );
     const internal = chosen.map((c) => value(c.k)).join(', ');
     // The checks ride along with each row so the report port can be one static query over this result.
-    return `SELECT * EXCLUDE (${internal}) REPLACE (${replaced.join(', ')}), ${checks.join(', ')} FROM ${inner}`;
+    return `SELECT * EXCLUDE (${internal}) REPLACE (${replaced.join(', ')}), ${checks.join(', ')}, CASE WHEN ${POS} = 1 THEN [${about.join(', ')}] END AS ${ABOUT} FROM ${inner}`;
   },
   outputPorts: {
     out: {
@@ -118,14 +123,16 @@ export const inferTypes = defineNode({
     },
     report: {
       schema: () => REPORT,
-      // One row per chosen column: the checks turned into rows, then counted.
+      // One row per chosen column: the checks turned into rows ("__check<k>" → k), counted, and named from
+      // the first row's "__about".
       sql: (self) =>
-        `SELECT c.col AS "column", c.from_type, c.to_type, count(*) AS total, ` +
+        `WITH "__about_k" AS (SELECT unnest(${ABOUT}) AS a FROM ${self} WHERE ${ABOUT} IS NOT NULL), ` +
+        `"__checks" AS (SELECT ${POS}, CAST(substr("__name", 8) AS INTEGER) AS k, c FROM (UNPIVOT (SELECT ${POS}, COLUMNS('^__check[0-9]+$') FROM ${self}) ON COLUMNS('^__check[0-9]+$') INTO NAME "__name" VALUE c)) ` +
+        `SELECT a.col AS "column", a.from_type, a.to_type, count(*) AS total, ` +
         `count(*) FILTER (WHERE c.state = ${CONVERTED}) AS converted, ` +
         `count(*) FILTER (WHERE c.state = ${MISMATCHED}) AS mismatched, ` +
         `arg_min(c.raw, ${POS}) FILTER (WHERE c.state = ${MISMATCHED}) AS example_mismatch ` +
-        `FROM (UNPIVOT (SELECT ${POS}, COLUMNS('^__check[0-9]+$') FROM ${self}) ON COLUMNS('^__check[0-9]+$') INTO NAME "__name" VALUE c) ` +
-        'GROUP BY c.k, c.col, c.from_type, c.to_type ORDER BY c.k',
+        'FROM "__about_k" JOIN "__checks" ON a.k = "__checks".k GROUP BY a.k, a.col, a.from_type, a.to_type ORDER BY a.k',
     },
   },
 });

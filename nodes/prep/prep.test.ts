@@ -159,6 +159,21 @@ describe('prep.dedupe', () => {
     const rows = await apply('prep.dedupe', { columns: ['hs6'], keep: 'last', orderBy: ['day'] });
     expect(rows.map((r) => r.id)).toEqual([2, 4, 5]);
   });
+  it('orders by { column, desc } like prep.sort; an empty value never wins; rows stay in input order', async () => {
+    // CN: ids 1 (100), 3 (empty), 4 (400) → the largest value is id 4; VN: id 2; US: id 5.
+    const largest = await apply('prep.dedupe', { columns: ['origin'], orderBy: [{ column: 'value', desc: true }] });
+    expect(largest.map((r) => r.id)).toEqual([2, 4, 5]);
+    // keep "last" reverses the order: the smallest CN value is id 1's 100 (id 3's empty value still loses).
+    const last = await apply('prep.dedupe', {
+      columns: ['origin'],
+      keep: 'last',
+      orderBy: [{ column: 'value', desc: true }],
+    });
+    expect(last.map((r) => r.id)).toEqual([1, 2, 5]);
+    // A bare name is the same as { column: name } (ascending).
+    const bare = await apply('prep.dedupe', { columns: ['origin'], orderBy: ['value'] });
+    expect(bare.map((r) => r.id)).toEqual([1, 2, 5]);
+  });
 });
 
 describe('prep.fill', () => {

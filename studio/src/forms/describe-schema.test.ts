@@ -23,6 +23,18 @@ describe('describeSchema: params schema → form fields', () => {
     expect(field(rule, 'value').showIf?.op).not.toContain('is_null');
   });
 
+  it("gives the dedupe's orderBy the sort's form (column picker + descending), though a bare name is accepted", () => {
+    const order = field(formOf('prep.dedupe'), 'orderBy');
+    expect(order).toMatchObject({ kind: 'array', optional: true });
+    expect(order.item!.fields!.map((f) => [f.key, f.kind])).toEqual([
+      ['column', 'column'],
+      ['desc', 'boolean'],
+    ]);
+    expect(registry.get('prep.dedupe')!.params.parse({ orderBy: ['day'] })).toMatchObject({
+      orderBy: [{ column: 'day', desc: false }],
+    });
+  });
+
   it('gives the aggregate a multi-column picker and an array of measures with conditional fields', () => {
     const form = formOf('prep.aggregate');
     expect(field(form, 'groupBy')).toMatchObject({ kind: 'columns', columnOf: 'in', defaultValue: [] });
