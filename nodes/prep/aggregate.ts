@@ -85,6 +85,9 @@ function measureSql(m: Measure): string {
   }
 }
 
+/**
+ * One row per group. Does not keep input order: groups come out sorted by the group columns.
+ */
 export const aggregate = defineNode({
   type: 'prep.aggregate',
   version: 1,

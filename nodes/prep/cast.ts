@@ -31,6 +31,9 @@ function checkedType(type: string, column: string): string {
   }
 }
 
+/**
+ * Changes column types. Keeps input order (a projection).
+ */
 export const cast = defineNode({
   type: 'prep.cast',
   version: 1,

@@ -126,6 +126,10 @@ function check(p: Params, schema: Schema) {
   return uniqueMapping(p);
 }
 
+/**
+ * Rewrites clustered values through a lookup. Keeps input order: the lookup is a join, so rows are numbered
+ * first and sorted back by that number.
+ */
 export const clusterEdit = defineNode({
   type: 'prep.cluster_edit',
   version: 1,

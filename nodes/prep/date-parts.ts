@@ -100,6 +100,9 @@ function layout(p: Params, schema: Schema): OutColumn[] {
   return placeAfter(schema, p.column, added, true);
 }
 
+/**
+ * Adds date parts as columns. Keeps input order (a projection).
+ */
 export const dateParts = defineNode({
   type: 'prep.date_parts',
   version: 1,

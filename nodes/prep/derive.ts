@@ -26,6 +26,9 @@ const params = z
   })
   .strict();
 
+/**
+ * Adds or replaces one computed column. Keeps input order (a projection).
+ */
 export const derive = defineNode({
   type: 'prep.derive',
   version: 1,

@@ -157,6 +157,9 @@ function layout(p: Params, schema: Schema): { columns: OutColumn[]; groups?: str
   return { columns: place(added, p.names ? 'names' : 'pattern'), groups };
 }
 
+/**
+ * Extracts a part of a text column. Keeps input order (a projection).
+ */
 export const extract = defineNode({
   type: 'prep.extract',
   version: 1,

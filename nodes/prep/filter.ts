@@ -130,6 +130,9 @@ function ruleSql(r: Rule, col: Column, i: number): string {
   }
 }
 
+/**
+ * Keeps the rows that pass. Keeps input order (a filter).
+ */
 export const filter = defineNode({
   type: 'prep.filter',
   version: 1,

@@ -60,6 +60,9 @@ function plan(p: Params): { pattern: string; rewrite: string } | null {
   return { pattern: withCase(checked.re2, p.caseSensitive), rewrite: p.replace };
 }
 
+/**
+ * Finds and replaces text. Keeps input order (a projection).
+ */
 export const findReplace = defineNode({
   type: 'prep.find_replace',
   version: 1,

@@ -151,6 +151,10 @@ function blockingSql(p: Params): string {
   return conditions.length ? conditions.join(' AND ') : 'TRUE';
 }
 
+/**
+ * Joins on similar values. Keeps the left input order (left rows sorted back by their position, then by
+ * score).
+ */
 export const fuzzyJoin = defineNode({
   type: 'prep.fuzzy_join',
   version: 1,

@@ -61,6 +61,10 @@ function check(p: Params, left: Schema, right: Schema) {
   });
 }
 
+/**
+ * Joins two inputs. Does not keep input order: a hash join gives rows in no set order (sort afterwards if
+ * order matters).
+ */
 export const join = defineNode({
   type: 'prep.join',
   version: 1,

@@ -94,6 +94,9 @@ function layout(p: Params, schema: Schema): OutColumn[] {
   return out;
 }
 
+/**
+ * Merges columns into one text column. Keeps input order (a projection).
+ */
 export const mergeColumns = defineNode({
   type: 'prep.merge_columns',
   version: 1,

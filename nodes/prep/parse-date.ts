@@ -137,6 +137,9 @@ function layout(p: Params, schema: Schema): OutColumn[] {
   return placeAfter(schema, p.column, added, p.as !== undefined);
 }
 
+/**
+ * Parses text into dates. Keeps input order (a projection).
+ */
 export const parseDate = defineNode({
   type: 'prep.parse_date',
   version: 1,

@@ -94,6 +94,9 @@ function checkValuesColumn(p: Params): void {
     );
 }
 
+/**
+ * One row per index group. Does not keep input order: rows come out sorted by the index columns.
+ */
 export const pivot = defineNode({
   type: 'prep.pivot',
   version: 1,

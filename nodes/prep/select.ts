@@ -29,6 +29,9 @@ const params = z
   })
   .strict();
 
+/**
+ * Picks, renames and orders columns. Keeps input order (a projection).
+ */
 export const selectColumns = defineNode({
   type: 'prep.select',
   version: 1,

@@ -32,6 +32,9 @@ const params = z
   })
   .strict();
 
+/**
+ * Sorts the rows (by definition it does not keep input order); ties in no set order.
+ */
 export const sort = defineNode({
   type: 'prep.sort',
   version: 1,

@@ -213,6 +213,10 @@ function layout(p: Params, schema: Schema): OutColumn[] {
   return placeAfter(schema, p.column, added, p.keepOriginal);
 }
 
+/**
+ * Splits one column into columns or rows. Keeps input order (a projection; into rows, each row's parts stay
+ * together, in order).
+ */
 export const splitColumn = defineNode({
   type: 'prep.split_column',
   version: 1,

@@ -77,6 +77,9 @@ function apply(op: Operation, x: string): string {
   }
 }
 
+/**
+ * Normalizes text. Keeps input order (a projection).
+ */
 export const textNormalize = defineNode({
   type: 'prep.text_normalize',
   version: 1,

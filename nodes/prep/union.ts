@@ -22,6 +22,9 @@ const params = z
   })
   .strict();
 
+/**
+ * Stacks its inputs. Keeps order: the first input's rows in their order, then the next input's (UNION ALL).
+ */
 export const union = defineNode({
   type: 'prep.union',
   version: 1,

@@ -43,6 +43,9 @@ function valueType(schema: Schema, p: Params): string {
   return 'VARCHAR';
 }
 
+/**
+ * One row per input row and column. Keeps input order (projection and unnest, no sort).
+ */
 export const unpivot = defineNode({
   type: 'prep.unpivot',
   version: 1,

@@ -45,6 +45,10 @@ function dupWindows(rules: Rule[]): string[] {
   });
 }
 
+/**
+ * Checks every row against rules. Keeps input order on both ports (rows are numbered and sorted back when a
+ * uniqueness rule ranks them).
+ */
 export const validate = defineNode({
   type: 'prep.validate',
   version: 1,

@@ -185,6 +185,10 @@ function joinSql(p: Params, rel: string, lookup: Lookup, select: string, col: Co
   return `SELECT ${select} FROM (SELECT *, row_number() OVER () AS "__pos" FROM ${rel}) AS i LEFT JOIN (${table}) AS l ON ${keyOf(col, 'i.')} = l."__key" ORDER BY i."__pos"`;
 }
 
+/**
+ * Maps values through a list or a lookup table. Keeps input order: a list is a CASE (a projection); a
+ * lookup table is a join, so rows are numbered first and sorted back by that number.
+ */
 export const valueMap = defineNode({
   type: 'prep.value_map',
   version: 1,
