@@ -1,7 +1,7 @@
 /**
  * The export-support recommender without the engine: hard eligibility rules, content similarity between a company's
  * export profile and a programme's targets, item-based collaborative filtering on past participation, popularity.
- * Pure functions so the bench can score its baselines with exactly the same rules.
+ * Pure functions: the node reads the tables with SQL and hands them over.
  */
 
 export interface CompanyProfile {
@@ -182,9 +182,7 @@ export function recommend(
   history: Map<string, Set<string>>,
   weights: Weights,
   topN: number,
-  options: { rules?: boolean } = {},
 ): Recommendation[] {
-  const rules = options.rules ?? true;
   const items = itemSimilarity(history);
   const maxCount = Math.max(1, ...items.count.values());
   const vectors = new Map(catalogue.map((p) => [p.id, programmeVector(p)]));
@@ -197,7 +195,7 @@ export function recommend(
     for (const prog of catalogue) {
       if (joined.has(prog.id)) continue;
       const reasons = eligibility(prog, c);
-      if (rules && reasons === null) continue;
+      if (reasons === null) continue;
       const content = cosine(profile, vectors.get(prog.id)!);
       let cf = 0;
       let best: [string, number] | null = null;
@@ -225,7 +223,7 @@ export function recommend(
         content: content.value,
         collaborative: cf,
         popularity: pop,
-        eligibility: (reasons ?? ['자격 요건 미충족']).join(' · '),
+        eligibility: reasons.join(' · '),
         why: why.join(' · '),
       });
     }
