@@ -89,7 +89,16 @@ describe('model.risk_screening', () => {
       'fraud',
       'risk_score',
       'risk_level',
+      'risk_reasons',
     ]);
+    // Each flag is explained by its largest TreeSHAP contributions; a planted row's first reason is its group's rate.
+    const flagged = rows.filter((r) => r.risk_level === 'high');
+    expect(flagged.every((r) => typeof r.risk_reasons === 'string' && r.risk_reasons.length > 0)).toBe(true);
+    expect(rows.filter((r) => r.risk_level !== 'high').every((r) => r.risk_reasons === null)).toBe(true);
+    const plantedFlag = flagged.find((r) => Number(String(r.hs).slice(1)) < 5 && r.origin === 'CN')!;
+    expect(String(plantedFlag.risk_reasons).split(' · ')[0]).toMatch(
+      /(hs H0\d|origin CN).* 과거 적발률 높음\(\d+%\) ▲\d\.\d\d/,
+    );
     const planted = rows.filter((r) => Number(String(r.hs).slice(1)) < 5 && r.origin === 'CN');
     const rest = rows.filter((r) => !planted.includes(r));
     const mean = (xs: typeof rows) => xs.reduce((s, r) => s + Number(r.risk_score), 0) / xs.length;

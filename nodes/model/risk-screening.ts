@@ -4,15 +4,18 @@ import { msg } from '../../runtime/messages/render.ts';
 import { checkModelName, fingerprintOf, modelStore, type ScreeningMeta } from '../../runtime/ml/model-store.ts';
 import { exportOnnx } from '../../runtime/ml/onnx-export.ts';
 import {
+  exactKey,
   featureSpec,
   type ScreeningConfig,
   type TrainedScreening,
   UNIT_VALUE_KEY,
 } from '../../runtime/ml/screening.ts';
 import { runMlTask } from '../../runtime/ml/tasks.ts';
+import { sha256, trainingCache } from '../../runtime/ml/training-cache.ts';
 import { defineNode, type Warning } from '../../runtime/nodes/define-node.ts';
 import { OUT } from '../_shared/ports.ts';
 import { setting } from '../_shared/said.ts';
+import { treesOf } from './_explain.ts';
 import { codeWidths, readColumns, requireColumns } from './_model-io.ts';
 import { scoreInto } from './_scoring.ts';
 import { screeningSummary } from './_screening-report.ts';
@@ -59,6 +62,10 @@ const params = z
       .default([])
       .meta({ label: { ko: '직접 지정한 조합', en: 'Combinations' }, showIf: { autoCrosses: [false] } }),
     unitValue: unitValueParam,
+    exactValues: trainColumns('값 자체를 코드로 쓸 숫자 열', 'Number columns also used as codes', {
+      ko: '같은 물품이 같은 가격·중량으로 되풀이될 때, 그 값 자체의 과거 적발률을 함께 학습합니다(예: 물품가격, 순중량).',
+      en: 'When the same goods recur with the same price or mass, the past hit rate of the exact value is learnt too (e.g. item price, net mass).',
+    }),
     timeColumn: z
       .string()
       .min(1)
@@ -83,6 +90,26 @@ const params = z
         },
         widget: 'select',
       }),
+    objective: z
+      .enum(['balanced', 'precision', 'revenue'])
+      .default('balanced')
+      .meta({
+        label: { ko: '순위 목표', en: 'Ranking objective' },
+        help: {
+          ko: '적발 위주: 적발 확률 순. 세수 위주: 적발 확률 × 걸린 세액(기대 추징액) 순. 균형: 상위 집중 검사 비율 안에 적발도 세액도 많이 들도록 최근 기간으로 맞춘 둘의 절충. 세액 열이 없으면 적발 위주로 매깁니다.',
+          en: 'Precision: by the probability of a violation. Revenue: probability × duty at stake (expected recovery). Balanced: a blend tuned on the latest period so the focused share holds both many violations and most of the duty. Without revenue columns, ranks by probability.',
+        },
+        options: {
+          balanced: { ko: '균형 (적발 + 세수)', en: 'Balanced (hits + revenue)' },
+          precision: { ko: '적발 위주 (정밀도)', en: 'Precision (hits)' },
+          revenue: { ko: '세수 위주 (추징 세액)', en: 'Revenue (duty at stake)' },
+        },
+        widget: 'select',
+      }),
+    revenue: trainColumns('걸린 세액 열(곱)', 'Revenue at stake (columns multiplied)', {
+      ko: '신고마다 걸린 세액을 이 열들의 곱으로 셉니다. 예: 물품가격 × 세율(%). 열 하나면 그 값(예: 세액). 과거 이력과 채점할 신고 둘 다에 있어야 합니다.',
+      en: "Each declaration's duty at stake is the product of these columns, e.g. item price × tax rate (%); one column = its value (e.g. duty). Both inputs need them.",
+    }),
     validShare: z
       .number()
       .min(0)
@@ -151,12 +178,15 @@ function configOf(p: Params): ScreeningConfig {
     numeric: p.numeric,
     crosses: p.autoCrosses ? 'auto' : p.crosses.map((c) => c.columns),
     unitValue: p.unitValue,
+    exactValues: p.exactValues,
     timeColumn: p.timeColumn,
     validShare: p.validShare,
     learner: p.learner,
     targetRate: p.focusRate,
     rounds: p.rounds,
     seed: p.seed,
+    objective: p.objective,
+    revenue: p.revenue,
   };
 }
 
@@ -185,6 +215,8 @@ export const riskScreening = defineNode({
       requireColumns(train, p.numeric, 'numeric', 'history');
       if (p.unitValue) requireColumns(train, [p.unitValue.value, p.unitValue.quantity], 'unitValue', 'history');
       if (p.timeColumn) requireColumns(train, [p.timeColumn], 'timeColumn', 'history');
+      requireColumns(train, p.revenue, 'revenue', 'history');
+      requireColumns(train, p.exactValues, 'exactValues', 'history');
     }
     if (p.categorical.length + p.numeric.length === 0 && !p.unitValue) {
       throw new ParamError(
@@ -195,10 +227,19 @@ export const riskScreening = defineNode({
     }
     if (!score) return null;
     requireColumns(score, [...p.categorical, ...p.numeric], 'categorical', 'declarations-to-score');
+    requireColumns(score, p.revenue, 'revenue', 'declarations-to-score');
+    requireColumns(score, p.exactValues, 'exactValues', 'declarations-to-score');
     if (p.unitValue)
       requireColumns(score, [p.unitValue.value, p.unitValue.quantity], 'unitValue', 'declarations-to-score');
-    const kept = score.filter((c) => c.name !== 'risk_score' && c.name !== 'risk_level');
-    return [...kept, { name: 'risk_score', type: 'DOUBLE' }, { name: 'risk_level', type: 'VARCHAR' }];
+    const added = ['risk_score', 'risk_level', 'risk_reasons'];
+    const kept = score.filter((c) => !added.includes(c.name));
+    // risk_reasons: the top contributions (exact TreeSHAP) of each flagged declaration, in Korean; empty for an MLP.
+    return [
+      ...kept,
+      { name: 'risk_score', type: 'DOUBLE' },
+      { name: 'risk_level', type: 'VARCHAR' },
+      { name: 'risk_reasons', type: 'VARCHAR' },
+    ];
   },
   run: async ({ engine, inputs, schemas, params: p, tableName, signal, progress }) => {
     const config = configOf(p);
@@ -214,27 +255,43 @@ export const riskScreening = defineNode({
       );
     const spec = featureSpec(config, []);
     const raw = {
-      categorical: spec.categorical.filter((c) => c !== UNIT_VALUE_KEY),
-      numeric: [...p.numeric, ...(p.unitValue ? [p.unitValue.value, p.unitValue.quantity] : [])],
+      categorical: spec.categorical.filter((c) => c !== UNIT_VALUE_KEY && !p.exactValues.map(exactKey).includes(c)),
+      numeric: [
+        ...p.numeric,
+        ...(p.unitValue ? [p.unitValue.value, p.unitValue.quantity] : []),
+        ...[...p.revenue, ...p.exactValues].filter((c) => !p.numeric.includes(c)),
+      ],
     };
     const widths = await codeWidths(engine, train, raw.categorical, signal);
     const other = [p.label, ...(p.timeColumn ? [p.timeColumn] : [])];
     const history = await readColumns(engine, train, `${tableName}__train`, { ...raw, other, widths }, signal);
     await engine.exec(`DROP TABLE IF EXISTS "${tableName}__train"`);
     checkLabel(history.table[p.label] ?? [], p.label);
-    const trained = await runMlTask(
-      'screening',
-      { table: history.table, n: history.n, config },
-      { progress: (f) => progress(f * 0.9), signal },
-    );
+    // The same rows and settings were trained before (this session, an earlier visit, another run): reuse it.
+    const key = await trainingKey(history.table, config);
+    const cache = trainingCache();
+    const cached = (await cache.get(key).catch(() => undefined)) as TrainedScreening | undefined;
+    const trained =
+      cached ??
+      (await runMlTask(
+        'screening',
+        { table: history.table, n: history.n, config },
+        { progress: (f) => progress(f * 0.9), signal },
+      ));
+    // A cache that cannot write (quota, read-only folder) costs a re-training later, never this run.
+    if (!cached) await cache.set(key, trained).catch(() => undefined);
     const onnx = exportOnnx(trained.model);
     const meta: ScreeningMeta = {
       kind: 'screening',
       pre: trained.pre,
       unitValue: p.unitValue,
+      exactValues: p.exactValues,
       widths,
       learner: trained.learner,
       report: trained.report,
+      objective: trained.objective,
+      tilt: trained.tilt,
+      revenue: p.revenue,
     };
     await scoreInto(
       engine,
@@ -244,13 +301,24 @@ export const riskScreening = defineNode({
       { meta, onnx },
       p,
       signal,
+      treesOf(trained.model),
     );
     progress(0.98);
-    const saved = p.saveAs
-      ? await saveModel(p.saveAs, meta, onnx, history.table, [...raw.categorical, ...raw.numeric, p.label], trained)
-      : null;
+    const saved = p.saveAs ? await saveModel(p.saveAs, meta, onnx, key, trained) : null;
+    const reused = cached
+      ? [
+          {
+            message:
+              '같은 학습 데이터·설정으로 학습해 둔 모델을 다시 썼습니다(재학습 없음) · reused the model trained on the same rows and settings (no re-training)',
+          },
+        ]
+      : [];
     return {
-      warnings: [{ message: screeningSummary(trained, onnx.byteLength, p.focusRate) }, ...(saved ? [saved] : [])],
+      warnings: [
+        { message: screeningSummary(trained, onnx.byteLength, p.focusRate) },
+        ...reused,
+        ...(saved ? [saved] : []),
+      ],
     };
   },
 });
@@ -260,8 +328,7 @@ async function saveModel(
   name: string,
   meta: ScreeningMeta,
   onnx: Uint8Array,
-  table: Record<string, readonly unknown[]>,
-  columns: string[],
+  fingerprint: string,
   trained: TrainedScreening,
 ): Promise<Warning> {
   const store = modelStore();
@@ -272,11 +339,17 @@ async function saveModel(
   const bad = checkModelName(name);
   if (bad)
     throw new ParamError(bad, 'saveAs', msg('node.model_bad_name', { detail: bad, field: setting(params, 'saveAs') }));
+  // The same training rows and settings are registered already: that version is the model, not a copy.
+  const same = (await store.list()).filter((i) => i.name === name && i.fingerprint === fingerprint).at(-1);
+  if (same)
+    return {
+      message: `같은 학습 데이터·설정의 모델이 이미 ${same.name} v${same.version} 으로 등록되어 있어 그대로 씁니다 · already registered as ${same.name} v${same.version} (same training rows and settings)`,
+    };
   const chosen = trained.report.find((r) => r.learner === trained.learner);
   const info = await store.save({
     name,
     kind: 'screening',
-    fingerprint: await fingerprintOf(table, columns),
+    fingerprint,
     metrics: chosen
       ? { precision: chosen.precision, recall: chosen.recall, auc: chosen.auc, rows: trained.trainedRows }
       : { rows: trained.trainedRows },
@@ -284,6 +357,16 @@ async function saveModel(
     onnx,
   });
   return { message: `모델 등록 · registered: ${info.name} v${info.version}` };
+}
+
+/**
+ * The content key of a training: the rows read (every column the model learns from, in order) and the
+ * settings, plus the trainer's version so an improved trainer never reuses an older one's models.
+ */
+const TRAINER = 'screening/2';
+async function trainingKey(table: Record<string, readonly unknown[]>, config: ScreeningConfig): Promise<string> {
+  const rows = await fingerprintOf(table, Object.keys(table).sort());
+  return sha256(`${TRAINER}\u001d${rows}\u001d${JSON.stringify(config)}`);
 }
 
 function checkLabel(values: readonly unknown[], column: string) {

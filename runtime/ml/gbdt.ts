@@ -18,6 +18,11 @@ export interface GbdtOptions {
   /** Share of features offered per tree. */
   colsample: number;
   seed: number;
+  /**
+   * Per-row weight of the loss (DATE-style revenue weighting: a fraud with more duty at stake counts
+   * more). Gradients, hessians and the starting score are weighted; absent = every row 1.
+   */
+  weight?: Float64Array;
 }
 
 export const GBDT_DEFAULTS: GbdtOptions = {
@@ -39,6 +44,8 @@ export interface Tree {
   left: number[];
   right: number[];
   value: number[];
+  /** Training rows (of the tree's sample) that reached each node: what exact TreeSHAP weighs paths by. */
+  cover?: number[];
 }
 
 export interface GbdtModel {
@@ -56,6 +63,8 @@ export interface GbdtModel {
 export interface Validation {
   columns: Float64Array[];
   label: Float64Array;
+  /** Weights of the held-out rows' log loss (the same weighting as training). */
+  weight?: Float64Array;
   /** Rounds without improvement before stopping. */
   patience: number;
 }
@@ -92,7 +101,8 @@ export function trainGbdt(
   valid?: Validation,
 ): GbdtModel {
   const o = { ...GBDT_DEFAULTS, ...options };
-  const watch = valid ? watcher(valid, baseOf(label)) : null;
+  const w = o.weight;
+  const watch = valid ? watcher(valid, baseOf(label, w)) : null;
   const n = label.length;
   const f = columns.length;
   const bins: FeatureBins[] = columns.map((c) => fitBins(c));
@@ -104,9 +114,7 @@ export function trainGbdt(
     for (let i = 0; i < n; i++) rowMajor[i * f + j] = col[i]!;
   }
   const random = rng(o.seed);
-  const positives = label.reduce((s, y) => s + y, 0);
-  const prior = Math.min(Math.max(positives / Math.max(n, 1), 1e-6), 1 - 1e-6);
-  const baseScore = Math.log(prior / (1 - prior));
+  const baseScore = baseOf(label, w);
   const raw = new Float64Array(n).fill(baseScore);
   const grad = new Float64Array(n);
   const hess = new Float64Array(n);
@@ -117,8 +125,9 @@ export function trainGbdt(
   for (let round = 1; round <= o.rounds; round++) {
     for (let i = 0; i < n; i++) {
       const p = 1 / (1 + Math.exp(-raw[i]!));
-      grad[i] = p - label[i]!;
-      hess[i] = Math.max(p * (1 - p), 1e-12);
+      const wi = w ? w[i]! : 1;
+      grad[i] = (p - label[i]!) * wi;
+      hess[i] = Math.max(p * (1 - p) * wi, 1e-12);
     }
     let m = 0;
     for (let i = 0; i < n; i++) if (o.subsample >= 1 || random() < o.subsample) rows[m++] = i;
@@ -135,9 +144,16 @@ export function trainGbdt(
   return { kind: 'gbdt', baseScore, trees, featureCount: f, gain };
 }
 
-function baseOf(label: Float64Array): number {
-  const positives = label.reduce((s, y) => s + y, 0);
-  const prior = Math.min(Math.max(positives / Math.max(label.length, 1), 1e-6), 1 - 1e-6);
+/** Log-odds of the (weighted) share of positives: every tree starts from it. */
+function baseOf(label: Float64Array, weight?: Float64Array): number {
+  let positives = 0;
+  let total = 0;
+  for (let i = 0; i < label.length; i++) {
+    const wi = weight ? weight[i]! : 1;
+    positives += label[i]! * wi;
+    total += wi;
+  }
+  const prior = Math.min(Math.max(positives / Math.max(total, 1e-12), 1e-6), 1 - 1e-6);
   return Math.log(prior / (1 - prior));
 }
 
@@ -158,7 +174,8 @@ function watcher(v: Validation, base: number) {
         for (let j = 0; j < x.length; j++) x[j] = v.columns[j]![i]!;
         raw[i] = raw[i]! + leafOf(tree, x);
         const p = 1 / (1 + Math.exp(-raw[i]!));
-        loss -= v.label[i]! > 0 ? Math.log(Math.max(p, 1e-15)) : Math.log(Math.max(1 - p, 1e-15));
+        const wi = v.weight ? v.weight[i]! : 1;
+        loss -= wi * (v.label[i]! > 0 ? Math.log(Math.max(p, 1e-15)) : Math.log(Math.max(1 - p, 1e-15)));
       }
       if (clearlyAbove(bestLoss, loss)) {
         bestLoss = loss;
@@ -186,9 +203,17 @@ function growTree(
   allowed: boolean[],
   o: GbdtOptions,
   gain: number[],
-): Tree & { splitBin: number[] } {
+): Tree & { splitBin: number[]; cover: number[] } {
   const features = Int32Array.from(allowed.flatMap((a, j) => (a ? [j] : [])));
-  const tree = { feature: [-1], threshold: [0], left: [-1], right: [-1], value: [0], splitBin: [-1] };
+  const tree = {
+    feature: [-1],
+    threshold: [0],
+    left: [-1],
+    right: [-1],
+    value: [0],
+    splitBin: [-1],
+    cover: [rows.length],
+  };
   const root: Leaf = {
     node: 0,
     start: 0,
@@ -227,6 +252,7 @@ function growTree(
       tree.value.push(0);
       tree.splitBin.push(-1);
     }
+    tree.cover.push(mid - leaf.start, leaf.end - mid);
     tree.feature[leaf.node] = s.feature;
     tree.threshold[leaf.node] = bins[s.feature]!.cuts[s.bin]!;
     tree.splitBin[leaf.node] = s.bin;
@@ -373,6 +399,6 @@ export function gbdtPredict(model: GbdtModel, columns: Float64Array[], rounds = 
 export function compactTrees(model: GbdtModel, rounds: number): GbdtModel {
   const trees = model.trees
     .slice(0, rounds)
-    .map(({ feature, threshold, left, right, value }) => ({ feature, threshold, left, right, value }));
+    .map(({ feature, threshold, left, right, value, cover }) => ({ feature, threshold, left, right, value, cover }));
   return { ...model, trees };
 }

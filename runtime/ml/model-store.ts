@@ -1,5 +1,5 @@
 import type { Preprocessor } from './features.ts';
-import type { LearnerReport, ScreeningConfig } from './screening.ts';
+import type { LearnerReport, Objective, RevenueTilt, ScreeningConfig } from './screening.ts';
 
 /**
  * The model registry as the runtime sees it: a model trained in one pipeline is saved under a name and
@@ -10,10 +10,18 @@ export interface ScreeningMeta {
   kind: 'screening';
   pre: Preprocessor;
   unitValue: ScreeningConfig['unitValue'];
+  /** Number columns also read as exact-value codes (absent in older models). */
+  exactValues?: string[];
   /** Code columns padded to these widths when read (see `nodes/model/_model-io.ts`). */
   widths: Record<string, number>;
   learner: string;
   report: LearnerReport[];
+  /** How risk_score ranks (absent in models saved before objectives: the probability alone). */
+  objective?: Objective;
+  /** The balanced ranking's tilt toward revenue. */
+  tilt?: RevenueTilt;
+  /** Columns whose product is the revenue at stake (read from the rows being scored). */
+  revenue?: string[];
 }
 
 /** A model uploaded by a user: a float input [N, columns] read from these columns, in order. */
