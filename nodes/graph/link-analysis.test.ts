@@ -94,7 +94,7 @@ describe('graph.link_analysis', () => {
     expect(nodes.get('traveller:T4')).toMatchObject({ component_size: 1, path_hops: null });
   });
 
-  it('puts planted rings at the top of the suspects, far above an entity-only ranking', async () => {
+  it('puts planted rings at the top of the suspects, far above plain PageRank and the base rate', async () => {
     const { table, members } = plantedRings();
     const rows = await applyNode(
       engine,

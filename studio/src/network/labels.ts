@@ -27,7 +27,7 @@ export const L = {
   search: { ko: '개체 찾기', en: 'Find an entity' },
   searchButton: { ko: '찾기', en: 'Find' },
   notFound: { ko: '"{query}"에 맞는 개체가 없습니다', en: 'No entity matches "{query}"' },
-  showAll: { ko: '전체 보기', en: 'Show all' },
+  showAll: { ko: '모든 개체 보기', en: 'Show every entity' },
   expand: { ko: '이웃 펼치기', en: 'Expand neighbours' },
   clear: { ko: '선택 해제', en: 'Clear selection' },
   pickHint: {
