@@ -5,6 +5,7 @@ import { LibraryPage } from '../library/LibraryPage.tsx';
 import { useRoute } from '../library/useRoute.ts';
 import { NodePanel } from '../node-view/NodePanel.tsx';
 import { Notebook } from '../notebook/Notebook.tsx';
+import { useHomeFirst } from '../portal/useHomeFirst.ts';
 import { EditorNav } from '../shell/EditorNav.tsx';
 import { Header } from '../shell/Header.tsx';
 import { LoginDialog } from '../shell/LoginDialog.tsx';
@@ -21,6 +22,7 @@ import '../styles/layout.css';
  */
 export function App() {
   useUndoShortcuts();
+  useHomeFirst();
   const [view] = useView();
   const route = useRoute();
   if (route.page !== 'editor' && route.page !== 'login') return <LibraryPage route={route} />;

@@ -1,5 +1,7 @@
 import { useDashT } from '../dashboard/text.ts';
 import { useT } from '../i18n/useT.ts';
+import { SearchBox } from '../portal/SearchBox.tsx';
+import { usePortalT } from '../portal/text.ts';
 import { LanguageToggle } from '../shell/LanguageToggle.tsx';
 import { useModelsT } from './models-text.ts';
 import { NotificationBell } from './NotificationBell.tsx';
@@ -25,13 +27,21 @@ export function LibraryNav({ page }: { page: Route['page'] }) {
   const rt = useRunsT();
   const mt = useModelsT();
   const dt = useDashT();
+  const pt = usePortalT();
   const tt = useT();
   const user = useSessionUser();
   return (
     <header className="header lib-nav">
-      <h1 className="header-title">관세 분석 스튜디오</h1>
+      <h1 className="header-title">
+        <a href="#/home" className="header-home">
+          관세 분석 스튜디오
+        </a>
+      </h1>
       {user && !user.mustChangePassword && (
         <nav>
+          <a href="#/home" className={page === 'home' ? 'active' : ''} data-testid="nav-home">
+            {pt('nav.home')}
+          </a>
           {LINKS.map(([hash, key, p]) => (
             <a
               key={hash}
@@ -50,12 +60,16 @@ export function LibraryNav({ page }: { page: Route['page'] }) {
           <a href="#/dashboards" className={page === 'dashboards' || page === 'dashboard' ? 'active' : ''}>
             {dt('list.title')}
           </a>
+          <a href="#/requests" className={page === 'requests' || page === 'request' ? 'active' : ''}>
+            {pt('nav.requests')}
+          </a>
           <a href="#/datamap" className={page === 'datamap' ? 'active' : ''}>
             {tt('nav.datamap')}
           </a>
         </nav>
       )}
       <span className="header-spacer" />
+      <SearchBox />
       {user && (
         <>
           {!user.mustChangePassword && <NotificationBell />}

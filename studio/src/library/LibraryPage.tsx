@@ -1,6 +1,9 @@
 import { useEffect } from 'react';
 import { DashboardPage } from '../dashboard/DashboardPage.tsx';
 import { DashboardsPage, MyDashboards } from '../dashboard/DashboardsPage.tsx';
+import { HomePage } from '../portal/HomePage.tsx';
+import { RequestDetailPage, RequestsPage } from '../portal/RequestsPage.tsx';
+import { SearchPage } from '../portal/SearchPage.tsx';
 import { DataMapPage } from './DataMapPage.tsx';
 import { DatasetsPage } from './DatasetsPage.tsx';
 import { LibraryNav } from './LibraryNav.tsx';
@@ -30,7 +33,15 @@ export function LibraryPage({ route }: { route: Exclude<Route, { page: 'editor' 
       <main className="lib-main">
         {user === undefined ? null : route.page === 'login' ? (
           <LoginPage />
-        ) : needsLogin ? null : route.page === 'pipelines' ? (
+        ) : needsLogin ? null : route.page === 'home' ? (
+          <HomePage />
+        ) : route.page === 'requests' ? (
+          <RequestsPage />
+        ) : route.page === 'request' ? (
+          <RequestDetailPage key={route.id} id={route.id} />
+        ) : route.page === 'search' ? (
+          <SearchPage key={route.q} q={route.q} />
+        ) : route.page === 'pipelines' ? (
           <>
             <MyDashboards />
             <PipelinesPage />

@@ -10,7 +10,7 @@ import { useSessionUser } from './useSession.ts';
  * where to go once signed in (the studio's dialog goes back to the editor); `onCancel` adds a close button.
  */
 export function LoginPage({
-  onDone = () => go('#/pipelines'),
+  onDone = () => go('#/home'),
   onCancel,
 }: {
   onDone?: () => void;

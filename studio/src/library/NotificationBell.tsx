@@ -1,4 +1,7 @@
 import { useEffect, useState } from 'react';
+import type { Lang } from '../i18n/lang-store.ts';
+import { useLang } from '../i18n/useLang.ts';
+import { requestNotice } from '../portal/notice.ts';
 import { api, data, type Notification, type NotificationList } from './api.ts';
 import { go } from './route.ts';
 import { when } from './run-format.ts';
@@ -9,7 +12,8 @@ import './runs.css';
 
 const POLL_MS = 30_000;
 
-const wording = (t: RunsT, n: Notification) => {
+const wording = (t: RunsT, n: Notification, lang: Lang) => {
+  if (n.kind === 'request') return requestNotice(n.data, lang);
   const d = n.data as { name?: string; error?: string | null; rows?: number | null };
   return t(n.kind === 'run_failed' ? 'bell.run_failed' : 'bell.watch_rows', {
     name: d.name,
@@ -22,6 +26,7 @@ const wording = (t: RunsT, n: Notification) => {
 /** The header's bell: unread count, the latest alerts, each opening its run history. */
 export function NotificationBell() {
   const t = useRunsT();
+  const [lang] = useLang();
   const [open, setOpen] = useState(false);
   const list = useLoad(() => data<NotificationList>(api.notifications.$get({ query: { limit: '20' } })), 'bell');
   useEffect(() => {
@@ -33,7 +38,9 @@ export function NotificationBell() {
     if (!n.readAt) await data(api.notifications[':id'].read.$post({ param: { id: n.id } }));
     setOpen(false);
     list.reload();
-    if (n.pipelineId) go(n.scheduleId ? `#/runs/${n.pipelineId}/${n.scheduleId}` : `#/runs/${n.pipelineId}`);
+    const requestId = (n.data as { requestId?: unknown }).requestId;
+    if (n.kind === 'request' && typeof requestId === 'string') go(`#/requests/${requestId}`);
+    else if (n.pipelineId) go(n.scheduleId ? `#/runs/${n.pipelineId}/${n.scheduleId}` : `#/runs/${n.pipelineId}`);
   };
   const readAll = async () => {
     await data(api.notifications['read-all'].$post());
@@ -83,7 +90,7 @@ export function NotificationBell() {
             {list.value?.items.map((n) => (
               <li key={n.id} className={n.readAt ? '' : 'bell-unread'} data-kind={n.kind}>
                 <button type="button" className="lib-link" onClick={() => void follow(n)}>
-                  {wording(t, n)}
+                  {wording(t, n, lang)}
                 </button>
                 <div className="lib-muted">{when(n.createdAt)}</div>
               </li>

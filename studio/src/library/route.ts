@@ -3,6 +3,10 @@ import { createStore } from 'zustand/vanilla';
 export type Route =
   | { page: 'editor' }
   | { page: 'login' }
+  | { page: 'home' }
+  | { page: 'requests' }
+  | { page: 'request'; id: string }
+  | { page: 'search'; q: string }
   | { page: 'pipelines' }
   | { page: 'templates' }
   | { page: 'template'; id: string }
@@ -29,6 +33,9 @@ export function parseHash(hash: string): Route {
   }
   if (head === 'dashboards') return id ? { page: 'dashboard', id: decodeURIComponent(id) } : { page: 'dashboards' };
   if (head === 'schedules') return { page: 'schedules' };
+  if (head === 'home') return { page: 'home' };
+  if (head === 'requests') return id ? { page: 'request', id: decodeURIComponent(id) } : { page: 'requests' };
+  if (head === 'search' && id) return { page: 'search', q: decodeURIComponent(id) };
   if (head === 'models') return { page: 'models' };
   if (head === 'datamap') return { page: 'datamap' };
   if (head === 'login' || head === 'pipelines' || head === 'templates' || head === 'ranking' || head === 'datasets') {

@@ -18,10 +18,10 @@ export function isEditorHash(hash: string): boolean {
 
 /**
  * Where to go once signed in: back where the officer was (the editor, with the canvas as it was behind the
- * dialog, or the page that asked for it); the officer's pipelines when the page was opened at `#/login`.
+ * dialog, or the page that asked for it); the home page when the page was opened at `#/login`.
  */
 export function afterSignIn(): string {
-  if (from === undefined) return '#/pipelines';
+  if (from === undefined) return '#/home';
   return isEditorHash(from) ? '#/editor' : from;
 }
 
