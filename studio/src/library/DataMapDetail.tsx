@@ -126,29 +126,31 @@ function Lineage({ d }: { d: MapEntry }) {
               <a className="dm-node dm-node-pipeline" href={`#/runs/${p.id}`} title={t('datamap.pipelines')}>
                 {p.name}
               </a>
-              <div className="dm-leaves">
-                {mine.map((s) => (
-                  <a
-                    key={s.id}
-                    className="dm-node dm-node-schedule"
-                    href={`#/runs/${p.id}/${s.id}`}
-                    title={t('datamap.schedules')}
-                  >
-                    {t('datamap.scheduleTag')} · {s.name || s.cron}
-                    {s.enabled ? '' : ` (${t('datamap.off')})`}
-                  </a>
-                ))}
-                {boards.map((b) => (
-                  <a
-                    key={b.id}
-                    className="dm-node dm-node-board"
-                    href={`#/dashboards/${b.id}`}
-                    title={t('datamap.dashboards')}
-                  >
-                    {t('datamap.dashboardTag')} · {b.title}
-                  </a>
-                ))}
-              </div>
+              {mine.length + boards.length > 0 && (
+                <div className="dm-leaves">
+                  {mine.map((s) => (
+                    <a
+                      key={s.id}
+                      className="dm-node dm-node-schedule"
+                      href={`#/runs/${p.id}/${s.id}`}
+                      title={t('datamap.schedules')}
+                    >
+                      {t('datamap.scheduleTag')} · {s.name || s.cron}
+                      {s.enabled ? '' : ` (${t('datamap.off')})`}
+                    </a>
+                  ))}
+                  {boards.map((b) => (
+                    <a
+                      key={b.id}
+                      className="dm-node dm-node-board"
+                      href={`#/dashboards/${b.id}`}
+                      title={t('datamap.dashboards')}
+                    >
+                      {t('datamap.dashboardTag')} · {b.title}
+                    </a>
+                  ))}
+                </div>
+              )}
             </div>
           );
         })}
