@@ -1,5 +1,5 @@
 /**
- * npm run bench -- [--suite runtime,nodes,cluster,api,studio,recommend] [--rows 1000000,10000000] [--runs 5] [--no-arquero]
+ * npm run bench -- [--suite runtime,nodes,cluster,api,studio,recommend,hs-code] [--rows 1000000,10000000] [--runs 5] [--no-arquero]
  *   [--node prep.unpivot,prep.window]
  * Each suite writes its figures into its own section of bench/RESULTS.md; `--node` re-runs only those prep
  * nodes and prints their rows without rewriting the section (which holds every node).
@@ -41,9 +41,8 @@ if (suites.has('objectives')) await (await import('./objective-frontier.ts')).ru
 if (suites.has('runner')) await (await import('./runner-bench.ts')).runRunnerSuite(machine(duckdb)); // PostgreSQL
 if (suites.has('studio')) await (await import('./studio-bench.ts')).runStudioSuite(machine(duckdb)); // chromium
 if (suites.has('charts')) await (await import('./chart-bench.ts')).runChartSuite(machine(duckdb));
-if (suites.has('graph')) await (await import('./graph-bench.ts')).runGraphSuite(machine(duckdb)); // BigFINDER rings (issue 16)
-if (suites.has('studio-network')) await (await import('./network-bench.ts')).runNetworkSuite(machine(duckdb)); // chromium, issue 16
 if (suites.has('text')) await (await import('./text-bench.ts')).runTextSuite(machine(duckdb)); // issue 17
+if (suites.has('hs-code')) await (await import('./hs-code-bench.ts')).runHsCodeSuite(machine(duckdb)); // issue 17
 if (suites.has('recommend')) await (await import('./recommend-bench.ts')).runRecommendSuite(machine(duckdb));
 if (suites.has('datamap')) await (await import('./datamap-bench.ts')).runDataMapSuite(machine(duckdb)); // issue 18
 if (suites.has('home')) await (await import('./home-bench.ts')).runHomeSuite(machine(duckdb)); // issue 19
