@@ -54,16 +54,18 @@ if (suites.has('home')) await (await import('./home-bench.ts')).runHomeSuite(mac
  * is measured and the section is rewritten from all kept rows, so `--node` re-runs a few cases in place.
  */
 async function writeLimit() {
-  const { benchLimit, keepRow, limitSection } = await import('./limit.ts');
+  const { benchLimit, keepRow, keptRows, limitSection } = await import('./limit.ts');
   const command = `npm run bench -- --suite limit --rows ${values.rows}${values.node ? ` --node "${values.node}"` : ''}`;
-  let body = '';
-  await benchLimit(sizes, values.node?.split(','), async (row) => {
-    const rows = await keepRow(row);
+  const write = async (rows: Awaited<ReturnType<typeof keptRows>>) => {
     const all = [...new Set(rows.map((r) => r.size))].sort((a, b) => a - b);
-    body = limitSection(rows, all, command, machine(duckdb));
+    const body = limitSection(rows, all, command, machine(duckdb));
     await writeSection('limit', body);
+    return body;
+  };
+  await benchLimit(sizes, values.node?.split(','), async (row) => {
+    await write(await keepRow(row));
   });
-  console.log(body);
+  console.log(await write(await keptRows()));
 }
 
 function printNodes(rows: NodeBenchRow[]) {
