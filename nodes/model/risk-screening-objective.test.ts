@@ -135,7 +135,7 @@ describe('model.risk_screening objectives', () => {
     setModelStore(store);
     const cacheDir = path.join(dir, 'training-cache');
     setTrainingCache(new FileTrainingCache(cacheDir));
-    const params = { ...PARAMS, objective: 'balanced', saveAs: 'screening-test', rounds: 30 };
+    const params = { ...PARAMS, objective: 'balanced', saveAs: 'screening-test', rounds: 25 };
     const first = await score(params);
     expect(first.warnings.join('\n')).not.toContain('다시 썼습니다');
     expect(first.warnings.join('\n')).toContain('registered: screening-test v1');
@@ -150,7 +150,7 @@ describe('model.risk_screening objectives', () => {
     expect(second.rows.map((r) => r.risk_score)).toEqual(first.rows.map((r) => r.risk_score));
     expect(reloadMs).toBeLessThan(5_000);
     // Other settings are another training: a new version.
-    const third = await score({ ...params, rounds: 31 });
+    const third = await score({ ...params, rounds: 26 });
     expect(third.warnings.join('\n')).toContain('registered: screening-test v2');
     setModelStore(null);
   }, 60_000);

@@ -351,7 +351,13 @@ async function saveModel(
     kind: 'screening',
     fingerprint,
     metrics: chosen
-      ? { precision: chosen.precision, recall: chosen.recall, auc: chosen.auc, rows: trained.trainedRows }
+      ? {
+          precision: chosen.precision,
+          recall: chosen.recall,
+          auc: chosen.auc,
+          ...(chosen.revenue === undefined ? {} : { revenue: chosen.revenue }),
+          rows: trained.trainedRows,
+        }
       : { rows: trained.trainedRows },
     meta,
     onnx,

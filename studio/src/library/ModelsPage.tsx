@@ -41,6 +41,9 @@ export function ModelsPage() {
         <h2>{t('models.title')}</h2>
       </div>
       <p className="lib-muted">{t('models.intro')}</p>
+      <p className="lib-muted" data-testid="models-metrics-from">
+        {t('models.metricsFrom')}
+      </p>
       <ModelUploadForm onUploaded={() => list.reload()} />
       {list.error && <p className="lib-error">{list.error}</p>}
       <table className="lib-table" data-testid="models-table">
@@ -49,6 +52,7 @@ export function ModelsPage() {
             <th>{t('models.model')}</th>
             <th>{t('models.kind')}</th>
             <th className="models-num">{t('models.precision')}</th>
+            <th className="models-num">{t('models.revenue')}</th>
             <th className="models-num">{t('models.auc')}</th>
             <th className="models-num">{t('models.rows')}</th>
             <th>{t('models.owner')}</th>
@@ -66,6 +70,7 @@ export function ModelsPage() {
               </td>
               <td>{t(m.kind === 'onnx' ? 'models.kind.onnx' : 'models.kind.screening')}</td>
               <td className="models-num">{metric(m, 'precision', 3)}</td>
+              <td className="models-num">{metric(m, 'revenue', 3)}</td>
               <td className="models-num">{metric(m, 'auc', 3)}</td>
               <td className="models-num">{rows(m)}</td>
               <td>{m.owner}</td>

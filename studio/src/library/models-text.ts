@@ -30,6 +30,9 @@ const KO = {
   'models.confirmDelete': '{name} v{version} 을(를) 삭제할까요? 이 모델을 쓰는 파이프라인은 실패합니다.',
   'models.none': '등록된 모델이 없습니다',
   'models.needFile': 'ONNX 파일을 고르세요',
+  'models.revenue': '세액 비율',
+  'models.metricsFrom':
+    '정밀도·세액 비율·AUC 는 학습 단계가 과거 이력의 가장 최근 기간(검증 구간, 기본 20%)을 떼어 두고, 그 앞 기간으로 학습한 모델을 그 구간에 매겨 잰 값입니다(정밀도·세액 비율: 위험도 상위 집중 검사 비율 안의 적발 비율과 적발 세액 비율). "모델 평가" 단계의 값은 그 파이프라인이 넣은 다른 신고(보통 더 뒤의 기간)에서 잰 것이라 다를 수 있습니다.',
 };
 
 export type ModelsKey = keyof typeof KO;
@@ -58,6 +61,9 @@ const EN: Record<ModelsKey, string> = {
   'models.fingerprint': 'Training data fingerprint',
   'models.download': 'Download',
   'models.delete': 'Delete',
+  'models.revenue': 'Revenue share',
+  'models.metricsFrom':
+    'Precision, revenue share and AUC come from the training step: it holds back the latest period of the history (the validation split, 20 % by default), trains on the earlier rows and scores that period (precision and revenue share: hits and their duty within the focused share of riskiest declarations). The "Evaluate a model" step measures on the declarations its pipeline feeds it (usually later months), so its figures can differ.',
   'models.confirmDelete': 'Delete {name} v{version}? Pipelines using it will fail.',
   'models.none': 'No models registered yet',
   'models.needFile': 'Choose an ONNX file',
