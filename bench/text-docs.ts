@@ -139,9 +139,12 @@ export interface DocFigures {
   k: number;
 }
 
-/** `numbers: false` (the node's default) leaves digits out of the vectors, as `model.doc_similarity` does. */
-export function docFigures(options: NgramOptions = {}, numbers = false): DocFigures {
-  const js = judgments().map((j) => (numbers ? j : { ...j, text: j.text.replace(/\p{N}+/gu, ' ') }));
+/** The node's defaults: the first 3,000 characters of each judgment, digits left out. */
+export function docFigures(options: NgramOptions = {}, numbers = false, maxChars = 3000): DocFigures {
+  const js = judgments().map((j) => {
+    const text = j.text.slice(0, maxChars);
+    return { ...j, text: numbers ? text : text.replace(/\p{N}+/gu, ' ') };
+  });
   const types: Record<string, number> = {};
   for (const j of js) types[j.type] = (types[j.type] ?? 0) + 1;
   const k = Object.keys(types).length;

@@ -70,6 +70,20 @@ const params = z
         help: { ko: '0 이면 √(문서 수 / 2)', en: '0 = √(documents / 2)' },
         widget: 'number',
       }),
+    maxChars: z
+      .number()
+      .int()
+      .min(100)
+      .max(30_000)
+      .default(3000)
+      .meta({
+        label: { ko: '문서마다 비교할 글자 수', en: 'Characters compared per document' },
+        help: {
+          ko: '긴 문서는 앞부분(청구취지·주문·이유의 시작)만 비교합니다. 식별자는 문서 전체에서 찾습니다',
+          en: 'long documents are compared on their beginning; identifiers are found in the whole text',
+        },
+        widget: 'number',
+      }),
     numbers: z
       .boolean()
       .default(false)
@@ -230,7 +244,7 @@ export const docSimilarity = defineNode({
     const warnings = [{ message: `문서 ${docs.length}건 · ${docs.length} documents` }];
     if (cut)
       warnings.push({
-        message: `긴 문서 ${cut}건은 앞 30,000자만 비교했습니다 · ${cut} long document(s) compared on their first 30,000 characters`,
+        message: `아주 긴 문서 ${cut}건은 앞 30,000자만 읽었습니다 · ${cut} very long document(s) read up to 30,000 characters`,
       });
     return { warnings };
   },
@@ -246,7 +260,10 @@ async function compute(
 ): Promise<unknown[][]> {
   if (p.output === 'entities') return entities(engine, docs, p, declRel, signal);
   // Amounts, dates and case numbers make unrelated documents look alike; identifiers link through `entities`.
-  const plain = p.numbers ? docs : docs.map((d) => ({ id: d.id, text: d.text.replace(/\p{N}+/gu, ' ') }));
+  const plain = docs.map((d) => {
+    const text = d.text.slice(0, p.maxChars);
+    return { id: d.id, text: p.numbers ? text : text.replace(/\p{N}+/gu, ' ') };
+  });
   const index = Bm25Index.build(plain);
   progress(0.4);
   if (p.output === 'search') {
