@@ -41,7 +41,6 @@ if (suites.has('objectives')) await (await import('./objective-frontier.ts')).ru
 if (suites.has('runner')) await (await import('./runner-bench.ts')).runRunnerSuite(machine(duckdb)); // PostgreSQL
 if (suites.has('studio')) await (await import('./studio-bench.ts')).runStudioSuite(machine(duckdb)); // chromium
 if (suites.has('charts')) await (await import('./chart-bench.ts')).runChartSuite(machine(duckdb));
-if (suites.has('text')) await (await import('./text-bench.ts')).runTextSuite(machine(duckdb)); // issue 17
 if (suites.has('graph')) await (await import('./graph-bench.ts')).runGraphSuite(machine(duckdb)); // BigFINDER rings (issue 16)
 if (suites.has('studio-network')) await (await import('./network-bench.ts')).runNetworkSuite(machine(duckdb)); // chromium, issue 16
 if (suites.has('text')) await (await import('./text-bench.ts')).runTextSuite(machine(duckdb)); // issue 17
