@@ -12,6 +12,7 @@ export interface CatalogueEntry {
 const EXAMPLE = '예제';
 
 const CATALOGUE: Record<string, CatalogueEntry> = {
+  'bigfinder.pipeline.json': { category: 'bigfinder_links', tags: [EXAMPLE, 'BigFINDER', '연계망', '공범'] },
   'cp949-declarations.pipeline.json': { category: 'general', tags: [EXAMPLE, '신고', 'CP949', '인코딩'] },
   'export-support.pipeline.json': { category: 'export_support', tags: [EXAMPLE, '수출지원', '중소기업', '추천'] },
   'import-price-band.pipeline.json': { category: 'import_price', tags: [EXAMPLE, '저가신고', '수입가격', '세액'] },
