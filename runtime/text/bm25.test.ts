@@ -58,6 +58,13 @@ describe('Bm25Index', () => {
     expect(cosine(index.vector(''), v)).toBe(0);
   });
 
+  it('a document given as parts scores as its words together', () => {
+    const whole = Bm25Index.build([...docs, { id: 'x', text: '냉동 채소 폴리에틸렌' }]);
+    const parts = Bm25Index.build([...docs, { id: 'x', text: '', parts: ['냉동 채소', '폴리에틸렌'] }]);
+    expect([...parts.scores('냉동 폴리에틸렌')]).toEqual([...whole.scores('냉동 폴리에틸렌')]);
+    expect([...parts.cosineScores('채소')]).toEqual([...whole.cosineScores('채소')]);
+  });
+
   it('cosineScores agrees with comparing the vectors one by one', () => {
     const all = index.cosineScores('폴리에틸렌 냉동 채소');
     for (let d = 0; d < docs.length; d++) {
