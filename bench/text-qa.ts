@@ -137,7 +137,7 @@ function knowledge(): (KnowledgeEntry & { intent?: string })[] {
   const judgments = csv('templates/data/court-judgments.csv').map((r) => ({
     id: r.사건번호!,
     question: `${r.사건명} ${(r.청구취지 ?? '').slice(0, 300)}`,
-    answer: `${r.판결주문} ${r.판결이유}`.slice(0, 2000),
+    answer: `${r.판결주문} ${r.판결이유}`.slice(0, 1000),
     source: `판례 · ${r.결과}`,
     date: r.선고일자,
   }));

@@ -18,7 +18,7 @@ SELECT CAST(rrdc_no AS VARCHAR), '결정례', CAST(시행일자 AS VARCHAR), 품
 FROM read_csv('chat_hs-rulings.csv', types = {'rrdc_no': 'VARCHAR', '결정세번_정규화': 'VARCHAR'})
 UNION ALL
 SELECT 사건번호, '판례 · ' || 결과, CAST(선고일자 AS VARCHAR), 사건명 || ' ' || left(coalesce(청구취지, ''), 300),
-       left(coalesce(판결주문, '') || ' ' || coalesce(판결이유, ''), 2000)
+       left(coalesce(판결주문, '') || ' ' || coalesce(판결이유, ''), 1000)
 FROM read_csv('chat_court-judgments.csv')`;
 
 export async function loadKnowledge(engine: Engine, fetcher: typeof fetch = fetch): Promise<KnowledgeEntry[]> {
