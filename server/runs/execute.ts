@@ -3,8 +3,8 @@
  * the allowed folders, checked on the real path when each file is opened), then
  * `SET enable_external_access = false` and `SET lock_configuration = true`, so SQL written by users
  * can no longer read files (`read_csv('/etc/passwd')`), reach the network or load extensions (httpfs).
- * Output nodes do not write where their `path` says: what they receive, and every final node's table,
- * is stored as Parquet in the run's artifact folder, the one folder the sandbox still lets DuckDB write.
+ * Output nodes do not write where their `path` says: what they receive, and every final node's rows, are
+ * stored as Parquet in the run's artifact folder (written straight from each node's query), the one folder the sandbox still lets DuckDB write.
  * DuckDB spills into the run's own work folder under a size quota and writes the artifacts there too (the
  * server moves them into place): these are the only paths `duckdb_settings()` shows, and they sit in a
  * neutral folder rather than among the server's own. Errors are stripped of server paths.
@@ -25,7 +25,7 @@ import { createNodeSandbox } from '../../runtime/sandbox/node-sandbox.ts';
 import { NodeFileAccess } from '../../runtime/sources/node-file-access.ts';
 import { stringLiteral } from '../../runtime/sql/quote.ts';
 import { isChart, writeChartArtifacts } from './artifacts-chart.ts';
-import { type ArtifactFile, writeArtifacts } from './artifacts-write.ts';
+import { type ArtifactFile, artifactWriters } from './artifacts-write.ts';
 
 export interface ExecuteInput {
   doc: unknown;
@@ -131,21 +131,31 @@ export async function executePipeline(input: ExecuteInput, signal?: AbortSignal)
     await engine.query('SET lock_configuration = true');
     let artifacts: ArtifactFile[] = [];
     if (first.ok) {
-      const targets = new Set<string>();
-      for (const id of defaultTargets(pipeline)) {
-        if (!isOutput(id)) targets.add(id);
-        else
-          for (const refs of Object.values(pipeline.nodes.get(id)?.inputs ?? {}))
-            for (const r of refs) targets.add(refNode(r));
-      }
-      for (const id of pipeline.order) if (isChart(pipeline, id)) targets.add(id); // drawn as SVG below
-      const second = record(await runtime.run(pipeline, { targets: [...targets].filter((t) => !isSource(t)), signal }));
+      const charts = pipeline.order.filter((id) => isChart(pipeline, id)); // drawn as SVG below
+      // Stored results are written straight from each node's query; without an artifact folder every final node
+      // (or what an output receives) is still computed, as a table.
+      const stored = outDir && input.artifactsDir ? artifactWriters(engine, pipeline, outDir) : undefined;
+      const targets = new Set<string>(charts);
+      if (!stored)
+        for (const id of defaultTargets(pipeline)) {
+          if (!isOutput(id)) targets.add(id);
+          else
+            for (const refs of Object.values(pipeline.nodes.get(id)?.inputs ?? {}))
+              for (const r of refs) targets.add(refNode(r));
+        }
+      const second = record(
+        await runtime.run(pipeline, {
+          targets: [...targets].filter((t) => !isSource(t)),
+          writes: stored?.writes,
+          signal,
+        }),
+      );
       const relations = new Map([...first.relations, ...second.relations]);
       const schemas = new Map(
         [...first.nodes, ...second.nodes].flatMap((n) => (n.schema ? [[n.nodeId, n.schema]] : [])),
       );
-      if (outDir && input.artifactsDir) {
-        artifacts = await writeArtifacts(engine, pipeline, relations, outDir);
+      if (stored && outDir && input.artifactsDir) {
+        artifacts = stored.written();
         artifacts.push(...(await writeChartArtifacts(engine, pipeline, relations, schemas, outDir)));
         // artifact names are `<runId>/<file>`: the run folder's name, not the link's
         const runId = path.basename(input.artifactsDir);
