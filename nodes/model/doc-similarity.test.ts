@@ -1,7 +1,9 @@
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBNodeEngine } from '../../runtime/engine/duckdb-node.ts';
 import type { Engine } from '../../runtime/engine/engine.ts';
 import { renderMessage } from '../../runtime/messages/render.ts';
+import { NodeFileAccess } from '../../runtime/sources/node-file-access.ts';
 import { doc, resolve, runtimeFor, values } from '../../runtime/testing/harness.ts';
 import { extractIdentifiers } from '../../runtime/text/identifiers.ts';
 import { nodeDefinitions } from '../index.ts';
@@ -146,5 +148,34 @@ describe('model.doc_similarity', () => {
     const long = 'Polyethylene 폴리에틸렌 glycol グリコール 聚乙二醇 '.repeat(4000);
     const mixed = await run({ id: 'id', text: ['body'] }, [...DOCS, ['M', long]]);
     expect(mixed.error).toBeNull();
+  });
+
+  it('reads Korean text from a CP949 file (the shipped declarations sample) and searches it', async () => {
+    const root = path.resolve(import.meta.dirname, '../..');
+    const p = resolve(
+      doc(
+        [
+          {
+            id: 'f',
+            type: 'source.file',
+            params: { path: 'templates/data/declarations-cp949.csv', format: 'csv' },
+          },
+          {
+            id: 'n',
+            type: 'model.doc_similarity',
+            params: { id: 'declaration_id', text: ['item_name_ko'], output: 'search', query: '냉동 새우', k: 7 },
+          },
+        ],
+        [{ source: 'f', target: 'n', targetPort: 'docs' }],
+      ),
+      nodeDefinitions,
+    );
+    const runtime = runtimeFor(engine, nodeDefinitions, new NodeFileAccess({ baseDir: root, engine }));
+    const status = (await runtime.run(p, { targets: ['n'] })).nodes.find((s) => s.nodeId === 'n');
+    expect(status?.error).toBeUndefined();
+    const rows = (await runtime.preview(p, 'n', { limit: 10 })).rows;
+    // `iconv -f cp949 … | cut -d, -f9`: 7 of the 200 item names are 냉동 새우(기타).
+    expect(rows).toHaveLength(7);
+    for (const r of rows) expect(r.snippet).toBe('냉동 새우(기타)');
   });
 });
