@@ -6,7 +6,7 @@ import { DuckDBNodeEngine } from '../../runtime/engine/duckdb-node.ts';
 import type { Engine } from '../../runtime/engine/engine.ts';
 import { FileTrainingCache } from '../../runtime/ml/file-training-cache.ts';
 import { topK } from '../../runtime/ml/metrics.ts';
-import { type ModelInfo, type ModelStore, type StoredModel, setModelStore } from '../../runtime/ml/model-store.ts';
+import type { ModelInfo, ModelStore, StoredModel } from '../../runtime/ml/model-store.ts';
 import { rng } from '../../runtime/ml/rng.ts';
 import { MemoryTrainingCache, setTrainingCache } from '../../runtime/ml/training-cache.ts';
 import { doc, resolve, runtimeFor, values } from '../../runtime/testing/harness.ts';
@@ -14,13 +14,14 @@ import { nodeDefinitions } from '../index.ts';
 
 let engine: Engine;
 let dir: string;
+/** The registry the runs' session gives the node; none unless a test installs one. */
+let registry: ModelStore | undefined;
 beforeAll(async () => {
   engine = await DuckDBNodeEngine.create();
   dir = await mkdtemp(path.join(tmpdir(), 'screening-objective-'));
 });
 afterAll(async () => {
   setTrainingCache(null);
-  setModelStore(null);
   await engine.close();
   await rm(dir, { recursive: true, force: true });
 });
@@ -73,7 +74,7 @@ async function score(params: Record<string, unknown>) {
     nodeDefinitions,
   );
   // A new runtime each time: what a reload of the editor starts from.
-  const runtime = runtimeFor(engine, nodeDefinitions);
+  const runtime = runtimeFor(engine, nodeDefinitions, undefined, { models: registry });
   const result = await runtime.run(pipeline, { targets: ['scored'] });
   const node = result.nodes.find((x) => x.nodeId === 'scored');
   if (node?.state !== 'done') throw new Error(node?.error?.message ?? `scored: ${node?.state}`);
@@ -132,7 +133,7 @@ describe('model.risk_screening objectives', () => {
         return saved.map((s) => s.info);
       },
     };
-    setModelStore(store);
+    registry = store;
     const cacheDir = path.join(dir, 'training-cache');
     setTrainingCache(new FileTrainingCache(cacheDir));
     const params = { ...PARAMS, objective: 'balanced', saveAs: 'screening-test', rounds: 25 };
@@ -152,6 +153,6 @@ describe('model.risk_screening objectives', () => {
     // Other settings are another training: a new version.
     const third = await score({ ...params, rounds: 26 });
     expect(third.warnings.join('\n')).toContain('registered: screening-test v2');
-    setModelStore(null);
+    registry = undefined;
   }, 60_000);
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ParamError } from '../../runtime/errors.ts';
 import { msg } from '../../runtime/messages/render.ts';
-import { checkModelName, fingerprintOf, modelStore, type ScreeningMeta } from '../../runtime/ml/model-store.ts';
+import { checkModelName, fingerprintOf, type ModelStore, type ScreeningMeta } from '../../runtime/ml/model-store.ts';
 import { exportOnnx } from '../../runtime/ml/onnx-export.ts';
 import {
   exactKey,
@@ -241,7 +241,7 @@ export const riskScreening = defineNode({
       { name: 'risk_reasons', type: 'VARCHAR' },
     ];
   },
-  run: async ({ engine, inputs, schemas, params: p, tableName, signal, progress }) => {
+  run: async ({ engine, inputs, schemas, params: p, tableName, signal, progress, models }) => {
     const config = configOf(p);
     const train = inputs.train?.[0];
     const score = inputs.score?.[0];
@@ -304,7 +304,7 @@ export const riskScreening = defineNode({
       treesOf(trained.model),
     );
     progress(0.98);
-    const saved = p.saveAs ? await saveModel(p.saveAs, meta, onnx, key, trained) : null;
+    const saved = p.saveAs ? await saveModel(models, p.saveAs, meta, onnx, key, trained) : null;
     const reused = cached
       ? [
           {
@@ -323,15 +323,15 @@ export const riskScreening = defineNode({
   },
 });
 
-/** Registers the model when a store is installed; without one (a signed-out studio) it says so instead. */
+/** Registers the model in the run session's registry; without one (a signed-out studio) it says so instead. */
 async function saveModel(
+  store: ModelStore | undefined,
   name: string,
   meta: ScreeningMeta,
   onnx: Uint8Array,
   fingerprint: string,
   trained: TrainedScreening,
 ): Promise<Warning> {
-  const store = modelStore();
   if (!store)
     return {
       message: `모델 저장소가 없어 "${name}" 을(를) 등록하지 않았습니다(로그인 필요) · No model registry here: "${name}" was not registered (sign in)`,

@@ -6,7 +6,6 @@ import { DuckDBNodeEngine } from '../../runtime/engine/duckdb-node.ts';
 import type { Engine } from '../../runtime/engine/engine.ts';
 import { FileModelStore } from '../../runtime/ml/file-model-store.ts';
 import { gbdtPredict, trainGbdt } from '../../runtime/ml/gbdt.ts';
-import { setModelStore } from '../../runtime/ml/model-store.ts';
 import { exportOnnx } from '../../runtime/ml/onnx-export.ts';
 import { rng } from '../../runtime/ml/rng.ts';
 import { doc, resolve, runtimeFor, values } from '../../runtime/testing/harness.ts';
@@ -19,11 +18,8 @@ beforeAll(async () => {
   engine = await DuckDBNodeEngine.create();
   dir = await mkdtemp(path.join(tmpdir(), 'models-'));
   store = new FileModelStore(dir, 'tester');
-  // model.score reads the run session's registry; the screening node still saves through the process-wide one
-  setModelStore(store);
 });
 afterAll(async () => {
-  setModelStore(null);
   await engine.close();
   await rm(dir, { recursive: true, force: true });
 });

@@ -3,8 +3,9 @@ import type { LearnerReport, Objective, RevenueTilt, ScreeningConfig } from './s
 
 /**
  * The model registry as the runtime sees it: a model trained in one pipeline is saved under a name and
- * scored in another, in the studio or in a scheduled run. Hosts install a store: files under the data
- * folder on the server and the command line (`file-model-store.ts`), the server's API in the studio.
+ * scored in another, in the studio or in a scheduled run. Each host opens its run session with a store
+ * (`createRunSession({ models })`), which model nodes get in their compute context: files under the data folder on
+ * the server and the command line (`file-model-store.ts`), the server's API in the studio while signed in.
  */
 export interface ScreeningMeta {
   kind: 'screening';
@@ -62,16 +63,6 @@ export interface ModelStore {
   /** The given version, or the latest. */
   load(name: string, version?: number): Promise<StoredModel>;
   list(): Promise<ModelInfo[]>;
-}
-
-let current: ModelStore | null = null;
-
-export function setModelStore(store: ModelStore | null) {
-  current = store;
-}
-
-export function modelStore(): ModelStore | null {
-  return current;
 }
 
 /** Model names travel in paths and URLs: letters (any script), digits, `_`, `-`, `.`. */

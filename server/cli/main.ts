@@ -9,7 +9,6 @@ import { formatIssue } from '../../runtime/errors.ts';
 import { createRunSession } from '../../runtime/execute/run-session.ts';
 import { FileModelStore } from '../../runtime/ml/file-model-store.ts';
 import { FileTrainingCache, trainingCacheDir } from '../../runtime/ml/file-training-cache.ts';
-import { setModelStore } from '../../runtime/ml/model-store.ts';
 import { setTrainingCache } from '../../runtime/ml/training-cache.ts';
 import { defaultTargets } from '../../runtime/plan/plan-run.ts';
 import { createNodeSandbox } from '../../runtime/sandbox/node-sandbox.ts';
@@ -112,8 +111,6 @@ async function run(args: CliArgs, pipeline: ResolvedPipeline, pipelineDir: strin
   const engine = await DuckDBNodeEngine.create();
   // Models registered from the command line land in the same registry the server reads.
   const models = new FileModelStore(readConfigOrExit().uploads.modelsDir, process.env.USER ?? 'cli');
-  // the model nodes read the process-wide store until they read the run session's (same store)
-  setModelStore(models);
   // trainings are kept beside the registry: re-running over the same rows and settings does not train again
   setTrainingCache(new FileTrainingCache(trainingCacheDir(readConfigOrExit().uploads.modelsDir)));
   const controller = new AbortController();

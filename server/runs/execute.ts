@@ -18,7 +18,6 @@ import type { RunResult } from '../../runtime/execute/events.ts';
 import { createRunSession } from '../../runtime/execute/run-session.ts';
 import { FileModelStore } from '../../runtime/ml/file-model-store.ts';
 import { FileTrainingCache, trainingCacheDir } from '../../runtime/ml/file-training-cache.ts';
-import { setModelStore } from '../../runtime/ml/model-store.ts';
 import { setTrainingCache } from '../../runtime/ml/training-cache.ts';
 import { defaultTargets } from '../../runtime/plan/plan-run.ts';
 import { createNodeSandbox } from '../../runtime/sandbox/node-sandbox.ts';
@@ -77,8 +76,6 @@ export async function executePipeline(input: ExecuteInput, signal?: AbortSignal)
   }
   const pipeline = validation.pipeline;
   const models = input.models ? new FileModelStore(input.models.dir, input.models.owner) : undefined;
-  // the model nodes read the process-wide store until they read the run session's (same store)
-  setModelStore(models ?? null);
   // trainings are kept beside the registry: a scheduled re-run over the same rows and settings does not train again
   setTrainingCache(input.models ? new FileTrainingCache(trainingCacheDir(input.models.dir)) : null);
   const engine = await DuckDBNodeEngine.create({

@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { nodeDefinitions } from '../../../nodes/index.ts';
 import { DuckDBNodeEngine } from '../../../runtime/engine/duckdb-node.ts';
 import { trainGbdt } from '../../../runtime/ml/gbdt.ts';
-import { modelStore, setModelStore } from '../../../runtime/ml/model-store.ts';
 import { exportOnnx } from '../../../runtime/ml/onnx-export.ts';
 import { doc, resolve, runtimeFor, values } from '../../../runtime/testing/harness.ts';
 import { drivers } from '../../../server/test/databases.ts';
@@ -37,7 +36,6 @@ describe('ApiModelStore [pglite]', () => {
 
   afterAll(async () => {
     vi.unstubAllGlobals();
-    setModelStore(null);
     await server?.database.close();
     rmSync(modelsDir, { recursive: true, force: true });
   });
@@ -72,8 +70,6 @@ describe('ApiModelStore [pglite]', () => {
 
   it('registers a screening model trained in one pipeline and scores another with it, through the API', async () => {
     const models = new ApiModelStore();
-    // model.score reads the run session's registry; the screening node still saves through the process-wide one
-    setModelStore(models);
     const engine = await DuckDBNodeEngine.create();
     try {
       // HS H0 from CN is a hit, everything else not: 240 rows, 20 hits (every 12th row is H0 from CN)
@@ -117,7 +113,6 @@ describe('ApiModelStore [pglite]', () => {
       expect(info).toMatchObject({ owner: 'kim', kind: 'screening', metrics: { rows: 240 } });
       expect(info?.fingerprint).toHaveLength(64);
     } finally {
-      setModelStore(null);
       await engine.close();
     }
   }, 60_000);
@@ -131,9 +126,7 @@ describe('ApiModelStore [pglite]', () => {
     expect(studioModels()).toBeUndefined(); // not before the one-time password is replaced
     sessionStore.setState({ user: { ...user, mustChangePassword: false } as never });
     expect(studioModels()).toBeInstanceOf(ApiModelStore);
-    expect(modelStore()).toBe(studioModels());
     sessionStore.setState({ user: null });
     expect(studioModels()).toBeUndefined();
-    expect(modelStore()).toBeNull();
   });
 });

@@ -1,5 +1,4 @@
 import type { ModelInfo, ModelStore, StoredModel } from '../../../runtime/ml/model-store.ts';
-import { setModelStore } from '../../../runtime/ml/model-store.ts';
 import { api, data } from '../library/api.ts';
 import { sessionStore } from '../library/session-store.ts';
 
@@ -64,8 +63,6 @@ export function followSessionForModels(): void {
     if (now === signedIn) return;
     signedIn = now;
     signedInStore = now ? new ApiModelStore() : undefined;
-    // the screening node still saves through the process-wide store (see runtime/ml/model-store.ts)
-    setModelStore(signedInStore ?? null);
   };
   sessionStore.subscribe(check);
   check();
