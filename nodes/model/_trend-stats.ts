@@ -56,10 +56,10 @@ export function laggedCorrelation(term: readonly number[], series: readonly numb
   return pearson(term.slice(0, n), series.slice(lag, lag + n));
 }
 
-/** The lag in 0…maxLag with the highest correlation. */
-export function bestLag(term: readonly number[], series: readonly number[], maxLag: number) {
-  let best = { lag: 0, r: Number.NaN };
-  for (let lag = 0; lag <= maxLag; lag++) {
+/** The lag in minLag…maxLag with the highest correlation. */
+export function bestLag(term: readonly number[], series: readonly number[], maxLag: number, minLag = 0) {
+  let best = { lag: minLag, r: Number.NaN };
+  for (let lag = minLag; lag <= maxLag; lag++) {
     const r = laggedCorrelation(term, series, lag);
     if (Number.isFinite(r) && !(r <= best.r)) best = { lag, r };
   }

@@ -60,6 +60,10 @@ const params = z
       ko: '한 달에 이 수 이상의 글에 나온 용어만 경보',
       en: 'a term must appear in at least this many texts in the month',
     }),
+    minLag: num('최소 시차(개월)', 'Minimum lag (months)', 1, 0, {
+      ko: '글이 수입보다 이만큼 먼저 나와야 연결합니다 (0 이면 같은 달도)',
+      en: 'the texts must lead the imports by at least this many months (0 = same month too)',
+    }),
     maxLag: num('최대 시차(개월)', 'Maximum lag (months)', 3, 0),
     minCorrelation: num('최소 상관계수', 'Minimum correlation', 0.5, 0, {
       ko: '품목명이 맞는 HS 가 없을 때 상관관계로 연결할 최소값',
@@ -212,14 +216,15 @@ interface Link {
 function linkTerm(term: string, counts: number[], series: Series[], p: Params): Link | null {
   const named = series.filter((s) => {
     const e = dictionaryEntry(s.name);
-    // A word of the name starts with the term (어린이 → 어린이용 스쿠터), or the term holds the whole name;
-    // not any substring (조기 in 냉동 참조기).
-    return e.length >= 2 && (e.split(' ').some((w) => w.startsWith(term)) || term.includes(e));
+    // A word of the name starts with the term (어린이 → 어린이용 스쿠터), or the term holds the whole name, spaces
+    // aside (냉동새우 → 냉동 새우); not any substring (조기 in 냉동 참조기).
+    const compact = e.replace(/\s+/g, '');
+    return e.length >= 2 && (e.split(' ').some((w) => w.startsWith(term)) || term.includes(compact));
   });
   const pick = (pool: Series[]) => {
     let best: Link | null = null;
     for (const s of pool) {
-      const b = bestLag(counts, s.values, p.maxLag);
+      const b = bestLag(counts, s.values, p.maxLag, Math.min(p.minLag, p.maxLag));
       if (Number.isFinite(b.r) && (!best || b.r > best.r))
         best = { code: s.code, name: s.name, by: '', lag: b.lag, r: b.r };
     }
@@ -227,7 +232,7 @@ function linkTerm(term: string, counts: number[], series: Series[], p: Params): 
   };
   const byName = pick(named);
   if (byName) return { ...byName, by: '품목명' };
-  if (named.length) return { ...named[0]!, by: '품목명', lag: 0, r: Number.NaN };
+  if (named.length) return { ...named[0]!, by: '품목명', lag: p.minLag, r: Number.NaN };
   const byCorr = pick(series);
   return byCorr && byCorr.r >= p.minCorrelation ? { ...byCorr, by: '상관관계' } : null;
 }
