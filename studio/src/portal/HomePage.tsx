@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { nodeDefinitions } from '../../../nodes/index.ts';
 import { useLang } from '../i18n/useLang.ts';
 import { api, data, type TemplateList } from '../library/api.ts';
+import { titleIn } from '../library/bilingual.ts';
 import { RankChange } from '../library/RankChange.tsx';
 import { go } from '../library/route.ts';
 import { useLoad } from '../library/useLoad.ts';
@@ -126,14 +127,18 @@ export function HomePage() {
           </div>
           <QuickStarts />
           <div className="home-grid">
-            <Card title={t('home.excellent')} testId="home-excellent" more="#/ranking">
+            <Card
+              title={t(h.excellent.length > 0 ? 'home.excellent' : 'home.gallery')}
+              testId="home-excellent"
+              more={h.excellent.length > 0 ? '#/ranking' : '#/templates'}
+            >
               {h.excellent.length > 0 ? (
                 <ol className="home-list">
                   {h.excellent.map((e) => (
                     <li key={e.templateId}>
                       <span className="home-rank">{e.rank}</span>
                       <a href={`#/templates/${e.templateId}`} data-template-link={e.templateId}>
-                        {e.template.title}
+                        {titleIn(e.template.title, lang)}
                       </a>
                       <RankChange change={e.change} />
                     </li>
@@ -143,8 +148,8 @@ export function HomePage() {
                 <ol className="home-list">
                   {gallery.value.items.map((g) => (
                     <li key={g.id}>
-                      <a href={`#/templates/${g.id}`} data-template-link={g.id}>
-                        {g.title}
+                      <a href={`#/templates/${g.id}`} data-template-link={g.id} title={g.title}>
+                        {titleIn(g.title, lang)}
                       </a>
                     </li>
                   ))}

@@ -4,6 +4,8 @@ import { useModelsT } from '../library/models-text.ts';
 import { useLibT } from '../library/useLibT.ts';
 import { useRunsT } from '../library/useRunsT.ts';
 import { useServerDoc } from '../library/useServerDoc.ts';
+import { HomeLink } from '../portal/HomeLink.tsx';
+import { SearchBox } from '../portal/SearchBox.tsx';
 import { ViewToggle } from './ViewToggle.tsx';
 
 /**
@@ -28,6 +30,7 @@ export function EditorNav() {
   ];
   return (
     <nav className="editor-nav" aria-label={t('nav.label')} data-testid="editor-nav">
+      <HomeLink />
       <a href="#/editor" className="active" aria-current="page">
         {t('nav.editor')}
       </a>
@@ -51,6 +54,7 @@ export function EditorNav() {
         </a>
       ))}
       <span className="editor-nav-spacer" />
+      <SearchBox />
       <ViewToggle />
     </nav>
   );

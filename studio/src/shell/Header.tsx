@@ -1,8 +1,6 @@
 import { ChatButton } from '../chat/ChatButton.tsx';
 import { useT } from '../i18n/useT.ts';
 import { ServerMenu } from '../library/ServerMenu.tsx';
-import { HomeLink } from '../portal/HomeLink.tsx';
-import { SearchBox } from '../portal/SearchBox.tsx';
 import { DocMenu } from './DocMenu.tsx';
 import { DocStatus } from './DocStatus.tsx';
 import { EngineBadge } from './EngineBadge.tsx';
@@ -18,7 +16,6 @@ export function Header() {
       <h1 className="header-title" title={t('app.subtitle')}>
         {t('app.title')}
       </h1>
-      <HomeLink />
       <DocMenu />
       <DocStatus />
       <UndoRedo />
@@ -26,7 +23,6 @@ export function Header() {
       <ServerMenu />
       <ChatButton />
       <span className="header-spacer" />
-      <SearchBox />
       <EngineBadge />
       <LanguageToggle />
     </header>
