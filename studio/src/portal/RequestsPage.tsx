@@ -7,6 +7,7 @@ import { errorText } from '../library/text.ts';
 import { useLibT } from '../library/useLibT.ts';
 import { useLoad } from '../library/useLoad.ts';
 import type { AnalysisRequest, Analysts, RequestDetail, RequestList } from './api.ts';
+import { useOpener } from './open.ts';
 import { RequestState } from './RequestState.tsx';
 import { type PortalKey, usePortalT } from './text.ts';
 import './portal.css';
@@ -280,6 +281,7 @@ export function RequestDetailPage({ id }: { id: string }) {
   const lt = useLibT();
   const [lang] = useLang();
   const detail = useLoad(() => data<RequestDetail>(api.requests[':id'].$get({ param: { id } })), `request/${id}`);
+  const open = useOpener();
   const [action, setAction] = useState<Action>();
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string>();
@@ -295,13 +297,7 @@ export function RequestDetailPage({ id }: { id: string }) {
   };
   if (detail.error) return <p className="lib-error">{detail.error}</p>;
   if (!r) return null;
-  const resultHref =
-    r.result &&
-    (r.result.kind === 'template'
-      ? `#/templates/${r.result.id}`
-      : r.result.kind === 'dashboard'
-        ? `#/dashboards/${r.result.id}`
-        : `#/runs/${r.result.id}`);
+  const resultHref = r.result?.kind === 'template' ? `#/templates/${r.result.id}` : `#/dashboards/${r.result?.id}`;
   return (
     <section className="lib-page lib-detail" data-testid="request-detail">
       <div className="lib-row">
@@ -347,13 +343,19 @@ export function RequestDetailPage({ id }: { id: string }) {
         )}
         <dt>{t('req.analyst')}</dt>
         <dd>{r.analyst?.displayName ?? '–'}</dd>
-        {r.result && resultHref && (
+        {r.result && (
           <>
             <dt>{t('req.result')}</dt>
             <dd>
-              <a href={resultHref}>
-                {t(`req.kind.${r.result.kind}` as PortalKey)} {t('req.open')}
-              </a>
+              {r.result.kind === 'pipeline' ? (
+                <button type="button" className="link" onClick={() => void open('pipeline', r.result!.id)}>
+                  {t('req.kind.pipeline')} {t('req.open')}
+                </button>
+              ) : (
+                <a href={resultHref}>
+                  {t(`req.kind.${r.result.kind}` as PortalKey)} {t('req.open')}
+                </a>
+              )}
             </dd>
           </>
         )}
