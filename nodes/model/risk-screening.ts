@@ -96,8 +96,8 @@ const params = z
       .meta({
         label: { ko: '순위 목표', en: 'Ranking objective' },
         help: {
-          ko: '적발 위주: 적발 확률 순. 세수 위주: 적발 확률 × 걸린 세액(기대 추징액) 순. 균형: 적발 위주 순위보다 집중 검사 대상 안의 적발 비율을 최대 9%p만 양보하면서 걸린 세액을 가장 많이 찾도록, 최근 기간으로 맞춘 절충. 세액 열이 없으면 적발 위주로 매깁니다.',
-          en: 'Precision: by the probability of a violation. Revenue: probability × duty at stake (expected recovery). Balanced: on the latest period, the ranking that finds the most duty while giving up at most 9 points of the hit share of the precision ranking in the focused share. Without revenue columns, ranks by probability.',
+          ko: '적발 위주: 적발 확률 순. 세수 위주: 적발 확률 × 걸린 세액(기대 추징액) 순. 균형: 집중 검사 대상 안의 적발 비율과 걸린 세액 비율이 둘 다 높도록(둘 중 낮은 쪽이 가장 높게) 최근 기간으로 맞춘 절충. 세액 열이 없으면 적발 위주로 매깁니다.',
+          en: 'Precision: by the probability of a violation. Revenue: probability × duty at stake (expected recovery). Balanced: a blend tuned on the latest period so the focused share holds both a high hit share and a high share of the duty (the lesser of the two as high as possible). Without revenue columns, ranks by probability.',
         },
         options: {
           balanced: { ko: '균형 (적발 + 세수)', en: 'Balanced (hits + revenue)' },
