@@ -76,8 +76,9 @@ export const HAND: Record<string, string | null> = {
   'prep.window (keepOrder: false)': windowCalcs,
   'prep.sample': `SELECT * EXCLUDE (p) FROM (SELECT *, row_number() OVER () AS p FROM d) WHERE p IN (
     SELECT p FROM (SELECT row_number() OVER () AS p FROM d) QUALIFY row_number() OVER (ORDER BY hash(42, p), p) <= round(0.1 * count(*) OVER ()))`,
+  // prep.top_n's keys are largest first by default.
   'prep.top_n': `SELECT * EXCLUDE (p) FROM (SELECT *, row_number() OVER () AS p FROM d)
-    QUALIFY row_number() OVER (PARTITION BY hs6 ORDER BY declared_value_krw ASC NULLS LAST, p) <= 3`,
+    QUALIFY row_number() OVER (PARTITION BY hs6 ORDER BY declared_value_krw DESC NULLS LAST, p) <= 3`,
   'prep.infer_types': 'SELECT * REPLACE (TRY_CAST(hs10 AS BIGINT) AS hs10) FROM d',
   'prep.validate': null,
   'prep.union': 'SELECT * FROM d UNION ALL BY NAME SELECT * FROM c',
