@@ -5,7 +5,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fieldDictionary, parseCsv } from '../server/datamap/dictionary.ts';
+import { csvParseRows } from 'd3-dsv';
+import { fieldDictionary } from '../server/datamap/dictionary.ts';
 import { guessStage, joinKeys, STAGE_LABELS } from '../server/datamap/stages.ts';
 import type { MapEntry } from '../studio/src/library/datamap-model.ts';
 import { matches } from '../studio/src/library/datamap-model.ts';
@@ -18,7 +19,7 @@ function sampleHeaders(): { name: string; columns: string[] }[] {
     const abs = path.join(ROOT, 'templates/data', dir);
     for (const f of readdirSync(abs).filter((x) => x.endsWith('.csv') && !x.includes('cp949'))) {
       const firstLine = readFileSync(path.join(abs, f), 'utf8').split('\n', 1)[0] ?? '';
-      out.push({ name: dir ? `${dir}/${f}` : f, columns: parseCsv(firstLine)[0] ?? [] });
+      out.push({ name: dir ? `${dir}/${f}` : f, columns: csvParseRows(firstLine)[0] ?? [] });
     }
   }
   return out;

@@ -7,7 +7,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseCsv } from './hs-code-csv.ts';
+import { parseCsv } from './csv.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SHARED = path.resolve(process.argv[2] ?? path.join(ROOT, '../shared/data'));

@@ -17,7 +17,7 @@ import {
   HsNomenclatureIndex,
 } from '../nodes/model/_hs-code-model.ts';
 import { Bm25Index } from '../runtime/text/bm25.ts';
-import { parseCsv } from './hs-code-csv.ts';
+import { parseCsv } from './csv.ts';
 import { writeSection } from './results-file.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');

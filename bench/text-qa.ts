@@ -12,37 +12,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { wordTerms } from '../nodes/model/_trend-terms.ts';
 import { type KnowledgeEntry, QaIndex } from '../runtime/text/qa-retrieval.ts';
+import { parseCsv } from './csv.ts';
 import { ROOT } from './data.ts';
 
-function csv(file: string): Record<string, string>[] {
-  const text = readFileSync(path.join(ROOT, file), 'utf8').replace(/^\uFEFF/, '');
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else if (c !== '\r') cell += c;
-  }
-  if (cell || row.length) rows.push([...row, cell]);
-  const [head, ...body] = rows;
-  return body.map((r) => Object.fromEntries(head!.map((h, i) => [h, r[i] ?? ''])));
-}
+const csv = (file: string) => parseCsv(readFileSync(path.join(ROOT, file), 'utf8'));
 
 /** BM25 over words: the baseline that needs a tokenizer and misses 강낭콩을 vs 강낭콩. */
 class WordBm25 {

@@ -4,6 +4,7 @@
  * github.com/Seondong/Customs-Declaration-Datasets branch `ko`) and which dataset columns each entry describes.
  */
 import { readFileSync } from 'node:fs';
+import { csvParseRows } from 'd3-dsv';
 
 export interface FieldEntry {
   no: number;
@@ -39,43 +40,13 @@ const COLUMNS: Record<number, string[]> = {
   19: ['Item Price', 'declared_value_krw', '과세가격원화금액'],
 };
 
-/** RFC 4180 rows (quoted fields may hold commas, quotes and line breaks). */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field || row.length) rows.push([...row, field]);
-  return rows;
-}
-
 let cached: FieldEntry[] | undefined;
 
 /** The 19 entries in file order; the source numbers two entries 16, so `no` is the line's position. */
 export function fieldDictionary(): FieldEntry[] {
   if (cached) return cached;
   const text = readFileSync(new URL('./field-definitions-ko.csv', import.meta.url), 'utf8').replace(/^\uFEFF/, '');
-  const [, ...rows] = parseCsv(text);
+  const [, ...rows] = csvParseRows(text);
   cached = rows
     .filter((r) => r.length >= 4 && r[1])
     .map((r, i) => ({

@@ -5,39 +5,12 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { csvParseRows } from 'd3-dsv';
 import { SPEC } from './catalog-spec.ts';
 
 // shared/ sits beside the checkout.
 const src =
   process.argv[2] ?? path.resolve(import.meta.dirname, '../../../shared/data/hs-nomenclature-ko/hsk_codes.csv');
-
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n') {
-      row.push(field.replace(/\r$/, ''));
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field || row.length) rows.push([...row, field]);
-  return rows;
-}
 
 /** Drops bracketed scientific names and trims to a readable length. */
 function clean(s: string, max: number): string {
@@ -49,7 +22,7 @@ function clean(s: string, max: number): string {
   return out.length > max ? `${out.slice(0, max - 1)}…` : out;
 }
 
-const rows = parseCsv(readFileSync(src, 'utf8').replace(/^\uFEFF/, ''));
+const rows = csvParseRows(readFileSync(src, 'utf8').replace(/^\uFEFF/, ''));
 const byCode = new Map(rows.slice(1).map((r) => [r[0] ?? '', r]));
 const lines = SPEC.flatMap((h) =>
   h.items.map(([hs10, itemKo, itemEn]) => {

@@ -1,41 +1,15 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { csvParse } from 'd3-dsv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeCp949 } from './cp949.ts';
 import { EVENTS, spikeMonth } from './events.ts';
 import { generate } from './generate.ts';
 import { header, TABLES } from './schema.ts';
 
-/** Minimal RFC 4180 reader: rows as records keyed by header. */
-function readCsv(path: string): Record<string, string>[] {
-  const text = readFileSync(path, 'utf8');
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  const [head = [], ...body] = rows;
-  return body.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i] ?? ''])));
-}
+/** Rows keyed by header; every cell of a row is a string. */
+const readCsv = (file: string) => csvParse(readFileSync(file, 'utf8')) as unknown as Record<string, string>[];
 
 const rate = (rows: Record<string, string>[], pred: (r: Record<string, string>) => boolean) => {
   const sel = rows.filter((r) => r.inspected === 'true' && pred(r));
