@@ -1,15 +1,16 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from '../context.ts';
-import { REQUEST_STATES, TEMPLATE_CATEGORIES } from '../db/schema.ts';
+import { REQUEST_STATES } from '../db/schema.ts';
 import { errorResponses } from '../errors.ts';
 import { counters, type HomePeriod, mine, officeRanking, serviceRanking } from '../home/queries.ts';
 import { authed, requireUser } from '../middleware/require-user.ts';
 import { templateRanking } from '../templates/ranking-data.ts';
 import { popularSearches } from '../templates/searches.ts';
 import { json } from './openapi-helpers.ts';
+import { rankChange, rankedTemplateFields } from './ranking-schemas.ts';
 import { router } from './router.ts';
 
-const change = z.object({ kind: z.enum(['up', 'down', 'same', 'new']), by: z.number().int().optional() });
+const change = rankChange;
 const counter = z.object({ value: z.number(), change: z.number() });
 const label = z.object({ ko: z.string(), en: z.string() });
 
@@ -39,15 +40,7 @@ const homeSchema = z
     ),
     excellent: z.array(
       z.object({
-        rank: z.number().int(),
-        templateId: z.uuid(),
-        score: z.number(),
-        template: z.object({
-          id: z.uuid(),
-          title: z.string(),
-          category: z.enum(TEMPLATE_CATEGORIES),
-          excellent: z.boolean(),
-        }),
+        ...rankedTemplateFields,
         change,
       }),
     ),

@@ -1,10 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from '../context.ts';
-import { TEMPLATE_CATEGORIES } from '../db/schema.ts';
 import { errorResponses } from '../errors.ts';
 import { templateRanking } from '../templates/ranking-data.ts';
 import { popularSearches } from '../templates/searches.ts';
 import { json } from './openapi-helpers.ts';
+import { rankChange, rankedTemplateFields } from './ranking-schemas.ts';
 import { router } from './router.ts';
 
 const tags = ['templates'];
@@ -13,24 +13,12 @@ const periodQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 
-const change = z
-  .object({ kind: z.enum(['up', 'down', 'same', 'new']), by: z.number().int().optional() })
-  .openapi('RankChange', { description: '▲`by` (up), ▼`by` (down), same, or new versus the previous period' });
-
 const rankingSchema = z
   .object({
     period: z.enum(['week', 'month', 'all']),
     items: z.array(
       z.object({
-        rank: z.number().int(),
-        templateId: z.uuid(),
-        score: z.number(),
-        template: z.object({
-          id: z.uuid(),
-          title: z.string(),
-          category: z.enum(TEMPLATE_CATEGORIES),
-          excellent: z.boolean(),
-        }),
+        ...rankedTemplateFields,
         components: z.object({
           uses: z.number(),
           copies: z.number(),
@@ -40,7 +28,7 @@ const rankingSchema = z
           ratingCount: z.number().int(),
           boost: z.number(),
         }),
-        change,
+        change: rankChange,
       }),
     ),
   })
@@ -49,7 +37,7 @@ const rankingSchema = z
 const searchesSchema = z
   .object({
     period: z.enum(['week', 'month', 'all']),
-    items: z.array(z.object({ rank: z.number().int(), term: z.string(), count: z.number().int(), change })),
+    items: z.array(z.object({ rank: z.number().int(), term: z.string(), count: z.number().int(), change: rankChange })),
   })
   .openapi('PopularSearches');
 
