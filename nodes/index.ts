@@ -8,6 +8,7 @@ import { docSimilarity } from './model/doc-similarity.ts';
 import { evaluate } from './model/evaluate.ts';
 import { exportSupport } from './model/export-support.ts';
 import { hsCode } from './model/hs-code.ts';
+import { portCalls } from './model/port-calls.ts';
 import { priceBand } from './model/price-band.ts';
 import { qaAnswer } from './model/qa-answer.ts';
 import { requirementRisk } from './model/requirement-risk.ts';
@@ -98,6 +99,7 @@ export const nodeDefinitions = [
   docSimilarity,
   qaAnswer,
   hsCode,
+  portCalls,
   linkAnalysis,
   linkEdges,
   outputFile,

@@ -767,6 +767,22 @@ export const CATALOGUE = {
     ko: '‹{field}›의 "{column}" 열에 음수가 있습니다. 연결 가중치는 0 이상이어야 합니다',
     en: 'link weights in "{column}" must not be negative ({field})',
   },
+  'node.port_calls_no_positions': {
+    ko: '위치 보고가 없습니다. AIS 위치 표가 비어 있거나 ‹선박 식별 열›·‹보고 시각 열›이 모두 비어 있습니다',
+    en: 'there are no position reports (the positions table is empty, or the vessel id and time columns are blank)',
+  },
+  'node.port_calls_time_type': {
+    ko: '‹{field}›에 고른 "{column}"[은] {type} 열입니다. 날짜·시각 열을 고르세요',
+    en: '"{column}" is {type}, not a date and time ({field})',
+  },
+  'node.port_calls_time_value': {
+    ko: '‹{field}›의 "{column}" 열에 날짜·시각으로 읽을 수 없는 값 "{value}"[이] 있습니다. 보고 시각이 든 열을 고르거나 ‹날짜 변환› 노드로 먼저 바꾸세요',
+    en: '"{column}" holds "{value}", which is not a date and time ({field})',
+  },
+  'node.port_calls_coordinate': {
+    ko: '‹{field}›의 "{column}" 열에 ±{max}를 벗어난 값 {value}[이] 있습니다. 위도와 경도 열을 바꿔 고르지 않았는지 확인하세요',
+    en: '"{column}" holds {value}, outside ±{max} ({field}); are latitude and longitude swapped?',
+  },
 } as const satisfies Record<string, Label>;
 
 export type MessageCode = keyof typeof CATALOGUE;
