@@ -48,6 +48,7 @@ if (suites.has('hs-code')) await (await import('./hs-code-bench.ts')).runHsCodeS
 if (suites.has('recommend')) await (await import('./recommend-bench.ts')).runRecommendSuite(machine(duckdb));
 if (suites.has('datamap')) await (await import('./datamap-bench.ts')).runDataMapSuite(machine(duckdb)); // issue 18
 if (suites.has('home')) await (await import('./home-bench.ts')).runHomeSuite(machine(duckdb)); // issue 19
+if (suites.has('port-calls')) await (await import('./port-calls-bench.ts')).runPortCallsSuite(machine(duckdb)); // issue 16
 
 /**
  * `--suite limit`: each node against hand-written SQL. Every row is kept in bench/out/limit-rows.json as it
