@@ -123,4 +123,51 @@ describe.skipIf(!hasChromium())('model nodes in the studio', () => {
     await page.screenshot({ path: 'docs/screenshots/model-risk-screening.png' });
     expect(errors).toEqual([]);
   }, 180_000);
+
+  it('opens a flagged row with its reasons, and draws the evaluation as pictures with Korean cards', async () => {
+    // A flagged declaration (risk_reasons set) in the scored table: its row opens in the detail panel.
+    const flagged = await page.evaluate(async () => {
+      const st = window.__studio!.store.getState();
+      const session = await window.__studio!.session();
+      const r = await session.engine.query(`SELECT risk_reasons FROM ${st.inspection!.relation}`);
+      return r.rows.findIndex((x) => typeof x.risk_reasons === 'string' && x.risk_reasons !== '');
+    });
+    expect(flagged).toBeGreaterThanOrEqual(0);
+    await page.$eval('[data-testid="grid"]', (el, top) => el.scrollTo(0, top), flagged * 26);
+    await page.click(`tr[data-row="${flagged}"] th`);
+    const reasons = await page.textContent('[data-testid="row-reasons"]');
+    expect(reasons).toContain('선별 사유');
+    expect(reasons).toMatch(/위험 (높임|낮춤)/);
+
+    await page.evaluate(() => {
+      const s = window.__studio!.store;
+      const d = s.getState().dispatch;
+      d('add-node', {
+        type: 'model.evaluate',
+        id: 'evaluation',
+        params: { score: 'risk_score', label: 'fraud', revenue: 'mass', ks: [1, 2, 5, 10, 20] },
+      });
+      d('connect', { source: 'scored', target: 'evaluation', targetPort: 'in' });
+      s.getState().inspect('evaluation');
+    });
+    for (const port of ['out', 'roc', 'pr', 'confusion'])
+      await page.waitForSelector(`[data-port="${port}"] [data-ready="true"]`, { timeout: 20_000 });
+    const marks = await page.evaluate(() => ({
+      roc: document.querySelectorAll('[data-port="roc"] svg .mark-line.role-mark path').length,
+      pr: document.querySelectorAll('[data-port="pr"] svg .mark-line.role-mark path').length,
+      atK: document.querySelectorAll('[data-port="out"] svg .mark-line.role-mark path').length,
+      cells: document.querySelectorAll('[data-port="confusion"] svg .mark-rect.role-mark path').length,
+      text: document.querySelector('[data-port="roc"] svg')?.textContent ?? '',
+    }));
+    expect(marks.roc).toBeGreaterThanOrEqual(2); // the curve and the random diagonal
+    expect(marks.pr).toBeGreaterThanOrEqual(1);
+    expect(marks.atK).toBe(3); // precision, recall, revenue share
+    expect(marks.cells).toBe(4);
+    expect(marks.text).toContain('재현율');
+    const cards = await page.textContent('[data-testid="eval-cards"]');
+    for (const label of ['적중률(정밀도)', '재현율', '추징세액 비율', '향상도', 'AUC', 'P@5%', 'Rev@5%'])
+      expect(cards).toContain(label);
+    await page.screenshot({ path: 'docs/screenshots/model-evaluation.png' });
+    expect(errors).toEqual([]);
+  }, 30_000);
 });

@@ -77,10 +77,10 @@ export const evaluate = defineNode({
   },
   inputs: [IN],
   outputs: [
-    { name: 'out', label: { ko: '지표', en: 'Metrics' } },
-    { name: 'roc', label: { ko: 'ROC', en: 'ROC' } },
-    { name: 'pr', label: { ko: 'PR', en: 'PR' } },
-    { name: 'confusion', label: { ko: '혼동', en: 'Confusion' } },
+    { name: 'out', label: { ko: '상위 k% 지표', en: 'Top-k% metrics' } },
+    { name: 'roc', label: { ko: 'ROC 곡선', en: 'ROC curve' } },
+    { name: 'pr', label: { ko: 'PR 곡선', en: 'PR curve' } },
+    { name: 'confusion', label: { ko: '혼동행렬', en: 'Confusion matrix' } },
   ],
   params,
   outputSchema: ({ inputs, params: p }) => {

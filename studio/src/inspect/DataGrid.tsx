@@ -31,8 +31,10 @@ export function DataGrid(props: {
   selection?: GridSelection | undefined;
   onSelect?: (selection: GridSelection | undefined) => void;
   onFilter?: (rules: FilterRule[]) => void;
+  /** A click on a row (any cell or its number) opens it in a detail panel. */
+  onRow?: (index: number) => void;
 }) {
-  const { data, view, onView, profile, quality, selection, onSelect, onFilter } = props;
+  const { data, view, onView, profile, quality, selection, onSelect, onFilter, onRow } = props;
   /** A click selects the cell's column and value; Ctrl/⌘/Shift-click adds the value to those picked. */
   const pick = (column: string, value: unknown, add: boolean) => {
     if (!onSelect) return;
@@ -87,7 +89,12 @@ export function DataGrid(props: {
                 data-row={index}
                 style={{ transform: `translateY(${rows.top(index)}px)`, height: ROW_HEIGHT }}
               >
-                <th scope="row" className="grid-rownum" style={{ width: NUMBER_WIDTH }}>
+                <th
+                  scope="row"
+                  className="grid-rownum"
+                  style={{ width: NUMBER_WIDTH }}
+                  onClick={() => row && onRow?.(index)}
+                >
                   {(index + 1).toLocaleString()}
                 </th>
                 {data.columns.map((c, i) => {
@@ -100,7 +107,11 @@ export function DataGrid(props: {
                       className={`grid-cell${typeof v === 'number' ? ' num' : ''}${selection?.column === c.name ? (row && selection.values.includes(String(v)) ? ' cell-picked' : ' col-selected') : ''}`}
                       style={{ width: widths[i] }}
                       title={text}
-                      onClick={(e) => row && pick(c.name, v, e.ctrlKey || e.metaKey || e.shiftKey)}
+                      onClick={(e) => {
+                        if (!row) return;
+                        pick(c.name, v, e.ctrlKey || e.metaKey || e.shiftKey);
+                        onRow?.(index);
+                      }}
                     >
                       {text}
                     </td>

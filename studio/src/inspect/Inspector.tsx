@@ -3,6 +3,7 @@ import { useServices } from '../app/useServices.ts';
 import { useStudio } from '../app/useStudio.ts';
 import { CHART_TYPE, ChartPanel } from '../chart/ChartPanel.tsx';
 import { TableExport } from '../chart/TableExport.tsx';
+import { EVALUATE_TYPE, EvaluationPanel } from '../evaluate/EvaluationPanel.tsx';
 import { formatMs, formatNumber } from '../i18n/translate.ts';
 import { useLang } from '../i18n/useLang.ts';
 import { useT } from '../i18n/useT.ts';
@@ -16,6 +17,7 @@ import { DataGrid } from './DataGrid.tsx';
 import type { FilterRule } from './filter-rules.ts';
 import type { GridView } from './grid-sql.ts';
 import { ProfilePanel } from './ProfilePanel.tsx';
+import { REASONS_COLUMN, RowDetail } from './RowDetail.tsx';
 import { useEngine } from './useEngine.ts';
 import { useGridData } from './useGridData.ts';
 import { useProfile } from './useProfile.ts';
@@ -43,11 +45,13 @@ export function Inspector() {
   );
   const [view, setView] = useState<GridView>(NO_VIEW);
   const [selection, setSelection] = useState<GridSelection>();
+  const [detail, setDetail] = useState<number>();
   const [viewFor, setViewFor] = useState(inspected);
   if (viewFor !== inspected) {
     setViewFor(inspected);
     setView(NO_VIEW);
     setSelection(undefined);
+    setDetail(undefined);
   }
   const { store } = useServices();
   const engine = useEngine();
@@ -64,6 +68,9 @@ export function Inspector() {
 
   if (!inspected || !node) return <p className="empty">{t('inspect.none')}</p>;
   const filtered = Object.values(view.filters).some((f) => f.trim());
+  // Only a scored table (one with the screening's explanations) opens rows in a detail panel.
+  const explains = data.columns.some((c) => c.name === REASONS_COLUMN);
+  const detailRow = explains && detail !== undefined ? data.row(detail) : undefined;
   const changed = filtered || view.sort !== undefined;
   return (
     <div className="inspector" data-testid="inspector">
@@ -125,6 +132,9 @@ export function Inspector() {
               <ChartSuggestionBar nodeId={inspected} profile={profile} />
             </div>
           )}
+          {node.type === EVALUATE_TYPE && !inspection.partial && (
+            <EvaluationPanel nodeId={inspected} relation={inspection.relation} />
+          )}
           {node.type === NETWORK_TYPE && !inspection.partial && (
             <NetworkPanel nodeId={inspected} relation={inspection.relation} />
           )}
@@ -138,8 +148,13 @@ export function Inspector() {
               selection={selection}
               onSelect={setSelection}
               onFilter={onFilter}
+              onRow={explains ? setDetail : undefined}
             />
-            <ProfilePanel profile={profile} onFilter={onFilter} onSelect={setSelection} />
+            {detailRow && detail !== undefined ? (
+              <RowDetail row={detailRow} columns={data.columns} index={detail} onClose={() => setDetail(undefined)} />
+            ) : (
+              <ProfilePanel profile={profile} onFilter={onFilter} onSelect={setSelection} />
+            )}
           </div>
         </>
       )}
