@@ -125,6 +125,7 @@ export function portCallsSql(o: PortCallOptions): string {
     );
   }
   return `WITH ${calls}${withReported}
-  SELECT * FROM (${parts.join('\nUNION ALL ')}) AS u(${head}, reported_arrival, arrival_diff_hours, note)
+  SELECT * REPLACE (round(hours, 2) AS hours, round(arrival_diff_hours, 2) AS arrival_diff_hours, round(lat, 5) AS lat,
+    round(lon, 5) AS lon) FROM (${parts.join('\nUNION ALL ')}) AS u(${head}, reported_arrival, arrival_diff_hours, note)
   ORDER BY vessel, start_time, event`;
 }
