@@ -1,6 +1,7 @@
 /**
- * npm run bench -- [--suite runtime,nodes,cluster,api,studio,recommend,hs-code] [--rows 1000000,10000000] [--runs 5] [--no-arquero]
- *   [--node prep.unpivot,prep.window]
+ * npm run bench -- [--suite NAME,…] [--rows 1000000,10000000] [--runs 5] [--no-arquero] [--node prep.unpivot,prep.window]
+ * Suites (default runtime,nodes): nodes, limit, runtime, cluster, api, models, objectives, runner, studio, charts,
+ *   graph, studio-network, text, hs-code, recommend, datamap, home, port-calls — one line each below.
  * Each suite writes its figures into its own section of bench/RESULTS.md; `--node` re-runs only those prep
  * nodes and prints their rows without rewriting the section (which holds every node).
  */
