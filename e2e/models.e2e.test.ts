@@ -138,6 +138,7 @@ describe.skipIf(!hasChromium())('model nodes in the studio', () => {
     const reasons = await page.textContent('[data-testid="row-reasons"]');
     expect(reasons).toContain('선별 사유');
     expect(reasons).toMatch(/위험 (높임|낮춤)/);
+    await page.locator('[data-testid="inspector"]').screenshot({ path: 'docs/screenshots/model-row-reasons.png' });
 
     await page.evaluate(() => {
       const s = window.__studio!.store;
@@ -167,7 +168,7 @@ describe.skipIf(!hasChromium())('model nodes in the studio', () => {
     const cards = await page.textContent('[data-testid="eval-cards"]');
     for (const label of ['적중률(정밀도)', '재현율', '추징세액 비율', '향상도', 'AUC', 'P@5%', 'Rev@5%'])
       expect(cards).toContain(label);
-    await page.screenshot({ path: 'docs/screenshots/model-evaluation.png' });
+    await page.locator('[data-testid="eval-panel"]').screenshot({ path: 'docs/screenshots/model-evaluation.png' });
     expect(errors).toEqual([]);
   }, 30_000);
 });

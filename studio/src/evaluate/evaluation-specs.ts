@@ -36,7 +36,8 @@ export const EVAL_TEXT = {
 } satisfies Record<string, Label>;
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
-const SIZE = { width: 260, height: 200 };
+// Four pictures side by side in the inspector (about 1,100 px wide at 1440).
+const SIZE = { width: 190, height: 150 };
 const PERCENT = { format: '.0%' };
 const UNIT = { domain: [0, 1] };
 
@@ -116,8 +117,8 @@ export function confusionSpec(rows: Row[], lang: Lang): TopLevelSpec {
   }));
   const order = (a: Label, b: Label) => [T(a), T(b)];
   return {
-    width: 200,
-    height: 160,
+    width: 150,
+    height: 130,
     title: `${T(EVAL_TEXT.confusion)} (${T(EVAL_TEXT.threshold)} ${threshold ?? ''})`,
     data: { values: cells },
     encoding: {

@@ -121,7 +121,7 @@ export function Inspector() {
         <>
           {node.type === CHART_TYPE ? (
             <ChartPanel nodeId={inspected} relation={inspection.relation} />
-          ) : (
+          ) : node.type === EVALUATE_TYPE ? null /* suggestions over its wide raw table would only mislead */ : (
             <div>
               <SuggestionBar
                 nodeId={inspected}
