@@ -136,6 +136,10 @@ describe('model.port_calls', () => {
     expect(await ko({ ...PARAMS, time: 'mmsi' })).toMatch(
       /보고 시각 열.*"mmsi" 열에 날짜·시각으로 읽을 수 없는 값 "A"/,
     );
+    const withReports = { ...PARAMS, reportedVessel: 'ship', reportedPort: 'port', reportedArrival: 'port' };
+    await expect(run(withReports, POS, true)).rejects.toSatisfy((e: NodeError) =>
+      /입항 신고의 입항 시각 열.*"port" 열에 날짜·시각으로 읽을 수 없는 값 "KRPUS"/.test(renderMessage(e.msg!, 'ko')),
+    );
     expect(await ko({ ...PARAMS, time: 'sog' })).toMatch(/보고 시각 열.*"sog".*날짜·시각 열을 고르세요/);
   });
 });

@@ -145,6 +145,25 @@ export const portCalls = defineNode({
           msg('node.port_calls_coordinate', { column: p[k], value: String(bad), max, field: setting(params, k) }),
         );
     const reported = inputs.reported?.[0];
+    if (reported && p.reportedArrival) {
+      const a = ident(p.reportedArrival);
+      const bad = (
+        await engine.query(
+          `SELECT any_value(CAST(${a} AS VARCHAR)) AS v FROM ${reported} WHERE ${a} IS NOT NULL AND TRY_CAST(${a} AS TIMESTAMP) IS NULL`,
+          { signal },
+        )
+      ).rows[0]?.v;
+      if (bad !== null && bad !== undefined)
+        throw new ParamError(
+          `"${p.reportedArrival}" holds "${bad}", not a time`,
+          'reportedArrival',
+          msg('node.port_calls_time_value', {
+            column: p.reportedArrival,
+            value: String(bad),
+            field: setting(params, 'reportedArrival'),
+          }),
+        );
+    }
     const sql = portCallsSql({
       positions,
       ports: inputs.ports![0]!,
