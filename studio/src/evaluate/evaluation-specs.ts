@@ -106,6 +106,9 @@ export function atKSpec(rows: Row[], lang: Lang): TopLevelSpec {
   } as TopLevelSpec;
 }
 
+/** Light to mid blue: the counts, written in black, stay readable on every cell. */
+const LIGHT_BLUES = ['#f3f8fd', '#7fb3e0'];
+
 /** 2×2 heatmap: actual (적발/정상) by the model's call at the threshold, counts written in each cell. */
 export function confusionSpec(rows: Row[], lang: Lang): TopLevelSpec {
   const T = (l: Label) => l[lang];
@@ -116,6 +119,7 @@ export function confusionSpec(rows: Row[], lang: Lang): TopLevelSpec {
     count: num(r.count),
   }));
   const order = (a: Label, b: Label) => [T(a), T(b)];
+
   return {
     width: 150,
     height: 130,
@@ -140,12 +144,14 @@ export function confusionSpec(rows: Row[], lang: Lang): TopLevelSpec {
       {
         mark: 'rect',
         encoding: {
-          color: { field: 'count', type: 'quantitative', title: T(EVAL_TEXT.count), scale: { scheme: 'blues' } },
+          color: { field: 'count', type: 'quantitative', title: T(EVAL_TEXT.count), scale: { range: LIGHT_BLUES } },
         },
       },
       {
         mark: { type: 'text', fontSize: 14 },
-        encoding: { text: { field: 'count', type: 'quantitative', format: ',' } },
+        encoding: {
+          text: { field: 'count', type: 'quantitative', format: ',' },
+        },
       },
     ],
   } as TopLevelSpec;
