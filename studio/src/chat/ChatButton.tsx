@@ -12,7 +12,13 @@ export function ChatButton() {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" title={L.buttonTitle[lang]} onClick={() => setOpen((o) => !o)} data-testid="chat-open">
+      <button
+        type="button"
+        className="chat-open"
+        title={L.buttonTitle[lang]}
+        onClick={() => setOpen((o) => !o)}
+        data-testid="chat-open"
+      >
         {L.button[lang]}
       </button>
       {/* Outside the header, whose white, one-line text styles must not reach the panel. */}

@@ -1,3 +1,4 @@
+import { ChatButton } from '../chat/ChatButton.tsx';
 import { useDashT } from '../dashboard/text.ts';
 import { useT } from '../i18n/useT.ts';
 import { useModelsT } from '../library/models-text.ts';
@@ -11,7 +12,7 @@ import { ViewToggle } from './ViewToggle.tsx';
 /**
  * The editor's links to the other pages (the library's routes, `library/route.ts`): no address to type.
  * 실행 이력 is this pipeline's, so it waits until the pipeline is on the server. The canvas | notebook switch
- * sits at its right end (it changes the page below, and keeps the header to one line).
+ * sits at its right end (it changes the page below, and keeps the header to one line), after the chatbot and search.
  */
 export function EditorNav() {
   const t = useT();
@@ -54,6 +55,7 @@ export function EditorNav() {
         </a>
       ))}
       <span className="editor-nav-spacer" />
+      <ChatButton />
       <SearchBox />
       <ViewToggle />
     </nav>

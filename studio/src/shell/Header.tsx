@@ -1,4 +1,3 @@
-import { ChatButton } from '../chat/ChatButton.tsx';
 import { useT } from '../i18n/useT.ts';
 import { ServerMenu } from '../library/ServerMenu.tsx';
 import { DocMenu } from './DocMenu.tsx';
@@ -21,7 +20,6 @@ export function Header() {
       <UndoRedo />
       <RunControls />
       <ServerMenu />
-      <ChatButton />
       <span className="header-spacer" />
       <EngineBadge />
       <LanguageToggle />
