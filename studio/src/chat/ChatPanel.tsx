@@ -1,9 +1,10 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { QaIndex, type QaResult } from '../../../runtime/text/qa-retrieval.ts';
 import { useServices } from '../app/useServices.ts';
+import { fill } from '../i18n/translate.ts';
 import { useLang } from '../i18n/useLang.ts';
 import { loadKnowledge } from './knowledge.ts';
-import { fill, L } from './labels.ts';
+import { L } from './labels.ts';
 import './chat.css';
 
 type Knowledge = { state: 'loading' } | { state: 'ready'; qa: QaIndex } | { state: 'error'; message: string };

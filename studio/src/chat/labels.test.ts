@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fill, L } from './labels.ts';
+import { fill } from '../i18n/translate.ts';
+import { L } from './labels.ts';
 
 describe('chat panel texts', () => {
   it('says every text in Korean (with Hangul) and in English, and fills its counts', () => {

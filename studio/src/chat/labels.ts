@@ -24,8 +24,3 @@ export const L = {
   },
   score: { ko: '점수', en: 'score' },
 } satisfies Record<string, Label>;
-
-/** `{name}` in a label filled from `args`. */
-export function fill(text: string, args: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (_, k: string) => String(args[k] ?? ''));
-}

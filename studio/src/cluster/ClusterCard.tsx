@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { Cluster } from '../../../nodes/prep/cluster/find-clusters.ts';
-import { formatNumber } from '../i18n/translate.ts';
+import { fill, formatNumber } from '../i18n/translate.ts';
 import { useLang } from '../i18n/useLang.ts';
-import { fill, L } from './labels.ts';
+import { L } from './labels.ts';
 import type { ClusterChoice } from './mapping.ts';
 
 /** One cluster: its values with counts, the canonical value to keep (editable), accept / reject. */

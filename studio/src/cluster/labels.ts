@@ -24,7 +24,3 @@ export const L = {
   reopen: { ko: '다시 검토', en: 'Review again' },
   useValue: { ko: '이 값을 대표값으로', en: 'Use as canonical value' },
 } satisfies Record<string, Label>;
-
-export function fill(text: string, vars: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
-}

@@ -4,8 +4,9 @@ import { exportSql } from '../../../runtime/execute/export-sql.ts';
 import { useServices } from '../app/useServices.ts';
 import { useStudio } from '../app/useStudio.ts';
 import '../forms/monaco/monaco-setup.ts';
+import { fill } from '../i18n/translate.ts';
 import { useLang } from '../i18n/useLang.ts';
-import { fill, L, sqlFileName } from './labels.ts';
+import { L, sqlFileName } from './labels.ts';
 import './export.css';
 
 type Script = { state: 'making' } | { state: 'ready'; sql: string } | { state: 'error'; message: string };

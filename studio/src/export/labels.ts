@@ -22,10 +22,6 @@ export const L = {
   close: { ko: '닫기', en: 'Close' },
 } satisfies Record<string, Label>;
 
-export function fill(text: string, vars: Record<string, string>): string {
-  return text.replace(/\{(\w+)\}/g, (m, k: string) => vars[k] ?? m);
-}
-
 /** A file name from the pipeline's name (and the step's id), safe on every system. */
 export function sqlFileName(pipelineName: string, nodeId?: string): string {
   const base = [pipelineName, nodeId]

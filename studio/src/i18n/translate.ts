@@ -8,10 +8,15 @@ const dictionaries = { ko, en } as const;
 export type Vars = Record<string, string | number>;
 export type Translate = (key: MessageKey, vars?: Vars) => string;
 
+/** `{name}` placeholders in `text` filled from `vars` (a name without a value stays as written). */
+export function fill(text: string, vars: Vars): string {
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => String(vars[name] ?? m));
+}
+
 /** The message for `key` in `lang`, with `{name}` placeholders filled from `vars`. */
 export function translate(lang: Lang, key: MessageKey, vars?: Vars): string {
   const text: string = dictionaries[lang][key];
-  return vars ? text.replace(/\{(\w+)\}/g, (m, name: string) => String(vars[name] ?? m)) : text;
+  return vars ? fill(text, vars) : text;
 }
 
 /** A node's or an action's bilingual label in `lang`. */

@@ -2,10 +2,10 @@ import type Graph from 'graphology';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import Sigma from 'sigma';
 import type { Row } from '../../../runtime/schema/types.ts';
-import { formatNumber } from '../i18n/translate.ts';
+import { fill, formatNumber } from '../i18n/translate.ts';
 import { useLang } from '../i18n/useLang.ts';
 import { useEngine } from '../inspect/useEngine.ts';
-import { fill, L } from './labels.ts';
+import { L } from './labels.ts';
 import {
   type ColourBy,
   colourOf,

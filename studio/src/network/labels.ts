@@ -45,7 +45,3 @@ export const L = {
   noPath: { ko: '위반자와 이어져 있지 않음', en: 'Not linked to a violator' },
   component: { ko: '연결 요소 (크기)', en: 'Component (size)' },
 } satisfies Record<string, Label>;
-
-export function fill(text: string, vars: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
-}
