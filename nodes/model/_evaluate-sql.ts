@@ -7,7 +7,10 @@ export interface EvaluateSqlOptions {
   revenue?: string;
   time?: { column: string; type: string; cutoff: string };
   ks: number[];
-  threshold: number;
+  /** Score at or above which the confusion matrix counts a row as selected; absent = the top `confusionK` % cut. */
+  threshold?: number;
+  /** Inspection rate in percent whose cut the confusion matrix uses when no threshold is given. */
+  confusionK: number;
   points: number;
 }
 
@@ -58,6 +61,12 @@ export function evaluateSql(o: EvaluateSqlOptions): string {
   // A label outside 0/1 stops the query with a message rather than producing silent nonsense.
   const yv = `CASE WHEN CAST(${y} AS DOUBLE) IN (0, 1) THEN CAST(${y} AS INTEGER) ELSE error('label column ${o.label.replaceAll("'", "''")} must hold 0/1 (found ' || CAST(${y} AS VARCHAR) || ')') END`;
   const ks = `[${o.ks.map((k) => literal(k)).join(', ')}]`;
+  // Rank scores rarely pass 0.5, so a fixed 0.5 left the matrix nearly empty: by default the cut is the score of
+  // the last row in the top confusionK % (the officer's inspection rate); rows tied with it are selected too.
+  const threshold =
+    o.threshold === undefined
+      ? `SELECT min(ev_c.s) AS t FROM ev_c, ev_tot WHERE ev_c.n0 < greatest(1, ceil(ev_tot.nn * ${literal(o.confusionK)} / 100.0))`
+      : `SELECT ${literal(o.threshold)} AS t`;
   const cte = `
 ev_base AS (SELECT CAST(${s} AS DOUBLE) AS s, ${yv} AS y, ${rev} AS r FROM ${o.relation} WHERE ${where.join(' AND ')}),
 ev_g AS (SELECT s, count(*) AS n, sum(y) AS p, sum(r) AS rv FROM ev_base GROUP BY s),
@@ -75,9 +84,10 @@ ev_at AS (SELECT k, m,
 ev_curve AS (SELECT s, n1, p1, n1 - p1 AS f1, ceil(n1 * ${literal(o.points)} / nn) AS bucket,
            row_number() OVER (PARTITION BY ceil(n1 * ${literal(o.points)} / nn) ORDER BY n1 DESC) AS is_last
           FROM ev_c, ev_tot),
+ev_thr AS (${threshold}),
 ev_conf AS (SELECT a.actual, b.predicted, count(ev_base.y) AS cnt
-         FROM (VALUES (1), (0)) a(actual) CROSS JOIN (VALUES (1), (0)) b(predicted)
-         LEFT JOIN ev_base ON ev_base.y = a.actual AND (ev_base.s >= ${literal(o.threshold)}) = (b.predicted = 1)
+         FROM (VALUES (1), (0)) a(actual) CROSS JOIN (VALUES (1), (0)) b(predicted) CROSS JOIN ev_thr
+         LEFT JOIN ev_base ON ev_base.y = a.actual AND (ev_base.s >= ev_thr.t) = (b.predicted = 1)
          GROUP BY a.actual, b.predicted)`;
   const metrics = row('metrics', {
     k: 'ev_at.k',
@@ -102,7 +112,8 @@ ev_conf AS (SELECT a.actual, b.predicted, count(ev_base.y) AS cnt
   });
   const origin = row('curve', { n_selected: '0', hits: '0', fpr: '0', tpr: '0', recall: '0' });
   const conf = row('confusion', {
-    threshold: literal(o.threshold),
+    k: o.threshold === undefined ? literal(o.confusionK) : 'NULL',
+    threshold: 'ev_thr.t',
     actual: 'ev_conf.actual',
     predicted: 'ev_conf.predicted',
     count: 'ev_conf.cnt',
@@ -112,6 +123,6 @@ SELECT * FROM (
   SELECT ${metrics} FROM ev_at, ev_tot, ev_auc
   UNION ALL SELECT ${origin}
   UNION ALL SELECT ${curve} FROM ev_curve, ev_tot WHERE ev_curve.is_last = 1
-  UNION ALL SELECT ${conf} FROM ev_conf
+  UNION ALL SELECT ${conf} FROM ev_conf, ev_thr
 ) ORDER BY part DESC, k, n_selected, actual DESC, predicted DESC`;
 }

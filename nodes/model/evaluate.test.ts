@@ -67,8 +67,8 @@ describe('model.evaluate', () => {
     });
   });
 
-  it('confusion matrix at the threshold (score ≥ 0.5 selected)', async () => {
-    const rows = await run(BASE, 'confusion');
+  it('confusion matrix at a threshold the officer sets (score ≥ 0.5 selected)', async () => {
+    const rows = await run({ ...BASE, threshold: 0.5 }, 'confusion');
     // selected: 0.9 0.8 0.8 0.7 0.6 0.5 → 3 frauds, 3 clean; not selected: 4 clean, 0 frauds
     expect(rows.map((r) => [r.actual, r.predicted, r.count])).toEqual([
       [1, 1, 3],
@@ -76,6 +76,23 @@ describe('model.evaluate', () => {
       [0, 1, 3],
       [0, 0, 4],
     ]);
+    expect(rows.every((r) => r.threshold === 0.5 && r.k === null)).toBe(true);
+  });
+
+  it('confusion matrix by default at the top-k % inspection rate, ties with the cut included', async () => {
+    // top 20 % of 10 rows = 2 rows; the 2nd row scores 0.8, tied with a 3rd → 0.9, 0.8, 0.8 selected:
+    // frauds 1 and 2 and clean 3; not selected: fraud 5 and six clean
+    const rows = await run({ ...BASE, confusionK: 20 }, 'confusion');
+    expect(rows.map((r) => [r.actual, r.predicted, r.count])).toEqual([
+      [1, 1, 2],
+      [1, 0, 1],
+      [0, 1, 1],
+      [0, 0, 6],
+    ]);
+    expect(rows.every((r) => r.threshold === 0.8 && r.k === 20)).toBe(true);
+    // the default rate, 5 %, still selects one row (the top score) rather than none
+    const five = await run(BASE, 'confusion');
+    expect(five.map((r) => r.count)).toEqual([1, 2, 0, 7]);
   });
 
   it('ROC and PR points per distinct score, from (0, 0) to (1, 1)', async () => {

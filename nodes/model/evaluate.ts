@@ -39,12 +39,27 @@ const params = z
       .min(1)
       .default([1, 2, 5, 10])
       .meta({ label: { ko: '상위 k% 목록', en: 'Top k% list' }, widget: 'json' }),
+    confusionK: z
+      .number()
+      .gt(0)
+      .max(100)
+      .default(5)
+      .meta({
+        label: { ko: '혼동행렬 선별 비율(상위 k%)', en: 'Confusion matrix: top k% selected' },
+        help: {
+          ko: '검사할 비율. 점수 상위 k% 를 선별한 것으로 셉니다(경계 점수와 같은 행 포함).',
+          en: 'Your inspection rate: the top k% by score count as selected (rows tied with the cut included).',
+        },
+      }),
     threshold: z
       .number()
-      .default(0.5)
+      .optional()
       .meta({
-        label: { ko: '혼동행렬 임계값', en: 'Confusion threshold' },
-        help: { ko: '점수 ≥ 임계값 → 선별', en: 'score ≥ threshold → selected' },
+        label: { ko: '혼동행렬 임계값 (선택)', en: 'Confusion threshold (optional)' },
+        help: {
+          ko: '정하면 상위 k% 대신 점수 ≥ 임계값 → 선별',
+          en: 'If set, score ≥ threshold → selected, instead of the top k%',
+        },
       }),
     points: z
       .number()
@@ -62,7 +77,8 @@ const pick = (names: string[]) => names.map(ident).join(', ');
 const METRICS = ['k', 'n_selected', 'hits', 'precision', 'recall', 'revenue', 'lift', 'auc', 'n_rows', 'positives'];
 const ROC = ['threshold', 'n_selected', 'fpr', 'tpr'];
 const PR = ['threshold', 'n_selected', 'recall', 'precision'];
-const CONFUSION = ['threshold', 'actual', 'predicted', 'count'];
+/** `k` = the top-k % cut the threshold comes from (empty when the officer set a threshold). */
+const CONFUSION = ['k', 'threshold', 'actual', 'predicted', 'count'];
 
 export const evaluate = defineNode({
   type: 'model.evaluate',
@@ -127,6 +143,7 @@ export const evaluate = defineNode({
       time: p.time && p.cutoff ? { column: p.time, type: timeType, cutoff: p.cutoff } : undefined,
       ks: p.ks,
       threshold: p.threshold,
+      confusionK: p.confusionK,
       points: p.points,
     });
   },

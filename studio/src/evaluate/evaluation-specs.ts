@@ -31,6 +31,7 @@ export const EVAL_TEXT = {
   rows: { ko: '평가 건수', en: 'Rows evaluated' },
   positives: { ko: '적발 건수', en: 'Frauds' },
   threshold: { ko: '임계값', en: 'threshold' },
+  cutAtK: { ko: '상위 {k}% 선별 · 점수 ≥ {t}', en: 'top {k}% selected · score ≥ {t}' },
   loading: { ko: '평가 그림을 그리는 중…', en: 'Drawing the evaluation…' },
   noRows: { ko: '평가할 행이 없습니다 (점수와 정답이 모두 있는 행이 없음).', en: 'No rows to evaluate.' },
 } satisfies Record<string, Label>;
@@ -113,6 +114,11 @@ const LIGHT_BLUES = ['#f3f8fd', '#7fb3e0'];
 export function confusionSpec(rows: Row[], lang: Lang): TopLevelSpec {
   const T = (l: Label) => l[lang];
   const threshold = num(rows[0]?.threshold);
+  const k = num(rows[0]?.k);
+  const t = threshold === null ? '' : String(Number(threshold.toPrecision(3)));
+  // Say where the cut comes from: the officer's top-k % inspection rate (the default) or a threshold they set.
+  const cut =
+    k === null ? `${T(EVAL_TEXT.threshold)} ${t}` : T(EVAL_TEXT.cutAtK).replace('{k}', String(k)).replace('{t}', t);
   const cells = rows.map((r) => ({
     actual: T(Number(r.actual) === 1 ? EVAL_TEXT.fraud : EVAL_TEXT.clean),
     predicted: T(Number(r.predicted) === 1 ? EVAL_TEXT.selected : EVAL_TEXT.passed),
@@ -123,7 +129,7 @@ export function confusionSpec(rows: Row[], lang: Lang): TopLevelSpec {
   return {
     width: 150,
     height: 130,
-    title: `${T(EVAL_TEXT.confusion)} (${T(EVAL_TEXT.threshold)} ${threshold ?? ''})`,
+    title: { text: T(EVAL_TEXT.confusion), subtitle: cut },
     data: { values: cells },
     encoding: {
       x: {
