@@ -1,0 +1,186 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DuckDBNodeEngine } from '../../runtime/engine/duckdb-node.ts';
+import type { Engine } from '../../runtime/engine/engine.ts';
+import type { NodeError } from '../../runtime/errors.ts';
+import { renderMessage } from '../../runtime/messages/render.ts';
+import type { Row } from '../../runtime/schema/types.ts';
+import { doc, resolve, runtimeFor, values } from '../../runtime/testing/harness.ts';
+import { nodeDefinitions } from '../index.ts';
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = await DuckDBNodeEngine.create();
+});
+afterAll(() => engine.close());
+
+// 2023 is the reference period (since 2024-01-01). Routes known there: CN→CN→A, VN→VN→B, US→US→D.
+// US→US→D is a steady 2 declarations a month from 2023-07, jumps to 12 in 2024-02 and drops to 0 in 2024-03.
+const HEADER = ['origin', 'dep', 'imp', 'fta:BOOLEAN', 'fraud:BOOLEAN', 'd:DATE', 'v:DOUBLE'];
+const us: unknown[][] = [];
+for (const [month, n] of [
+  ['2023-07', 2],
+  ['2023-08', 2],
+  ['2023-09', 2],
+  ['2023-10', 2],
+  ['2023-11', 2],
+  ['2023-12', 2],
+  ['2024-01', 2],
+  ['2024-02', 12],
+] as const)
+  for (let i = 0; i < n; i++) us.push(['US', 'US', 'D', false, false, `${month}-15`, 1]);
+const DECL = values(HEADER, [
+  ['CN', 'CN', 'A', false, false, '2023-06-01', 100],
+  ['VN', 'VN', 'B', true, null, '2023-07-01', 50],
+  ['CN', 'CN', 'A', false, false, '2024-01-05', 100], // known route
+  ['CN', 'VN', 'B', true, true, '2024-01-10', 200], // FTA claimed, shipped from VN: circumvention, new route, fraud
+  ['CN', 'VN', 'B', true, false, '2024-02-10', 300], // same route
+  ['VN', 'VN', 'B', true, null, '2024-02-11', 50], // known route, not inspected
+  ['JP', 'JP', 'C', false, false, '2024-03-01', 10], // new route
+  ['JP', 'CN', 'C', false, true, '2024-03-02', 20], // new route, departure ≠ origin without FTA claim, fraud
+  ...us,
+]);
+const SALES = values(
+  ['s', 'b', 'amt:DOUBLE', 'db:BOOLEAN'],
+  [
+    ['A', 'B', 100, true],
+    ['B', 'A', 120, true], // sold back: a circular trade
+    ['A', 'C', 50, false],
+    ['A', 'C', 30, true],
+  ],
+);
+const BASE = {
+  origin: 'origin',
+  departure: 'dep',
+  importer: 'imp',
+  value: 'v',
+  fta: 'fta',
+  fraud: 'fraud',
+  date: 'd',
+  since: '2024-01-01',
+  chainSeller: 's',
+  chainBuyer: 'b',
+  chainAmount: 'amt',
+  chainDrawback: 'db',
+};
+
+const PORTS = ['out', 'anomalies', 'summary', 'chain'] as const;
+
+/** Every output port of one run, each read through a pass-through SQL node as a downstream node reads it. */
+async function run(params: Record<string, unknown>): Promise<Record<(typeof PORTS)[number], Row[]>> {
+  const p = resolve(
+    doc(
+      [
+        { id: 'decl', type: 'test.values', params: DECL },
+        { id: 'sales', type: 'test.values', params: SALES },
+        { id: 'n', type: 'model.supply_chain_flows', params },
+        ...PORTS.map((port) => ({ id: port, type: 'sql', params: { query: 'SELECT * FROM input' } })),
+      ],
+      [
+        ['decl', 'n'],
+        { source: 'sales', target: 'n', targetPort: 'chain' },
+        ...PORTS.map((port) => ({ source: 'n', sourcePort: port, target: port })),
+      ],
+    ),
+    nodeDefinitions,
+  );
+  const runtime = runtimeFor(engine, nodeDefinitions);
+  const status = (await runtime.run(p, { targets: ['n'] })).nodes.find((s) => s.nodeId === 'n');
+  if (status?.error) throw status.error;
+  const rows = await Promise.all(PORTS.map(async (port) => (await runtime.preview(p, port, { limit: 1000 })).rows));
+  return Object.fromEntries(PORTS.map((port, i) => [port, rows[i]!])) as Record<(typeof PORTS)[number], Row[]>;
+}
+
+let base: Awaited<ReturnType<typeof run>>;
+beforeAll(async () => {
+  base = await run(BASE);
+});
+
+const num = (v: unknown) => (v === null ? null : Number(v));
+
+describe('model.supply_chain_flows', () => {
+  it('flows between stages by value and count, in the analysed period only', async () => {
+    const rows = base.out;
+    const flow = (r: Row) => [r.source_stage, r.source, r.target, num(r.weight), num(r.row_count), num(r.fraud_rows)];
+    expect(rows.filter((r) => r.source_stage === 'origin').map(flow)).toEqual([
+      ['origin', 'CN', 'VN', 500, 2, 1],
+      ['origin', 'CN', 'CN', 100, 1, 0],
+      ['origin', 'VN', 'VN', 50, 1, 0],
+      ['origin', 'JP', 'CN', 20, 1, 1],
+      ['origin', 'US', 'US', 14, 14, 0],
+      ['origin', 'JP', 'JP', 10, 1, 0],
+    ]);
+    expect(rows.filter((r) => r.source_stage === 'departure').map(flow)).toEqual([
+      ['departure', 'VN', 'B', 550, 3, 1],
+      ['departure', 'CN', 'A', 100, 1, 0],
+      ['departure', 'CN', 'C', 20, 1, 1],
+      ['departure', 'US', 'D', 14, 14, 0],
+      ['departure', 'JP', 'C', 10, 1, 0],
+    ]);
+    expect(num(rows.find((r) => r.source === 'CN' && r.target === 'VN')!.flagged_rows)).toBe(2);
+    // Only the top stage values stay named; the rest become 기타.
+    const top1 = (await run({ ...BASE, topPerStage: 1, measure: 'count' })).out;
+    expect(top1.filter((r) => r.source_stage === 'origin').map(flow)).toEqual([
+      ['origin', 'US', 'US', 14, 14, 0],
+      ['origin', '기타', '기타', 6, 6, 2],
+    ]);
+  });
+
+  it('lists circumvention, new routes and volume shifts with reasons in Korean', async () => {
+    const rows = (await run({ ...BASE, zThreshold: 2 })).anomalies;
+    const brief = (r: Row) => [r.anomaly, r.origin, r.departure, r.importer, r.period, num(r.row_count)];
+    expect(rows.map(brief)).toEqual([
+      ['circumvention', 'CN', 'VN', 'B', '2024-01-10~2024-02-10', 2],
+      ['new_route', 'CN', 'VN', 'B', '2024-01-10', 2],
+      ['new_route', 'JP', 'CN', 'C', '2024-03-02', 1],
+      ['new_route', 'JP', 'JP', 'C', '2024-03-01', 1],
+      // by hand: monthly changes ln(1+n) are 0 ×6, ln(13/3), ln(1/13); median 0 and MAD 0, so the spread is
+      // 1.2533 × mean |change| = 0.6315: z = −4.06 for March (12 → 0) and +2.32 for February (2 → 12).
+      ['volume_shift', 'US', 'US', null, '2024-03', 0],
+      ['volume_shift', 'US', 'US', null, '2024-02', 12],
+    ]);
+    expect(rows.filter((r) => r.anomaly === 'volume_shift').map((r) => r.score)).toEqual([-4.06, 2.32]);
+    expect(rows.map((r) => num(r.fraud_share))).toEqual([0.5, 0.5, 1, 0, null, 0]);
+    expect(rows[0]!.reason).toContain('원산지 CN 물품이 VN에서 출발했는데 FTA 협정세율을 신청했습니다');
+    expect(rows[1]!.reason).toContain('기준 기간(2024-01-01 이전)에 없던 경로입니다: CN → VN → B');
+    expect(rows[5]!.reason).toBe(
+      'US → US 경로의 2024-02 물량이 직전 달보다 급증했습니다: 2건 → 12건 (강건 표준점수 2.3)',
+    );
+    // At the default threshold (3.5) only the drop is a shift.
+    const strict = base.anomalies;
+    expect(strict.filter((r) => r.anomaly === 'volume_shift').map((r) => r.period)).toEqual(['2024-03']);
+  });
+
+  it('compares each anomaly type’s fraud rate with the rest (uninspected rows left out of the rates)', async () => {
+    const rows = base.summary;
+    // 20 declarations from 2024 on: 19 inspected, 2 frauds (the CN→VN one and the JP→CN one).
+    expect(
+      rows.map((r) => [r.anomaly, num(r.row_count), num(r.row_share), num(r.fraud_rate), num(r.fraud_rate_rest)]),
+    ).toEqual([
+      ['circumvention', 2, 0.1, 0.5, 0.0588],
+      ['new_route', 4, 0.2, 0.5, 0],
+      ['volume_shift', 0, 0, null, 0.1053],
+      ['departure_differs', 3, 0.15, 0.6667, 0],
+      ['any', 4, 0.2, 0.5, 0],
+    ]);
+  });
+
+  it('the domestic chain: sales with drawback amounts, circular trades marked', async () => {
+    const rows = base.chain;
+    expect(
+      rows.map((r) => [r.seller, r.buyer, num(r.row_count), num(r.value), num(r.drawback_value), r.circular]),
+    ).toEqual([
+      ['B', 'A', 1, 120, 120, true],
+      ['A', 'B', 1, 100, 100, true],
+      ['A', 'C', 2, 80, 30, false],
+    ]);
+    expect(rows[0]!.reason).toBe('되파는 거래(A→B)가 있는데 환급을 신청했습니다: 환급 신청 120원');
+  });
+
+  it('a text value column gets a Korean message naming the setting', async () => {
+    const err = await run({ ...BASE, value: 'imp' }).then(
+      () => undefined,
+      (e: NodeError) => e,
+    );
+    expect(renderMessage(err!.msg!, 'ko')).toContain('‹신고금액 열 (선택)›에 고른 "imp"');
+  });
+});
