@@ -4,7 +4,6 @@ import { chartVega } from './chart/chart.ts';
 import { codeJs } from './code/js.ts';
 import { linkAnalysis } from './graph/link-analysis.ts';
 import { linkEdges } from './graph/link-edges.ts';
-import { dataMap } from './model/data-map.ts';
 import { docSimilarity } from './model/doc-similarity.ts';
 import { evaluate } from './model/evaluate.ts';
 import { exportSupport } from './model/export-support.ts';
@@ -20,8 +19,6 @@ import { supplyChainFlows } from './model/supply-chain-flows.ts';
 import { taxRisk } from './model/tax-risk.ts';
 import { tradeFinance } from './model/trade-finance.ts';
 import { trendDetect } from './model/trend-detect.ts';
-import { xrayDetect } from './model/xray-detect.ts';
-import { xrayEvaluate } from './model/xray-evaluate.ts';
 import { outputFile } from './output/file.ts';
 import { aggregate } from './prep/aggregate.ts';
 import { bin } from './prep/bin.ts';
@@ -104,9 +101,6 @@ export const nodeDefinitions = [
   qaAnswer,
   hsCode,
   portCalls,
-  xrayDetect,
-  xrayEvaluate,
-  dataMap,
   supplyChainFlows,
   linkAnalysis,
   linkEdges,

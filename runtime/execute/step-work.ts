@@ -156,8 +156,7 @@ export function stepWork(session: SessionParts, planned: Map<string, PlannedNode
     });
     const relation = ident(tableName);
     const schema = await engine.describe(`SELECT * FROM ${relation}`);
-    const companions = out.companions?.map(ident);
-    return { relation, schema, rows: await count(relation), warnings: out.warnings ?? [], companions };
+    return { relation, schema, rows: await count(relation), warnings: out.warnings ?? [] };
   }
 
   async function count(relation: string): Promise<number> {
