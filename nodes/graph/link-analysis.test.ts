@@ -5,7 +5,8 @@ import type { ParamError } from '../../runtime/errors.ts';
 import { renderMessage } from '../../runtime/messages/render.ts';
 import { auc } from '../../runtime/ml/metrics.ts';
 import type { Row } from '../../runtime/schema/types.ts';
-import { values } from '../../runtime/testing/harness.ts';
+import { doc, resolve, runtimeFor, values } from '../../runtime/testing/harness.ts';
+import { nodeDefinitions } from '../index.ts';
 import { applyNode } from '../prep/prep-test-kit.ts';
 
 let engine: Engine;
@@ -191,3 +192,41 @@ function plantedRings() {
   }
   return { table: values(['importer', 'broker', 'seller', 'known:INTEGER'], rows), members };
 }
+
+describe('graph.link_analysis in the result cache', () => {
+  it('drops its edges table with its result: on an edit, on a failed run and when the cache is cleared', async () => {
+    // An engine of its own: the tests above made tables of the same content keys.
+    const engine = await DuckDBNodeEngine.create();
+    const edgeTables = async () =>
+      (await engine.query(`SELECT table_name FROM duckdb_tables() ORDER BY 1`)).rows
+        .map((r) => String(r.table_name))
+        .filter((t) => t.endsWith('_edges'));
+    const pipeline = (seedFlag?: string, entities = LINKS.entities) =>
+      resolve(
+        doc(
+          [
+            { id: 'decl', type: 'test.values', params: DECL },
+            { id: 'links', type: 'graph.link_analysis', params: { entities, ...(seedFlag ? { seedFlag } : {}) } },
+          ],
+          [['decl', 'links']],
+        ),
+        nodeDefinitions,
+      );
+    const runtime = runtimeFor(engine, nodeDefinitions);
+    const first = await runtime.run(pipeline());
+    expect(first.ok).toBe(true);
+    const [firstEdges] = await edgeTables();
+    expect(firstEdges).toBe(`${first.relations.get('links')!.slice(1, -1)}_edges`);
+    // an edit (a seed column) gives the node a new result: the old result's edges table goes with the old result
+    expect((await runtime.run(pipeline('flag'))).ok).toBe(true);
+    const now = await edgeTables();
+    expect(now).toHaveLength(1);
+    expect(now[0]).not.toBe(firstEdges);
+    // a run that fails after making its edges table (one importer column links nobody) leaves none behind
+    expect((await runtime.run(pipeline(undefined, ['importer']))).ok).toBe(false);
+    expect(await edgeTables()).toEqual(now);
+    await runtime.clear();
+    expect(await edgeTables()).toEqual([]);
+    await engine.close();
+  });
+});

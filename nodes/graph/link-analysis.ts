@@ -4,7 +4,7 @@ import { ParamError } from '../../runtime/errors.ts';
 import { closestNames } from '../../runtime/messages/duckdb.ts';
 import { msg } from '../../runtime/messages/render.ts';
 import { typeLabel } from '../../runtime/messages/type-names.ts';
-import { defineNode } from '../../runtime/nodes/define-node.ts';
+import { type ComputeContext, defineNode } from '../../runtime/nodes/define-node.ts';
 import type { Schema } from '../../runtime/schema/types.ts';
 import { ident } from '../../runtime/sql/quote.ts';
 import { requireColumn, single, UNKNOWN } from '../_shared/columns.ts';
@@ -182,75 +182,91 @@ export const linkAnalysis = defineNode({
     check(single(inputs), p);
     return OUTPUT;
   },
-  run: async ({ engine, inputs, params: p, tableName, signal, progress }) => {
+  run: async (ctx) => {
+    const { engine, inputs, params: p, tableName, signal } = ctx;
     const input = inputs.in![0]!;
     const edgesTable = edgesTableOf(tableName);
-    // Kept beside the result for the network view (nodes and edges of one run).
+    // Kept beside the result for the network view (nodes and edges of one run); the result cache drops it with
+    // the result (`companions`), and a failed run drops it here.
     await engine.exec(`CREATE OR REPLACE TABLE ${ident(edgesTable)} AS ${linkEdgesSql(input, p)}`, { signal });
-    const edgeRows = (await engine.query(`SELECT * FROM ${ident(edgesTable)}`, { signal })).rows;
-    if (edgeRows.length === 0)
-      throw new ParamError(
-        'the chosen columns make no link between two entities',
-        'entities',
-        msg('node.graph_no_edges', { entities: setting(params, 'entities'), links: setting(params, 'links') }),
-      );
-    const entityRows = (await engine.query(entitiesSql(input, p), { signal })).rows;
-    progress(0.2);
-    const entities: Entity[] = entityRows.map((r) => ({ type: String(r.et), value: String(r.ev) }));
-    const edges = edgeRows.map((r) => ({
-      source: { type: String(r.source_type), value: String(r.source) },
-      target: { type: String(r.target_type), value: String(r.target) },
-      weight: Number(r.weight),
-    }));
-    if (edges.some((e) => e.weight < 0))
-      throw new ParamError(
-        'link weights must not be negative',
-        'weight',
-        msg('node.graph_negative_weight', { column: p.weight ?? '', field: setting(params, 'weight') }),
-      );
-    const seeds = await seedKeys(engine, input, p, new Set(entities.map(keyOf)), signal);
-    const g = buildGraph(
-      entities,
-      edges.map((e) => ({ ...e, raw: e.weight, weight: linkStrength(e.weight, p.strength) })),
-    );
-    progress(0.4);
-    const scores = analyse(g, {
-      seeds,
-      damping: p.damping,
-      betweennessLimit: p.betweennessLimit,
-      randomSeed: 42,
-    });
-    progress(0.9);
-    scores.sort(
-      (a, b) =>
-        Number(b.isSeed) - Number(a.isSeed) ||
-        (a.suspectRank ?? Number.POSITIVE_INFINITY) - (b.suspectRank ?? Number.POSITIVE_INFINITY) ||
-        b.pagerank - a.pagerank ||
-        a.key.localeCompare(b.key),
-    );
-    const typed = p.entities.length > 1;
-    const data: unknown[][] = [
-      scores.map((s) => s.entity.value),
-      scores.map((s) => s.entity.type),
-      scores.map((s) => s.isSeed),
-      scores.map((s) => s.risk),
-      scores.map((s) => s.suspectRank),
-      scores.map((s) => (s.nearestSeed ? s.nearestSeed.value : null)),
-      scores.map((s) => (s.path ? s.path.map((e) => said(e, typed)).join(' → ') : null)),
-      scores.map((s) => (s.path ? s.path.length - 1 : null)),
-      scores.map((s) => s.community),
-      scores.map((s) => s.component),
-      scores.map((s) => s.componentSize),
-      scores.map((s) => s.degree),
-      scores.map((s) => s.weightedDegree),
-      scores.map((s) => s.betweenness),
-      scores.map((s) => s.pagerank),
-    ];
-    await engine.createTable(tableName, OUTPUT, data);
-    progress(1);
-    return {};
+    try {
+      await scoreEntities(ctx, input, edgesTable);
+    } catch (e) {
+      await engine.exec(`DROP TABLE IF EXISTS ${ident(edgesTable)}`).catch(() => {});
+      throw e;
+    }
+    return { companions: [edgesTable] };
   },
 });
+
+/** Scores every entity of the graph the edges table describes and writes the node's result table. */
+async function scoreEntities(
+  { engine, params: p, tableName, signal, progress }: ComputeContext<Params>,
+  input: string,
+  edgesTable: string,
+): Promise<void> {
+  const edgeRows = (await engine.query(`SELECT * FROM ${ident(edgesTable)}`, { signal })).rows;
+  if (edgeRows.length === 0)
+    throw new ParamError(
+      'the chosen columns make no link between two entities',
+      'entities',
+      msg('node.graph_no_edges', { entities: setting(params, 'entities'), links: setting(params, 'links') }),
+    );
+  const entityRows = (await engine.query(entitiesSql(input, p), { signal })).rows;
+  progress(0.2);
+  const entities: Entity[] = entityRows.map((r) => ({ type: String(r.et), value: String(r.ev) }));
+  const edges = edgeRows.map((r) => ({
+    source: { type: String(r.source_type), value: String(r.source) },
+    target: { type: String(r.target_type), value: String(r.target) },
+    weight: Number(r.weight),
+  }));
+  if (edges.some((e) => e.weight < 0))
+    throw new ParamError(
+      'link weights must not be negative',
+      'weight',
+      msg('node.graph_negative_weight', { column: p.weight ?? '', field: setting(params, 'weight') }),
+    );
+  const seeds = await seedKeys(engine, input, p, new Set(entities.map(keyOf)), signal);
+  const g = buildGraph(
+    entities,
+    edges.map((e) => ({ ...e, raw: e.weight, weight: linkStrength(e.weight, p.strength) })),
+  );
+  progress(0.4);
+  const scores = analyse(g, {
+    seeds,
+    damping: p.damping,
+    betweennessLimit: p.betweennessLimit,
+    randomSeed: 42,
+  });
+  progress(0.9);
+  scores.sort(
+    (a, b) =>
+      Number(b.isSeed) - Number(a.isSeed) ||
+      (a.suspectRank ?? Number.POSITIVE_INFINITY) - (b.suspectRank ?? Number.POSITIVE_INFINITY) ||
+      b.pagerank - a.pagerank ||
+      a.key.localeCompare(b.key),
+  );
+  const typed = p.entities.length > 1;
+  const data: unknown[][] = [
+    scores.map((s) => s.entity.value),
+    scores.map((s) => s.entity.type),
+    scores.map((s) => s.isSeed),
+    scores.map((s) => s.risk),
+    scores.map((s) => s.suspectRank),
+    scores.map((s) => (s.nearestSeed ? s.nearestSeed.value : null)),
+    scores.map((s) => (s.path ? s.path.map((e) => said(e, typed)).join(' → ') : null)),
+    scores.map((s) => (s.path ? s.path.length - 1 : null)),
+    scores.map((s) => s.community),
+    scores.map((s) => s.component),
+    scores.map((s) => s.componentSize),
+    scores.map((s) => s.degree),
+    scores.map((s) => s.weightedDegree),
+    scores.map((s) => s.betweenness),
+    scores.map((s) => s.pagerank),
+  ];
+  await engine.createTable(tableName, OUTPUT, data);
+  progress(1);
+}
 
 /** The known violators' keys: flagged rows' entities plus the typed list; a listed value not in the graph is refused. */
 async function seedKeys(

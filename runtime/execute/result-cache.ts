@@ -8,6 +8,8 @@ export interface KeptResult {
   schema: Schema;
   rows: number;
   warnings: Warning[];
+  /** Quoted tables made beside `relation` (a compute node's scratch tables), dropped with it. */
+  companions?: string[];
 }
 
 /** Described schemas kept (oldest dropped first): each is a few column names, an edit session adds a few per edit. */
@@ -66,7 +68,7 @@ export class ResultCache {
     this.keyOfNode.clear();
     this.described.clear();
     for (const entry of await Promise.allSettled(all)) {
-      if (entry.status === 'fulfilled') await dropRelation(this.engine, entry.value.relation);
+      if (entry.status === 'fulfilled') await dropKept(this.engine, entry.value);
     }
   }
 
@@ -76,8 +78,13 @@ export class ResultCache {
     if (previous === undefined || previous === key) return;
     const old = this.kept.get(previous);
     this.kept.delete(previous);
-    old?.then((r) => dropRelation(this.engine, r.relation)).catch(() => {});
+    old?.then((r) => dropKept(this.engine, r)).catch(() => {});
   }
+}
+
+/** A result leaving the cache: its relation and the tables made beside it. */
+async function dropKept(engine: Engine, kept: KeptResult): Promise<void> {
+  for (const relation of [kept.relation, ...(kept.companions ?? [])]) await dropRelation(engine, relation);
 }
 
 /** Sources may be views (Parquet), everything else a table: drop whichever it is. */

@@ -156,7 +156,8 @@ export function stepWork(session: SessionParts, planned: Map<string, PlannedNode
     });
     const relation = ident(tableName);
     const schema = await engine.describe(`SELECT * FROM ${relation}`);
-    return { relation, schema, rows: await count(relation), warnings: out.warnings ?? [] };
+    const companions = out.companions?.map(ident);
+    return { relation, schema, rows: await count(relation), warnings: out.warnings ?? [], companions };
   }
 
   async function count(relation: string): Promise<number> {

@@ -173,7 +173,11 @@ export interface ComputeNodeDefinition<P> extends BaseDefinition<P> {
   kind: 'compute';
   /** Output columns without data when they can be known; `null` when only running tells. */
   outputSchema(ctx: SchemaContext<P>): Schema | null;
-  run(ctx: ComputeContext<P>): Promise<{ warnings?: Warning[] }>;
+  /**
+   * `companions`: tables the run made beside its output (bare names, e.g. link analysis's `<tableName>_edges`);
+   * the result cache drops them with the output when the result leaves it.
+   */
+  run(ctx: ComputeContext<P>): Promise<{ warnings?: Warning[]; companions?: string[] }>;
 }
 
 export type NodeDefinition<P = unknown> =
