@@ -6,8 +6,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { csvParseRows } from 'd3-dsv';
+import { guessStage, joinKeys, STAGE_LABELS } from '../nodes/model/_clearance-stages.ts';
 import { fieldDictionary } from '../server/datamap/dictionary.ts';
-import { guessStage, joinKeys, STAGE_LABELS } from '../server/datamap/stages.ts';
 import type { MapEntry } from '../studio/src/library/datamap-model.ts';
 import { matches } from '../studio/src/library/datamap-model.ts';
 import { ROOT } from './data.ts';
@@ -61,7 +61,7 @@ export async function runDataMapSuite(machine: string): Promise<void> {
 Command: \`npm run bench -- --suite datamap\` · ${new Date().toISOString().slice(0, 10)} · ${machine}
 
 Over the ${entries.length} shipped sample files (\`templates/data\`, \`templates/data/kcs\`; stages guessed from column
-names by \`server/datamap/stages.ts\`, search = the page's own \`matches\`).
+names by \`nodes/model/_clearance-stages.ts\`, search = the page's own \`matches\`).
 
 | measure | value |
 |---|---:|

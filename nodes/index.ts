@@ -4,6 +4,7 @@ import { chartVega } from './chart/chart.ts';
 import { codeJs } from './code/js.ts';
 import { linkAnalysis } from './graph/link-analysis.ts';
 import { linkEdges } from './graph/link-edges.ts';
+import { dataMap } from './model/data-map.ts';
 import { docSimilarity } from './model/doc-similarity.ts';
 import { evaluate } from './model/evaluate.ts';
 import { exportSupport } from './model/export-support.ts';
@@ -101,6 +102,7 @@ export const nodeDefinitions = [
   qaAnswer,
   hsCode,
   portCalls,
+  dataMap,
   supplyChainFlows,
   linkAnalysis,
   linkEdges,

@@ -730,6 +730,11 @@ export const CATALOGUE = {
     ko: '답변 자료(과거 상담·결정례·판례)에 글이 없습니다. ‹{field}›[을] 확인하세요',
     en: 'the knowledge table has no text to answer from ({field})',
   },
+  // Customs data map (nodes/model/data-map.ts)
+  'node.data_map_unknown_dataset': {
+    ko: '‹{field}›에 적은 자료 {names}[이] 연결되어 있지 않습니다. 연결된 자료: {known}',
+    en: 'no connected dataset is called {names} ({field}); connected: {known}',
+  },
   // Link analysis (nodes/graph)
   'node.graph_key_type': {
     ko: '‹{field}›에 고른 "{column}"[은] {type} 열입니다. 업체부호·전화번호처럼 글자나 정수로 된 열을 고르세요',

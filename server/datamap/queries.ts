@@ -5,6 +5,7 @@
  * its schedules and any dashboard they may not open.
  */
 import { asc, eq, inArray } from 'drizzle-orm';
+import { guessStage, joinKeys, STAGES, type Stage } from '../../nodes/model/_clearance-stages.ts';
 import type { SessionUser } from '../context.ts';
 import { listDashboards } from '../dashboards/queries.ts';
 import type { ColumnProfile } from '../datasets/profile.ts';
@@ -12,7 +13,6 @@ import { datasetCanEdit, datasetsVisibleTo, datasetUsage } from '../datasets/que
 import type { Db } from '../db/client.ts';
 import { datasetCatalog, datasets, schedules, users } from '../db/schema.ts';
 import { fieldDictionary } from './dictionary.ts';
-import { guessStage, joinKeys, STAGES, type Stage } from './stages.ts';
 
 export interface Lineage {
   pipelines: { id: string; name: string }[];

@@ -1,7 +1,7 @@
 /** Request and response bodies of `/api/datamap`. */
 import { z } from '@hono/zod-openapi';
+import { JOIN_KEYS, STAGES } from '../../nodes/model/_clearance-stages.ts';
 import { DATASET_FORMATS, VISIBILITIES } from '../db/schema.ts';
-import { JOIN_KEYS, STAGES } from './stages.ts';
 
 const dateTime = z.string().openapi({ format: 'date-time' });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { guessStage, joinKeys } from '../../nodes/model/_clearance-stages.ts';
 import { fieldDictionary } from './dictionary.ts';
-import { guessStage, joinKeys } from './stages.ts';
 
 describe('data map stage guess and join keys', () => {
   it('puts the shipped tables where an officer would look for them', () => {

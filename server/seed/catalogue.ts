@@ -13,11 +13,22 @@ const EXAMPLE = '예제';
 
 const CATALOGUE: Record<string, CatalogueEntry> = {
   'bigfinder.pipeline.json': { category: 'bigfinder_links', tags: [EXAMPLE, 'BigFINDER', '연계망', '공범'] },
+  'consultation-chatbot.pipeline.json': {
+    category: 'consultation_chatbot',
+    tags: [EXAMPLE, '상담', '챗봇', '질의응답'],
+  },
   'cp949-declarations.pipeline.json': { category: 'general', tags: [EXAMPLE, '신고', 'CP949', '인코딩'] },
+  'data-map.pipeline.json': { category: 'data_map', tags: [EXAMPLE, '데이터 맵', '메타데이터', '통관 단계'] },
+  'document-association.pipeline.json': {
+    category: 'document_association',
+    tags: [EXAMPLE, '문서 연관', '판례', '유사 문서'],
+  },
   'export-support.pipeline.json': { category: 'export_support', tags: [EXAMPLE, '수출지원', '중소기업', '추천'] },
+  'hs-code.pipeline.json': { category: 'hs_code_prediction', tags: [EXAMPLE, 'HS 분류', '품목분류', '세번'] },
   'import-price-band.pipeline.json': { category: 'import_price', tags: [EXAMPLE, '저가신고', '수입가격', '세액'] },
   'importer-profile.pipeline.json': { category: 'general', tags: [EXAMPLE, '수입업체', '프로파일', '신고'] },
   'inspection-hit-rate.pipeline.json': { category: 'general', tags: [EXAMPLE, '검사', '적발률', '원산지'] },
+  'issue-trends.pipeline.json': { category: 'trend_prediction', tags: [EXAMPLE, '이슈', '트렌드', '뉴스'] },
   'requirement-risk.pipeline.json': {
     category: 'requirement_verification',
     tags: [EXAMPLE, '요건확인', '세관장확인', '위험'],
@@ -29,7 +40,12 @@ const CATALOGUE: Record<string, CatalogueEntry> = {
   'risk-screening.pipeline.json': { category: 'clearance_risk_score', tags: [EXAMPLE, 'AI 통관 심사', '위험 점수'] },
   'tax-risk-scorecard.pipeline.json': { category: 'tax_risk', tags: [EXAMPLE, '세무', '업체', '위험 점수'] },
   'trade-finance-gap.pipeline.json': { category: 'trade_finance', tags: [EXAMPLE, '무역금융', '외환', '송금'] },
+  'traveller-links.pipeline.json': {
+    category: 'bigfinder_links',
+    tags: [EXAMPLE, 'BigFINDER', '여행자', '연계망', '밀수 조직'],
+  },
   'under-valued-imports.pipeline.json': { category: 'import_price', tags: [EXAMPLE, '저가신고', 'HS6', '단가'] },
+  'vessel-arrivals.pipeline.json': { category: 'vessel_analysis', tags: [EXAMPLE, '선박', '입출항', 'AIS'] },
 };
 
 export function catalogueEntry(file: string): CatalogueEntry {

@@ -7,7 +7,7 @@ import { EVALUATE_TYPE, EvaluationPanel } from '../evaluate/EvaluationPanel.tsx'
 import { formatMs, formatNumber } from '../i18n/translate.ts';
 import { useLang } from '../i18n/useLang.ts';
 import { useT } from '../i18n/useT.ts';
-import { NETWORK_TYPE, NetworkPanel } from '../network/NetworkPanel.tsx';
+import { drawsNetwork, NetworkPanel } from '../network/NetworkPanel.tsx';
 import { ErrorText } from '../node-view/ErrorText.tsx';
 import { ChartSuggestionBar } from '../suggest/ChartSuggestionBar.tsx';
 import { insertStep } from '../suggest/insert-step.ts';
@@ -135,7 +135,7 @@ export function Inspector() {
           {node.type === EVALUATE_TYPE && !inspection.partial && (
             <EvaluationPanel nodeId={inspected} relation={inspection.relation} />
           )}
-          {node.type === NETWORK_TYPE && !inspection.partial && (
+          {drawsNetwork(node) && !inspection.partial && (
             <NetworkPanel nodeId={inspected} relation={inspection.relation} />
           )}
           <div className="inspector-body">

@@ -100,3 +100,30 @@ export function joinKeys(columns: readonly string[]): { key: JoinKey; columns: s
     (k) => k.columns.length > 0,
   );
 }
+
+/**
+ * Entry number of the KCS import-declaration field dictionary (`field-definitions-ko.csv`, 항목정의서; the line's
+ * position, as the source numbers two entries 16) → the column names it describes: the KCS English and Korean
+ * headers and the sample generator's.
+ */
+export const FIELD_COLUMNS: Record<number, string[]> = {
+  1: ['Date', 'declaration_date', '신고일자'],
+  2: ['Office ID', '신고세관부호'],
+  3: ['Process Type', '수입신고구분코드'],
+  4: ['Import Type', '수입거래구분코드'],
+  5: ['Import Use', '수입종류코드'],
+  6: ['Payment Type', '징수형태코드'],
+  7: ['Mode of Transport', 'transport_mode', '운송수단유형코드'],
+  8: ['Declaration ID', 'declaration_id', 'Declarant ID', 'declarant_id', '신고번호', '신고인부호'],
+  9: ['Importer ID', 'importer_id', '수입자'],
+  10: ['Seller ID', 'seller_id', '해외거래처부호'],
+  11: ['Courier ID', '특송업체부호'],
+  12: ['HS6 Code', 'hs10', 'hs6', 'HS10단위부호'],
+  13: ['Country of Departure', 'departure_country', '적출국가코드'],
+  14: ['Country of Origin', 'origin_country', '원산지국가코드'],
+  15: ['Tax Rate', 'tax_rate', '관세율'],
+  16: ['Country of Origin Indicator', '원산지표시유무코드'],
+  17: ['Tax Type', 'tax_type', '관세율구분코드'],
+  18: ['Net Mass', 'net_mass_kg', '신고중량(KG)'],
+  19: ['Item Price', 'declared_value_krw', '과세가격원화금액'],
+};
