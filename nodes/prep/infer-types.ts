@@ -4,7 +4,6 @@ import { msg } from '../../runtime/messages/render.ts';
 import { defineNode } from '../../runtime/nodes/define-node.ts';
 import type { Schema } from '../../runtime/schema/types.ts';
 import { ident, literal, typeName } from '../../runtime/sql/quote.ts';
-import { numbered, POS } from '../_shared/added-columns.ts';
 import { relation, requireColumn, single } from '../_shared/columns.ts';
 import { IN } from '../_shared/ports.ts';
 import { kindOf, parseSql, textOf } from './infer-types-parse.ts';
@@ -27,18 +26,22 @@ const params = z
   .strict();
 
 /**
- * Per row and chosen column k, "__check<k>": how the conversion went, and the original text only when it did
- * not fit. What each k is (column, from and to types) is said once, on the first row ("__about"): constants
- * repeated on every row would be written out for every row.
+ * Per row and chosen column, one text column saying how the conversion went: `c` converted, `b` blank, or `m`
+ * followed by the original text when it did not fit (short codes stay inline in DuckDB's strings: no heap).
+ * What the column is (its position k, name, from and to types) is in the check column's own name,
+ * `__check|k|name|from|to` with the texts in base64, so the report port can say it without a per-row constant
+ * or a marked first row, and the node needs no row numbering.
  */
-const checkOf = (k: number) => `"__check${k}"`;
-const CHECK_TYPE = 'STRUCT(state INTEGER, raw VARCHAR)';
-const ABOUT = '"__about"';
-const ABOUT_TYPE = 'STRUCT(k INTEGER, col VARCHAR, from_type VARCHAR, to_type VARCHAR)[]';
-const INTERNAL = '^__(pos|about|check[0-9]+)$';
-const BLANK = 0;
-const CONVERTED = 1;
-const MISMATCHED = 2;
+const CHECK_PREFIX = '__check|';
+const INTERNAL = '^__check\\|.*$';
+const CONVERTED = "'c'";
+const BLANK = "'b'";
+const MISMATCHED = "'m'";
+
+/** Base64 of the UTF-8 text (in the browser as in Node); DuckDB reads it back with `decode(from_base64(…))`. */
+const b64 = (text: string) => btoa(String.fromCharCode(...new TextEncoder().encode(text)));
+const checkName = (k: number, column: string, from: string, to: string) =>
+  `${CHECK_PREFIX}${k}|${b64(column)}|${b64(from)}|${b64(to)}`;
 
 const REPORT: Schema = [
   { name: 'column', type: 'VARCHAR' },
@@ -81,12 +84,16 @@ export const inferTypes = defineNode({
   params,
   outputSchema: ({ inputs, params: p }) => {
     const schema = single(inputs);
-    for (const name of Object.keys(p.columns)) requireColumn(schema, name, `columns.${name}`);
-    const typed = schema.map((c) =>
-      c.name in p.columns ? { name: c.name, type: target(p.columns[c.name]!, c.name) } : c,
-    );
-    const checks = Object.keys(p.columns).map((_, k) => ({ name: `__check${k}`, type: CHECK_TYPE }));
-    return [...typed, { name: '__pos', type: 'BIGINT' }, ...checks, { name: '__about', type: ABOUT_TYPE }];
+    const chosen = Object.entries(p.columns).map(([name, type], k) => {
+      const from = requireColumn(schema, name, `columns.${name}`).type;
+      return { name, k, from, to: target(type, name) };
+    });
+    const typed = schema.map((c) => {
+      const x = chosen.find((y) => y.name === c.name);
+      return x ? { name: c.name, type: x.to } : c;
+    });
+    const checks = chosen.map((c) => ({ name: checkName(c.k, c.name, c.from, c.to), type: 'VARCHAR' }));
+    return [...typed, ...checks];
   },
   toSql: ({ inputs, schemas, params: p }) => {
     const schema = single(schemas);
@@ -100,20 +107,16 @@ export const inferTypes = defineNode({
       kindOf(c.to) === 'text' ? `CAST(${ident(c.name)} AS VARCHAR)` : parseSql(textOf(ident(c.name)), c.to);
     // Each column is parsed once, into "__v<k>", then used for the value and for its check.
     const value = (k: number) => `"__v${k}"`;
-    const inner = `(SELECT *, ${chosen.map((c) => `${parsed(c)} AS ${value(c.k)}`).join(', ')} FROM ${numbered(relation(inputs))})`;
+    const inner = `(SELECT *, ${chosen.map((c) => `${parsed(c)} AS ${value(c.k)}`).join(', ')} FROM ${relation(inputs)})`;
     const replaced = chosen.map((c) => `${value(c.k)} AS ${ident(c.name)}`);
     const checks = chosen.map((c) => {
-      const t = textOf(ident(c.name));
-      const state = `CASE WHEN ${t} IS NULL THEN ${BLANK} WHEN ${value(c.k)} IS NULL THEN ${MISMATCHED} ELSE ${CONVERTED} END`;
-      const raw = `CASE WHEN ${t} IS NOT NULL AND ${value(c.k)} IS NULL THEN CAST(${ident(c.name)} AS VARCHAR) END`;
-      return `{'state': ${state}, 'raw': ${raw}} AS ${checkOf(c.k)}`;
+      const state = `CASE WHEN ${textOf(ident(c.name))} IS NULL THEN ${BLANK} WHEN ${value(c.k)} IS NULL THEN ${MISMATCHED} || CAST(${ident(c.name)} AS VARCHAR) ELSE ${CONVERTED} END`;
+      return `${state} AS ${ident(checkName(c.k, c.name, c.from, c.to))}`;
     });
-    const about = chosen.map(
-      (c) => `{'k': ${c.k}, 'col': ${literal(c.name)}, 'from_type': ${literal(c.from)}, 'to_type': ${literal(c.to)}}`,
-    );
     const internal = chosen.map((c) => value(c.k)).join(', ');
-    // The checks ride along with each row so the report port can be one static query over this result.
-    return `SELECT * EXCLUDE (${internal}) REPLACE (${replaced.join(', ')}), ${checks.join(', ')}, CASE WHEN ${POS} = 1 THEN [${about.join(', ')}] END AS ${ABOUT} FROM ${inner}`;
+    // A projection: input order kept, one pass, nothing numbered. The checks ride along with each row so the
+    // report port can be one static query over this result.
+    return `SELECT * EXCLUDE (${internal}) REPLACE (${replaced.join(', ')}), ${checks.join(', ')} FROM ${inner}`;
   },
   outputPorts: {
     out: {
@@ -123,16 +126,20 @@ export const inferTypes = defineNode({
     },
     report: {
       schema: () => REPORT,
-      // One row per chosen column: the checks turned into rows ("__check<k>" → k), counted, and named from
-      // the first row's "__about".
-      sql: (self) =>
-        `WITH "__about_k" AS (SELECT unnest(${ABOUT}) AS a FROM ${self} WHERE ${ABOUT} IS NOT NULL), ` +
-        `"__checks" AS (SELECT ${POS}, CAST(substr("__name", 8) AS INTEGER) AS k, c FROM (UNPIVOT (SELECT ${POS}, COLUMNS('^__check[0-9]+$') FROM ${self}) ON COLUMNS('^__check[0-9]+$') INTO NAME "__name" VALUE c)) ` +
-        `SELECT a.col AS "column", a.from_type, a.to_type, count(*) AS total, ` +
-        `count(*) FILTER (WHERE c.state = ${CONVERTED}) AS converted, ` +
-        `count(*) FILTER (WHERE c.state = ${MISMATCHED}) AS mismatched, ` +
-        `arg_min(c.raw, ${POS}) FILTER (WHERE c.state = ${MISMATCHED}) AS example_mismatch ` +
-        'FROM "__about_k" JOIN "__checks" ON a.k = "__checks".k GROUP BY a.k, a.col, a.from_type, a.to_type ORDER BY a.k',
+      // One row per chosen column: the checks turned into rows, counted, and named from the check column's
+      // name. The rows are numbered here, on the narrow check columns only, for the first mismatch's text.
+      sql: (self) => {
+        const part = (i: number) => `decode(from_base64(split_part("__name", '|', ${i})))`;
+        return (
+          `SELECT ${part(3)} AS "column", ${part(4)} AS from_type, ${part(5)} AS to_type, count(*) AS total, ` +
+          `count(*) FILTER (WHERE c = ${CONVERTED}) AS converted, ` +
+          `count(*) FILTER (WHERE c[1] = ${MISMATCHED}) AS mismatched, ` +
+          `arg_min(c[2:], "__pos") FILTER (WHERE c[1] = ${MISMATCHED}) AS example_mismatch ` +
+          `FROM (UNPIVOT (SELECT row_number() OVER () AS "__pos", COLUMNS(${literal(INTERNAL)}) FROM ${self}) ` +
+          `ON COLUMNS(${literal(INTERNAL)}) INTO NAME "__name" VALUE c) ` +
+          `GROUP BY "__name" ORDER BY CAST(split_part("__name", '|', 2) AS INTEGER)`
+        );
+      },
     },
   },
 });
