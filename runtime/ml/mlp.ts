@@ -19,6 +19,11 @@ export interface MlpOptions {
   /** L2 weight decay. */
   decay: number;
   seed: number;
+  /**
+   * Per-row weight of the log loss, as the trees take it (DATE-style revenue weighting: a fraud with more
+   * duty at stake counts more); absent = every row 1. Weights averaging 1 keep the learning rate's meaning.
+   */
+  weight?: Float64Array;
 }
 
 export const MLP_DEFAULTS: MlpOptions = {
@@ -120,7 +125,7 @@ export function trainMlp(
         standardize(model, columns, i, acts[0]!);
         forward(model, acts);
         const p = acts[acts.length - 1]![0]!;
-        deltas[deltas.length - 1]![0] = p - label[i]!;
+        deltas[deltas.length - 1]![0] = (p - label[i]!) * (o.weight ? o.weight[i]! : 1);
         backward(model, acts, deltas, grads);
       }
       step++;

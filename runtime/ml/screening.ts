@@ -25,7 +25,8 @@ export type Learner = 'gbdt' | 'mlp' | 'ensemble';
  * σ(logit p + gamma · ln(1 + c · revenue ÷ mean violation revenue)), with gamma and c chosen on the
  * held-out months so that the top `targetRate` % holds both many hits and much of the revenue (see `pick`;
  * gamma 0 = p alone). With revenue columns the trees also learn
- * revenue-weighted (DATE, Kim et al. KDD 2020): a violation with more duty at stake weighs more.
+ * revenue-weighted (DATE, Kim et al. KDD 2020): a violation with more duty at stake weighs more; the MLP
+ * (alone or in the ensemble) takes the same weights in its log loss.
  */
 export type Objective = 'precision' | 'revenue' | 'balanced';
 
@@ -257,6 +258,7 @@ function fitLearners(
   const needMlp = wanted.some((l) => l !== 'gbdt');
   const width = span.to - span.from;
   const gbdtShare = needGbdt && needMlp ? 0.6 : needGbdt ? 1 : 0;
+  // Both learners take the same revenue weights, so the ensemble's two halves aim at the same objective.
   const out: Fitted = {};
   if (needGbdt) {
     const model = trainGbdt(
@@ -279,7 +281,7 @@ function fitLearners(
     out.mlp = trainMlp(
       columns,
       y,
-      { epochs, seed: config.seed },
+      { epochs, seed: config.seed, weight },
       {
         onEpoch: (e) => {
           checkAborted(t.signal);
