@@ -1,5 +1,6 @@
 import { ParamError } from '../../runtime/errors.ts';
 import { msg } from '../../runtime/messages/render.ts';
+import { isStoredRelation } from '../../runtime/plan/fused-query.ts';
 import type { Column, Schema } from '../../runtime/schema/types.ts';
 import { ident } from '../../runtime/sql/quote.ts';
 
@@ -12,12 +13,15 @@ export function numbered(relation: string): string {
 }
 
 /**
- * Whether `relation` can be read twice in one query and give its rows in the same, input order both times:
- * a table or a view can. A fused step (`"cte_…"`) cannot: DuckDB materializes a CTE that is read twice,
- * and scans the materialized rows in no set order when several threads wrote them.
+ * Whether `relation` can be read twice in one query and give its rows in the same, input order both times.
+ * A stored table or view can (the runtime hands a node its stored input by name). A fused step (the
+ * runtime's CTE for an upstream node, see `fusedStepName`) or a parenthesised query cannot: DuckDB
+ * materializes a CTE that is read twice and scans the materialized rows in no set order when several threads
+ * wrote them, and a subquery inlined twice may be computed twice in different orders. Anything not plainly a
+ * stored name takes the read-once path, which is right for every input, only slower.
  */
 export function readsTwiceInOrder(relation: string): boolean {
-  return !relation.startsWith('"cte_');
+  return isStoredRelation(relation);
 }
 
 /**

@@ -2,9 +2,8 @@ import type { ResolvedNode } from '../document/validate.ts';
 import type { Engine } from '../engine/engine.ts';
 import { NodeError } from '../errors.ts';
 import type { SqlNodeDefinition } from '../nodes/define-node.ts';
-import { fusedQuery, type PlannedNode } from '../plan/fused-query.ts';
+import { fusedQuery, fusedStepName, type PlannedNode } from '../plan/fused-query.ts';
 import { asNodeError, declaredSchema, needsDescribe } from '../schema/propagate.ts';
-import { ident } from '../sql/quote.ts';
 import type { ResultCache } from './result-cache.ts';
 
 /**
@@ -70,5 +69,5 @@ export function registerPlanned(rn: ResolvedNode, node: PlannedNode, planned: Ma
 
 /** How a node's SELECT names an input: its table, or the CTE the fused query gives it. */
 function relationRef(p: PlannedNode): string {
-  return p.table ?? ident(`cte_${p.id}`);
+  return p.table ?? fusedStepName(p.id);
 }
