@@ -6,6 +6,7 @@ import { linkAnalysis } from './graph/link-analysis.ts';
 import { linkEdges } from './graph/link-edges.ts';
 import { dataMap } from './model/data-map.ts';
 import { docSimilarity } from './model/doc-similarity.ts';
+import { coRecognize } from './model/co-recognize.ts';
 import { evaluate } from './model/evaluate.ts';
 import { exportSupport } from './model/export-support.ts';
 import { hsCode } from './model/hs-code.ts';
@@ -51,11 +52,13 @@ import { validate } from './prep/validate.ts';
 import { valueMap } from './prep/value-map.ts';
 import { windowCalc } from './prep/window.ts';
 import { sourceFile } from './source/file.ts';
+import { sourceImageFiles } from './source/image-files.ts';
 import { sql } from './sql/sql.ts';
 
 /** Every node type, one line each. The studio's palette, the server and the command line read this list. */
 export const nodeDefinitions = [
   sourceFile,
+  sourceImageFiles,
   selectColumns,
   filter,
   derive,
@@ -102,6 +105,7 @@ export const nodeDefinitions = [
   qaAnswer,
   hsCode,
   portCalls,
+  coRecognize,
   dataMap,
   supplyChainFlows,
   linkAnalysis,

@@ -19,6 +19,7 @@ import { homeRoutes } from './routes/home.ts';
 import { modelRoutes } from './routes/models.ts';
 import { MODEL_MAX_BYTES } from './routes/models-schemas.ts';
 import { notificationRoutes } from './routes/notifications.ts';
+import { ocrRoutes } from './routes/ocr.ts';
 import { pipelineRoutes } from './routes/pipelines.ts';
 import { requestRoutes } from './routes/requests.ts';
 import { router } from './routes/router.ts';
@@ -74,6 +75,7 @@ export function createApp(deps: AppDeps) {
     .route('/notifications', notificationRoutes(deps))
     .route('/dashboards', dashboardRoutes(deps))
     .route('/models', modelRoutes(deps))
+    .route('/ocr', ocrRoutes(deps))
     .route('/requests', requestRoutes(deps))
     .route('/search', searchRoutes(deps))
     .route('/datamap', dataMapRoutes(deps))

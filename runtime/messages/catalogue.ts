@@ -788,6 +788,42 @@ export const CATALOGUE = {
     ko: '‹{field}›의 "{column}" 열에 ±{max}를 벗어난 값 {value}[이] 있습니다. 위도와 경도 열을 바꿔 고르지 않았는지 확인하세요',
     en: '"{column}" holds {value}, outside ±{max} ({field}); are latitude and longitude swapped?',
   },
+  'node.images_none': {
+    ko: '"{file}"에 PNG·JPEG 이미지가 없습니다. 스캔한 이미지 파일이나 이미지를 담은 ZIP을 고르세요',
+    en: '"{file}" holds no PNG or JPEG image; choose a scanned image or a ZIP of images',
+  },
+  'node.images_too_many': {
+    ko: '"{file}"이(가) 너무 큽니다. ZIP 하나에 이미지 {count}장, 풀었을 때 {mb} MB까지 읽습니다. 나누어 올리세요',
+    en: '"{file}" is too large: a ZIP may hold up to {count} images and {mb} MB unpacked; split it',
+  },
+  'node.images_zip_unreadable': {
+    ko: '"{file}"[은] 읽을 수 없는 ZIP입니다. 파일이 손상되지 않았는지 확인하고 다시 압축해 올리세요',
+    en: '"{file}" is not a readable ZIP; check the file and compress it again',
+  },
+  'node.co_pdf': {
+    ko: '"{file}"[은] PDF입니다. 아직 PDF는 읽지 못합니다. 스캔 프로그램에서 PNG나 JPEG 이미지로 저장해 올리세요',
+    en: '"{file}" is a PDF; PDFs cannot be read yet: save the scan as PNG or JPEG',
+  },
+  'node.co_image_unreadable': {
+    ko: '"{file}"[은] 읽을 수 없는 이미지입니다. 파일이 손상되었거나 PNG·JPEG가 아닙니다',
+    en: '"{file}" is not a readable image (damaged, or not PNG or JPEG)',
+  },
+  'node.co_image_too_large': {
+    ko: '"{file}"[은] 너무 큰 이미지입니다 ({mp}백만 화소까지 읽습니다). 300 dpi 정도로 다시 스캔하세요',
+    en: '"{file}" is too large (up to {mp} megapixels); scan again at about 300 dpi',
+  },
+  'node.co_needs_text': {
+    ko: '‹{field}›에 고른 "{column}"[은] {type} 열입니다. 이미지 파일 읽기 노드의 image 열처럼 글자 열을 고르세요',
+    en: '"{column}" is {type}; choose a text column such as the image column of Read image files ({field})',
+  },
+  'node.co_ocr_unavailable': {
+    ko: '글자 인식(OCR)을 쓸 수 없습니다. 서버에 Tesseract(tesseract-ocr, tesseract-ocr-eng, tesseract-ocr-kor)가 설치되어 있어야 하고, 스튜디오는 서버에 로그인한 상태여야 합니다',
+    en: 'OCR is not available: the server needs Tesseract (tesseract-ocr, -eng, -kor) and the studio must be signed in to it',
+  },
+  'node.co_ocr_failed': {
+    ko: '"{file}"의 글자 인식(OCR)이 실패했거나 너무 오래 걸렸습니다. 이미지가 선명한지 확인하세요',
+    en: 'OCR of "{file}" failed or took too long; check that the image is legible',
+  },
 } as const satisfies Record<string, Label>;
 
 export type MessageCode = keyof typeof CATALOGUE;

@@ -17,6 +17,10 @@ const CATALOGUE: Record<string, CatalogueEntry> = {
     category: 'consultation_chatbot',
     tags: [EXAMPLE, '상담', '챗봇', '질의응답'],
   },
+  'co-recognition.pipeline.json': {
+    category: 'origin_certificate',
+    tags: [EXAMPLE, '원산지증명서', 'FTA', '인장', 'OCR'],
+  },
   'cp949-declarations.pipeline.json': { category: 'general', tags: [EXAMPLE, '신고', 'CP949', '인코딩'] },
   'data-map.pipeline.json': { category: 'data_map', tags: [EXAMPLE, '데이터 맵', '메타데이터', '통관 단계'] },
   'document-association.pipeline.json': {
