@@ -8,7 +8,7 @@ import { FileTrainingCache } from '../../runtime/ml/file-training-cache.ts';
 import { topK } from '../../runtime/ml/metrics.ts';
 import type { ModelInfo, ModelStore, StoredModel } from '../../runtime/ml/model-store.ts';
 import { rng } from '../../runtime/ml/rng.ts';
-import { MemoryTrainingCache, setTrainingCache } from '../../runtime/ml/training-cache.ts';
+import { MemoryTrainingCache, type TrainingCache } from '../../runtime/ml/training-cache.ts';
 import { doc, resolve, runtimeFor, values } from '../../runtime/testing/harness.ts';
 import { nodeDefinitions } from '../index.ts';
 
@@ -16,12 +16,13 @@ let engine: Engine;
 let dir: string;
 /** The registry the runs' session gives the node; none unless a test installs one. */
 let registry: ModelStore | undefined;
+/** The trainings the runs' session keeps; each test gives its own, as a host gives its session one. */
+let trainings: TrainingCache | undefined;
 beforeAll(async () => {
   engine = await DuckDBNodeEngine.create();
   dir = await mkdtemp(path.join(tmpdir(), 'screening-objective-'));
 });
 afterAll(async () => {
-  setTrainingCache(null);
   await engine.close();
   await rm(dir, { recursive: true, force: true });
 });
@@ -74,7 +75,7 @@ async function score(params: Record<string, unknown>) {
     nodeDefinitions,
   );
   // A new runtime each time: what a reload of the editor starts from.
-  const runtime = runtimeFor(engine, nodeDefinitions, undefined, { models: registry });
+  const runtime = runtimeFor(engine, nodeDefinitions, undefined, { models: registry, trainings });
   const result = await runtime.run(pipeline, { targets: ['scored'] });
   const node = result.nodes.find((x) => x.nodeId === 'scored');
   if (node?.state !== 'done') throw new Error(node?.error?.message ?? `scored: ${node?.state}`);
@@ -92,7 +93,7 @@ async function score(params: Record<string, unknown>) {
 
 describe('model.risk_screening objectives', () => {
   it('finds the rare large-duty violations only when ranking for revenue or balanced', async () => {
-    setTrainingCache(new MemoryTrainingCache());
+    trainings = new MemoryTrainingCache();
     const precision = await score({ ...PARAMS, objective: 'precision' });
     const revenue = await score({ ...PARAMS, objective: 'revenue' });
     const balanced = await score({ ...PARAMS, objective: 'balanced' });
@@ -135,13 +136,13 @@ describe('model.risk_screening objectives', () => {
     };
     registry = store;
     const cacheDir = path.join(dir, 'training-cache');
-    setTrainingCache(new FileTrainingCache(cacheDir));
+    trainings = new FileTrainingCache(cacheDir);
     const params = { ...PARAMS, objective: 'balanced', saveAs: 'screening-test', rounds: 25 };
     const first = await score(params);
     expect(first.warnings.join('\n')).not.toContain('다시 썼습니다');
     expect(first.warnings.join('\n')).toContain('registered: screening-test v1');
     // A reload: nothing in memory, the cache on disk (IndexedDB in the browser) read by a new instance.
-    setTrainingCache(new FileTrainingCache(cacheDir));
+    trainings = new FileTrainingCache(cacheDir);
     const t0 = performance.now();
     const second = await score(params);
     const reloadMs = performance.now() - t0;

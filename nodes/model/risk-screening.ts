@@ -11,7 +11,7 @@ import {
   UNIT_VALUE_KEY,
 } from '../../runtime/ml/screening.ts';
 import { runMlTask } from '../../runtime/ml/tasks.ts';
-import { sha256, trainingCache } from '../../runtime/ml/training-cache.ts';
+import { MemoryTrainingCache, sha256 } from '../../runtime/ml/training-cache.ts';
 import { defineNode, type Warning } from '../../runtime/nodes/define-node.ts';
 import { OUT } from '../_shared/ports.ts';
 import { setting } from '../_shared/said.ts';
@@ -241,7 +241,7 @@ export const riskScreening = defineNode({
       { name: 'risk_reasons', type: 'VARCHAR' },
     ];
   },
-  run: async ({ engine, inputs, schemas, params: p, tableName, signal, progress, models }) => {
+  run: async ({ engine, inputs, schemas, params: p, tableName, signal, progress, models, trainings }) => {
     const config = configOf(p);
     const train = inputs.train?.[0];
     const score = inputs.score?.[0];
@@ -269,7 +269,7 @@ export const riskScreening = defineNode({
     checkLabel(history.table[p.label] ?? [], p.label);
     // The same rows and settings were trained before (this session, an earlier visit, another run): reuse it.
     const key = await trainingKey(history.table, config);
-    const cache = trainingCache();
+    const cache = trainings ?? new MemoryTrainingCache();
     const cached = (await cache.get(key).catch(() => undefined)) as TrainedScreening | undefined;
     const trained =
       cached ??

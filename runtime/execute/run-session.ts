@@ -1,5 +1,6 @@
 import type { Engine } from '../engine/engine.ts';
 import type { ModelStore } from '../ml/model-store.ts';
+import type { TrainingCache } from '../ml/training-cache.ts';
 import type { JsSandbox } from '../sandbox/types.ts';
 import type { FileAccess } from '../sources/file-access.ts';
 import { PipelineRuntime } from './runtime.ts';
@@ -15,6 +16,8 @@ export interface RunSessionParts {
    * when it comes and goes with the host's state (the studio's registry is the server's, while signed in).
    */
   models?: ModelStore | (() => ModelStore | undefined);
+  /** Where model nodes keep trainings to reuse (IndexedDB, files); none: an in-memory cache of this session's. */
+  trainings?: TrainingCache;
 }
 
 /** A run session: runs, previews and keeps results on one engine. */
@@ -25,5 +28,9 @@ export type RunSession = PipelineRuntime;
  * writes through is given here, so nothing is process-wide and two sessions never see each other's state.
  */
 export function createRunSession(parts: RunSessionParts): RunSession {
-  return new PipelineRuntime(parts.engine, parts.files, { sandbox: parts.sandbox, models: parts.models });
+  return new PipelineRuntime(parts.engine, parts.files, {
+    sandbox: parts.sandbox,
+    models: parts.models,
+    trainings: parts.trainings,
+  });
 }

@@ -2,6 +2,7 @@ import type { ResolvedPipeline } from '../document/validate.ts';
 import type { Engine } from '../engine/engine.ts';
 import { CancelledError, NodeError } from '../errors.ts';
 import type { ModelStore } from '../ml/model-store.ts';
+import { MemoryTrainingCache, type TrainingCache } from '../ml/training-cache.ts';
 import { defaultTargets, planRun } from '../plan/plan-run.ts';
 import type { PlanRequest } from '../plan/steps.ts';
 import type { JsSandbox } from '../sandbox/types.ts';
@@ -38,6 +39,8 @@ export interface RuntimeOptions {
   sandbox?: JsSandbox;
   /** The model registry model nodes use (asked at each run when a function); none: model nodes say there is none. */
   models?: ModelStore | (() => ModelStore | undefined);
+  /** Where model nodes keep their trainings; none: an in-memory cache of this runtime's own. */
+  trainings?: TrainingCache;
 }
 
 /**
@@ -50,7 +53,14 @@ export class PipelineRuntime {
   private readonly session: SessionParts;
 
   constructor(engine: Engine, files: FileAccess, options: RuntimeOptions = {}) {
-    this.session = { engine, files, sandbox: options.sandbox, models: options.models, cache: new ResultCache(engine) };
+    this.session = {
+      engine,
+      files,
+      sandbox: options.sandbox,
+      models: options.models,
+      trainings: options.trainings ?? new MemoryTrainingCache(),
+      cache: new ResultCache(engine),
+    };
   }
 
   get engine(): Engine {

@@ -3,6 +3,7 @@ import type { Engine } from '../engine/engine.ts';
 import { NodeError } from '../errors.ts';
 import { msg } from '../messages/render.ts';
 import type { ModelStore } from '../ml/model-store.ts';
+import type { TrainingCache } from '../ml/training-cache.ts';
 import type { Warning } from '../nodes/define-node.ts';
 import { fusedQuery, type PlannedNode } from '../plan/fused-query.ts';
 import type { Step } from '../plan/steps.ts';
@@ -23,6 +24,8 @@ export interface SessionParts {
   sandbox?: JsSandbox;
   /** The model registry model nodes save to and score from (asked at each use when a function); none: they say so. */
   models?: ModelStore | (() => ModelStore | undefined);
+  /** The session's trainings, kept by what they learnt from (model nodes reuse them). */
+  trainings: TrainingCache;
   cache: ResultCache;
 }
 
@@ -150,6 +153,7 @@ export function stepWork(session: SessionParts, planned: Map<string, PlannedNode
       sources: rn.inputs,
       sandbox: session.sandbox,
       models: typeof session.models === 'function' ? session.models() : session.models,
+      trainings: session.trainings,
       tableName,
       signal,
       progress: (fraction) => emit({ type: 'node-progress', nodeId: id, fraction }),

@@ -1,9 +1,10 @@
 /**
  * Trained models kept by the content of what they learnt from (training rows + settings), so reopening
- * the editor or re-running an unchanged pipeline does not train again. Hosts install a lasting store:
- * IndexedDB in the studio (`studio/src/ml/idb-training-cache.ts`), files beside the model registry on the
- * server and the command line (`file-training-cache.ts`). Without one, a small in-memory cache serves
- * the process (a session's re-runs).
+ * the editor or re-running an unchanged pipeline does not train again. The run session carries one
+ * (`createRunSession({ trainings })`) into each model node's compute context, so two sessions in one
+ * process never share it: IndexedDB in the studio (`studio/src/ml/idb-training-cache.ts`), files beside the
+ * model registry on the server and the command line (`file-training-cache.ts`). A session given none keeps
+ * a small in-memory cache of its own (its re-runs).
  */
 export interface TrainingCache {
   get(key: string): Promise<unknown | undefined>;
@@ -27,16 +28,6 @@ export class MemoryTrainingCache implements TrainingCache {
     this.entries.set(key, value);
     while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
   }
-}
-
-let current: TrainingCache = new MemoryTrainingCache();
-
-export function setTrainingCache(cache: TrainingCache | null) {
-  current = cache ?? new MemoryTrainingCache();
-}
-
-export function trainingCache(): TrainingCache {
-  return current;
 }
 
 /** SHA-256 (hex) of a text. */

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Engine } from '../engine/engine.ts';
 import type { ModelStore } from '../ml/model-store.ts';
+import type { TrainingCache } from '../ml/training-cache.ts';
 import type { JsSandbox } from '../sandbox/types.ts';
 import type { Schema } from '../schema/types.ts';
 import type { FileAccess } from '../sources/file-access.ts';
@@ -158,6 +159,8 @@ export interface ComputeContext<P> {
   sandbox?: JsSandbox;
   /** The model registry (`runtime/ml/model-store.ts`), given by whoever opens the run session; none: no registry. */
   models?: ModelStore;
+  /** Trainings kept by what they learnt from (`runtime/ml/training-cache.ts`), given by the run session. */
+  trainings?: TrainingCache;
   /** Create the output as this table (or view) in the engine. */
   tableName: string;
   signal?: AbortSignal;

@@ -9,7 +9,6 @@ import { formatIssue } from '../../runtime/errors.ts';
 import { createRunSession } from '../../runtime/execute/run-session.ts';
 import { FileModelStore } from '../../runtime/ml/file-model-store.ts';
 import { FileTrainingCache, trainingCacheDir } from '../../runtime/ml/file-training-cache.ts';
-import { setTrainingCache } from '../../runtime/ml/training-cache.ts';
 import { defaultTargets } from '../../runtime/plan/plan-run.ts';
 import { createNodeSandbox } from '../../runtime/sandbox/node-sandbox.ts';
 import type { Schema } from '../../runtime/schema/types.ts';
@@ -111,8 +110,6 @@ async function run(args: CliArgs, pipeline: ResolvedPipeline, pipelineDir: strin
   const engine = await DuckDBNodeEngine.create();
   // Models registered from the command line land in the same registry the server reads.
   const models = new FileModelStore(readConfigOrExit().uploads.modelsDir, process.env.USER ?? 'cli');
-  // trainings are kept beside the registry: re-running over the same rows and settings does not train again
-  setTrainingCache(new FileTrainingCache(trainingCacheDir(readConfigOrExit().uploads.modelsDir)));
   const controller = new AbortController();
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
@@ -122,6 +119,8 @@ async function run(args: CliArgs, pipeline: ResolvedPipeline, pipelineDir: strin
       files: new NodeFileAccess({ baseDir: pipelineDir, engine }),
       sandbox: createNodeSandbox(),
       models,
+      // trainings are kept beside the registry: re-running over the same rows and settings does not train again
+      trainings: new FileTrainingCache(trainingCacheDir(readConfigOrExit().uploads.modelsDir)),
     });
     const callerFiles = new NodeFileAccess({ baseDir: callerDir, engine });
     const types = new Map([...pipeline.nodes].map(([id, n]) => [id, n.node.type]));

@@ -18,7 +18,6 @@ import type { RunResult } from '../../runtime/execute/events.ts';
 import { createRunSession } from '../../runtime/execute/run-session.ts';
 import { FileModelStore } from '../../runtime/ml/file-model-store.ts';
 import { FileTrainingCache, trainingCacheDir } from '../../runtime/ml/file-training-cache.ts';
-import { setTrainingCache } from '../../runtime/ml/training-cache.ts';
 import { defaultTargets } from '../../runtime/plan/plan-run.ts';
 import { createNodeSandbox } from '../../runtime/sandbox/node-sandbox.ts';
 import { NodeFileAccess } from '../../runtime/sources/node-file-access.ts';
@@ -77,7 +76,7 @@ export async function executePipeline(input: ExecuteInput, signal?: AbortSignal)
   const pipeline = validation.pipeline;
   const models = input.models ? new FileModelStore(input.models.dir, input.models.owner) : undefined;
   // trainings are kept beside the registry: a scheduled re-run over the same rows and settings does not train again
-  setTrainingCache(input.models ? new FileTrainingCache(trainingCacheDir(input.models.dir)) : null);
+  const trainings = input.models ? new FileTrainingCache(trainingCacheDir(input.models.dir)) : undefined;
   const engine = await DuckDBNodeEngine.create({
     threads: input.threads,
     memoryLimit: input.memoryLimit,
@@ -101,7 +100,7 @@ export async function executePipeline(input: ExecuteInput, signal?: AbortSignal)
     },
   });
   try {
-    const runtime = createRunSession({ engine, files, sandbox: createNodeSandbox(), models });
+    const runtime = createRunSession({ engine, files, sandbox: createNodeSandbox(), models, trainings });
     const isSource = (id: string) => pipeline.nodes.get(id)?.def.kind === 'source';
     const isOutput = (id: string) => pipeline.nodes.get(id)?.def.kind === 'sink';
     const log = new Map<string, NodeLog>();

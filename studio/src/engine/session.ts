@@ -5,6 +5,7 @@ import { createBrowserSandbox } from '../../../runtime/sandbox/browser-sandbox.t
 import { BrowserFileAccess } from '../files/browser-file-access.ts';
 import type { FileStore } from '../files/file-store.ts';
 import { studioModels } from '../ml/api-model-store.ts';
+import { IdbTrainingCache } from '../ml/idb-training-cache.ts';
 import { setUpModels } from '../ml/onnx-setup.ts';
 import type { FileLoad } from '../state/store-types.ts';
 import { startEngine } from './start-engine.ts';
@@ -26,7 +27,14 @@ export async function createSession(store: FileStore, onLoad: (load: FileLoad) =
     engine,
     db,
     files,
-    runtime: createRunSession({ engine, files, sandbox: createBrowserSandbox(), models: studioModels }),
+    runtime: createRunSession({
+      engine,
+      files,
+      sandbox: createBrowserSandbox(),
+      models: studioModels,
+      // A reload (or reopening the pipeline) reuses a training of the same rows and settings.
+      trainings: typeof indexedDB === 'undefined' ? undefined : new IdbTrainingCache(),
+    }),
     version: await engine.version(),
   };
 }

@@ -3,9 +3,7 @@ import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
 import { createBrowserMlRunner } from '../../../runtime/ml/browser-ml-runner.ts';
 import { setOrtLoader } from '../../../runtime/ml/onnx-score.ts';
 import { setMlRunner } from '../../../runtime/ml/tasks.ts';
-import { setTrainingCache } from '../../../runtime/ml/training-cache.ts';
 import { followSessionForModels } from './api-model-store.ts';
-import { IdbTrainingCache } from './idb-training-cache.ts';
 
 /**
  * Model nodes in the studio: training in a Web Worker (the page stays responsive and cancel ends it),
@@ -14,8 +12,6 @@ import { IdbTrainingCache } from './idb-training-cache.ts';
  */
 export function setUpModels() {
   setMlRunner(createBrowserMlRunner());
-  // A reload (or reopening the pipeline) reuses a training of the same rows and settings.
-  if (typeof indexedDB !== 'undefined') setTrainingCache(new IdbTrainingCache());
   followSessionForModels();
   setOrtLoader(async () => {
     const ort = (await import('onnxruntime-web/wasm')) as unknown as typeof Ort;
