@@ -21,6 +21,8 @@ import { supplyChainFlows } from './model/supply-chain-flows.ts';
 import { taxRisk } from './model/tax-risk.ts';
 import { tradeFinance } from './model/trade-finance.ts';
 import { trendDetect } from './model/trend-detect.ts';
+import { xrayDetect } from './model/xray-detect.ts';
+import { xrayEvaluate } from './model/xray-evaluate.ts';
 import { outputFile } from './output/file.ts';
 import { aggregate } from './prep/aggregate.ts';
 import { bin } from './prep/bin.ts';
@@ -105,6 +107,8 @@ export const nodeDefinitions = [
   qaAnswer,
   hsCode,
   portCalls,
+  xrayDetect,
+  xrayEvaluate,
   coRecognize,
   dataMap,
   supplyChainFlows,

@@ -824,6 +824,30 @@ export const CATALOGUE = {
     ko: '"{file}"의 글자 인식(OCR)이 실패했거나 너무 오래 걸렸습니다. 이미지가 선명한지 확인하세요',
     en: 'OCR of "{file}" failed or took too long; check that the image is legible',
   },
+  'node.xray_no_images': {
+    ko: '‹{field}›에 X-ray 영상 파일(PNG·JPEG)을 하나 이상 지정하세요',
+    en: 'Name at least one X-ray image file (PNG or JPEG) in {field}',
+  },
+  'node.xray_image_unreadable': {
+    ko: '"{file}"[은] PNG나 JPEG 영상으로 읽을 수 없습니다. 파일이 손상되었거나 다른 형식입니다',
+    en: '"{file}" cannot be read as a PNG or JPEG image: the file is damaged or of another kind',
+  },
+  'node.xray_image_too_large': {
+    ko: '"{file}"[은] {megapixels}백만 화소입니다. 한 장에 {max}백만 화소까지 읽으니 영상을 줄여서 쓰세요',
+    en: '"{file}" has {megapixels} megapixels; up to {max} are read per image, so scale it down first',
+  },
+  'node.xray_model_unreadable': {
+    ko: '탐지 모델 "{file}"[을] ONNX 모델로 열 수 없습니다. 파일이 손상되었거나 ONNX 형식이 아닙니다',
+    en: 'The detector "{file}" cannot be opened as an ONNX model: the file is damaged or not ONNX',
+  },
+  'node.xray_model_shape': {
+    ko: '탐지 모델 "{file}"[이] 설정과 맞지 않습니다({why}). 모델의 입력 크기, 출력 형식(YOLO·SSD), 클래스 수를 확인하세요',
+    en: 'The detector "{file}" does not fit the settings ({why}); check its input size, output kind (YOLO or SSD) and number of classes',
+  },
+  'node.xray_classes_needed': {
+    ko: '직접 지정한 탐지 모델에는 ‹{field}›[이] 필요합니다',
+    en: 'A detector of your own needs {field}',
+  },
 } as const satisfies Record<string, Label>;
 
 export type MessageCode = keyof typeof CATALOGUE;

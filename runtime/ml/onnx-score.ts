@@ -16,7 +16,8 @@ export function setOrtLoader(load: () => Promise<OrtModule>) {
   loaded = null;
 }
 
-function ort(): Promise<OrtModule> {
+/** The onnxruntime-web module, loaded once (the studio installs its WASM loader first). */
+export function ort(): Promise<OrtModule> {
   loaded ??= loader();
   return loaded;
 }

@@ -50,6 +50,7 @@ const CATALOGUE: Record<string, CatalogueEntry> = {
   },
   'under-valued-imports.pipeline.json': { category: 'import_price', tags: [EXAMPLE, '저가신고', 'HS6', '단가'] },
   'vessel-arrivals.pipeline.json': { category: 'vessel_analysis', tags: [EXAMPLE, '선박', '입출항', 'AIS'] },
+  'xray-detect.pipeline.json': { category: 'xray_detection', tags: [EXAMPLE, 'AI X-ray', '은닉물', '영상 판독'] },
 };
 
 export function catalogueEntry(file: string): CatalogueEntry {

@@ -13,6 +13,7 @@ import { ChartSuggestionBar } from '../suggest/ChartSuggestionBar.tsx';
 import { insertStep } from '../suggest/insert-step.ts';
 import { SuggestionBar } from '../suggest/SuggestionBar.tsx';
 import { type GridSelection, useSuggestions } from '../suggest/useSuggestions.ts';
+import { XRAY_TYPE, XrayPanel } from '../xray/XrayPanel.tsx';
 import { DataGrid } from './DataGrid.tsx';
 import type { FilterRule } from './filter-rules.ts';
 import type { GridView } from './grid-sql.ts';
@@ -137,6 +138,9 @@ export function Inspector() {
           )}
           {drawsNetwork(node) && !inspection.partial && (
             <NetworkPanel nodeId={inspected} relation={inspection.relation} />
+          )}
+          {node.type === XRAY_TYPE && !inspection.partial && (
+            <XrayPanel nodeId={inspected} relation={inspection.relation} />
           )}
           <div className="inspector-body">
             <DataGrid
