@@ -20,6 +20,10 @@ export default defineConfig({
     include: ['{runtime,nodes,server,templates,studio}/**/*.test.ts', 'e2e/**/*.e2e.test.ts'],
     // DuckDB-WASM's node bundle crashes inside worker threads (stack-notes pitfall 8): keep forks.
     pool: 'forks',
+    // Two files at a time even on two cores (vitest's default there is one): a browser test spends much of its
+    // time waiting on chromium and the server, which run in their own processes. Every file keeps its own fork,
+    // temp folders, ports and databases, and `ensureBuild` lets one of them build `dist/` while the rest wait.
+    maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

@@ -1,4 +1,4 @@
-import { readdir, stat } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -33,15 +33,46 @@ export async function buildIsStale(): Promise<boolean> {
   return !built || built.mtimeMs < (await newestInput());
 }
 
+const LOCK = path.join(ROOT, 'node_modules/.cache/studio-build.lock');
+/** A build older than this is taken to have died with its process, and its lock is broken. */
+const LOCK_STALE_MS = 10 * 60_000;
+
+/**
+ * Holds the build lock while `work` runs. The test suite runs its files two at a time, and several browser tests
+ * may find `dist/` stale at once: one builds, the others wait for it and then see a fresh build.
+ */
+async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
+  await mkdir(path.dirname(LOCK), { recursive: true });
+  for (;;) {
+    try {
+      await mkdir(LOCK);
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const held = await stat(LOCK).catch(() => undefined);
+      if (held && Date.now() - held.mtimeMs > LOCK_STALE_MS) await rm(LOCK, { recursive: true, force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    await rm(LOCK, { recursive: true, force: true });
+  }
+}
+
 /** Runs `vite build` when `dist/` is missing or older than the sources; `npm start` calls it first. */
 export async function ensureBuild(log: (line: string) => void = console.log): Promise<boolean> {
   if (!(await buildIsStale())) return false;
-  log('Building the studio (vite build)…');
-  const started = performance.now();
-  const { build } = await import('vite');
-  await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
-  log(`Studio built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  return true;
+  return withBuildLock(async () => {
+    if (!(await buildIsStale())) return false;
+    log('Building the studio (vite build)…');
+    const started = performance.now();
+    const { build } = await import('vite');
+    await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+    log(`Studio built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    return true;
+  });
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
