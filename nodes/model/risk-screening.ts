@@ -369,7 +369,7 @@ async function saveModel(
  * The content key of a training: the rows read (every column the model learns from, in order) and the
  * settings, plus the trainer's version so an improved trainer never reuses an older one's models.
  */
-const TRAINER = 'screening/2';
+const TRAINER = 'screening/3'; // 3: the MLP learns revenue-weighted too
 async function trainingKey(table: Record<string, readonly unknown[]>, config: ScreeningConfig): Promise<string> {
   const rows = await fingerprintOf(table, Object.keys(table).sort());
   return sha256(`${TRAINER}\u001d${rows}\u001d${JSON.stringify(config)}`);
