@@ -1,5 +1,8 @@
+import { eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import { templateEvents, templateSearches } from '../db/schema.ts';
+import { templateEvents, templateSearches, templates } from '../db/schema.ts';
+import { type RankEvent, totalsOf } from '../templates/ranking.ts';
+import { rankTotals } from '../templates/ranking-data.ts';
 import { pipelineDoc } from '../test/fixtures.ts';
 import { type Client, describeDrivers } from '../test/harness.ts';
 
@@ -61,6 +64,44 @@ describeDrivers('template ranking', (server) => {
     expect(month.items[1].components.boost).toBe(1.25);
     expect((await kim.get('/api/templates/ranking?period=all')).status).toBe(200);
     expect((await kim.get('/api/templates/ranking?period=year')).status).toBe(400);
+  });
+
+  it('computes in SQL the very totals the ranking formula gives over the events', async () => {
+    // Scattered events over 40 days (some in the future, re-ratings, anonymous runs) on top of the first test's.
+    const now = server().deps.now().getTime();
+    const kinds = ['use', 'copy', 'run_success', 'rating'] as const;
+    await server()
+      .database.db.insert(templateEvents)
+      .values(
+        Array.from({ length: 120 }, (_, i) => ({
+          templateId: ids[(['X', 'Y', 'Z'] as const)[i % 3]!],
+          userId: i % 11 === 0 ? null : users[(i * 7) % 10]!,
+          kind: kinds[(i * 5) % 4]!,
+          value: kinds[(i * 5) % 4] === 'rating' ? 1 + (i % 5) : null,
+          at: new Date(now - ((i * 7919) % (40 * DAY)) + (i % 17 === 0 ? DAY : 0)),
+        })),
+      );
+    const rows = await server()
+      .database.db.select({
+        templateId: templateEvents.templateId,
+        userId: templateEvents.userId,
+        kind: templateEvents.kind,
+        value: templateEvents.value,
+        at: templateEvents.at,
+      })
+      .from(templateEvents)
+      .innerJoin(templates, eq(templates.id, templateEvents.templateId))
+      .where(eq(templates.status, 'published'));
+    const events: RankEvent[] = rows.map((r) => ({ ...r, at: r.at.getTime() }));
+    for (const period of ['week', 'month', 'all'] as const) {
+      const expected = totalsOf(events, now, period);
+      const got = await rankTotals(server().database.db, now, period);
+      expect([...got.reuse.keys()].sort(), period).toEqual([...expected.reuse.keys()].sort());
+      for (const [id, r] of expected.reuse)
+        for (const k of ['uses', 'copies', 'users', 'runs'] as const)
+          expect(got.reuse.get(id)![k]).toBeCloseTo(r[k], 9);
+      expect(Object.fromEntries(got.stars), period).toEqual(Object.fromEntries(expected.stars));
+    }
   });
 
   it('ranks normalized search terms per period with rank changes', async () => {

@@ -1,41 +1,24 @@
-/** Loads the events a ranking needs and ranks the current and previous period (for ▲/▼). */
-import { and, eq, gte, inArray, lte, or } from 'drizzle-orm';
+/**
+ * Ranks the current and previous period (for ▲/▼) from per-template totals computed in the database: one grouped
+ * query per period instead of reading every event into the server (20,000 events took about 1 s on PGlite).
+ */
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { templateEvents, templates } from '../db/schema.ts';
-import { PERIODS, type Period, type RankEvent, rankChange, rankTemplates } from './ranking.ts';
+import { rowsOf } from '../db/rows.ts';
+import { templates } from '../db/schema.ts';
+import { PERIODS, type Period, type RankTotals, type Reuse, rankChange, scoreTotals } from './ranking.ts';
 
 export async function templateRanking(db: Db, period: Period, now: Date, limit: number) {
   const end = now.getTime();
-  const { windowMs, previousShiftMs } = PERIODS[period];
-  const previousEnd = end - previousShiftMs;
-  // Reuse events from the start of the previous window; ratings from all time (each user's latest counts).
-  const from = windowMs === null ? new Date(0) : new Date(previousEnd - windowMs);
-  const rows = await db
-    .select({
-      templateId: templateEvents.templateId,
-      userId: templateEvents.userId,
-      kind: templateEvents.kind,
-      value: templateEvents.value,
-      at: templateEvents.at,
-    })
-    .from(templateEvents)
-    .innerJoin(templates, eq(templates.id, templateEvents.templateId))
-    .where(
-      and(
-        eq(templates.status, 'published'),
-        lte(templateEvents.at, now),
-        or(eq(templateEvents.kind, 'rating'), gte(templateEvents.at, from)),
-      ),
-    );
-  const events: RankEvent[] = rows.map((r) => ({ ...r, at: r.at.getTime() }));
+  const previousEnd = end - PERIODS[period].previousShiftMs;
   const excellentRows = await db
     .select({ id: templates.id })
     .from(templates)
     .where(and(eq(templates.status, 'published'), eq(templates.excellent, true)));
   const excellent = new Set(excellentRows.map((r) => r.id));
-  const current = rankTemplates({ events, excellent, end, period }).slice(0, limit);
+  const current = scoreTotals(await rankTotals(db, end, period), excellent).slice(0, limit);
   const previous = new Map(
-    rankTemplates({ events, excellent, end: previousEnd, period }).map((r) => [r.templateId, r.rank]),
+    scoreTotals(await rankTotals(db, previousEnd, period), excellent).map((r) => [r.templateId, r.rank]),
   );
   const info = await templateInfo(
     db,
@@ -47,6 +30,59 @@ export async function templateRanking(db: Db, period: Period, now: Date, limit: 
     template: info.get(r.templateId)!,
     change: rankChange(r.rank, previous.get(r.templateId)),
   }));
+}
+
+/**
+ * `totalsOf` (ranking.ts) in SQL over the published templates' events: decayed uses, copies and runs in the window,
+ * each user once at the weight of their latest event, and each user's latest stars up to `end`.
+ */
+export async function rankTotals(db: Db, endMs: number, period: Period): Promise<RankTotals> {
+  const { windowMs, halfLifeMs } = PERIODS[period];
+  const end = new Date(endMs).toISOString();
+  const start = new Date(windowMs === null ? 0 : endMs - windowMs).toISOString();
+  const reuseRows = rowsOf<Reuse & { template_id: string }>(
+    await db.execute(sql`
+      with e as (
+        select te.template_id, te.user_id, te.kind,
+          power(2::float8, -(extract(epoch from (${end}::timestamptz - te.at)) * 1000) / ${halfLifeMs}::float8) as w
+        from template_events te join templates t on t.id = te.template_id
+        where t.status = 'published' and te.kind <> 'rating' and te.at <= ${end}::timestamptz
+          and te.at >= ${start}::timestamptz
+      ), u as (
+        select template_id, sum(w) as users
+        from (select template_id, max(w) as w from e where user_id is not null group by template_id, user_id) m
+        group by template_id
+      )
+      select e.template_id,
+        coalesce(sum(w) filter (where kind = 'use'), 0)::float8 as uses,
+        coalesce(sum(w) filter (where kind = 'copy'), 0)::float8 as copies,
+        coalesce(sum(w) filter (where kind = 'run_success'), 0)::float8 as runs,
+        coalesce(max(u.users), 0)::float8 as users
+      from e left join u on u.template_id = e.template_id
+      group by e.template_id`),
+  );
+  const starRows = rowsOf<{ template_id: string; sum: number; count: number }>(
+    await db.execute(sql`
+      select template_id, sum(value)::float8 as sum, count(*)::int as count
+      from (
+        select distinct on (te.template_id, te.user_id) te.template_id, te.value
+        from template_events te join templates t on t.id = te.template_id
+        where t.status = 'published' and te.kind = 'rating' and te.value is not null and te.user_id is not null
+          and te.at <= ${end}::timestamptz
+        order by te.template_id, te.user_id, te.at desc
+      ) latest
+      group by template_id`),
+  );
+  const n = (x: unknown) => Number(x);
+  return {
+    reuse: new Map(
+      reuseRows.map((r) => [
+        r.template_id,
+        { uses: n(r.uses), copies: n(r.copies), users: n(r.users), runs: n(r.runs) },
+      ]),
+    ),
+    stars: new Map(starRows.map((r) => [r.template_id, { sum: n(r.sum), count: n(r.count) }])),
+  };
 }
 
 async function templateInfo(db: Db, ids: string[]) {

@@ -68,12 +68,30 @@ export interface RankInput {
   period: Period;
 }
 
+/** What a ranking needs per template: decayed reuse in the window and each user's latest stars (sum, count). */
+export interface Reuse {
+  uses: number;
+  copies: number;
+  users: number;
+  runs: number;
+}
+export interface RankTotals {
+  reuse: Map<string, Reuse>;
+  stars: Map<string, { sum: number; count: number }>;
+}
+
 export function rankTemplates({ events, excellent, end, period }: RankInput): Ranked[] {
+  return scoreTotals(totalsOf(events, end, period), excellent);
+}
+
+/**
+ * The per-template totals of `events` for the period ending at `end`. The server computes the same totals in SQL
+ * (`ranking-data.ts`), so the home page never reads the events themselves; a test holds the two together.
+ */
+export function totalsOf(events: RankEvent[], end: number, period: Period): RankTotals {
   const { windowMs, halfLifeMs } = PERIODS[period];
   const start = windowMs === null ? -Infinity : end - windowMs;
   const weight = (at: number) => 2 ** (-(end - at) / halfLifeMs);
-  const ratings = latestRatings(events, end);
-  const mean = globalMean(ratings);
   const acc = new Map<string, { uses: number; copies: number; runs: number; users: Map<string, number> }>();
   for (const e of events) {
     if (e.kind === 'rating' || e.at > end || e.at < start) continue;
@@ -85,25 +103,35 @@ export function rankTemplates({ events, excellent, end, period }: RankInput): Ra
     else a.runs += w;
     if (e.userId) a.users.set(e.userId, Math.max(a.users.get(e.userId) ?? 0, w));
   }
-  const scored: Omit<Ranked, 'rank'>[] = [];
-  for (const [templateId, a] of acc) {
+  const reuse = new Map<string, Reuse>();
+  for (const [id, a] of acc) {
     const users = [...a.users.values()].reduce((s, w) => s + w, 0);
-    const reuse = W_USE * a.uses + W_COPY * a.copies + W_USER * users + W_RUN * a.runs;
-    const stars = ratings.get(templateId) ?? [];
-    const rating = bayesian(stars, mean);
+    reuse.set(id, { uses: a.uses, copies: a.copies, users, runs: a.runs });
+  }
+  const stars = new Map<string, { sum: number; count: number }>();
+  for (const [id, list] of latestRatings(events, end))
+    stars.set(id, { sum: list.reduce((s, v) => s + v, 0), count: list.length });
+  return { reuse, stars };
+}
+
+/** Scores and ranks the totals (the formula at the top of this file). */
+export function scoreTotals({ reuse, stars }: RankTotals, excellent: ReadonlySet<string>): Ranked[] {
+  let sum = 0;
+  let count = 0;
+  for (const s of stars.values()) {
+    sum += s.sum;
+    count += s.count;
+  }
+  const mean = count === 0 ? DEFAULT_MEAN : sum / count;
+  const scored: Omit<Ranked, 'rank'>[] = [];
+  for (const [templateId, a] of reuse) {
+    const r = W_USE * a.uses + W_COPY * a.copies + W_USER * a.users + W_RUN * a.runs;
+    const own = stars.get(templateId) ?? { sum: 0, count: 0 };
+    const rating = (PRIOR_VOTES * mean + own.sum) / (PRIOR_VOTES + own.count);
     const boost = excellent.has(templateId) ? EXCELLENT_BOOST : 1;
-    const score = reuse * (rating / mean) * boost;
+    const score = r * (rating / mean) * boost;
     if (score <= 0) continue;
-    const components = {
-      uses: a.uses,
-      copies: a.copies,
-      users,
-      runs: a.runs,
-      rating,
-      ratingCount: stars.length,
-      boost,
-    };
-    scored.push({ templateId, score, components });
+    scored.push({ templateId, score, components: { ...a, rating, ratingCount: own.count, boost } });
   }
   scored.sort((x, y) => y.score - x.score || x.templateId.localeCompare(y.templateId));
   return scored.map((s, i) => ({ ...s, rank: i + 1 }));
@@ -126,11 +154,6 @@ function latestRatings(events: RankEvent[], end: number): Map<string, number[]> 
   const out = new Map<string, number[]>();
   for (const r of latest.values()) out.set(r.templateId, [...(out.get(r.templateId) ?? []), r.stars]);
   return out;
-}
-
-function globalMean(ratings: Map<string, number[]>): number {
-  const all = [...ratings.values()].flat();
-  return all.length === 0 ? DEFAULT_MEAN : all.reduce((s, v) => s + v, 0) / all.length;
 }
 
 export type RankChange = { kind: 'new' } | { kind: 'up' | 'down' | 'same'; by: number };
