@@ -176,6 +176,13 @@ export const sourceFile = defineNode<SourceFileParams>({
   datasetRefs: (params) => (params.datasetId === undefined ? [] : [params.datasetId]),
 
   resolvePaths: (params, resolve) => (params.path === undefined ? params : { ...params, path: resolve(params.path) }),
+
+  // Another file replaces the dataset or path the document names (a path and a dataset id exclude each other).
+  readFrom: ({ datasetId: _dataset, ...params }, file) => ({
+    ...params,
+    path: file.path,
+    ...(file.format ? { format: file.format } : {}),
+  }),
 });
 
 function fileRef(params: SourceFileParams): FileRef {

@@ -138,6 +138,11 @@ export interface SourceNodeDefinition<P> extends BaseDefinition<P> {
    * paths with it, the runner checks each stays inside the data folder (`resolve` throws where it does not).
    */
   resolvePaths?(params: P, resolve: (path: string) => string): P;
+  /**
+   * These params (as written in the document, before they are checked) reading `file` instead, in `format`
+   * when the file's name says one: the command line's `--input NODE=FILE`. None: the source reads no file.
+   */
+  readFrom?(params: Record<string, unknown>, file: { path: string; format?: string }): Record<string, unknown>;
 }
 
 /** Writes its input somewhere; has no output. */

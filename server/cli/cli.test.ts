@@ -88,5 +88,9 @@ describe('npm run studio', () => {
     expect((await studio('fly', 'ok.json')).code).toBe(2);
     expect((await studio('run', 'missing.json')).code).toBe(2);
     expect((await studio('validate', 'ok.json')).code).toBe(0);
+    // --input points only a source that reads files at another file; a filter reads none.
+    const notASource = await studio('run', 'ok.json', '--input', 'big=other.csv');
+    expect(notASource.code).toBe(2);
+    expect(notASource.stderr).toMatch(/--input big: "big" is a prep\.filter, which reads no file/);
   });
 });

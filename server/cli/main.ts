@@ -53,19 +53,19 @@ function anchorSourcePaths(pipeline: ResolvedPipeline, pipelineDir: string): voi
   }
 }
 
-/** `--input NODE=FILE`: point a source.file node at another file (format from its extension). */
+/**
+ * `--input NODE=FILE`: point a source that reads files at another file (format from its extension), through
+ * the source's own `readFrom`; any other node is a usage error.
+ */
 function applyInputs(doc: unknown, inputs: Record<string, string>): void {
   const nodes = (doc as { nodes?: DocNode[] }).nodes ?? [];
   for (const [id, file] of Object.entries(inputs)) {
     const node = nodes.find((n) => n.id === id);
     if (!node) throw new UsageError(`--input ${id}: no node "${id}" in this pipeline`);
-    if (node.type !== 'source.file')
-      throw new UsageError(`--input ${id}: "${id}" is a ${node.type}, not a source.file`);
-    const params: Record<string, unknown> = { ...node.params, path: path.resolve(callerDir, file) };
-    delete params.datasetId;
-    const format = formatOf(file);
-    if (format) params.format = format;
-    node.params = params;
+    const def = registry.get(node.type);
+    if (def?.kind !== 'source' || !def.readFrom)
+      throw new UsageError(`--input ${id}: "${id}" is a ${node.type}, which reads no file`);
+    node.params = def.readFrom(node.params ?? {}, { path: path.resolve(callerDir, file), format: formatOf(file) });
   }
 }
 
