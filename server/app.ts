@@ -47,7 +47,7 @@ export function createApp(deps: AppDeps) {
   };
   const api = router<AppEnv>();
   const jsonLimit = bodyLimit({ maxSize: config.bodyLimit, onError: payloadTooLarge });
-  // Dataset uploads stream to disk under their own limit (`config.uploads.datasetMaxBytes`).
+  // Dataset uploads and request files stream to disk under their own limit (`config.uploads.datasetMaxBytes`).
   // Models (base64 JSON or multipart) have theirs too (`MODEL_MAX_BYTES`).
   const modelLimit = bodyLimit({
     maxSize: MODEL_MAX_BYTES,
@@ -98,7 +98,9 @@ export function createApp(deps: AppDeps) {
   return app;
 }
 
-const isDatasetUpload = (method: string, path: string) => method === 'POST' && /^\/api\/datasets\/?$/.test(path);
+/** Dataset uploads and files attached to analysis requests stream to disk under the dataset limit. */
+const isDatasetUpload = (method: string, path: string) =>
+  method === 'POST' && (/^\/api\/datasets\/?$/.test(path) || /^\/api\/requests\/[0-9a-f-]{36}\/files\/?$/.test(path));
 const isModelUpload = (method: string, path: string) => method === 'POST' && /^\/api\/models(\/upload)?\/?$/.test(path);
 
 export type AppType = ReturnType<typeof createApp>;

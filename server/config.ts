@@ -39,6 +39,8 @@ export interface ThrottleConfig {
 export interface UploadConfig {
   /** Where uploaded datasets live (`<dir>/<id>/<file>`). */
   datasetsDir: string;
+  /** Files attached to analysis requests (`<dir>/<requestId>/<fileId>/<file>`; same size limit as datasets). */
+  requestFilesDir: string;
   /** Largest accepted dataset upload in bytes (separate from `bodyLimit`). */
   datasetMaxBytes: number;
   /** Largest accepted template preview image in bytes. */
@@ -240,6 +242,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     chromiumPath: s.CHROMIUM_PATH,
     uploads: {
       datasetsDir: s.DATASETS_DIR ?? `${dataDir}/datasets`,
+      requestFilesDir: `${dataDir}/request-files`,
       datasetMaxBytes: s.DATASET_MAX_BYTES,
       previewMaxBytes: s.PREVIEW_MAX_BYTES,
       templatePreviews: s.TEMPLATE_PREVIEWS === 'on',

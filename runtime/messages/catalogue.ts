@@ -250,6 +250,10 @@ export const CATALOGUE = {
     ko: '연결한 결과({kind})를 찾을 수 없거나 볼 권한이 없습니다',
     en: 'the linked result ({kind}) does not exist or is not visible to you',
   },
+  'api.request_too_many_attachments': {
+    ko: '분석의뢰 하나에는 첨부를 20개까지 붙일 수 있습니다',
+    en: 'a request holds at most 20 attachments',
+  },
   'api.request_attachment_missing': {
     ko: '첨부한 데이터셋을 찾을 수 없거나 볼 권한이 없습니다',
     en: 'an attached dataset does not exist or is not visible to you',

@@ -72,7 +72,7 @@ export function toRequestJson({ request: r, requester, analyst }: Listed, viewer
     content: r.content,
     dataWanted: r.dataWanted,
     dueDate: r.dueDate,
-    attachments: r.attachments as Attachment[],
+    attachments: (r.attachments as Attachment[]).map(shown),
     state: r.state,
     department: r.department,
     cooperationDepartment: r.cooperationDepartment,
@@ -88,7 +88,25 @@ export function toRequestJson({ request: r, requester, analyst }: Listed, viewer
 
 export type Attachment =
   | { kind: 'dataset'; datasetId: string; name: string }
-  | { kind: 'link'; url: string; label: string };
+  | { kind: 'link'; url: string; label: string }
+  | {
+      kind: 'file';
+      fileId: string;
+      /** As uploaded (shown); `storedName` is the sanitized name on disk. */
+      name: string;
+      storedName: string;
+      size: number;
+      sha256: string;
+      uploadedBy: string;
+      uploadedAt: string;
+    };
+
+/** What a reader sees of an attachment: a file without its name on disk. */
+const shown = (a: Attachment) => {
+  if (a.kind !== 'file') return a;
+  const { storedName: _disk, ...rest } = a;
+  return rest;
+};
 
 /** The request with its people, or 404 when it does not exist or the user may not see it. */
 export async function viewableRequest(db: Db, id: string, user: SessionUser): Promise<Listed> {

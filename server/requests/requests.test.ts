@@ -129,4 +129,36 @@ describeDrivers('analysis requests', (ctx) => {
     const comment = await han.post(`/api/requests/${r.id}/comments`, { comment: '저도 궁금합니다' });
     expect(comment.status).toBe(404);
   });
+
+  it('stores attached files under the dataset limit and hands them only to people who may see the request', async () => {
+    const r = await file();
+    const bytes = new TextEncoder().encode('품명,수량\n볼트,10\n');
+    const name = { 'x-filename': encodeURIComponent('의뢰 명세서.csv') };
+    const res = await kim.post(`/api/requests/${r.id}/files`, bytes, name);
+    expect(res.status).toBe(201);
+    const attached = ((await res.json()) as { attachments: Json[] }).attachments.find((a) => a.kind === 'file')!;
+    expect(attached).toMatchObject({ name: '의뢰 명세서.csv', size: bytes.length });
+    expect(attached.storedName).toBeUndefined(); // the name on disk stays on the server
+    const url = `/api/requests/${r.id}/files/${attached.fileId}`;
+    for (const c of [kim, lee]) {
+      const got = await c.get(url);
+      expect(got.status).toBe(200);
+      expect(got.headers.get('content-disposition')).toContain('attachment');
+      expect(new Uint8Array(await got.arrayBuffer())).toEqual(bytes);
+    }
+    // the attack: someone who may not see the request guesses or is sent the link, or slips a file in
+    for (const c of [han, choi]) {
+      expect((await c.get(url)).status).toBe(404);
+      expect((await c.post(`/api/requests/${r.id}/files`, bytes, name)).status).toBe(404);
+    }
+    expect((await kim.get(`/api/requests/${r.id}/files/${r.id}`)).status).toBe(404); // not one of its files
+    const limits = ctx().deps.config.uploads;
+    const max = limits.datasetMaxBytes;
+    limits.datasetMaxBytes = 8;
+    try {
+      expect((await kim.post(`/api/requests/${r.id}/files`, bytes, name)).status).toBe(413);
+    } finally {
+      limits.datasetMaxBytes = max;
+    }
+  });
 });

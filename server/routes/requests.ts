@@ -1,3 +1,5 @@
+import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
 import { createRoute, z } from '@hono/zod-openapi';
 import { and, asc, isNull, ne } from 'drizzle-orm';
 import { msg } from '../../runtime/messages/render.ts';
@@ -5,11 +7,14 @@ import { REQUEST_ACTION_LABELS } from '../../runtime/messages/request-labels.ts'
 import type { AppDeps, AppEnv, SessionUser } from '../context.ts';
 import { viewableDashboard } from '../dashboards/queries.ts';
 import { datasetCanView, findDataset } from '../datasets/queries.ts';
+import { UploadRateLimit } from '../datasets/rate-limit.ts';
+import { uploadHeaders } from '../datasets/schemas.ts';
 import type { Db } from '../db/client.ts';
 import { analysisRequests, REQUEST_RESULT_KINDS, REQUEST_STATES, users } from '../db/schema.ts';
-import { ApiError, errorResponses } from '../errors.ts';
+import { ApiError, errorResponses, notFound } from '../errors.ts';
 import { authed, requireUser } from '../middleware/require-user.ts';
 import { viewable } from '../pipelines/load.ts';
+import { attachFile, attachmentPath, type FileAttachment } from '../requests/files.ts';
 import {
   type Attachment,
   activeUser,
@@ -39,6 +44,15 @@ const attachmentInput = z.discriminatedUnion('kind', [
 const attachmentSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('dataset'), datasetId: z.uuid(), name: z.string() }),
   z.object({ kind: z.literal('link'), url: z.string(), label: z.string() }),
+  z.object({
+    kind: z.literal('file'),
+    fileId: z.uuid(),
+    name: z.string(),
+    size: z.number().int(),
+    sha256: z.string(),
+    uploadedBy: z.uuid(),
+    uploadedAt: z.string(),
+  }),
 ]);
 const MOVES = Object.keys(STEPS) as [MoveAction, ...MoveAction[]];
 
@@ -143,6 +157,38 @@ const comment = createRoute({
   request: { params: idParam, ...jsonBody(z.object({ comment: z.string().trim().min(1).max(4000) })) },
   responses: { 200: json('The request', detailSchema), ...errorResponses(400, 401, 404) },
 });
+const fileParams = z.object({
+  id: idParam.shape.id,
+  fileId: z.uuid().openapi({ param: { name: 'fileId', in: 'path' } }),
+});
+const attach = createRoute({
+  method: 'post',
+  path: '/{id}/files',
+  tags,
+  summary:
+    'Attach a file (raw body, name in X-Filename) to a request you may see; stored on the server under the dataset ' +
+    'upload limit, at most 20 attachments per request',
+  request: {
+    params: idParam,
+    headers: uploadHeaders,
+    body: { content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
+  },
+  responses: { 201: json('The request', detailSchema), ...errorResponses(400, 401, 404, 413, 422, 429) },
+});
+const fetchFile = createRoute({
+  method: 'get',
+  path: '/{id}/files/{fileId}',
+  tags,
+  summary: 'Download an attached file (404 to whoever may not see the request)',
+  request: { params: fileParams },
+  responses: {
+    200: {
+      description: 'The file',
+      content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+    },
+    ...errorResponses(400, 401, 404),
+  },
+});
 const analysts = createRoute({
   method: 'get',
   path: '/analysts',
@@ -195,7 +241,8 @@ async function checkAttachments(db: Db, user: SessionUser, input: z.infer<typeof
 }
 
 export function requestRoutes(deps: AppDeps) {
-  const { db } = deps;
+  const { db, config } = deps;
+  const uploadRate = new UploadRateLimit(config.uploads.perMinute);
   const detail = async (id: string, user: SessionUser) => ({
     ...toRequestJson(await viewableRequest(db, id, user), user),
     history: await requestHistory(db, id),
@@ -253,6 +300,38 @@ export function requestRoutes(deps: AppDeps) {
       return c.json(await detail(row!.id, user), 201);
     })
     .openapi(read, async (c) => c.json(await detail(c.req.valid('param').id, authed(c).user), 200))
+    .openapi(attach, async (c) => {
+      const { id } = c.req.valid('param');
+      const { user } = authed(c);
+      await viewableRequest(db, id, user);
+      uploadRate.take(user.id, deps.now());
+      await attachFile(db, id, {
+        body: c.req.raw.body,
+        filenameHeader: c.req.header('x-filename'),
+        contentLength: c.req.header('content-length'),
+        root: config.uploads.requestFilesDir,
+        maxBytes: config.uploads.datasetMaxBytes,
+        uploaderId: user.id,
+        now: deps.now(),
+      });
+      return c.json(await detail(id, user), 201);
+    })
+    .openapi(fetchFile, async (c) => {
+      const { id, fileId } = c.req.valid('param');
+      const { request: r } = await viewableRequest(db, id, authed(c).user);
+      const a = (r.attachments as Attachment[]).find(
+        (x): x is FileAttachment => x.kind === 'file' && x.fileId === fileId,
+      );
+      if (!a) throw notFound('attachment');
+      const file = attachmentPath(config.uploads.requestFilesDir, id, a);
+      return c.body(Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>, 200, {
+        'content-type': 'application/octet-stream',
+        'content-length': String(a.size),
+        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(a.name)}`,
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'private, no-store',
+      });
+    })
     .openapi(comment, async (c) => {
       const { id } = c.req.valid('param');
       const { user } = authed(c);

@@ -36,6 +36,7 @@ export async function testServer(driver: TestDriver, tweak: (c: ServerConfig) =>
   config.throttle.perIp = 10;
   config.uploads.perMinute = 0; // suites upload in loops; server/security/uploads.test.ts tests the limit
   config.uploads.datasetsDir = mkdtempSync(join(tmpdir(), 'cas-datasets-'));
+  config.uploads.requestFilesDir = join(config.uploads.datasetsDir, '.request-files'); // removed with it
   tweak(config);
   let now = Date.parse('2026-11-24T09:00:00Z');
   const deps: AppDeps = { ...database, config, registry, now: () => new Date(now), log: () => {} };

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { REQUEST_ACTION_LABELS } from '../../../runtime/messages/request-labels.ts';
 import { useLang } from '../i18n/useLang.ts';
-import { api, type DatasetList, data } from '../library/api.ts';
+import { api, type DatasetList, data, getCsrf, LibraryError } from '../library/api.ts';
 import { go } from '../library/route.ts';
 import { errorText } from '../library/text.ts';
 import { useLibT } from '../library/useLibT.ts';
@@ -16,6 +16,22 @@ type Scope = 'mine' | 'review' | 'assigned' | 'all';
 const SCOPES: Scope[] = ['mine', 'review', 'assigned', 'all'];
 type Attachment = { kind: 'dataset'; datasetId: string } | { kind: 'link'; url: string; label: string };
 const keyOf = (a: Attachment) => (a.kind === 'link' ? `link:${a.url}` : `dataset:${a.datasetId}`);
+const formatBytes = (n: number) =>
+  n < 1024 ? `${n} B` : n < 1024 ** 2 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 ** 2).toFixed(1)} MB`;
+
+/** Files go up after the request is filed (`POST /api/requests/{id}/files`, raw body, name in X-Filename). */
+async function attachFile(requestId: string, file: File): Promise<void> {
+  const csrf = getCsrf();
+  const res = await fetch(`/api/requests/${requestId}/files`, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'X-Filename': encodeURIComponent(file.name), ...(csrf ? { 'X-CSRF-Token': csrf } : {}) },
+    body: file,
+  });
+  if (res.ok) return;
+  const body = (await res.json().catch(() => ({}))) as { code?: string; message?: string };
+  throw new LibraryError(res.status, body.code ?? `http_${res.status}`, body.message ?? res.statusText, body);
+}
 /** Adds an attachment unless the same one is there already. */
 const withAttachment = (list: Attachment[], a: Attachment) =>
   list.some((x) => keyOf(x) === keyOf(a)) ? list : [...list, a];
@@ -26,6 +42,7 @@ function NewRequestForm({ onDone }: { onDone(id: string): void }) {
   const [form, setForm] = useState({ title: '', purpose: '', content: '', dataWanted: '', dueDate: '' });
   const [attachments, setAttachments] = useState<Attachment[]>([]);
   const [link, setLink] = useState('');
+  const [files, setFiles] = useState<File[]>([]);
   const [error, setError] = useState<string>();
   const datasets = useLoad(() => data<DatasetList>(api.datasets.$get({ query: {} })), 'req/datasets');
   const field = (key: keyof typeof form, label: PortalKey, multi = false) =>
@@ -50,7 +67,12 @@ function NewRequestForm({ onDone }: { onDone(id: string): void }) {
       const created = await data<RequestDetail>(
         api.requests.$post({ json: { ...form, dueDate: form.dueDate || null, attachments } }),
       );
-      onDone(created.id);
+      try {
+        for (const f of files) await attachFile(created.id, f);
+      } finally {
+        // filed either way: a refused file shows on the request's page, which opens now
+        onDone(created.id);
+      }
     } catch (e) {
       setError(errorText(lt, e));
     }
@@ -70,6 +92,11 @@ function NewRequestForm({ onDone }: { onDone(id: string): void }) {
         <ul>
           {attachments.map((a) => (
             <li key={keyOf(a)}>{named(a)}</li>
+          ))}
+          {files.map((f) => (
+            <li key={`file:${f.name}:${f.size}`}>
+              {f.name} ({formatBytes(f.size)})
+            </li>
           ))}
         </ul>
         <div className="lib-row">
@@ -106,7 +133,22 @@ function NewRequestForm({ onDone }: { onDone(id: string): void }) {
             {t('req.attach.add')}
           </button>
         </div>
-        <span className="lib-muted">{t('req.attach.upload')}</span>
+        <label className="lib-row">
+          <span className="lib-muted">{t('req.attach.upload')}</span>
+          <input
+            type="file"
+            multiple
+            aria-label={t('req.attach.upload')}
+            onChange={(e) => {
+              const picked = [...(e.target.files ?? [])];
+              setFiles((old) => [
+                ...old,
+                ...picked.filter((f) => !old.some((o) => o.name === f.name && o.size === f.size)),
+              ]);
+              e.target.value = '';
+            }}
+          />
+        </label>
       </div>
       {error && <p className="lib-error">{error}</p>}
       <button type="button" className="primary" disabled={!form.title.trim()} onClick={() => void submit()}>
@@ -327,6 +369,10 @@ export function RequestDetailPage({ id }: { id: string }) {
                 a.kind === 'link' ? (
                   <a key={a.url} href={a.url} target="_blank" rel="noreferrer noopener">
                     {a.label || a.url}
+                  </a>
+                ) : a.kind === 'file' ? (
+                  <a key={a.fileId} href={`/api/requests/${r.id}/files/${a.fileId}`} download={a.name}>
+                    {a.name} ({formatBytes(a.size)})
                   </a>
                 ) : (
                   <a key={a.datasetId} href="#/datasets">
