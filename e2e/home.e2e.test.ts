@@ -1,7 +1,7 @@
 /**
  * The home page as the first page after signing in (issue 19): its counters agree with the server, the header's
  * search finds a shipped template by its initial consonants, and a template opened from the home page lands in
- * the editor as an unsaved document.
+ * the editor as an unsaved document; an analysis request filed with an attached file is found by the same search.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -75,4 +75,33 @@ describe.skipIf(!hasChromium() && !process.env.CI)('the home page', () => {
     expect(await page.locator('.react-flow__node').count()).toBeGreaterThan(0);
     expect(errors).toEqual([]);
   }, 20_000);
+
+  it('files an analysis request with an attached file and finds it through the header search', async () => {
+    await page.goto(`${studio!.server.url}/#/requests`);
+    await page.getByTestId('request-new').click();
+    const form = page.getByTestId('request-form');
+    await form.locator('input[name="title"]').fill('원산지우회 의심 업체 분석 의뢰');
+    await form.locator('textarea[name="purpose"]').fill('원산지 우회 수입 의심 업체 선별');
+    await form.locator('input[type="file"]').setInputFiles({
+      name: '의뢰 명세.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('업체,사유\nC000123,원산지 우회\n'),
+    });
+    await form.getByText('의뢰 명세.csv').waitFor();
+    await form.getByRole('button', { name: '신청', exact: true }).click();
+    const detail = page.getByTestId('request-detail');
+    const attached = detail.locator('a[download]', { hasText: '의뢰 명세.csv' });
+    await attached.waitFor();
+    const file = await page.evaluate(async (href) => (await fetch(href)).text(), await attached.getAttribute('href'));
+    expect(file).toContain('C000123');
+
+    // A partial word of the title finds the request in the header search, which opens it.
+    await page.getByTestId('global-search').fill('원산지우');
+    const hit = page.getByTestId('search-panel').locator('.search-hit[data-kind="request"]', { hasText: '원산지우회' });
+    await hit.first().waitFor();
+    await hit.first().click();
+    await detail.waitFor();
+    expect(await detail.textContent()).toContain('원산지우회 의심 업체 분석 의뢰');
+    expect(errors).toEqual([]);
+  }, 12_000);
 });
