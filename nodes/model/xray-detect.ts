@@ -147,7 +147,15 @@ const params = z
     pixelScale: z
       .enum(['0-1', '0-255'])
       .default('0-1')
-      .meta({ label: { ko: '픽셀 값 범위', en: 'Pixel value range' }, widget: 'select', showIf: custom }),
+      .meta({
+        label: { ko: '픽셀 값 범위', en: 'Pixel value range' },
+        widget: 'select',
+        showIf: custom,
+        options: {
+          '0-1': { ko: '0~1 (255로 나눔)', en: '0–1 (divided by 255)' },
+          '0-255': { ko: '0~255 (그대로)', en: '0–255 (as is)' },
+        },
+      }),
     anchors: z
       .array(z.tuple([z.number().gt(0), z.number().gt(0)]))
       .min(1)
