@@ -41,7 +41,8 @@ export interface SupplyChainOptions {
 }
 
 /**
- * The node's one wide result: `part` says which output port a row belongs to (flow, anomaly, summary, chain);
+ * The node's one wide result: `part` says which output port a row belongs to (flow, route, anomaly, summary,
+ * chain);
  * each port selects its columns (see `supply-chain-flows.ts`).
  */
 export const WIDE: [string, string][] = [
@@ -190,6 +191,21 @@ export function supplyChainSql(o: SupplyChainOptions): string {
     ),
   );
 
+  // Country routes without lumping, for the flow map (a few hundred pairs at most).
+  const routes = wide(
+    'route',
+    {
+      origin: 's_origin',
+      departure: 's_departure',
+      weight: 'sum(m)',
+      value: o.value ? 'sum(amt)' : 'NULL',
+      row_count: 'count(*)',
+      fraud_rows: fraudRows,
+      flagged_rows: o.fta ? 'count(*) FILTER (WHERE fta AND s_origin <> s_departure)' : 'NULL',
+    },
+    'FROM win GROUP BY s_origin, s_departure',
+  );
+
   const anomalyCommon = (code: Anomaly) => ({
     anomaly: stringLiteral(code),
     anomaly_ko: stringLiteral(ANOMALIES[code]),
@@ -272,7 +288,7 @@ export function supplyChainSql(o: SupplyChainOptions): string {
     summaryOf('any', anyFlag),
   ].filter((s): s is string => s !== null);
 
-  const parts = [...flows, ...anomalies, ...summaries];
+  const parts = [...flows, routes, ...anomalies, ...summaries];
   if (o.chain) {
     const c = o.chain;
     ctes.push(

@@ -63,7 +63,7 @@ const BASE = {
   chainDrawback: 'db',
 };
 
-const PORTS = ['out', 'anomalies', 'summary', 'chain'] as const;
+const PORTS = ['out', 'routes', 'anomalies', 'summary', 'chain'] as const;
 
 /** Every output port of one run, each read through a pass-through SQL node as a downstream node reads it. */
 async function run(params: Record<string, unknown>): Promise<Record<(typeof PORTS)[number], Row[]>> {
@@ -117,6 +117,15 @@ describe('model.supply_chain_flows', () => {
       ['departure', 'JP', 'C', 10, 1, 0],
     ]);
     expect(num(rows.find((r) => r.source === 'CN' && r.target === 'VN')!.flagged_rows)).toBe(2);
+    // The map's country routes are never lumped.
+    expect(base.routes.map((r) => [r.origin, r.departure, num(r.weight), num(r.flagged_rows)])).toEqual([
+      ['CN', 'VN', 500, 2],
+      ['CN', 'CN', 100, 0],
+      ['VN', 'VN', 50, 0],
+      ['JP', 'CN', 20, 0],
+      ['US', 'US', 14, 0],
+      ['JP', 'JP', 10, 0],
+    ]);
     // Only the top stage values stay named; the rest become 기타.
     const top1 = (await run({ ...BASE, topPerStage: 1, measure: 'count' })).out;
     expect(top1.filter((r) => r.source_stage === 'origin').map(flow)).toEqual([

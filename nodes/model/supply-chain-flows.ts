@@ -128,6 +128,7 @@ export const FLOW_COLUMNS = [
   'fraud_rows',
   'flagged_rows',
 ];
+export const ROUTE_COLUMNS = ['origin', 'departure', 'weight', 'value', 'row_count', 'fraud_rows', 'flagged_rows'];
 export const ANOMALY_COLUMNS = [
   'anomaly',
   'anomaly_ko',
@@ -176,6 +177,7 @@ export const supplyChainFlows = defineNode({
   outputs: [
     { name: 'out', label: { ko: '단계 간 흐름', en: 'Stage-to-stage flows' } },
     { name: 'anomalies', label: { ko: '이상 경로', en: 'Route anomalies' } },
+    { name: 'routes', label: { ko: '국가 경로 (원산지 → 출발국)', en: 'Country routes (origin → departure)' } },
     { name: 'summary', label: { ko: '이상 유형별 적발률', en: 'Fraud rate by anomaly type' } },
     { name: 'chain', label: { ko: '국내 공급망·환급', en: 'Domestic chain and drawback' } },
   ],
@@ -219,6 +221,11 @@ export const supplyChainFlows = defineNode({
       schema: keep(FLOW_COLUMNS),
       sql: (self) =>
         `SELECT ${pick(FLOW_COLUMNS)} FROM ${self} WHERE part = 'flow' ORDER BY weight DESC, source, target`,
+    },
+    routes: {
+      schema: keep(ROUTE_COLUMNS),
+      sql: (self) =>
+        `SELECT ${pick(ROUTE_COLUMNS)} FROM ${self} WHERE part = 'route' ORDER BY weight DESC, origin, departure`,
     },
     anomalies: {
       schema: keep(ANOMALY_COLUMNS),

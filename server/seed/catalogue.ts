@@ -42,6 +42,10 @@ const CATALOGUE: Record<string, CatalogueEntry> = {
     tags: [EXAMPLE, 'AI 통관 심사', '군집', '위험'],
   },
   'risk-screening.pipeline.json': { category: 'clearance_risk_score', tags: [EXAMPLE, 'AI 통관 심사', '위험 점수'] },
+  'supply-chain.pipeline.json': {
+    category: 'supply_chain',
+    tags: [EXAMPLE, '공급망', '우회수입', 'FTA', '원산지', '환급'],
+  },
   'tax-risk-scorecard.pipeline.json': { category: 'tax_risk', tags: [EXAMPLE, '세무', '업체', '위험 점수'] },
   'trade-finance-gap.pipeline.json': { category: 'trade_finance', tags: [EXAMPLE, '무역금융', '외환', '송금'] },
   'traveller-links.pipeline.json': {

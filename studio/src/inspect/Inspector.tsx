@@ -13,6 +13,7 @@ import { ChartSuggestionBar } from '../suggest/ChartSuggestionBar.tsx';
 import { insertStep } from '../suggest/insert-step.ts';
 import { SuggestionBar } from '../suggest/SuggestionBar.tsx';
 import { type GridSelection, useSuggestions } from '../suggest/useSuggestions.ts';
+import { SUPPLY_CHAIN_TYPE, SupplyChainPanel } from '../supply/SupplyChainPanel.tsx';
 import { XRAY_TYPE, XrayPanel } from '../xray/XrayPanel.tsx';
 import { DataGrid } from './DataGrid.tsx';
 import type { FilterRule } from './filter-rules.ts';
@@ -122,7 +123,8 @@ export function Inspector() {
         <>
           {node.type === CHART_TYPE ? (
             <ChartPanel nodeId={inspected} relation={inspection.relation} />
-          ) : node.type === EVALUATE_TYPE ? null /* suggestions over its wide raw table would only mislead */ : (
+          ) : node.type === EVALUATE_TYPE ||
+            node.type === SUPPLY_CHAIN_TYPE ? null /* suggestions over a wide raw table would only mislead */ : (
             <div>
               <SuggestionBar
                 nodeId={inspected}
@@ -135,6 +137,9 @@ export function Inspector() {
           )}
           {node.type === EVALUATE_TYPE && !inspection.partial && (
             <EvaluationPanel nodeId={inspected} relation={inspection.relation} />
+          )}
+          {node.type === SUPPLY_CHAIN_TYPE && !inspection.partial && (
+            <SupplyChainPanel nodeId={inspected} relation={inspection.relation} />
           )}
           {drawsNetwork(node) && !inspection.partial && (
             <NetworkPanel nodeId={inspected} relation={inspection.relation} />
