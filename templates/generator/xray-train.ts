@@ -1,6 +1,6 @@
 /**
  * Trains the shipped X-ray detector on generated images and writes it where `model.xray_detect` finds it.
- *   npm run train:xray -- [--images 900] [--epochs 10] [--seed 18] [--hidden 32] [--out DIR]
+ *   npm run train:xray -- [--images 1500] [--epochs 12] [--seed 18] [--hidden 48] [--out DIR]
  * Same arguments ⇒ the same model (seeded generator, seeded initialisation and shuffling, no threads).
  * Writes nodes/model/_xray-data/detector.onnx and detector-model.ts (the same bytes, base64, so the node
  * needs no file system in the browser), then prints mAP@0.5 on 300 generated test images.
@@ -279,10 +279,10 @@ export async function evaluateXray(
 async function main() {
   const { values } = parseArgs({
     options: {
-      images: { type: 'string', default: '900' },
-      epochs: { type: 'string', default: '10' },
+      images: { type: 'string', default: '1500' },
+      epochs: { type: 'string', default: '12' },
       seed: { type: 'string', default: String(XRAY_SEED) },
-      hidden: { type: 'string', default: '32' },
+      hidden: { type: 'string', default: '48' },
       out: { type: 'string', default: path.join(import.meta.dirname, '../../nodes/model/_xray-data') },
     },
   });
