@@ -1,7 +1,7 @@
 /**
  * npm run bench -- [--suite NAME,…] [--rows 1000000,10000000] [--runs 5] [--no-arquero] [--node prep.unpivot,prep.window]
  * Suites (default runtime,nodes): nodes, limit, runtime, cluster, api, models, objectives, runner, studio, charts,
- *   graph, studio-network, text, hs-code, recommend, datamap, home, port-calls, xray — one line each below.
+ *   graph, studio-network, text, hs-code, recommend, datamap, home, port-calls, xray, co — one line each below.
  * Each suite writes its figures into its own section of bench/RESULTS.md; `--node` re-runs only those prep
  * nodes and prints their rows without rewriting the section (which holds every node).
  */
@@ -50,6 +50,7 @@ if (suites.has('recommend')) await (await import('./recommend-bench.ts')).runRec
 if (suites.has('datamap')) await (await import('./datamap-bench.ts')).runDataMapSuite(machine(duckdb)); // issue 18
 if (suites.has('home')) await (await import('./home-bench.ts')).runHomeSuite(machine(duckdb)); // issue 19
 if (suites.has('port-calls')) await (await import('./port-calls-bench.ts')).runPortCallsSuite(machine(duckdb)); // issue 16
+if (suites.has('co')) await (await import('./co-bench.ts')).runCoSuite(machine(duckdb)); // issue 18
 if (suites.has('xray')) await (await import('./xray-bench.ts')).runXraySuite(machine(duckdb)); // issue 18
 
 /**

@@ -9,6 +9,9 @@ import { datasets } from './db/schema.ts';
 import { sampleDatasetId } from './seed/ids.ts';
 import { listSampleFiles, SAMPLE_NAME } from './seed/samples.ts';
 
+/** Shipped scans (C/O forms, seal specimens, X-ray images): served read-only like the samples, not seeded as datasets. */
+const SAMPLE_IMAGES = /^(?:[\w-]+\/)?[\w-][\w.-]*\.(?:zip|png|jpe?g)$/;
+
 export interface StaticOptions {
   /** The built studio (`vite build` output); default `<project>/dist`. */
   distDir?: string;
@@ -43,7 +46,7 @@ export function mountStatic<E extends Env>(app: Hono<E>, options: StaticOptions 
   app.on(['GET', 'HEAD'], '/samples/*', async (c, next) => {
     // One folder level at most, plain characters only (no `..`, no encoded slashes), a data file's extension.
     const name = c.req.path.slice('/samples/'.length);
-    if (!SAMPLE_NAME.test(name)) return c.notFound();
+    if (!SAMPLE_NAME.test(name) && !SAMPLE_IMAGES.test(name)) return c.notFound();
     c.header('Cache-Control', 'no-cache');
     return serveStatic<E>({ root: samples, rewriteRequestPath: (p) => p.replace(/^\/samples/, '') })(c, next);
   });

@@ -155,7 +155,8 @@ export function compareSeals(a: SealSignature, b: SealSignature): { score: numbe
   for (let k = 0; k + 1 < BANDS.length; k++)
     sum += overlap(a, b, best.shift, Math.round(RADII * BANDS[k]!), Math.round(RADII * BANDS[k + 1]!));
   const score = sum / (BANDS.length - 1);
-  return { score, degrees: Math.round((best.shift * 360) / ANGLES) };
+  // The stamp is turned the opposite way to the shift that aligns it with the specimen.
+  return { score, degrees: Math.round((((ANGLES - best.shift) % ANGLES) * 360) / ANGLES) };
 }
 
 function overlap(a: SealSignature, b: SealSignature, shift: number, r0: number, r1: number): number {

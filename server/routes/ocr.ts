@@ -51,7 +51,8 @@ const ocr = createRoute({
       description: 'Tesseract TSV',
       content: { 'application/json': { schema: z.object({ tsv: z.string() }) } },
     },
-    ...errorResponses(400, 401, 503),
+    ...errorResponses(400, 401),
+    503: { description: 'Tesseract is not installed on this server' },
   },
 });
 

@@ -170,6 +170,12 @@ export function specimenPng(agency: Agency, forgery: Forgery = 'none'): Promise<
   );
 }
 
+/** A seal as stamped on paper (turned by `degrees`, scaled, with ink loss), alone on a 240 × 240 page: for tests. */
+export async function stampedSealPng(agency: Agency, forgery: Forgery, degrees: number, rng: Rng): Promise<Uint8Array> {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="240" height="240"><rect width="100%" height="100%" fill="#fff"/><g transform="translate(120,120) rotate(${degrees}) scale(${rng.uniform(0.9, 1.05).toFixed(3)})" opacity="0.92">${sealSvg(agency, forgery)}</g></svg>`;
+  return scanNoise(await rasterise(svg), rng);
+}
+
 const EXPORTERS = [
   ['Hanoi Textile Export JSC', 'Lot 12 Que Vo Industrial Park, Bac Ninh'],
   ['Saigon Seafood Processing Co', '45 Nguyen Tat Thanh, District 4, Ho Chi Minh City'],
@@ -253,7 +259,8 @@ function formContent(rng: Rng, index: number, forgery: Forgery, rule: 'none' | '
   const consignee = rng.pick(CONSIGNEES);
   const goods = rng.shuffle([...(GOODS[country] ?? [])]).slice(0, rng.between(1, 3));
   const issue = new Date(Date.UTC(2024, rng.int(12), 1 + rng.int(28)));
-  const ship = new Date(issue.getTime() + (rule === 'late' ? rng.between(400, 500) : rng.between(-5, 2)) * 86_400_000);
+  // Normally shipped within days of issue; a 'late' certificate was issued 400–500 days after the goods left.
+  const ship = new Date(issue.getTime() + (rule === 'late' ? -rng.between(400, 500) : rng.between(-5, 2)) * 86_400_000);
   const year = String(issue.getUTCFullYear()).slice(2);
   const certificateNo =
     form === 'KC'
