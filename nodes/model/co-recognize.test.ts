@@ -117,7 +117,7 @@ describe('model.co_recognize end to end (real OCR on one form)', () => {
   });
   afterAll(() => engine.close());
 
-  it('reads a sample form, matches its genuine seal and passes it; flags the agreement mismatch of another', async () => {
+  it('reads a sample form with real OCR, matches its genuine seal and flags the claimed agreement that does not fit the form', async () => {
     const { unzipSync } = await import('fflate');
     const dir = path.join(ROOT, 'templates/data/co');
     const forms = unzipSync(readFileSync(path.join(dir, 'forms.zip')));

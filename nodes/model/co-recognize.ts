@@ -74,10 +74,15 @@ const params = z
       .meta({
         label: { ko: '글자 인식 언어', en: 'OCR language' },
         help: {
-          ko: '영문 서식은 eng, 한글이 섞이면 eng+kor.',
-          en: 'eng for English forms, eng+kor when Korean is mixed in.',
+          ko: '영문 서식은 영어, 한글이 섞이면 영어+한국어를 고릅니다.',
+          en: 'English for English forms, English + Korean when Korean is mixed in.',
         },
         widget: 'select',
+        options: {
+          eng: { ko: '영어', en: 'English' },
+          kor: { ko: '한국어', en: 'Korean' },
+          'eng+kor': { ko: '영어+한국어', en: 'English + Korean' },
+        },
       }),
   })
   .strict();
