@@ -118,7 +118,8 @@ function Sankey(props: { flows: Flow[]; count: boolean; lang: Lang }) {
     const g = layout({ nodes: input.nodes.map((n) => ({ ...n })), links: input.links.map((l) => ({ ...l })) });
     return { ...g, stages: input.stages };
   }, [flows]);
-  const label = (n: SankeyNode<NodeExtra, LinkExtra>) => placeName(n.name, n.stage, lang);
+  const label = (n: SankeyNode<NodeExtra, LinkExtra>) =>
+    n.name === OTHER ? L.other[lang] : placeName(n.name, n.stage, lang);
   const colour = (n: SankeyNode<NodeExtra, LinkExtra>) =>
     n.name === OTHER ? '#94a3b8' : (STAGE_COLOURS[n.column % STAGE_COLOURS.length] ?? '#64748b');
   // Headers sit over their column: the first starts at its left edge, the last ends at its right edge.
@@ -126,7 +127,7 @@ function Sankey(props: { flows: Flow[]; count: boolean; lang: Lang }) {
     const n = graph.nodes.find((d) => d.column === i);
     if (!n) return 0;
     if (i === 0) return (n.x0 ?? 0) + 2;
-    return i === graph.stages.length - 1 ? (n.x1 ?? 0) - 3 : ((n.x0 ?? 0) + (n.x1 ?? 0)) / 2;
+    return i === graph.stages.length - 1 ? (n.x1 ?? 0) - 6 : ((n.x0 ?? 0) + (n.x1 ?? 0)) / 2;
   };
   return (
     <svg className="supply-svg" viewBox={`0 0 ${W} ${SANKEY_H}`} role="img" aria-label={L.sankey[lang]}>
@@ -186,6 +187,20 @@ function Sankey(props: { flows: Flow[]; count: boolean; lang: Lang }) {
       })}
     </svg>
   );
+}
+
+/**
+ * A curve between two projected places, bowed to the left of its direction. Drawn on the flat map rather than as
+ * a great circle: near-antipodal routes (Brazil → Korea) would otherwise run along the map's edge.
+ */
+function arc(from: [number, number] | null, to: [number, number] | null): string {
+  if (!from || !to) return '';
+  const [x1, y1] = from;
+  const [x2, y2] = to;
+  const bow = 0.18;
+  const cx = (x1 + x2) / 2 + (y2 - y1) * bow;
+  const cy = (y1 + y2) / 2 - (x2 - x1) * bow;
+  return `M${x1},${y1} Q${cx},${cy} ${x2},${y2}`;
 }
 
 function FlowMap(props: { flows: Flow[]; count: boolean; lang: Lang }) {
@@ -257,7 +272,7 @@ function FlowMap(props: { flows: Flow[]; count: boolean; lang: Lang }) {
               className="supply-arc"
               data-kind={a.kind}
               data-flagged={red || undefined}
-              d={path({ type: 'LineString', coordinates: [at.get(a.from)!, at.get(a.to)!] }) ?? ''}
+              d={arc(projection(at.get(a.from)!), projection(at.get(a.to)!))}
               fill="none"
               stroke={stroke}
               strokeOpacity={0.6}

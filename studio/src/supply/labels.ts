@@ -25,6 +25,7 @@ export const L = {
   rows: { ko: '건', en: 'declarations' },
   won: { ko: '원', en: 'KRW' },
   fraud: { ko: '적발', en: 'frauds' },
+  other: { ko: '기타', en: 'Other' },
   flaggedRows: { ko: '우회 의심', en: 'possible circumvention' },
 } satisfies Record<string, Label>;
 
