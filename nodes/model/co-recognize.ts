@@ -95,8 +95,11 @@ const PORTS = {
   declarations: { ko: '수입신고 (선적일·협정)', en: 'Declarations (shipment date, agreement)' },
 };
 
+/** The verdict and its reasons first: what the officer reads before anything else. */
 const OUTPUT: Column[] = [
   { name: 'file_name', type: 'VARCHAR' },
+  { name: 'verdict', type: 'VARCHAR' },
+  { name: 'reasons', type: 'VARCHAR' },
   { name: 'form_type', type: 'VARCHAR' },
   { name: 'certificate_no', type: 'VARCHAR' },
   { name: 'exporter', type: 'VARCHAR' },
@@ -112,8 +115,6 @@ const OUTPUT: Column[] = [
   { name: 'seal_angle', type: 'INTEGER' },
   { name: 'declared_agreement', type: 'VARCHAR' },
   { name: 'shipment_date', type: 'DATE' },
-  { name: 'verdict', type: 'VARCHAR' },
-  { name: 'reasons', type: 'VARCHAR' },
 ];
 
 function textColumn(s: Schema, name: string, param: keyof Params) {
@@ -359,6 +360,8 @@ export const coRecognize = defineNode<Params>({
     });
     const rows = judged.map((j) => [
       j.name,
+      j.verdict,
+      j.reasons.join(' / ') || null,
       j.fields.form_type,
       j.fields.certificate_no,
       j.fields.exporter,
@@ -374,8 +377,6 @@ export const coRecognize = defineNode<Params>({
       j.seal.degrees,
       j.declared?.agreement ?? null,
       j.declared?.shipment ?? null,
-      j.verdict,
-      j.reasons.join(' / ') || null,
     ]);
     await engine.createTable(
       tableName,
