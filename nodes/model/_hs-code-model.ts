@@ -5,10 +5,15 @@
 //     - HS4: the heading's Korean text + the WCO English heading,
 //     - HS6: the subheading's Korean parent path + the WCO English subheading,
 //     - HS10: the tariff line's own Korean and English name,
-//     - the whole line (name + path + English at every level), once with the full query and once with the item
-//       name alone (an item name often repeats the nomenclature's words),
-//     each by TF-IDF cosine (short texts the query covers well) and, for the three broad ones, BM25 (texts sharing
+//     - the whole line (name + path + English at every level), once with the full query and once with what the
+//       item is (its name and the head of its description: an item name often repeats the nomenclature's words),
+//     - the heading with everything under it (all its subheadings and lines, Korean and English), queried with what
+//       the item is,
+//     each by TF-IDF cosine (short texts the query covers well) and, for the broad ones, BM25 (texts sharing
 //     many n-grams). The best line of a subheading gives the subheading's score (10 → 6 → 4 aggregation).
+//     Two things n-grams miss are added: a line whose distinctive name the query spells out (치약, 보건용 마스크,
+//     김치) gains, and the chapter notes on how far goods are worked (_hs-rules.ts) move a prepared food, a
+//     mixture or an article away from the chapters of raw materials, compounds and primary forms.
 //  2. What the officer decided before (rulings, earlier declarations; optional): a linear classifier trained on
 //     those decisions — one TF-IDF centroid per HS4 and per HS6 (Rocchio) — and the nearest decisions (k-NN) for
 //     the exact 10-digit line. An item like one already decided lands on that decision's code.
@@ -16,7 +21,8 @@
 // specific line keeps its score only when its own name matches the query.
 
 import { Bm25Index, cosine, type SparseVector } from '../../runtime/text/bm25.ts';
-import { matchedPhrases } from '../../runtime/text/char-ngrams.ts';
+import { matchedPhrases, normalizeText } from '../../runtime/text/char-ngrams.ts';
+import { workedRulesFor } from './_hs-rules.ts';
 
 /** The shipped nomenclature, compact (see bench/hs-code-asset.ts): lines are [hs10, 품목명, path no., English]. */
 export interface HsNomenclature {
@@ -56,10 +62,16 @@ export interface HsCandidate {
  * Weights of the fused score. The nomenclature terms count once each (not tuned: the ablation on the 20 rulings moved
  * no figure beyond ±1 ruling). `namedLine`, `decisions` and `minDecisionSimilarity` were chosen by looking at the
  * 20 rulings (leave-one-out) and the 20 questions written from them: see bench/RESULTS.md, section hs-code.
+ * `bmHeadingFocus`, `namedInQuery` and `worked` were chosen on the 65 held-out items of bench/data/hs-dev-items.csv
+ * (written from the tariff, not from the rulings), before the 20 rulings were measured once.
  */
 export const FUSION = {
   /** The nomenclature terms: TF-IDF cosine and BM25 at the heading, subheading, line name and whole line. */
-  terms: { cos4: 1, bm4: 1, cos6: 1, bm6: 1, cos10: 1, cosLine: 1, bmLine: 1, cosName: 1 },
+  terms: { cos4: 1, bm4: 1, cos6: 1, bm6: 1, cos10: 1, cosLine: 1, bmLine: 1, cosName: 1, bmHeadingFocus: 1 },
+  /** Added to a line whose distinctive name the query spells out (times min(1, name length / 4)). */
+  namedInQuery: 2,
+  /** Score factors from the chapter notes on worked goods (_hs-rules.ts): headings gone beyond, and where to. */
+  worked: { beyond: 0.5, towards: 1.5 },
   /** Each decision term (HS4 centroid, HS6 centroid, nearest decision at HS10), times its cosine. */
   decisions: 8,
   /** A decision below this cosine says nothing about the query. */
@@ -86,6 +98,30 @@ export function cleanQuery(text: string): string {
   return out;
 }
 
+/**
+ * The head of a ruling-style description: Korean puts the thing itself last ("…으로 만든 일회용 장갑(…)",
+ * "…을 소매포장한 치약"), so the last two words of the first clause, without parentheses, name the goods; the
+ * words before are mostly what it is made of or how. Empty when the clause ends in "것" (the name says what it is).
+ */
+export function descriptionHead(description: string): string {
+  const clause =
+    cleanQuery(description)
+      .replace(/^[\sㅇo○\-·*]*(\(?개요\)?|물품\s*개요)?\s*[-:]?/u, '')
+      .split(/\s-\s|\s-(?=\s*[(（]?[가-힣]+\s*[)）]?\s*:)|\n|※|\s[ㅇ○]\s|용도\s*:/u)[0] ?? '';
+  let flat = clause;
+  for (let i = 0; i < 3; i++) flat = flat.replace(/[(（[][^()（）[\]]*[)）\]]/gu, ' ');
+  const words = flat
+    .replace(/[.,;]+\s*$/u, '')
+    .trim()
+    .split(/\s+/u)
+    .filter((w) => w !== '');
+  const last = words.slice(-2);
+  if (last.length === 0 || /것$|임$|[을를에]$/u.test(last[last.length - 1]!)) return '';
+  // a modifier that is a verb form ("만든", "갖춘") says how, not what
+  if (last.length === 2 && /[한된은는든춘인운]$/u.test(last[0]!)) last.shift();
+  return last.join(' ');
+}
+
 const isResidual = (name: string) => /^(기타|그 밖의 것|그 밖의)\s*(\(|$)/u.test(name.trim());
 
 /** Divides every score by the best one (all 0 when nothing matched). */
@@ -95,7 +131,23 @@ function relative(scores: Float64Array): Float64Array {
   return max > 0 ? scores.map((v) => v / max) : scores;
 }
 
-/** The nomenclature's indexes, built once per process (≈ 2 s) and shared by every model and run. */
+/**
+ * Line names that say what the goods are (치약, 보건용 마스크, 김치): without parentheses, not a residual or a
+ * "…한 것" condition, at most two lines so named (a name shared by many lines, like 신차 or 부분품, says little).
+ */
+function distinctiveNames(lines: HsNomenclature['lines']): Array<{ text: string; lines: number[] }> {
+  const byName = new Map<string, number[]>();
+  lines.forEach(([, name], i) => {
+    let core = name;
+    for (let k = 0; k < 3; k++) core = core.replace(/[(（[][^()（）[\]]*[)）\]]/gu, ' ');
+    const text = normalizeText(core);
+    if (text.length < 2 || /것$|^기타|^그 밖의/u.test(text) || isResidual(name)) return;
+    byName.set(text, [...(byName.get(text) ?? []), i]);
+  });
+  return [...byName].filter(([, l]) => l.length <= 2).map(([text, l]) => ({ text, lines: l }));
+}
+
+/** The nomenclature's indexes, built once per process (≈ 3 s CPU) and shared by every model and run. */
 export class HsNomenclatureIndex {
   readonly hs4: string[];
   readonly hs6: string[];
@@ -103,12 +155,16 @@ export class HsNomenclatureIndex {
   readonly index6: Bm25Index;
   readonly index10: Bm25Index;
   readonly indexLine: Bm25Index;
+  /** Each heading with everything under it: the union of its lines' whole texts (names, paths, English). */
+  readonly index4all: Bm25Index;
   /** Per line: its heading's and subheading's position in hs4 / hs6. */
   readonly line4: Int32Array;
   readonly line6: Int32Array;
   readonly linesOf6: number[][];
   readonly residual: Uint8Array;
   readonly lineOf: Map<string, number>;
+  /** Distinctive line names (their words, normalised): a line named word for word in the query is strong evidence. */
+  readonly names: Array<{ readonly text: string; readonly lines: number[] }>;
 
   constructor(readonly nomenclature: HsNomenclature) {
     const { lines, paths, english } = nomenclature;
@@ -132,6 +188,7 @@ export class HsNomenclatureIndex {
     for (let i = 0; i < lines.length; i++) this.linesOf6[this.line6[i]!]!.push(i);
     this.residual = Uint8Array.from(lines, ([, name]) => (isResidual(name) ? 1 : 0));
     this.lineOf = new Map(lines.map(([hs10], i) => [hs10, i]));
+    this.names = distinctiveNames(lines);
     const en = (code: string) => english[code] ?? '';
     this.index4 = Bm25Index.build(
       this.hs4.map((c) => ({ id: c, text: `${heading.get(c)} ${en(c)}` })),
@@ -153,6 +210,8 @@ export class HsNomenclatureIndex {
       })),
       NGRAM,
     );
+    // Headings as the union of their lines' whole texts, from indexLine's postings (no text cut again).
+    this.index4all = this.indexLine.grouped(this.line4, this.hs4);
   }
 
   /** Korean path of tariff line `i`: heading > … > name. */
@@ -217,6 +276,8 @@ export class HsCodeModel {
     const text = cleanQuery(`${query.name}\n${query.description ?? ''}`);
     const n = this.nomenclature;
     const L = n.nomenclature.lines.length;
+    // What the item is: its name and the head of its description (without the materials and processes before it).
+    const focus = `${name} ${descriptionHead(query.description ?? '')}`.trim();
 
     const cos4 = relative(n.index4.cosineScores(text));
     const bm4 = relative(n.index4.scores(text));
@@ -226,8 +287,9 @@ export class HsCodeModel {
     const cos10 = relative(own);
     const cosLine = relative(n.indexLine.cosineScores(text));
     const bmLine = relative(n.indexLine.scores(text));
-    const cosName = name.trim() ? relative(n.indexLine.cosineScores(name)) : new Float64Array(L);
+    const cosName = focus ? relative(n.indexLine.cosineScores(focus)) : new Float64Array(L);
 
+    const bmHeadingFocus = focus ? relative(n.index4all.scores(focus)) : new Float64Array(n.hs4.length);
     const votes = this.decisionVotes(text);
     const T = FUSION.terms;
     const lineScore = new Float64Array(L);
@@ -235,7 +297,12 @@ export class HsCodeModel {
     for (let i = 0; i < L; i++) {
       const h4 = n.line4[i]!;
       const h6 = n.line6[i]!;
-      const shared = T.cos4 * cos4[h4]! + T.bm4 * bm4[h4]! + T.cos6 * cos6[h6]! + T.bm6 * bm6[h6]!;
+      const shared =
+        T.cos4 * cos4[h4]! +
+        T.bm4 * bm4[h4]! +
+        T.cos6 * cos6[h6]! +
+        T.bm6 * bm6[h6]! +
+        T.bmHeadingFocus * bmHeadingFocus[h4]!;
       const specific = T.cos10 * cos10[i]! + T.cosLine * cosLine[i]! + T.bmLine * bmLine[i]! + T.cosName * cosName[i]!;
       lineScore[i] = shared + specific;
       if (lineScore[i]! > 0) any = true;
@@ -256,6 +323,24 @@ export class HsCodeModel {
           0.5 * (T.cos10 * cos10[l]! + T.cosLine * cosLine[l]! + T.bmLine * bmLine[l]! + T.cosName * cosName[l]!);
       }
       lineScore[residual] = unnamed;
+    }
+
+    // A line named word for word in the query (a two-letter name only at a word's start: 치약을, not 불치약).
+    const q = ` ${normalizeText(text)} `;
+    for (const { text: t, lines } of n.names) {
+      if (!q.includes(t.length <= 2 ? ` ${t}` : t)) continue;
+      for (const l of lines) lineScore[l] = lineScore[l]! + FUSION.namedInQuery * Math.min(1, t.length / 4);
+    }
+
+    // How far the goods are worked (chapter notes): lines of headings the description has gone beyond lose a share.
+    const rules = workedRulesFor(text);
+    if (rules.length > 0) {
+      const factor = new Float64Array(n.hs4.length).fill(1);
+      n.hs4.forEach((h, j) => {
+        if (rules.some((r) => r.headings(h))) factor[j] = FUSION.worked.beyond;
+        else if (rules.some((r) => r.towards(h))) factor[j] = FUSION.worked.towards;
+      });
+      for (let i = 0; i < L; i++) lineScore[i] = lineScore[i]! * factor[n.line4[i]!]!;
     }
 
     // Decisions: centroids at HS4 and HS6, nearest decision at HS10 (each times its cosine).

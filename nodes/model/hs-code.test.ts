@@ -4,6 +4,8 @@ import type { Engine } from '../../runtime/engine/engine.ts';
 import { renderMessage } from '../../runtime/messages/render.ts';
 import { doc, resolve, runtimeFor, values } from '../../runtime/testing/harness.ts';
 import { nodeDefinitions } from '../index.ts';
+import { descriptionHead } from './_hs-code-model.ts';
+import { workedRulesFor } from './_hs-rules.ts';
 import { hs10Of } from './hs-code.ts';
 
 let engine: Engine;
@@ -116,5 +118,29 @@ describe('model.hs_code', () => {
     expect(hs10Of('710220000')).toBe('0710220000');
     expect(hs10Of('8609.00-5000')).toBe('8609005000');
     expect(hs10Of('8609')).toBeNull();
+  });
+
+  it('reads how far goods are worked from the description, as the chapter notes do', () => {
+    const moved = (text: string, hs4: string) => workedRulesFor(text).some((r) => r.headings(hs4));
+    // Ch. 2: seasoned meat is a preparation (Ch. 16), plain frozen meat is not
+    expect(moved('얇게 썬 소고기를 간장·마늘로 양념하여 냉동한 것', '0202')).toBe(true);
+    expect(moved('뼈 없는 소고기를 냉동한 것', '0202')).toBe(false);
+    // Ch. 28/29 note 1: a mixture is not a compound; a compound stated by purity and CAS number is
+    expect(moved('불화나트륨·탄산칼슘·글리세린을 혼합한 페이스트', '2826')).toBe(true);
+    expect(moved('아세톤(CAS No. 67-64-1) 순도 99.5%의 액체', '2914')).toBe(false);
+    // the use ("용도") says nothing about the goods themselves: a pure caustic soda used for detergents stays a compound
+    expect(moved('수산화나트륨 99% 플레이크 - 용도: 세제 제조용', '2815')).toBe(false);
+    // Ch. 39: a bag made of polyethylene film is an article, polyethylene pellets are a primary form
+    expect(moved('폴리에틸렌 필름으로 만든 쇼핑백', '3901')).toBe(true);
+    expect(moved('폴리에틸렌 펠릿(일차제품)', '3901')).toBe(false);
+  });
+
+  it('finds the goods at the end of a ruling-style description, not the materials before them', () => {
+    expect(descriptionHead('니트릴 고무(가황한 것)로 만든 일회용 장갑(외과용이 아닌 것) - 용도: 청소용')).toBe(
+      '일회용 장갑',
+    );
+    expect(descriptionHead('ㅇ 불화나트륨 등을 혼합한 백색 페이스트상을 튜브에 충전하여 소매포장한 치약')).toBe('치약');
+    // a clause ending in "것" leaves the naming to the item name
+    expect(descriptionHead('강낭콩을 블랜칭하여 냉동한 것(내용량: 500g) - 용도: 식용')).toBe('');
   });
 });

@@ -72,4 +72,24 @@ describe('Bm25Index', () => {
     }
     expect(all[0]).toBeGreaterThan(0);
   });
+
+  it('groups documents into a new index whose group holds each n-gram as often as its most frequent member', () => {
+    // lines 0 and 1 form heading A, line 2 heading B (as tariff lines under their headings)
+    const lines = Bm25Index.build([
+      { id: 'a1', text: '냉동 새우' },
+      { id: 'a2', text: '냉동 게 냉동' },
+      { id: 'b1', text: '쌀' },
+    ]);
+    const headings = lines.grouped(Int32Array.from([0, 0, 1]), ['A', 'B']);
+    expect(headings.size).toBe(2);
+    expect(headings.documentFrequency(' 냉동 ')).toBe(1);
+    expect(headings.query('새우', 2).map((h) => h.id)).toEqual(['A']);
+    expect(headings.query('쌀', 2).map((h) => h.id)).toEqual(['B']);
+    // ' 냉동 ' occurs twice in a2 and once in a1: the heading counts it twice (the most, not 3)
+    const wholeA = Bm25Index.build([
+      { id: 'A', text: '냉동 새우 게 냉동' },
+      { id: 'B', text: '쌀' },
+    ]);
+    expect(headings.scores('냉동 게 새우')[0]).toBeCloseTo(wholeA.scores('냉동 게 새우')[0]!, 6);
+  });
 });

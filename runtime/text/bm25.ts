@@ -190,6 +190,47 @@ export class Bm25Index {
     );
   }
 
+  /**
+   * A new index whose documents are groups of this index's documents (`groupOf[d]` = the group of document d,
+   * 0 … ids.length − 1): each n-gram counts in a group as often as in its most frequent member (the union of the
+   * members' texts, one repeat per member not added up). Built from the postings, with no text cut again: e.g. HS
+   * headings from their tariff lines.
+   */
+  grouped(groupOf: Int32Array, ids: readonly string[]): Bm25Index {
+    const offsets = new Int32Array(this.terms.length + 1);
+    const docs: number[] = [];
+    const tfs: number[] = [];
+    const docLengths = new Float32Array(ids.length);
+    const best = new Float32Array(ids.length);
+    const seen: number[] = [];
+    for (let t = 0; t < this.terms.length; t++) {
+      seen.length = 0;
+      for (let p = this.offsets[t]!; p < this.offsets[t + 1]!; p++) {
+        const g = groupOf[this.docs[p]!]!;
+        if (best[g] === 0) seen.push(g);
+        best[g] = Math.max(best[g]!, this.tfs[p]!);
+      }
+      seen.sort((a, b) => a - b);
+      for (const g of seen) {
+        docs.push(g);
+        tfs.push(best[g]!);
+        docLengths[g]! += best[g]!;
+        best[g] = 0;
+      }
+      offsets[t + 1] = docs.length;
+    }
+    return new Bm25Index(
+      [...ids],
+      { ...this.ngramOptions, k1: this.k1, b: this.b },
+      this.termIds,
+      this.terms,
+      offsets,
+      Int32Array.from(docs),
+      Float32Array.from(tfs),
+      docLengths,
+    );
+  }
+
   /** Number of documents containing `ngram` (as cut, e.g. ' 냉동'). */
   documentFrequency(ngram: string): number {
     const t = this.termIds.get(ngram);

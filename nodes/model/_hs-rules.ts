@@ -1,0 +1,90 @@
+// What lexical matching cannot see: how far the goods have been worked.
+//
+// The nomenclature runs from raw to worked: a chapter of materials (live animals, fresh vegetables, chemically
+// defined compounds, plastics in primary forms) comes before the chapters of what is made from them (food
+// preparations, medicaments, articles). A ruling's description names the materials first ("돼지고기·두부·채소 등의 소를
+// 채워 … 냉동한 것"), so n-gram retrieval lands on the material's chapter. The legal notes say when that is wrong:
+//  - Ch. 2 and 3 note / heading texts: meat and fish only fresh, chilled, frozen, salted, dried or smoked;
+//    cooked, seasoned, stuffed or fried goods are Ch. 16–21. Ch. 7, 8, 10–12 likewise (Ch. 7 note 3, Ch. 11, Ch. 20).
+//  - Ch. 28 note 1 and Ch. 29 note 1: separate chemically defined compounds only; mixtures, preparations, tablets and
+//    goods put up for retail sale as medicaments or cosmetics are not (Ch. 30, 33, 38, 21).
+//  - Ch. 39 note 6 / Ch. 40: 39.01–39.14 and 40.01–40.06 are primary forms (liquids, pastes, powders, granules,
+//    blocks); articles made of plastics or rubber are 39.16–39.26 and 40.07–40.17.
+// Each rule: a cue in the description that the goods are worked beyond what a group of headings covers, an optional
+// counter-cue, and the headings whose lines lose part of their score.
+
+export interface WorkedRule {
+  /** The rule as an officer reads it (shown nowhere yet; documents the note behind it). */
+  readonly note: string;
+  readonly cue: RegExp;
+  readonly unless?: RegExp;
+  readonly headings: (hs4: string) => boolean;
+  /** Where such worked goods go instead (their lines gain a share). */
+  readonly towards: (hs4: string) => boolean;
+}
+
+const within = (from: string, to: string) => (hs4: string) => hs4 >= from && hs4 <= to;
+const anyOf =
+  (...ranges: Array<(hs4: string) => boolean>) =>
+  (hs4: string) =>
+    ranges.some((r) => r(hs4));
+
+/** Cooking, seasoning, mixing, stuffing, frying, juicing: a food preparation, not a raw product. */
+const PREPARED_FOOD =
+  /유탕|튀[기긴김]|양념|버무|소를\s*채|조미|시즈닝|혼합|조제|배합|착즙|농축액|캡슐|타정|정제\s*형태|(?:^|[^가-힣])정제(?:로|를|\s*\d)|seasoned|fried|stuffed|prepar|mixed|juice|capsule|tablet/iu;
+
+/** A mixture or preparation, or goods put up as a product (Ch. 28/29 note 1). */
+const NOT_A_COMPOUND =
+  /혼합|조제|배합|함유한|타정|정제\s*형태|(?:^|[^가-힣])정제(?:로|를|\s*\d)|캡슐|치약|크림|세제|소매\s*포장|만든|만들어|제조한\s*[가-힣]*품|mixture|preparation|tablet|capsule|cream|paste/iu;
+
+/** The goods are an article made of plastics or rubber (not a primary form). */
+const ARTICLE =
+  /만든|만들어|성형한|사출|가공한|부착|조립|장착|용기|장갑|봉투|쇼핑백|필름을\s*열봉합|케이스|마개|호스|튜브|시트|매트|gloves?|bags?|pipe|tube|sheet|case|cover|article/iu;
+const PRIMARY_FORM =
+  /일차\s*제품|펠릿|pellet|granule|입상|분말\s*상?의\s*(수지|중합체)|중합체의\s*[가-힣]*\s*(분말|펠릿|액상)/iu;
+
+export const WORKED_RULES: readonly WorkedRule[] = [
+  {
+    note: '제2·3류는 신선·냉장·냉동·염장·건조·훈제까지: 조리·조미·혼합하거나 밀폐용기에 넣은 육·어류는 제16류',
+    cue: new RegExp(`${PREPARED_FOOD.source}|증숙|삶[은아]|익[힌혀]|조리|통조림|캔에|cooked|canned`, 'iu'),
+    headings: anyOf(within('0201', '0210'), within('0301', '0308')),
+    towards: anyOf(within('1601', '1605'), within('1901', '1905'), within('2101', '2106')),
+  },
+  {
+    note: '제7·8·10·11·12류는 신선·냉장·냉동·건조 등 단순 가공까지: 조미·혼합·유탕·착즙한 것은 제19~21류',
+    cue: PREPARED_FOOD,
+    headings: anyOf(within('0701', '0714'), within('0801', '0814'), within('1001', '1214')),
+    towards: anyOf(within('1901', '1905'), within('2001', '2009'), within('2101', '2106')),
+  },
+  {
+    note: '제28·29류는 화학적으로 단일한 화합물만: 혼합물·조제품·정제·소매용 제품은 제30·33·34·38·21류 등',
+    cue: NOT_A_COMPOUND,
+    unless: /순도|purity|CAS\s*No|원료의약품|API\b/iu,
+    headings: within('2801', '2942'),
+    towards: anyOf(
+      within('3003', '3006'),
+      within('3303', '3307'),
+      within('3401', '3405'),
+      within('3801', '3826'),
+      within('2106', '2106'),
+    ),
+  },
+  {
+    note: '제3901~3914호·제4001~4006호는 일차제품(액상·분말·펠릿 등): 만든 물품은 제3916~3926호·제4007~4017호',
+    cue: ARTICLE,
+    unless: PRIMARY_FORM,
+    headings: anyOf(within('3901', '3915'), within('4001', '4006')),
+    towards: anyOf(within('3916', '3926'), within('4007', '4017')),
+  },
+];
+
+/** The description without its 용도 (use) sentences: what the goods are used for does not say how they are worked. */
+export function goodsText(text: string): string {
+  return text.replace(/용도\s*[:：)）][^\n※]*/gu, ' ');
+}
+
+/** The rules whose cue is in `text` (and whose counter-cue is not). */
+export function workedRulesFor(text: string): WorkedRule[] {
+  const goods = goodsText(text);
+  return WORKED_RULES.filter((r) => r.cue.test(goods) && !(r.unless?.test(goods) ?? false));
+}
