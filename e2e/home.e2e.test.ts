@@ -92,7 +92,8 @@ describe.skipIf(!hasChromium() && !process.env.CI)('the home page', () => {
     const detail = page.getByTestId('request-detail');
     const attached = detail.locator('a[download]', { hasText: '의뢰 명세.csv' });
     await attached.waitFor();
-    const file = await page.evaluate(async (href) => (await fetch(href)).text(), await attached.getAttribute('href'));
+    const href = (await attached.getAttribute('href'))!;
+    const file = await page.evaluate(async (url) => (await fetch(url)).text(), href);
     expect(file).toContain('C000123');
 
     // A partial word of the title finds the request in the header search, which opens it.

@@ -1,6 +1,6 @@
 /**
- * The field dictionary of the import declaration (`templates/data/field-definitions-ko.csv`: the KCS 항목정의서 of the synthetic
- * declarations dataset, MIT, © 2022 Institute for Basic Science & Korea Customs Service, from
+ * The field dictionary of the import declaration (`templates/data/field-definitions-ko.csv`: the KCS 항목정의서 of
+ * the synthetic declarations dataset, MIT, © 2022 Institute for Basic Science & Korea Customs Service, from
  * github.com/Seondong/Customs-Declaration-Datasets branch `ko`) and which dataset columns each entry describes.
  */
 import { readFileSync } from 'node:fs';
@@ -23,7 +23,8 @@ let cached: FieldEntry[] | undefined;
 /** The 19 entries in file order; the source numbers two entries 16, so `no` is the line's position. */
 export function fieldDictionary(): FieldEntry[] {
   if (cached) return cached;
-  const text = readFileSync(new URL('../../templates/data/field-definitions-ko.csv', import.meta.url), 'utf8').replace(/^\uFEFF/, '');
+  const file = new URL('../../templates/data/field-definitions-ko.csv', import.meta.url);
+  const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   const [, ...rows] = csvParseRows(text);
   cached = rows
     .filter((r) => r.length >= 4 && r[1])
