@@ -1,6 +1,7 @@
 import type Graph from 'graphology';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import Sigma from 'sigma';
+import { EdgeLineProgram, EdgeRectangleProgram, NodeCircleProgram, NodePointProgram } from 'sigma/rendering';
 import type { Row } from '../../../runtime/schema/types.ts';
 import { fill, formatNumber } from '../i18n/translate.ts';
 import { useLang } from '../i18n/useLang.ts';
@@ -27,8 +28,15 @@ declare global {
 
 const FADED = '#e2e8f0';
 const PATH = '#dc2626';
-/** Past this many links they are hidden while the camera moves (measured: `npm run bench -- --suite studio-network`). */
-const HIDE_EDGES_ON_MOVE = 5_000;
+const EDGE = '#cbd5e1';
+/**
+ * Past this many entities or links the view draws for speed (measured: `npm run bench -- --suite studio-network`,
+ * software WebGL): nodes as points (one vertex each; sigma's instanced circles cost 2–3× more a frame), and
+ * links and labels hidden while the camera moves (drawing 20,000 links made each moving frame 3–8× slower).
+ */
+const LARGE = { nodes: 1_500, edges: 5_000 };
+/** Links as 1-px lines (one draw of 2 vertices each); only the evidence path keeps thick rectangles. */
+const EDGE_PROGRAMS = { line: EdgeLineProgram, thick: EdgeRectangleProgram };
 
 /** The network chunk (loaded lazily with sigma.js): WebGL drawing of a link analysis' nodes and edges. */
 export default function NetworkView(props: { nodeId: string; nodes: string; edges: string }) {
@@ -73,11 +81,17 @@ export default function NetworkView(props: { nodeId: string; nodes: string; edge
     if (!data || !host.current) return;
     let renderer: Sigma;
     try {
+      const large = data.graph.order > LARGE.nodes || data.graph.size > LARGE.edges;
       renderer = new Sigma(data.graph, host.current, {
-        labelRenderedSizeThreshold: 9,
-        // A big network redraws its links once the camera stops, so pan and zoom stay fluid.
-        hideEdgesOnMove: data.graph.size > HIDE_EDGES_ON_MOVE,
-        defaultEdgeColor: '#cbd5e1',
+        labelRenderedSizeThreshold: large ? 12 : 9,
+        // A big network redraws its links and labels once the camera stops, so pan and zoom stay fluid.
+        hideEdgesOnMove: large,
+        hideLabelsOnMove: large,
+        renderEdgeLabels: false,
+        defaultEdgeType: 'line',
+        edgeProgramClasses: EDGE_PROGRAMS,
+        nodeProgramClasses: { circle: large ? NodePointProgram : NodeCircleProgram },
+        defaultEdgeColor: EDGE,
         zIndex: true,
       });
     } catch (e) {
@@ -108,27 +122,28 @@ export default function NetworkView(props: { nodeId: string; nodes: string; edge
       if (e) pathEdges.add(e);
     }
     const focus = selected !== null;
+    // Reducers run when the view changes (not on camera moves); sigma hands each a fresh copy of the
+    // attributes, so they are filled in place rather than copied again.
     renderer.setSetting('nodeReducer', (key, attr) => {
       const row = attr.row as Row;
-      const hidden = visible !== null && !visible.has(key) && !onPath.has(key);
       const lit = !focus || onPath.has(key) || key === selected;
-      return {
-        ...attr,
-        hidden,
-        size: size(row),
-        color: lit ? colourOf(row, colourBy) : FADED,
-        highlighted: key === selected,
-        forceLabel: focus && onPath.has(key),
-        zIndex: lit ? 1 : 0,
-      };
+      attr.hidden = visible !== null && !visible.has(key) && !onPath.has(key);
+      attr.size = size(row);
+      attr.color = lit ? colourOf(row, colourBy) : FADED;
+      attr.highlighted = key === selected;
+      attr.forceLabel = focus && onPath.has(key);
+      attr.zIndex = lit ? 1 : 0;
+      return attr;
     });
+    const shown = (k: string) => visible === null || visible.has(k) || onPath.has(k);
     renderer.setSetting('edgeReducer', (key, attr) => {
-      const [s, t] = data.graph.extremities(key);
-      const hidden =
-        (visible !== null && !(visible.has(s) || onPath.has(s))) ||
-        (visible !== null && !(visible.has(t) || onPath.has(t)));
-      if (pathEdges.has(key)) return { ...attr, hidden: false, color: PATH, size: 3, zIndex: 1 };
-      return { ...attr, hidden, color: focus ? FADED : '#cbd5e1', zIndex: 0 };
+      const onEvidence = pathEdges.has(key);
+      attr.hidden = !onEvidence && !(shown(data.graph.source(key)) && shown(data.graph.target(key)));
+      attr.type = onEvidence ? 'thick' : 'line';
+      attr.color = onEvidence ? PATH : focus ? FADED : EDGE;
+      attr.size = onEvidence ? 3 : 1;
+      attr.zIndex = onEvidence ? 1 : 0;
+      return attr;
     });
   }, [data, size, colourBy, selected, visible, path]);
 

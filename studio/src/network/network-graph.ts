@@ -8,7 +8,7 @@ import forceAtlas2 from 'graphology-layout-forceatlas2';
 import type { Engine } from '../../../runtime/engine/engine.ts';
 import type { Row } from '../../../runtime/schema/types.ts';
 
-/** What the view reads at most: smooth pan and zoom is measured at this size (`npm run bench -- --suite studio`). */
+/** What the view reads at most: smooth pan and zoom is measured at this size (`npm run bench -- --suite studio-network`). */
 export const MAX_NODES = 5_000;
 export const MAX_EDGES = 20_000;
 /** Past this many entities the view opens on the most suspected ones; "show all" and "expand" add the rest. */
