@@ -25,6 +25,12 @@ function quantileBins(): string {
       quantile_cont(v, [0.2, 0.4, 0.6, 0.8]) AS q FROM (SELECT CAST(declared_value_krw AS DOUBLE) AS v FROM d))) AS b`;
 }
 
+/** z-score of unit price per HS6: the grouped statistics hash-joined back (no order asked). */
+const scaleByGroup = `SELECT d.*, CASE WHEN unit_price_usd IS NULL THEN NULL WHEN coalesce(s.sd, 0) = 0 THEN 0.0
+    ELSE (unit_price_usd - s.m) / s.sd END AS unit_price_usd_z
+    FROM d LEFT JOIN (SELECT hs6, avg(unit_price_usd) AS m, stddev_samp(unit_price_usd) AS sd FROM d GROUP BY hs6) AS s
+    ON d.hs6 IS NOT DISTINCT FROM s.hs6`;
+
 const windowCalcs = `SELECT * EXCLUDE (p),
     sum(declared_value_krw) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS running,
     lag(declared_value_krw, 1) OVER w AS previous
@@ -63,10 +69,8 @@ export const HAND: Record<string, string | null> = {
   'prep.value_map': `SELECT *, CASE origin_country WHEN 'CN' THEN '중국' WHEN 'VN' THEN '베트남' WHEN 'US' THEN '미국'
     ELSE origin_country END AS origin_ko FROM d`,
   'prep.bin': quantileBins(),
-  'prep.scale': `SELECT d.*, CASE WHEN unit_price_usd IS NULL THEN NULL WHEN coalesce(s.sd, 0) = 0 THEN 0.0
-    ELSE (unit_price_usd - s.m) / s.sd END AS unit_price_usd_z
-    FROM d LEFT JOIN (SELECT hs6, avg(unit_price_usd) AS m, stddev_samp(unit_price_usd) AS sd FROM d GROUP BY hs6) AS s
-    ON d.hs6 IS NOT DISTINCT FROM s.hs6`,
+  'prep.scale': scaleByGroup,
+  'prep.scale (keepOrder: false)': scaleByGroup,
   'prep.pivot': `SELECT hs6, sum(declared_value_krw) FILTER (WHERE transport_mode = 'SEA') AS "SEA",
     sum(declared_value_krw) FILTER (WHERE transport_mode = 'AIR') AS "AIR",
     sum(declared_value_krw) FILTER (WHERE transport_mode = 'EXPRESS') AS "EXPRESS" FROM d GROUP BY hs6`,

@@ -81,6 +81,11 @@ export const NODE_CASES: NodeCase[] = [
   { type: 'prep.bin', params: { column: 'declared_value_krw', method: 'quantile', bins: 5 } },
   { type: 'prep.scale', params: { columns: ['unit_price_usd'], method: 'zscore', into: 'new', groupBy: ['hs6'] } },
   {
+    type: 'prep.scale',
+    label: 'prep.scale (keepOrder: false)',
+    params: { columns: ['unit_price_usd'], method: 'zscore', into: 'new', groupBy: ['hs6'], keepOrder: false },
+  },
+  {
     type: 'prep.pivot',
     params: {
       index: ['hs6'],

@@ -189,6 +189,15 @@ describe('prep.scale', () => {
     expect(rows.map((r) => r.v_z)).toEqual([-1, 0, 0, 0, 1, null]);
   });
 
+  it('gives the same per-group scores without keeping the order when asked (no sort)', async () => {
+    const rows = await run('prep.scale', { columns: ['v'], groupBy: ['hs6'], keepOrder: false }, GROUPS);
+    const byRow = (r: Record<string, unknown>) => `${r.hs6}|${r.v}|${r.v_z}`;
+    // the same six rows as in input order above, in whatever order the join gives them
+    expect(rows.map(byRow).sort()).toEqual(
+      ['851712|10|-1', '851712|20|0', '220300|5|0', '220300|5|0', '851712|30|1', '220300|null|null'].sort(),
+    );
+  });
+
   it('scales min-max to [0, 1] into the same column', async () => {
     // min 5, max 30, range 25: 10 → 0.2, 20 → 0.6.
     const rows = await run('prep.scale', { columns: ['v'], method: 'minmax', into: 'replace' }, GROUPS);

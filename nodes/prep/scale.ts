@@ -60,6 +60,18 @@ const params = z
         widget: 'columns',
         columnOf: 'in',
       }),
+    keepOrder: z
+      .boolean()
+      .default(true)
+      .meta({
+        label: { ko: '입력 행 순서 유지', en: 'Keep the input row order' },
+        help: {
+          ko: '그룹별로 계산할 때만 해당합니다. 끄면 행이 정해지지 않은 순서로 나오고, 수백만 행에서 메모리를 절반 가까이 덜 씁니다. 다음 단계가 정렬이나 집계라면 꺼도 결과가 같습니다.',
+          en: 'Per group only. Off: rows come out in no set order, using about half the memory on millions of rows. When a sort or an aggregate follows, the result is the same.',
+        },
+        widget: 'boolean',
+        showIf: { method: ['zscore', 'minmax', 'robust'] },
+      }),
   })
   .strict();
 
@@ -95,10 +107,13 @@ function scaledSql(p: Params, column: string, centre: string, spread: string): s
 }
 
 /**
- * Scales numeric columns, optionally per group. Keeps input order. The statistics are computed once: without
- * groups one row cross-joined to every row (order kept, nothing sorted; over a fused step, which can be read
- * once only, windows with an empty OVER ()); per group an aggregate hash-joined to the rows, which are then
- * sorted back by their input position.
+ * Scales numeric columns, optionally per group. Keeps input order (per group: unless `keepOrder` is off). The
+ * statistics are computed once: without groups one row cross-joined to every row (order kept, nothing sorted;
+ * over a fused step, which can be read once only, windows with an empty OVER ()); per group an aggregate
+ * hash-joined to the rows. DuckDB's hash join gives its output's row groups in no set order and has no
+ * order-keeping lookup that stays fast for thousands of groups (bench/RESULTS.md, issue 14), so the rows are
+ * numbered first and every row is sorted back by that number: the sort's buffer is the extra memory that
+ * `keepOrder: false` saves.
  */
 export const scale = defineNode({
   type: 'prep.scale',
@@ -177,6 +192,8 @@ export const scale = defineNode({
     // first and sorted back by that number. IS NOT DISTINCT FROM: rows whose group is empty form one group,
     // as GROUP BY has it.
     const on = p.groupBy.map((g, k) => `"__in".${ident(g)} IS NOT DISTINCT FROM "__stats".${groupOf(k)}`);
+    if (!p.keepOrder)
+      return `SELECT ${selectWith(schema, added, internal)} FROM ${input} AS "__in" LEFT JOIN (${statsOf(input)} GROUP BY ALL) AS "__stats" ON ${on.join(' AND ')}`;
     const select = selectWith(schema, added, [POS, ...internal]);
     return overNumbered(
       input,
