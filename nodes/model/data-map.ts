@@ -8,7 +8,7 @@ import { requireColumn } from '../_shared/columns.ts';
 import { OUT } from '../_shared/ports.ts';
 import { setting } from '../_shared/said.ts';
 import { edgesTableOf } from '../graph/_edges-table.ts';
-import { STAGES } from './_clearance-stages.ts';
+import { STAGE_LABELS, STAGES } from './_clearance-stages.ts';
 import { buildDataMap, type DatasetProfile, type DictionaryEntry, type LinkRow } from './_data-map-build.ts';
 
 const params = z
@@ -58,7 +58,7 @@ const params = z
         },
       }),
     stages: z
-      .record(z.string(), z.enum(STAGES))
+      .record(z.string(), z.enum(STAGES).meta({ options: STAGE_LABELS }))
       .default({})
       .meta({
         label: { ko: '자료별 통관 단계 지정 (선택)', en: 'Clearance stage per dataset (optional)' },
