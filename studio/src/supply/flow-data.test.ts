@@ -3,7 +3,9 @@ import { flowsOf, mapArcs, placeName, sankeyInput } from './flow-data.ts';
 
 // origin → departure: CN→CN 100, CN→SG 30 (20 of them FTA claims shipped from SG), 기타→기타 10;
 // departure → importer: CN→A 100, SG→A 30, 기타→B 10.
+// Rows come by weight across stage pairs, so a later stage pair may come first.
 const FLOWS = flowsOf([
+  { source_stage: 'importer', source: 'A', target_stage: 'hs', target: '85', weight: 130, row_count: 30 },
   { source_stage: 'departure', source: 'CN', target_stage: 'importer', target: 'A', weight: 100, row_count: 5 },
   { source_stage: 'origin', source: 'CN', target_stage: 'departure', target: 'CN', weight: 100, row_count: 5 },
   {
@@ -23,9 +25,9 @@ const FLOWS = flowsOf([
 describe('supply-chain view data', () => {
   it('Sankey nodes are per stage (CN as origin and CN as departure are two), columns in chain order', () => {
     const s = sankeyInput(FLOWS);
-    expect(s.stages).toEqual(['origin', 'departure', 'importer']);
+    expect(s.stages).toEqual(['origin', 'departure', 'importer', 'hs']);
     expect(s.nodes.map((n) => `${n.column}:${n.name}`).sort()).toEqual(
-      ['0:CN', '0:기타', '1:CN', '1:SG', '1:기타', '2:A', '2:B'].sort(),
+      ['0:CN', '0:기타', '1:CN', '1:SG', '1:기타', '2:A', '2:B', '3:85'].sort(),
     );
   });
 

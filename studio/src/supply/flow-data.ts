@@ -1,3 +1,4 @@
+import { STAGES } from '../../../nodes/model/_supply-chain-sql.ts';
 import type { Row } from '../../../runtime/schema/types.ts';
 import type { Lang } from '../i18n/lang-store.ts';
 
@@ -77,10 +78,12 @@ export function sankeyInput(flows: Flow[]): SankeyInput {
     note(f.sourceStage);
     note(f.targetStage);
   }
-  // Flows come pairwise in stage order, so sorting by first appearance of each pair keeps the chain order.
-  const order = new Map<string, number>();
-  for (const f of flows) if (!order.has(f.targetStage)) order.set(f.targetStage, (order.get(f.sourceStage) ?? 0) + 1);
-  stages.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+  // The node's stage order (origin → departure → office → importer → HS), whatever order the rows come in.
+  const rank = (stage: string) => {
+    const i = (STAGES as readonly string[]).indexOf(stage);
+    return i < 0 ? STAGES.length : i;
+  };
+  stages.sort((a, b) => rank(a) - rank(b));
   const nodes = new Map<string, SankeyInput['nodes'][number]>();
   const key = (stage: string, name: string) => `${stage}\u001f${name}`;
   const add = (stage: string, name: string) => {
