@@ -161,6 +161,7 @@ describe('model.co_recognize end to end (real OCR on one form)', () => {
       agency_code: 'TH-DFT',
       seal_found: true,
       seal_colour: 'blue',
+      seal_verdict: '일치',
       declared_agreement: 'KCFTA',
       verdict: '부적합',
     });

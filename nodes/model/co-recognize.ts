@@ -111,6 +111,7 @@ const OUTPUT: Column[] = [
   { name: 'agency_code', type: 'VARCHAR' },
   { name: 'seal_found', type: 'BOOLEAN' },
   { name: 'seal_colour', type: 'VARCHAR' },
+  { name: 'seal_verdict', type: 'VARCHAR' },
   { name: 'seal_score', type: 'DOUBLE' },
   { name: 'seal_angle', type: 'INTEGER' },
   { name: 'declared_agreement', type: 'VARCHAR' },
@@ -237,7 +238,14 @@ async function pool<T, R>(items: T[], limit: number, work: (item: T, i: number) 
 interface Judged {
   fields: CoFields;
   agency: Agency | null;
-  seal: { found: boolean; colour: string | null; score: number | null; degrees: number | null };
+  seal: {
+    found: boolean;
+    colour: string | null;
+    /** 일치 (matches a specimen), 불일치 (does not), or null when it could not be compared. */
+    verdict: '일치' | '불일치' | null;
+    score: number | null;
+    degrees: number | null;
+  };
   declared: Declared | null;
   verdict: '적합' | '부적합' | '확인 필요';
   reasons: string[];
@@ -271,7 +279,13 @@ export function judge(
       `${withJosa(agency.code, '은')} FORM ${fields.form_type} 발급기관이 아닙니다 (발급 서식: ${agency.forms.join(', ')})`,
     );
   const at = locateSeal(img);
-  const seal: Judged['seal'] = { found: at !== null, colour: at?.ink ?? null, score: null, degrees: null };
+  const seal: Judged['seal'] = {
+    found: at !== null,
+    colour: at?.ink ?? null,
+    verdict: null,
+    score: null,
+    degrees: null,
+  };
   if (!at) fail.push('인장(붉은색·파란색 도장)을 찾지 못했습니다');
   else if (agency) {
     if (agency.specimens.length === 0) review.push(`${agency.code}의 등록 인영이 없어 인장을 비교하지 못했습니다`);
@@ -280,6 +294,7 @@ export function judge(
       const best = agency.specimens.map((s) => compareSeals(sig, s)).reduce((a, b) => (b.score > a.score ? b : a));
       seal.score = Math.round(best.score * 1000) / 1000;
       seal.degrees = best.degrees > 180 ? best.degrees - 360 : best.degrees;
+      seal.verdict = best.score >= p.sealThreshold ? '일치' : '불일치';
       if (agency.specimens[0] && agency.specimens[0].ink !== at.ink)
         fail.push(`인장 색(${at.ink === 'red' ? '빨강' : '파랑'})이 등록 인영과 다릅니다`);
       if (best.score < p.sealThreshold)
@@ -373,6 +388,7 @@ export const coRecognize = defineNode<Params>({
       j.agency?.code ?? null,
       j.seal.found,
       j.seal.colour,
+      j.seal.verdict,
       j.seal.score,
       j.seal.degrees,
       j.declared?.agreement ?? null,
