@@ -229,8 +229,28 @@ function FlowMap(props: { flows: Flow[]; count: boolean; lang: Lang }) {
   const notDrawn = total > 0 ? ((lumped + unplaced.reduce((s, a) => s + a.weight, 0)) / total) * 100 : 0;
   const involved = new Set(drawn.flatMap((a) => [a.from, a.to]));
   // Names only where the flow is big enough to matter (the rest in each arc's tooltip), so labels stay legible.
-  const named = new Set(['KR', ...drawn.filter((a) => a.weight >= max * 0.04).flatMap((a) => [a.from, a.to])]);
   const name = (code: string) => placeName(code, 'origin', lang);
+  const named = (() => {
+    // Biggest places first; a name is left out where it would sit on one already placed (its tooltip remains).
+    const size = new Map<string, number>([['KR', Number.POSITIVE_INFINITY]]);
+    for (const a of drawn)
+      if (a.weight >= max * 0.04) for (const c of [a.from, a.to]) size.set(c, Math.max(size.get(c) ?? 0, a.weight));
+    // Label boxes as drawn below: Korea's to the lower left of its dot, the others to the upper right.
+    const placed: [number, number, number, number][] = [];
+    const out = new Set<string>();
+    for (const [code] of [...size].sort((a, b) => b[1] - a[1])) {
+      const p = projection(at.get(code)!);
+      if (!p) continue;
+      const text = name(code);
+      const w = [...text].reduce((sum, ch) => sum + (ch.charCodeAt(0) > 0x2e80 ? 10 : 6), 0);
+      const box: [number, number, number, number] =
+        code === 'KR' ? [p[0] - 5 - w, p[1] + 2, p[0] - 5, p[1] + 14] : [p[0] + 4, p[1] - 14, p[0] + 4 + w, p[1] - 2];
+      if (placed.some((b) => box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3])) continue;
+      placed.push(box);
+      out.add(code);
+    }
+    return out;
+  })();
   return (
     <>
       <svg className="supply-svg" viewBox={`0 0 ${W} ${MAP_H}`} role="img" aria-label={L.map[lang]}>
