@@ -277,4 +277,51 @@ describe.skipIf(!hasChromium() && !process.env.CI)('charts', () => {
     await page.locator('[data-testid="network"]').screenshot({ path: path.join(SHOTS, 'network-link-analysis.png') });
     expect(errors).toEqual([]);
   }, 20_000);
+
+  it('supply-chain flows: a Sankey and a flow map, the FTA claim shipped from a third country in red', async () => {
+    // Declaration 8 (CN origin, 12M, ㈜바다상사) left from SG under an FTA claim; the others left from their origin.
+    await page.evaluate(() => {
+      const s = window.__studio!.store.getState();
+      s.dispatch('add-node', {
+        type: 'prep.derive',
+        id: 'route',
+        params: { column: '출발국', expression: "CASE WHEN id = 8 THEN 'SG' ELSE 원산지 END" },
+        after: { source: 'decl' },
+      });
+      s.dispatch('add-node', {
+        type: 'prep.derive',
+        id: 'fta',
+        params: { column: 'FTA', expression: 'id = 8' },
+        after: { source: 'route' },
+      });
+      s.dispatch('add-node', {
+        type: 'model.supply_chain_flows',
+        id: 'flows',
+        params: {
+          origin: '원산지',
+          departure: '출발국',
+          importer: '수입자',
+          value: '과세금액',
+          fta: 'FTA',
+          date: '신고일',
+        },
+        after: { source: 'fta' },
+      });
+      s.inspect('flows');
+    });
+    const view = page.locator('[data-testid="supply-chain"]');
+    await view.locator('[data-view="map"] path.supply-arc').first().waitFor({ timeout: 15_000 });
+    // origin → departure: CN→CN, CN→SG, VN→VN, DE→DE, NO→NO; departure → importer: CN→한빛, SG→바다, VN→바다,
+    // DE→초록, NO→한빛. Row 8 is both red links. Map: five departures into Korea and the CN → SG leg.
+    expect(await view.locator('[data-view="sankey"] path.supply-link').count()).toBe(10);
+    expect(await view.locator('[data-view="sankey"] path.supply-link[data-flagged]').count()).toBe(2);
+    expect(await view.locator('[data-view="map"] path.supply-arc[data-kind="korea"]').count()).toBe(5);
+    const via = view.locator('[data-view="map"] path.supply-arc[data-kind="via"]');
+    expect(await via.count()).toBe(1);
+    expect(await via.getAttribute('data-flagged')).toBe('true');
+    expect(await via.locator('title').textContent()).toBe('중국 → 싱가포르 · 12,000,000원 · 우회 의심 1');
+    const red = view.locator('[data-view="sankey"] path.supply-link[data-flagged] title');
+    expect(await red.allTextContents()).toContain('중국 → 싱가포르 · 12,000,000원 · 1건 · 우회 의심 1');
+    expect(errors).toEqual([]);
+  }, 20_000);
 });
