@@ -70,6 +70,7 @@ export const WIDE: [string, string][] = [
   ['row_share', 'DOUBLE'],
   ['fraud_rate', 'DOUBLE'],
   ['fraud_rate_rest', 'DOUBLE'],
+  ['labelled_rows', 'INTEGER'],
   ['drawback_rows', 'INTEGER'],
   ['drawback_value', 'DOUBLE'],
   ['circular', 'BOOLEAN'],
@@ -269,6 +270,8 @@ export function supplyChainSql(o: SupplyChainOptions): string {
         anomaly_ko: stringLiteral(ANOMALIES[code]),
         row_count: `count(*) FILTER (WHERE ${flag})`,
         row_share: share(`count(*) FILTER (WHERE ${flag})`, 'count(*)'),
+        // How many flagged declarations have a known result: the base of fraud_rate.
+        labelled_rows: hasFraud ? `count(fraud) FILTER (WHERE ${flag})` : 'NULL',
         fraud_rate: hasFraud
           ? share(`count(*) FILTER (WHERE ${flag} AND fraud)`, `count(fraud) FILTER (WHERE ${flag})`)
           : 'NULL',

@@ -162,14 +162,20 @@ describe('model.supply_chain_flows', () => {
   it('compares each anomaly type’s fraud rate with the rest (uninspected rows left out of the rates)', async () => {
     const rows = base.summary;
     // 20 declarations from 2024 on: 19 inspected, 2 frauds (the CN→VN one and the JP→CN one).
-    expect(
-      rows.map((r) => [r.anomaly, num(r.row_count), num(r.row_share), num(r.fraud_rate), num(r.fraud_rate_rest)]),
-    ).toEqual([
-      ['circumvention', 2, 0.1, 0.5, 0.0588],
-      ['new_route', 4, 0.2, 0.5, 0],
-      ['volume_shift', 0, 0, null, 0.1053],
-      ['departure_differs', 3, 0.15, 0.6667, 0],
-      ['any', 4, 0.2, 0.5, 0],
+    const brief = (r: Row) => [
+      r.anomaly,
+      num(r.row_count),
+      num(r.row_share),
+      num(r.labelled_rows),
+      num(r.fraud_rate),
+      num(r.fraud_rate_rest),
+    ];
+    expect(rows.map(brief)).toEqual([
+      ['circumvention', 2, 0.1, 2, 0.5, 0.0588],
+      ['new_route', 4, 0.2, 4, 0.5, 0],
+      ['volume_shift', 0, 0, 0, null, 0.1053],
+      ['departure_differs', 3, 0.15, 3, 0.6667, 0],
+      ['any', 4, 0.2, 4, 0.5, 0],
     ]);
   });
 

@@ -144,7 +144,15 @@ export const ANOMALY_COLUMNS = [
   'score',
   'reason',
 ];
-export const SUMMARY_COLUMNS = ['anomaly', 'anomaly_ko', 'row_count', 'row_share', 'fraud_rate', 'fraud_rate_rest'];
+export const SUMMARY_COLUMNS = [
+  'anomaly',
+  'anomaly_ko',
+  'row_count',
+  'row_share',
+  'labelled_rows',
+  'fraud_rate',
+  'fraud_rate_rest',
+];
 export const CHAIN_COLUMNS = [
   'seller',
   'buyer',
