@@ -169,7 +169,9 @@ export default function XrayView(props: { nodeId: string; boxes: string; images:
                       strokeWidth={Math.max(1, s.width / 160)}
                     />
                     <text
-                      x={b.x1}
+                      // labels of boxes on the right half end at the box's right edge, so they stay inside the image
+                      x={b.x1 > s.width / 2 ? b.x2 : b.x1}
+                      textAnchor={b.x1 > s.width / 2 ? 'end' : 'start'}
                       y={Math.max(s.height / 18, b.y1 - 2)}
                       fill={colourOf(b.cls)}
                       stroke="#fff"
