@@ -343,7 +343,8 @@ export const xrayDetect = defineNode<Params>({
     try {
       for (const ref of refs) {
         signal?.throwIfAborted();
-        const name = display(ref);
+        // a dataset is named by its file's name, as a path is: the evaluation joins the truth boxes on it
+        const name = ref.path ? display(ref) : (await files.stat(ref)).name;
         let image: ReturnType<typeof decodeImage>;
         const bytes = await files.readAll(ref);
         try {

@@ -16,6 +16,11 @@ const FORMATS: Record<string, DatasetFormat> = {
   jsonl: 'json',
   ndjson: 'json',
   xlsx: 'xlsx',
+  // image bundles for the image nodes (scanned certificates, X-ray images): stored, not read as tables
+  zip: 'zip',
+  png: 'png',
+  jpg: 'jpeg',
+  jpeg: 'jpeg',
 };
 
 const badName = (why: string) => new ApiError(400, 'bad_filename', `refused file name: ${why}`);
@@ -67,7 +72,11 @@ export function formatOf(filename: string, explicit?: DatasetFormat): DatasetFor
   const ext = filename.toLowerCase().split('.').pop() ?? '';
   const format = FORMATS[ext];
   if (!format) {
-    throw new ApiError(415, 'unsupported_format', `cannot read ".${ext}" files: use csv, tsv, parquet, json or xlsx`);
+    throw new ApiError(
+      415,
+      'unsupported_format',
+      `cannot read ".${ext}" files: use csv, tsv, parquet, json, xlsx, or png, jpeg or zip for images`,
+    );
   }
   return format;
 }

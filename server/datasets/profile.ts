@@ -3,6 +3,8 @@
  * handling of ragged CSV lines, same warnings), with DuckDB native, and profiles every column.
  */
 
+import { open } from 'node:fs/promises';
+import path from 'node:path';
 import { sourceFile } from '../../nodes/source/file.ts';
 import { XlsxLimitError } from '../../nodes/source/xlsx-limits.ts';
 import { DuckDBNodeEngine } from '../../runtime/engine/duckdb-node.ts';
@@ -10,7 +12,7 @@ import type { Warning } from '../../runtime/nodes/define-node.ts';
 import type { Column } from '../../runtime/schema/types.ts';
 import { NodeFileAccess } from '../../runtime/sources/node-file-access.ts';
 import { ident } from '../../runtime/sql/quote.ts';
-import type { DatasetFormat } from '../db/schema.ts';
+import { type BinaryDatasetFormat, type DatasetFormat, isBinaryFormat } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
 import { say } from '../security/say.ts';
 
@@ -36,6 +38,7 @@ const TOP_VALUE_COLUMNS = 60;
 const TOP_VALUES = 5;
 
 export async function profileFile(dir: string, file: string, format: DatasetFormat): Promise<DatasetProfile> {
+  if (isBinaryFormat(format)) return checkImageBundle(dir, file, format);
   const engine = await DuckDBNodeEngine.create({ threads: 2 });
   const files = new NodeFileAccess({ baseDir: dir, engine });
   try {
@@ -61,6 +64,37 @@ export async function profileFile(dir: string, file: string, format: DatasetForm
     await files.close();
     await engine.close();
   }
+}
+
+const SIGNATURES: Record<BinaryDatasetFormat, { bytes: number[]; ko: string }> = {
+  png: { bytes: [0x89, 0x50, 0x4e, 0x47], ko: 'PNG 그림' },
+  jpeg: { bytes: [0xff, 0xd8, 0xff], ko: 'JPEG 그림' },
+  zip: { bytes: [0x50, 0x4b, 0x03, 0x04], ko: 'ZIP 압축' },
+};
+
+/**
+ * An image or a ZIP of images is no table: nothing to profile (no rows, no columns), only its first bytes checked
+ * so that a renamed file is refused at upload rather than at the first run. The image nodes unpack it when they run.
+ */
+async function checkImageBundle(dir: string, file: string, format: BinaryDatasetFormat): Promise<DatasetProfile> {
+  const sig = SIGNATURES[format];
+  const head = new Uint8Array(4);
+  const handle = await open(path.join(dir, file), 'r');
+  try {
+    await handle.read(head, 0, 4, 0);
+  } finally {
+    await handle.close();
+  }
+  if (!sig.bytes.every((b, i) => head[i] === b)) {
+    const en = `the file is not a ${format} file (its first bytes say otherwise)`;
+    throw new ApiError(
+      422,
+      'unreadable_dataset',
+      en,
+      say(`파일 이름은 ${format} 이지만 내용이 ${sig.ko} 파일이 아닙니다. 원래 파일을 올려 주세요`, en),
+    );
+  }
+  return { rows: 0, columns: [], profile: [], warnings: [] };
 }
 
 /**

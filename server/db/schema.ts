@@ -132,8 +132,13 @@ export type SessionRow = typeof sessions.$inferSelect;
 export type PipelineRow = typeof pipelines.$inferSelect;
 export type PipelineVersionRow = typeof pipelineVersions.$inferSelect;
 
-export const DATASET_FORMATS = ['csv', 'parquet', 'json', 'xlsx'] as const;
+export const DATASET_FORMATS = ['csv', 'parquet', 'json', 'xlsx', 'zip', 'png', 'jpeg'] as const;
 export type DatasetFormat = (typeof DATASET_FORMATS)[number];
+/** Image bundles: stored with size and checksum for image nodes (`source.image_files`, X-ray) but no table in them. */
+export const BINARY_DATASET_FORMATS = ['zip', 'png', 'jpeg'] as const satisfies readonly DatasetFormat[];
+export type BinaryDatasetFormat = (typeof BINARY_DATASET_FORMATS)[number];
+export const isBinaryFormat = (f: DatasetFormat): f is BinaryDatasetFormat =>
+  (BINARY_DATASET_FORMATS as readonly string[]).includes(f);
 
 /** Uploaded files under `<dataDir>/datasets/<id>/<storedName>`, with their checksum, schema and column profile. */
 export const datasets = pgTable(
@@ -165,7 +170,7 @@ export const datasets = pgTable(
   },
   (t) => [
     check('datasets_visibility_check', sql`${t.visibility} in ('private', 'department', 'public')`),
-    check('datasets_format_check', sql`${t.format} in ('csv', 'parquet', 'json', 'xlsx')`),
+    check('datasets_format_check', sql`${t.format} in ('csv', 'parquet', 'json', 'xlsx', 'zip', 'png', 'jpeg')`),
     index('datasets_owner_idx').on(t.ownerId),
     index('datasets_visibility_idx').on(t.visibility, t.department),
   ],

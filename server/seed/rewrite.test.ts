@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { registry } from '../../nodes/index.ts';
 import { galleryDescription, splitBilingual } from './catalogue.ts';
 import { sampleDatasetId, uuidV5 } from './ids.ts';
 import { rewriteSamplePaths, sampleNameOf } from './rewrite.ts';
@@ -6,6 +7,9 @@ import { rewriteSamplePaths, sampleNameOf } from './rewrite.ts';
 const samples = new Map([
   ['declarations.csv', { datasetId: '11111111-1111-5111-8111-111111111111' }],
   ['kcs/train.csv', { datasetId: '22222222-2222-5222-8222-222222222222' }],
+  ['co/forms.zip', { datasetId: '33333333-3333-5333-8333-333333333333' }],
+  ['xray/a.png', { datasetId: '44444444-4444-5444-8444-444444444444' }],
+  ['xray/b.png', { datasetId: '55555555-5555-5555-8555-555555555555' }],
 ]);
 
 const doc = {
@@ -28,7 +32,7 @@ const doc = {
 
 describe('rewriteSamplePaths', () => {
   it('names shipped samples by dataset id, keeping format, options and everything else', () => {
-    const out = rewriteSamplePaths(doc, samples);
+    const out = rewriteSamplePaths(doc, samples, registry);
     expect(out.nodes[0]).toEqual({
       id: 'a',
       type: 'source.file',
@@ -44,9 +48,36 @@ describe('rewriteSamplePaths', () => {
 
   it('leaves unknown samples, other folders and non-source nodes alone, and never changes its input', () => {
     const before = JSON.stringify(doc);
-    const out = rewriteSamplePaths(doc, samples);
+    const out = rewriteSamplePaths(doc, samples, registry);
     expect(out.nodes.slice(2)).toEqual(doc.nodes.slice(2));
     expect(JSON.stringify(doc)).toBe(before);
+  });
+
+  it('names image samples by dataset id too: a ZIP of scans, and X-ray images when every one is a sample', () => {
+    const images = {
+      nodes: [
+        { id: 'f', type: 'source.image_files', params: { path: 'templates/data/co/forms.zip' } },
+        {
+          id: 'x',
+          type: 'model.xray_detect',
+          params: { images: ['templates/data/xray/a.png', 'templates/data/xray/b.png'], minScore: 0.3 },
+        },
+        { id: 'y', type: 'model.xray_detect', params: { images: ['templates/data/xray/a.png', 'mine/c.png'] } },
+        { id: 's', type: 'output.file', params: { path: 'templates/data/declarations.csv', format: 'csv' } },
+      ],
+    };
+    const out = rewriteSamplePaths(images, samples, registry);
+    expect(out.nodes[0]).toEqual({
+      id: 'f',
+      type: 'source.image_files',
+      params: { datasetId: '33333333-3333-5333-8333-333333333333' },
+    });
+    expect(out.nodes[1]?.params).toEqual({
+      imageDatasets: ['44444444-4444-5444-8444-444444444444', '55555555-5555-5555-8555-555555555555'],
+      minScore: 0.3,
+    });
+    // one image outside the samples: the list stays as written; an output writes to its path, never a dataset
+    expect(out.nodes.slice(2)).toEqual(images.nodes.slice(2));
   });
 
   it('refuses to read a path that climbs out of the samples folder as a sample', () => {

@@ -61,7 +61,12 @@ describe('shipped examples seeded on start [pglite]', () => {
 
   beforeAll(async () => {
     // a copy of the shipped pipelines (one is changed below); the samples are the shipped ones
-    cpSync(join(PROJECT, 'templates'), templatesDir, { recursive: true, filter: (f) => !f.includes('/data') });
+    // (the samples folder only: `data-map.pipeline.json` is a shipped pipeline)
+    const samplesDir = join(PROJECT, 'templates', 'data');
+    cpSync(join(PROJECT, 'templates'), templatesDir, {
+      recursive: true,
+      filter: (f) => f !== samplesDir && !f.startsWith(`${samplesDir}/`),
+    });
     server = await testServer(drivers[0]!, (c) => {
       c.dataDir = dataDir;
     });

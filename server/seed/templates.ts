@@ -61,7 +61,7 @@ export async function seedTemplates(db: Db, o: TemplateSeedOptions): Promise<See
 
 async function seedOne(db: Db, file: string, o: TemplateSeedOptions): Promise<SeededTemplate | undefined> {
   const shipped = JSON.parse(await readFile(path.join(o.templatesDir, file), 'utf8')) as PipelineDoc;
-  const doc = checkedDoc(rewriteSamplePaths(shipped, o.samples), o.registry);
+  const doc = checkedDoc(rewriteSamplePaths(shipped, o.samples, o.registry), o.registry);
   const contentHash = createHash('sha256').update(JSON.stringify(doc)).digest('hex');
   const message = shippedMessage(file, contentHash);
   const pipelineId = shippedPipelineId(file);
