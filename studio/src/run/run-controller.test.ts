@@ -98,6 +98,20 @@ describe('run controller', () => {
     controller.dispose();
   });
 
+  it('hands the grid a last step that already ran when the officer clicks it afterwards', async () => {
+    const { store, s, controller } = setup();
+    s().dispatch('add-node', { type: 'test.values', id: 'v', params: VALUES });
+    s().dispatch('add-node', { type: 'prep.filter', id: 'f', after: { source: 'v' }, params: { where: 'value > 10' } });
+    await settled(store);
+    expect(s().nodeRuns.f).toMatchObject({ state: 'done', rows: 2 });
+    expect(s().inspection).toBeUndefined();
+    s().inspect('f');
+    await settled(store);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(s().inspection).toMatchObject({ nodeId: 'f', rows: 2 });
+    controller.dispose();
+  });
+
   it('shows the first rows of the inspected node before its full result', async () => {
     const { store, s, controller } = setup();
     const seen: (Inspection | undefined)[] = [];

@@ -33,6 +33,7 @@ export function planRun(s: Pick<StudioState, 'analysis' | 'inspected'>): RunPlan
     targets,
     inspected,
     signatures: s.analysis.signatures,
-    key: stableStringify({ needed, targets }),
+    // the inspected node is part of the key: clicking a leaf that already ran must still hand its table to the grid
+    key: stableStringify({ needed, targets, inspected }),
   };
 }
