@@ -17,6 +17,7 @@ import {
 } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
+import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBNodeEngine } from '../../runtime/engine/duckdb-node.ts';
 import { stringLiteral } from '../../runtime/sql/quote.ts';
@@ -262,6 +263,36 @@ describe('run sandbox attacks [pglite]', () => {
       }
     }, 60_000);
 
+    it("refuses another department's private ZIP of scans to the image node too; reads the owner's own", async () => {
+      const png = Buffer.from(
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+        'base64',
+      );
+      const up = async (who: Client, name: string, files: Record<string, Uint8Array>) => {
+        const res = await who.post('/api/datasets', zipSync(files), { 'x-filename': name });
+        expect(res.status, await res.clone().text()).toBe(201);
+        return String(((await res.json()) as Json).id);
+      };
+      const secretScans = await up(lee, 'b-scans.zip', { 'B/1.png': png, 'B/2.png': png, 'B/3.png': png });
+      const ownScans = await up(kim, 'a-scans.zip', { 'A/1.png': png, 'A/2.png': png });
+      const query = "select file_name from src where folder = 'A'";
+      const images = (datasetId: string) => ({
+        ...doc({}),
+        nodes: [
+          { id: 'src', type: 'source.image_files', params: { datasetId } },
+          { id: 'q', type: 'sql', params: { query } },
+        ],
+      });
+      const refused = await runAs(kim, images(secretScans));
+      expect(refused).toMatchObject({ status: 'failed', errorNodeId: 'src' });
+      expect(refused.error).toMatch(/^노드 "src": 접근 권한이 없는 데이터셋/);
+      expect(JSON.stringify(refused)).not.toMatch(/b-scans/);
+      expectNoServerPath(refused);
+      const own = await runAs(kim, images(ownScans));
+      expect(own.status, String(own.error)).toBe('succeeded');
+      expect((own.log as Json[]).find((n) => n.nodeId === 'q')?.rows).toBe(2); // both scans, read from the ZIP
+    }, 60_000);
+
     it("still reads the owner's own dataset through a parameter", async () => {
       const run = await runAs(
         kim,
@@ -270,6 +301,49 @@ describe('run sandbox attacks [pglite]', () => {
       expect(run.status, String(run.error)).toBe('succeeded');
       expect((run.log as Json[]).find((n) => n.nodeId === 'q')?.rows).toBe(3);
     }, 60_000);
+  });
+
+  describe('image nodes (X-ray scans, certificate scans)', () => {
+    const image = (type: string, params: Json, parameters: Json[] = []) => ({
+      ...doc({}),
+      parameters,
+      nodes: [
+        { id: 'src', type, params },
+        { id: 'q', type: 'sql', params: { query: 'select * from src' } },
+      ],
+    });
+    let secretId: string;
+    beforeAll(async () => {
+      const res = await lee.post('/api/datasets', new TextEncoder().encode(SECRET), { 'x-filename': 'b-scan.csv' });
+      secretId = String(((await res.json()) as Json).id);
+    });
+
+    it('refuses scan paths outside the data folder, also through {{parameter}}, and the other department’s dataset', async () => {
+      const runs = [
+        await runAs(
+          kim,
+          image('model.xray_detect', { images: ['{{p}}'] }, [{ name: 'p', type: 'string', default: 'x.png' }]),
+          {
+            p: '/etc/passwd',
+          },
+        ),
+        await runAs(
+          kim,
+          image('model.xray_detect', { model: 'custom', modelPath: '../outside/secret.csv', images: ['decl.csv'] }),
+        ),
+        await runAs(kim, image('source.image_files', { path: '../outside/secret.csv' })),
+      ];
+      for (const run of runs) {
+        expect(run).toMatchObject({ status: 'failed', errorNodeId: 'src' });
+        expect(run.error).toMatch(/서버의 데이터 폴더 밖/);
+        expect(JSON.stringify(run)).not.toMatch(/root:x:0|TOP-SECRET/);
+        expectNoServerPath(run);
+      }
+      const borrowed = await runAs(kim, image('model.xray_detect', { imageDatasets: [secretId] }));
+      expect(borrowed).toMatchObject({ status: 'failed', errorNodeId: 'src' });
+      expect(borrowed.error).toMatch(/^노드 "src": 접근 권한이 없는 데이터셋/);
+      expectNoServerPath(borrowed);
+    }, 90_000);
   });
 
   describe('queries that must stop', () => {
