@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { zipSync } from 'fflate';
 import { beforeAll, expect, it } from 'vitest';
 import { sourceFile } from '../../nodes/source/file.ts';
 import { DuckDBNodeEngine } from '../../runtime/engine/duckdb-node.ts';
@@ -11,6 +12,11 @@ import { type Client, describeDrivers } from '../test/harness.ts';
 
 const CSV = '신고번호,hs6,금액\nD1,010121,1000\nD2,010121,2500\nD3,020110,\nD4,broken,row,extra\n';
 const bytes = (text: string) => new TextEncoder().encode(text);
+/** A 1×1 PNG. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
 const CP949 = new Uint8Array(readFileSync(new URL('../../templates/data/declarations-cp949.csv', import.meta.url)));
 
 describeDrivers('datasets', (server) => {
@@ -156,6 +162,30 @@ describeDrivers('datasets', (server) => {
     expect(body.code).toBe('unreadable_dataset');
     expect(body.message).toMatch(/parquet/);
     expect((await upload(kim, 'empty.csv', new Uint8Array())).status).toBe(422);
+    expect(onDisk()).toEqual(before);
+  });
+
+  it('stores scanned images and ZIPs of them whole, with size and checksum but no table; refuses a renamed text', async () => {
+    const zip = zipSync({ 'KCCI/a.png': PNG, 'KCCI/b.png': PNG });
+    const d = await uploaded(kim, '원산지증명서.zip', zip);
+    expect(d).toMatchObject({
+      format: 'zip',
+      size: zip.length,
+      sha256: createHash('sha256').update(zip).digest('hex'),
+      rows: 0,
+      columns: [],
+      profile: [],
+    });
+    const detail = (await (await kim.get(`/api/datasets/${d.id}`)).json()) as { format: string; columns: unknown[] };
+    expect(detail).toMatchObject({ format: 'zip', columns: [] });
+    expect(new Uint8Array(await (await kim.get(`/api/datasets/${d.id}/file`)).arrayBuffer())).toEqual(zip);
+    expect(await uploaded(kim, 'scan.JPG', new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0]))).toMatchObject({
+      format: 'jpeg',
+    });
+    const before = onDisk();
+    const fake = await upload(kim, 'scan.png', bytes('not a picture'));
+    expect(fake.status).toBe(422);
+    expect(((await fake.json()) as { messages: { ko: string } }).messages.ko).toMatch(/PNG 그림 파일이 아닙니다/);
     expect(onDisk()).toEqual(before);
   });
 
