@@ -1,48 +1,28 @@
-import onnxProto from 'onnx-proto';
 import { MISSING } from './binning.ts';
 import type { GbdtModel } from './gbdt.ts';
 import { CLIP, type MlpModel } from './mlp.ts';
+import {
+  floats,
+  int,
+  ints,
+  type NodeProto,
+  onnx,
+  str,
+  strings,
+  type TensorProto,
+  tensor,
+  valueInfo,
+} from './onnx-build.ts';
 
 /**
  * Trained models as ONNX graphs over one float input `X` [N, features] with one output `score` [N, 1]
  * (probability of the positive class). Trees use the `ai.onnx.ml` TreeEnsembleRegressor; MLPs plain
  * MatMul/Add/Relu; an ensemble averages both in one graph.
  */
-const { onnx } = onnxProto;
-const F32 = onnx.TensorProto.DataType.FLOAT;
-const ATTR = onnx.AttributeProto.AttributeType;
-
-type NodeProto = ReturnType<typeof onnx.NodeProto.create>;
-type TensorProto = ReturnType<typeof onnx.TensorProto.create>;
-
 interface Graph {
   nodes: NodeProto[];
   initializers: TensorProto[];
 }
-
-function valueInfo(name: string, dims: (number | string)[]) {
-  return onnx.ValueInfoProto.create({
-    name,
-    type: {
-      tensorType: {
-        elemType: F32,
-        shape: { dim: dims.map((d) => (typeof d === 'number' ? { dimValue: d } : { dimParam: d })) },
-      },
-    },
-  });
-}
-
-function tensor(name: string, dims: number[], values: ArrayLike<number>): TensorProto {
-  return onnx.TensorProto.create({ name, dims, dataType: F32, floatData: Array.from(values) });
-}
-
-const ints = (name: string, v: number[]) => onnx.AttributeProto.create({ name, type: ATTR.INTS, ints: v });
-const floats = (name: string, v: number[]) => onnx.AttributeProto.create({ name, type: ATTR.FLOATS, floats: v });
-const strings = (name: string, v: string[]) =>
-  onnx.AttributeProto.create({ name, type: ATTR.STRINGS, strings: v.map((s) => new TextEncoder().encode(s)) });
-const str = (name: string, v: string) =>
-  onnx.AttributeProto.create({ name, type: ATTR.STRING, s: new TextEncoder().encode(v) });
-const int = (name: string, v: number) => onnx.AttributeProto.create({ name, type: ATTR.INT, i: v });
 
 /** Adds the trees to `g`, reading `input`, writing the probability to `output`. */
 function addGbdt(g: Graph, model: GbdtModel, input: string, output: string, prefix: string) {

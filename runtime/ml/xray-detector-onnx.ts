@@ -1,4 +1,4 @@
-import onnxProto from 'onnx-proto';
+import { int, ints, type NodeProto, onnx, type TensorProto, tensor, valueInfo } from './onnx-build.ts';
 
 /**
  * The X-ray detector the project trains itself (`npm run train:xray`), as an ONNX graph.
@@ -13,9 +13,6 @@ import onnxProto from 'onnx-proto';
  * cell's maximum. Only the last two layers are learned — a 3×3 convolution over those features with a ReLU
  * and a 1×1 convolution to the head — which trains in minutes on a CPU, in plain TypeScript.
  */
-const { onnx } = onnxProto;
-const F32 = onnx.TensorProto.DataType.FLOAT;
-const ATTR = onnx.AttributeProto.AttributeType;
 
 export const XRAY_INPUT = 128;
 export const XRAY_STRIDE = 8;
@@ -27,26 +24,6 @@ export const XRAY_ANCHOR = 24;
 const PIXEL_FEATURES = 18;
 /** Channels at each cell: the 2×2 average-pooled layout of every pixel feature, and its maximum over the cell. */
 export const CELL_FEATURES = PIXEL_FEATURES * 4 + PIXEL_FEATURES;
-
-type NodeProto = ReturnType<typeof onnx.NodeProto.create>;
-type TensorProto = ReturnType<typeof onnx.TensorProto.create>;
-
-const tensor = (name: string, dims: number[], values: ArrayLike<number>): TensorProto =>
-  onnx.TensorProto.create({ name, dims, dataType: F32, floatData: Array.from(values) });
-const ints = (name: string, v: number[]) => onnx.AttributeProto.create({ name, type: ATTR.INTS, ints: v });
-const int = (name: string, v: number) => onnx.AttributeProto.create({ name, type: ATTR.INT, i: v });
-
-function valueInfo(name: string, dims: (number | string)[]) {
-  return onnx.ValueInfoProto.create({
-    name,
-    type: {
-      tensorType: {
-        elemType: F32,
-        shape: { dim: dims.map((d) => (typeof d === 'number' ? { dimValue: d } : { dimParam: d })) },
-      },
-    },
-  });
-}
 
 /** The fixed 3×3 kernels [PIXEL_FEATURES, 3, 3, 3] and biases. */
 function pixelKernels(): { w: Float32Array; b: Float32Array } {
