@@ -1,4 +1,4 @@
-import { decode as decodePng, encode as encodePng } from 'fast-png';
+import { convertIndexedToRgb, decode as decodePng, encode as encodePng } from 'fast-png';
 import jpeg from 'jpeg-js';
 import type { RgbaImage } from './detector-session.ts';
 
@@ -43,11 +43,11 @@ export function decodeImage(bytes: Uint8Array, maxMegapixels: number): RgbaImage
   try {
     if (isPng(bytes)) {
       const png = decodePng(bytes);
-      return {
-        width: png.width,
-        height: png.height,
-        rgba: toRgba(png.data, png.width * png.height, png.channels, png.depth),
-      };
+      // a palette image's bytes are indexes: spread them to the palette's RGB(A) first
+      const data = png.palette ? convertIndexedToRgb(png) : png.data;
+      const channels = png.palette ? (png.palette[0]?.length ?? 3) : png.channels;
+      const depth = png.palette ? 8 : png.depth;
+      return { width: png.width, height: png.height, rgba: toRgba(data, png.width * png.height, channels, depth) };
     }
     const j = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: maxMegapixels });
     return { width: j.width, height: j.height, rgba: j.data };
@@ -56,10 +56,11 @@ export function decodeImage(bytes: Uint8Array, maxMegapixels: number): RgbaImage
   }
 }
 
-/** Any PNG channel layout (grey, grey+alpha, RGB, RGBA; 8 or 16 bits) as 8-bit RGBA. */
+/** Any PNG channel layout (grey, grey+alpha, RGB, RGBA; 8 or 16 bits) as 8-bit RGBA, alpha kept. */
 function toRgba(data: ArrayLike<number>, pixels: number, channels: number, depth: number): Uint8Array {
   const out = new Uint8Array(pixels * 4);
   const shift = depth === 16 ? 8 : 0;
+  const alpha = channels === 2 || channels === 4;
   for (let i = 0; i < pixels; i++) {
     const v = (k: number) => data[i * channels + k]! >> shift;
     if (channels >= 3) {
@@ -67,7 +68,7 @@ function toRgba(data: ArrayLike<number>, pixels: number, channels: number, depth
       out[i * 4 + 1] = v(1);
       out[i * 4 + 2] = v(2);
     } else out[i * 4] = out[i * 4 + 1] = out[i * 4 + 2] = v(0);
-    out[i * 4 + 3] = 255;
+    out[i * 4 + 3] = alpha ? v(channels - 1) : 255;
   }
   return out;
 }
