@@ -52,7 +52,9 @@ function useDatasetName(id: string | undefined): string | undefined {
  */
 export function DatasetPicker({ path, value }: { path: string; value: unknown }) {
   const t = useDocT();
-  const { nodeId } = useForm();
+  const { nodeId, nodeType } = useForm();
+  // the image node reads pictures and ZIPs of them and has no `format`; the file node reads tables
+  const images = nodeType === 'source.image_files';
   const { store } = useServices();
   const id = typeof value === 'string' && value !== '' ? value : undefined;
   const name = useDatasetName(id);
@@ -64,7 +66,8 @@ export function DatasetPicker({ path, value }: { path: string; value: unknown })
     const where = c.datasetId
       ? { [`${prefix}datasetId`]: c.datasetId, [`${prefix}path`]: undefined }
       : { [`${prefix}path`]: c.samplePath, [`${prefix}datasetId`]: undefined };
-    store.getState().dispatch('update-params', { id: nodeId, set: { ...where, [`${prefix}format`]: c.format } });
+    const format = images ? {} : { [`${prefix}format`]: c.format };
+    store.getState().dispatch('update-params', { id: nodeId, set: { ...where, ...format } });
     setOpen(false);
   };
 
@@ -78,17 +81,20 @@ export function DatasetPicker({ path, value }: { path: string; value: unknown })
       >
         {id ? (name ?? t('picker.unknown')) : t('picker.choose')}
       </button>
-      {open && <DatasetTable chosen={id} onChoose={choose} onClose={() => setOpen(false)} />}
+      {open && <DatasetTable chosen={id} images={images} onChoose={choose} onClose={() => setOpen(false)} />}
     </>
   );
 }
 
 function DatasetTable({
   chosen,
+  images,
   onChoose,
   onClose,
 }: {
   chosen: string | undefined;
+  /** Offer image datasets (for the image node) rather than tables. */
+  images: boolean;
   onChoose(c: DatasetChoice): void;
   onClose(): void;
 }) {
@@ -123,7 +129,7 @@ function DatasetTable({
     };
   }, [user, query]);
 
-  const rows = datasetChoices(samples ?? [], server, query);
+  const rows = datasetChoices(samples ?? [], server, query, images ? 'images' : 'tables');
   const date = (iso: string | undefined) =>
     iso ? new Date(iso).toLocaleDateString(lang === 'ko' ? 'ko-KR' : 'en-US') : '';
 

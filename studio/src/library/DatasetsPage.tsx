@@ -10,6 +10,9 @@ import { useLoad } from './useLoad.ts';
 const bytes = (n: number) =>
   n < 1024 ? `${n} B` : n < 1024 ** 2 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 ** 2).toFixed(1)} MB`;
 
+/** Formats stored whole for the image nodes: no rows or columns to show. */
+const isImages = (format: string) => format === 'zip' || format === 'png' || format === 'jpeg';
+
 /** The dataset catalogue: size, rows, owner and the pipelines using each; upload with progress. */
 export function DatasetsPage() {
   const t = useLibT();
@@ -35,11 +38,15 @@ export function DatasetsPage() {
   };
   const openAsSource = async (d: DatasetList['items'][number]) => {
     await ready;
-    store.getState().dispatch('add-node', {
-      type: 'source.file',
-      idHint: 'dataset',
-      params: { datasetId: d.id, format: d.format },
-    });
+    // an image or a ZIP of images is read by the image node, one row per image; a table by the file node
+    store
+      .getState()
+      .dispatch(
+        'add-node',
+        isImages(d.format)
+          ? { type: 'source.image_files', idHint: 'images', params: { datasetId: d.id } }
+          : { type: 'source.file', idHint: 'dataset', params: { datasetId: d.id, format: d.format } },
+      );
     go('#/editor');
   };
 
@@ -94,7 +101,7 @@ export function DatasetsPage() {
                 <b>{d.name}</b> <span className="lib-muted">{d.format}</span>
               </td>
               <td>{bytes(d.size)}</td>
-              <td>{d.rows.toLocaleString()}</td>
+              <td>{isImages(d.format) ? t('datasets.images') : d.rows.toLocaleString()}</td>
               <td>{d.owner.displayName}</td>
               <td>
                 {d.usedByCount}{' '}

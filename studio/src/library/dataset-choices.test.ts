@@ -45,6 +45,26 @@ describe('datasetChoices', () => {
     expect(rows[2]).toMatchObject({ owner: '김관세', format: 'xlsx' });
   });
 
+  it('offers the image node pictures and ZIPs of them, and the file node only tables', () => {
+    const withImages = [
+      ...samples,
+      { name: 'co/forms.zip', size: 500_000, format: 'zip' },
+      { name: 'xray/xray-001.png', size: 30_000 },
+    ] as Sample[];
+    const scans = { ...server[1]!, id: '33333333-3333-4333-8333-333333333333', name: '스캔.zip', format: 'zip' };
+    const all = [...server, scans] as DatasetList['items'];
+    expect(datasetChoices(withImages, all, '', 'images').map((r) => [r.name, r.format])).toEqual([
+      ['co/forms.zip', 'zip'],
+      ['xray/xray-001.png', 'png'],
+      ['스캔.zip', 'zip'],
+    ]);
+    expect(datasetChoices(withImages, all, '').map((r) => r.name)).toEqual([
+      'declarations.csv',
+      'kcs/df_syn_train_eng.csv',
+      '2024 수입신고.xlsx',
+    ]);
+  });
+
   it('searches names without regard to case', () => {
     expect(datasetChoices(samples, server, ' DECL ').map((r) => r.name)).toEqual(['declarations.csv']);
     expect(datasetChoices(samples, server, '수입').map((r) => r.name)).toEqual(['2024 수입신고.xlsx']);

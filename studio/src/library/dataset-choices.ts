@@ -1,4 +1,4 @@
-import type { Sample } from '../sources/samples.ts';
+import { isImageFormat, type Sample } from '../sources/samples.ts';
 import type { DatasetList } from './api.ts';
 
 type ServerDataset = DatasetList['items'][number];
@@ -13,23 +13,28 @@ export interface DatasetChoice {
   rows?: number | null;
   owner?: string;
   updatedAt?: string;
-  format: 'csv' | 'parquet' | 'json' | 'xlsx';
+  /** zip, png and jpeg: images for the image nodes. */
+  format: 'csv' | 'parquet' | 'json' | 'xlsx' | 'zip' | 'png' | 'jpeg';
   sample: boolean;
 }
 
 const formatOfName = (name: string): DatasetChoice['format'] => {
   const ext = name.toLowerCase().split('.').pop();
+  if (ext === 'zip' || ext === 'png') return ext;
+  if (ext === 'jpg' || ext === 'jpeg') return 'jpeg';
   return ext === 'parquet' || ext === 'pq' ? 'parquet' : ext === 'xlsx' ? 'xlsx' : ext === 'json' ? 'json' : 'csv';
 };
 
 /**
- * The picker's list: samples first (marked 예제), then the server datasets that are not samples, filtered by a
- * case-insensitive search on the name. A sample listed by the server too appears once, as a sample.
+ * The picker's list: samples first (marked 예제), then the server datasets that are not samples, of the kind the
+ * node reads (tables, or images), filtered by a case-insensitive search on the name. A sample listed by the server too appears once, as a sample.
  */
 export function datasetChoices(
   samples: readonly Sample[],
   server: readonly ServerDataset[],
   query: string,
+  /** `images` for the image node (pictures and ZIPs of them), `tables` for the file node. */
+  kind: 'tables' | 'images' = 'tables',
 ): DatasetChoice[] {
   const sampleIds = new Set(samples.flatMap((s) => (s.datasetId ? [s.datasetId] : [])));
   const listed = new Map(server.map((d) => [d.id, d]));
@@ -58,5 +63,7 @@ export function datasetChoices(
       sample: false,
     }));
   const q = query.trim().toLowerCase();
-  return [...fromSamples, ...fromServer].filter((c) => q === '' || c.name.toLowerCase().includes(q));
+  return [...fromSamples, ...fromServer].filter(
+    (c) => isImageFormat(c.format) === (kind === 'images') && (q === '' || c.name.toLowerCase().includes(q)),
+  );
 }

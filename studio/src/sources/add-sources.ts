@@ -2,7 +2,7 @@ import type { StudioServices } from '../app/services.ts';
 import { samplePath } from '../files/file-store.ts';
 import { both } from '../i18n/translate.ts';
 import { baseName, formatOf } from './format-of.ts';
-import type { Sample } from './samples.ts';
+import { isImageFormat, isImageSample, type Sample } from './samples.ts';
 
 /**
  * Each picked or dropped file becomes a `source.file` node named after it (the file is kept in this browser
@@ -31,15 +31,24 @@ export async function addFiles(services: StudioServices, files: File[]): Promise
  */
 export function addSample(services: StudioServices, sample: Sample): void {
   void services.session().catch(() => undefined);
-  const format = sample.format ?? formatOf(sample.name)?.format ?? 'csv';
   const label = sample.name.split('/').pop() ?? sample.name;
-  addSourceNode(
-    services,
-    sample.datasetId ? { datasetId: sample.datasetId } : { path: samplePath(sample.name) },
-    label,
-    format,
-    formatOf(sample.name)?.options,
-  );
+  const where = sample.datasetId ? { datasetId: sample.datasetId } : { path: samplePath(sample.name) };
+  if (isImageSample(sample)) {
+    const r = services.store.getState().dispatch('add-node', {
+      type: 'source.image_files',
+      idHint: baseName(label),
+      label,
+      params: where,
+    });
+    if (r.ok) {
+      services.store.getState().select([r.result]);
+      services.store.getState().inspect(r.result);
+    }
+    return;
+  }
+  const format =
+    sample.format && !isImageFormat(sample.format) ? sample.format : (formatOf(sample.name)?.format ?? 'csv');
+  addSourceNode(services, where, label, format, formatOf(sample.name)?.options);
 }
 
 function addSourceNode(

@@ -10,8 +10,15 @@ export interface Sample {
   /** null until the server has registered the sample. */
   datasetId?: string | null;
   rows?: number | null;
-  format?: 'csv' | 'parquet' | 'json' | 'xlsx';
+  /** zip, png and jpeg are images for the image nodes, not tables. */
+  format?: 'csv' | 'parquet' | 'json' | 'xlsx' | ImageFormat;
 }
+
+export type ImageFormat = 'zip' | 'png' | 'jpeg';
+export const isImageFormat = (f: string | undefined): f is ImageFormat => f === 'zip' || f === 'png' || f === 'jpeg';
+
+/** An image or a ZIP of images (scanned certificates, X-ray images): read by `source.image_files`, not as a table. */
+export const isImageSample = (s: Sample): boolean => isImageFormat(s.format) || /\.(?:zip|png|jpe?g)$/i.test(s.name);
 
 let pending: Promise<Sample[]> | undefined;
 
