@@ -4,9 +4,9 @@ import { chartVega } from './chart/chart.ts';
 import { codeJs } from './code/js.ts';
 import { linkAnalysis } from './graph/link-analysis.ts';
 import { linkEdges } from './graph/link-edges.ts';
+import { coRecognize } from './model/co-recognize.ts';
 import { dataMap } from './model/data-map.ts';
 import { docSimilarity } from './model/doc-similarity.ts';
-import { coRecognize } from './model/co-recognize.ts';
 import { evaluate } from './model/evaluate.ts';
 import { exportSupport } from './model/export-support.ts';
 import { hsCode } from './model/hs-code.ts';
@@ -107,9 +107,9 @@ export const nodeDefinitions = [
   qaAnswer,
   hsCode,
   portCalls,
+  coRecognize,
   xrayDetect,
   xrayEvaluate,
-  coRecognize,
   dataMap,
   supplyChainFlows,
   linkAnalysis,
