@@ -24,7 +24,6 @@ export function fusedStepName(id: string): string {
   return ident(`${FUSED_PREFIX}${id}`);
 }
 
-
 /**
  * Whether an input relation handed to a node is a stored table or view, read in its stored order however
  * often a query reads it: one identifier (optionally schema-qualified) that is not a fused step. A fused step
