@@ -2,6 +2,7 @@ import { unzipSync } from 'fflate';
 import { z } from 'zod';
 import { ParamError } from '../../runtime/errors.ts';
 import { msg } from '../../runtime/messages/render.ts';
+import { PdfScanError, pdfScanImages } from '../../runtime/ml/pdf-scan-images.ts';
 import { defineNode, type Warning } from '../../runtime/nodes/define-node.ts';
 import type { FileRef } from '../../runtime/sources/file-access.ts';
 import { ident } from '../../runtime/sql/quote.ts';
@@ -20,8 +21,8 @@ const params = z
       .meta({
         label: { ko: '파일 경로', en: 'File path' },
         help: {
-          ko: '이미지(PNG·JPEG) 한 장 또는 이미지를 담은 ZIP. ZIP 안의 폴더 이름은 ‹folder› 열로 나옵니다.',
-          en: 'One image (PNG, JPEG) or a ZIP of images; folder names inside the ZIP become the "folder" column.',
+          ko: '이미지(PNG·JPEG)나 스캔한 PDF 한 개, 또는 이들을 담은 ZIP. PDF는 쪽마다 한 줄이 됩니다. ZIP 안의 폴더 이름은 ‹folder› 열로 나옵니다.',
+          en: 'One image (PNG, JPEG) or scanned PDF, or a ZIP of them; a PDF gives one row per page; folder names inside the ZIP become the "folder" column.',
         },
         widget: 'file',
       }),
@@ -59,10 +60,15 @@ function base64(bytes: Uint8Array): string {
   return btoa(s);
 }
 
+/** A page image of a PDF is refused above this (the C/O reader's limit), before it is inflated. */
+const MAX_PAGE_PIXELS = 40_000_000;
+const MAX_PDF_PAGES = 50;
+
 /**
  * Scanned documents as a table, one row per image: file name, folder (inside a ZIP), the image as a data URL, and
- * its size. Image nodes (C/O recognition) read the `image` column; PDFs pass through as rows so the node that reads
- * them can say what to do with them.
+ * its size. Image nodes (C/O recognition) read the `image` column. A scanned PDF gives one row per page image
+ * (`scan.pdf#1`, `scan.pdf#2`…); a PDF with no page image we can read passes through as one row so the node that
+ * reads it can say what to do with it.
  */
 export const sourceImageFiles = defineNode<Params>({
   kind: 'source',
@@ -71,8 +77,8 @@ export const sourceImageFiles = defineNode<Params>({
   category: 'source',
   label: { ko: '이미지 파일 읽기', en: 'Read image files' },
   description: {
-    ko: '스캔한 서류 이미지(PNG·JPEG) 한 장이나 여러 장을 담은 ZIP을 한 장에 한 줄인 표로 읽습니다. ZIP 안 폴더 이름(예: 발급기관 코드)은 folder 열에 들어갑니다.',
-    en: 'Reads one scanned image (PNG, JPEG) or a ZIP of them as a table, one row per image; folder names inside the ZIP (e.g. issuing agency codes) go into the folder column.',
+    ko: '스캔한 서류 이미지(PNG·JPEG)나 스캔한 PDF, 또는 이들을 담은 ZIP을 한 장(PDF는 한 쪽)에 한 줄인 표로 읽습니다. ZIP 안 폴더 이름(예: 발급기관 코드)은 folder 열에 들어갑니다.',
+    en: 'Reads one scanned image (PNG, JPEG) or scanned PDF, or a ZIP of them, as a table, one row per image (per page of a PDF); folder names inside the ZIP (e.g. issuing agency codes) go into the folder column.',
   },
   inputs: [],
   outputs: [OUT],
@@ -100,12 +106,11 @@ export const sourceImageFiles = defineNode<Params>({
         continue;
       }
       const slash = path.lastIndexOf('/');
-      rows.push([
-        path.slice(slash + 1),
-        slash > 0 ? path.slice(0, slash) : '',
-        `data:${mime};base64,${base64(data)}`,
-        data.length,
-      ]);
+      const file = path.slice(slash + 1);
+      const folder = slash > 0 ? path.slice(0, slash) : '';
+      const pages = mime === 'application/pdf' ? pdfPages(data, file) : undefined;
+      if (pages) for (const [k, page] of pages.entries()) rows.push([`${file}#${k + 1}`, folder, page.url, page.bytes]);
+      else rows.push([file, folder, `data:${mime};base64,${base64(data)}`, data.length]);
     }
     if (rows.length === 0)
       throw new ParamError(
@@ -115,7 +120,8 @@ export const sourceImageFiles = defineNode<Params>({
       );
     if (skipped.length)
       warnings.push({ message: `skipped ${skipped.length} non-image entries: ${skipped.slice(0, 5).join(', ')}` });
-    rows.sort((a, b) => (a[1] + a[0]).localeCompare(b[1] + b[0]));
+    // numeric order, so page 10 of a PDF comes after page 9
+    rows.sort((a, b) => (a[1] + a[0]).localeCompare(b[1] + b[0], undefined, { numeric: true }));
     await engine.createTable(
       tableName,
       [
@@ -134,6 +140,34 @@ export const sourceImageFiles = defineNode<Params>({
 
   resolvePaths: (p, resolve) => (p.path === undefined ? p : { ...p, path: resolve(p.path) }),
 });
+
+/**
+ * A scanned PDF's page images as data URLs; undefined when it has none we can read (typed, encrypted, JBIG2), so
+ * the row passes through and the reading node says so. Too many pages or a page too large is refused here.
+ */
+function pdfPages(data: Uint8Array, file: string): { url: string; bytes: number }[] | undefined {
+  try {
+    return pdfScanImages(data, { maxPages: MAX_PDF_PAGES, maxPixels: MAX_PAGE_PIXELS }).map((p) => ({
+      url: `data:image/${p.format};base64,${base64(p.bytes)}`,
+      bytes: p.bytes.length,
+    }));
+  } catch (err) {
+    if (!(err instanceof PdfScanError)) throw err;
+    const { problem } = err;
+    if (problem.kind === 'no_image') return undefined;
+    if (problem.kind === 'too_many_pages')
+      throw new ParamError(
+        `"${file}": ${err.message}`,
+        'path',
+        msg('node.pdf_too_many_pages', { file, max: problem.max }),
+      );
+    throw new ParamError(
+      `"${file}": ${err.message}`,
+      'path',
+      msg('node.co_image_too_large', { file: `${file}#${problem.page}`, mp: MAX_PAGE_PIXELS / 1e6 }),
+    );
+  }
+}
 
 /** The ZIP's files (not folders, not macOS metadata), refused before unpacking when there are too many or too big. */
 function unzip(bytes: Uint8Array, display: string): [string, Uint8Array][] {

@@ -805,8 +805,12 @@ export const CATALOGUE = {
     en: '"{file}" is not a readable ZIP; check the file and compress it again',
   },
   'node.co_pdf': {
-    ko: '"{file}"[은] PDF입니다. 아직 PDF는 읽지 못합니다. 스캔 프로그램에서 PNG나 JPEG 이미지로 저장해 올리세요',
-    en: '"{file}" is a PDF; PDFs cannot be read yet: save the scan as PNG or JPEG',
+    ko: '"{file}"에서 읽을 수 있는 스캔 이미지를 찾지 못했습니다. 스캔한 PDF(쪽마다 그림 한 장)만 읽고, 글자로 만든 PDF·암호가 걸린 PDF·흑백 팩스 압축(JBIG2·CCITT)은 읽지 못합니다. 스캔 프로그램에서 PNG나 JPEG 이미지로 저장해 올리세요',
+    en: '"{file}" has no scanned page image that can be read (only scanned PDFs with one picture per page are read; not typed, encrypted, JBIG2 or CCITT PDFs); save the scan as PNG or JPEG',
+  },
+  'node.pdf_too_many_pages': {
+    ko: '"{file}"에 스캔한 쪽이 너무 많습니다. PDF 하나에 {max}쪽까지 읽습니다. 나누어 올리세요',
+    en: '"{file}" has too many scanned pages (up to {max} per PDF); split it',
   },
   'node.co_image_unreadable': {
     ko: '"{file}"[은] 읽을 수 없는 이미지입니다. 파일이 손상되었거나 PNG·JPEG가 아닙니다',
