@@ -59,6 +59,7 @@ export function pdfScanImages(bytes: Uint8Array, limits: PdfScanLimits = DEFAULT
   for (const o of objects)
     for (const m of o.dict.matchAll(/\/(?:SMask|Mask|Thumb)\s*(\d+)\s+\d+\s+R/g)) masks.add(Number(m[1]));
   const pages: PdfPageImage[] = [];
+  let seen = 0; // page-sized images, read or not: the cap bounds the work, not only the output
   for (const o of objects) {
     if (o.stream === undefined || masks.has(o.num) || !/\/Subtype\s*\/Image\b/.test(o.dict)) continue;
     if (/\/ImageMask\s*true/.test(o.dict)) continue;
@@ -66,11 +67,11 @@ export function pdfScanImages(bytes: Uint8Array, limits: PdfScanLimits = DEFAULT
     const width = intValue(outer, 'Width', text);
     const height = intValue(outer, 'Height', text);
     if (!width || !height || width < MIN_SIDE || height < MIN_SIDE) continue;
-    if (pages.length >= limits.maxPages) throw new PdfScanError({ kind: 'too_many_pages', max: limits.maxPages });
+    if (++seen > limits.maxPages) throw new PdfScanError({ kind: 'too_many_pages', max: limits.maxPages });
     if (width * height > limits.maxPixels)
       throw new PdfScanError({
         kind: 'too_large',
-        page: pages.length + 1,
+        page: seen,
         megapixels: Math.round((width * height) / 1e6),
       });
     const page = readImage(bytes.subarray(o.stream.start, o.stream.end), outer, parms, width, height, text);
