@@ -31,13 +31,19 @@ const problemOf = (f: () => unknown) => {
 };
 
 describe('scanned PDF page images', () => {
-  it('hands a /DCTDecode page on as the very JPEG, one per page in order', () => {
+  it('hands a /DCTDecode page on as the very JPEG, one per page in order, past strings holding >> in its dictionary', () => {
     const rgba = new Uint8Array(240 * 200 * 4).fill(255);
     const jpg1 = new Uint8Array(jpeg.encode({ width: 240, height: 200, data: rgba }, 90).data);
     const jpg2 = new Uint8Array(jpeg.encode({ width: 300, height: 220, data: new Uint8Array(300 * 220 * 4) }, 90).data);
     const pdf = buildPdf([
       imagePage('/Filter /DCTDecode /ColorSpace /DeviceRGB /BitsPerComponent 8', 240, 200, jpg1),
-      imagePage('/Filter [/DCTDecode] /ColorSpace /DeviceRGB /BitsPerComponent 8', 300, 220, jpg2),
+      // strings in the dictionary may hold `>>` and `<`
+      imagePage(
+        '/Filter [/DCTDecode] /Alt (page >> 2 \\) <) /Hash <ab12> /ColorSpace /DeviceRGB /BitsPerComponent 8',
+        300,
+        220,
+        jpg2,
+      ),
     ]);
     const pages = pdfScanImages(pdf);
     expect(pages.map((p) => [p.format, p.width, p.height])).toEqual([

@@ -111,20 +111,39 @@ function scanObjects(text: string): PdfObject[] {
   return out;
 }
 
-/** Where the `<<` at `at` closes (just after its `>>`), counting nested dictionaries; -1 when it never closes. */
+/**
+ * Where the `<<` at `at` closes (just after its `>>`), counting nested dictionaries and stepping over strings, whose
+ * `(…)` or `<hex>` may hold `<` and `>`; -1 when it never closes.
+ */
 function balancedEnd(text: string, at: number): number {
   let depth = 0;
-  for (let i = at; i < text.length - 1; i++) {
-    if (text[i] === '<' && text[i + 1] === '<') {
+  for (let i = at; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '(') i = literalEnd(text, i);
+    else if (ch === '<' && text[i + 1] === '<') {
       depth++;
       i++;
-    } else if (text[i] === '>' && text[i + 1] === '>') {
+    } else if (ch === '<') {
+      i = text.indexOf('>', i);
+      if (i < 0) return -1;
+    } else if (ch === '>' && text[i + 1] === '>') {
       depth--;
       i++;
       if (depth === 0) return i + 1;
     }
   }
   return -1;
+}
+
+/** The index of the `)` closing the literal string opened at `at` (nested parentheses, backslash escapes). */
+function literalEnd(text: string, at: number): number {
+  let depth = 0;
+  for (let i = at; i < text.length; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === '(') depth++;
+    else if (text[i] === ')' && --depth === 0) return i;
+  }
+  return text.length;
 }
 
 /** The end of stream data: /Length when `endstream` follows it, else the next `endstream` (a wrong /Length). */
