@@ -1,4 +1,6 @@
-import { zlibSync } from 'fflate';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { unzipSync, zlibSync } from 'fflate';
 import jpeg from 'jpeg-js';
 import { describe, expect, it } from 'vitest';
 import { decodeImage } from './image-decode.ts';
@@ -100,6 +102,17 @@ describe('scanned PDF page images', () => {
     const img = decodeImage(pdfScanImages(pdf)[0]!.bytes, 40);
     expect(pixel(img.rgba, 240, 0, 0)).toEqual([0, 0, 0]);
     expect(pixel(img.rgba, 240, 1, 0)).toEqual([255, 255, 255]);
+  });
+
+  it('reads the page of a PDF written by another program (Chromium printing co-004.png) pixel for pixel', () => {
+    // _pdf-fixtures/chromium-print-co-004.pdf: `chromium --headless --print-to-pdf` of a page showing the sample
+    // form; Skia writes the picture as FlateDecode RGB next to two small images of its own, which are not pages
+    const pdf = new Uint8Array(readFileSync(path.join(import.meta.dirname, '_pdf-fixtures/chromium-print-co-004.pdf')));
+    const pages = pdfScanImages(pdf);
+    expect(pages.map((p) => [p.format, p.width, p.height])).toEqual([['png', 900, 1180]]);
+    const forms = unzipSync(readFileSync(path.join(import.meta.dirname, '../../templates/data/co/forms.zip')));
+    const want = decodeImage(forms['co-004.png']!, 40);
+    expect(Buffer.compare(decodeImage(pages[0]!.bytes, 40).rgba, want.rgba)).toBe(0);
   });
 
   it('finds no scan in a typed (vector-only), an encrypted, a JBIG2 or an empty PDF', () => {
