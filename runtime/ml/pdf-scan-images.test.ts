@@ -54,6 +54,15 @@ describe('scanned PDF page images', () => {
     ]);
     expect(pages[0]!.bytes).toEqual(jpg1);
     expect(pages[1]!.bytes).toEqual(jpg2);
+    // the same pages with page 2's objects written before page 1's: still page 1 first
+    const reversed = pdfScanImages(
+      buildPdf(
+        [imagePage('/Filter /DCTDecode', 240, 200, jpg1), imagePage('/Filter /DCTDecode', 300, 220, jpg2)],
+        '',
+        true,
+      ),
+    );
+    expect(reversed.map((p) => p.width)).toEqual([240, 300]);
   });
 
   it('inflates a /FlateDecode RGB page, with or without a PNG predictor, to the same pixels; skips its soft mask', () => {

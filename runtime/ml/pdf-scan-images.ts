@@ -49,7 +49,10 @@ const MIN_SIDE = 200;
 
 export const isPdf = (b: Uint8Array) => b[0] === 0x25 && b[1] === 0x50 && b[2] === 0x44 && b[3] === 0x46;
 
-/** The page images of `bytes` in file order (scanners write pages in order); throws PdfScanError. */
+/**
+ * The page images of `bytes` in page order (the page tree's, else the order of the file, which is how scanners write
+ * them); throws PdfScanError.
+ */
 export function pdfScanImages(bytes: Uint8Array, limits: PdfScanLimits = DEFAULT_LIMITS): PdfPageImage[] {
   // one character per byte, so string offsets are byte offsets; only ASCII syntax is matched
   const text = new TextDecoder('latin1').decode(bytes);
@@ -58,9 +61,15 @@ export function pdfScanImages(bytes: Uint8Array, limits: PdfScanLimits = DEFAULT
   const masks = new Set<number>();
   for (const o of objects)
     for (const m of o.dict.matchAll(/\/(?:SMask|Mask|Thumb)\s*(\d+)\s+\d+\s+R/g)) masks.add(Number(m[1]));
+  const rank = pageOrder(objects, text);
+  // images a page shows first, in page order; any other (drawn through a form, inherited resources) after them
+  const ordered = objects
+    .map((o, i) => ({ o, key: rank.get(o.num) ?? objects.length + i }))
+    .sort((a, b) => a.key - b.key)
+    .map((x) => x.o);
   const pages: PdfPageImage[] = [];
   let seen = 0; // page-sized images, read or not: the cap bounds the work, not only the output
-  for (const o of objects) {
+  for (const o of ordered) {
     if (o.stream === undefined || masks.has(o.num) || !/\/Subtype\s*\/Image\b/.test(o.dict)) continue;
     if (/\/ImageMask\s*true/.test(o.dict)) continue;
     const { outer, parms } = splitDecodeParms(o.dict);
@@ -109,6 +118,37 @@ function scanObjects(text: string): PdfObject[] {
     out.push(obj);
   }
   return out;
+}
+
+/**
+ * Image object number → its place in page order, from the catalogue's page tree and each page's /XObject
+ * resources; empty when the tree cannot be followed (objects packed in object streams), and the file order stands.
+ */
+function pageOrder(objects: PdfObject[], text: string): Map<number, number> {
+  const byNum = new Map(objects.map((o) => [o.num, o]));
+  const ref = (dict: string | undefined, key: string) => {
+    const m = dict && new RegExp(`/${key}\\s*(\\d+)\\s+\\d+\\s+R`).exec(dict);
+    return m ? byNum.get(Number(m[1])) : undefined;
+  };
+  const rank = new Map<number, number>();
+  const visited = new Set<number>();
+  const walk = (node: PdfObject | undefined) => {
+    if (!node || visited.has(node.num)) return;
+    visited.add(node.num);
+    const kids = /\/Type\s*\/Pages\b/.test(node.dict) ? /\/Kids\s*\[([^\]]*)\]/.exec(node.dict) : null;
+    if (kids) {
+      for (const k of kids[1]!.matchAll(/(\d+)\s+\d+\s+R/g)) walk(byNum.get(Number(k[1])));
+      return;
+    }
+    const resources = ref(node.dict, 'Resources')?.dict ?? node.dict;
+    const xobjects = ref(resources, 'XObject')?.dict ?? /\/XObject\s*<<([^>]*)>>/.exec(resources)?.[1] ?? '';
+    for (const x of xobjects.matchAll(/\/[^\s/<>[\]()]+\s*(\d+)\s+\d+\s+R/g))
+      if (!rank.has(Number(x[1]))) rank.set(Number(x[1]), rank.size);
+  };
+  // the last /Root is the file's own after incremental updates
+  const root = [...text.matchAll(/\/Root\s*(\d+)\s+\d+\s+R/g)].at(-1);
+  walk(ref(byNum.get(Number(root?.[1]))?.dict, 'Pages'));
+  return rank;
 }
 
 /**

@@ -21,7 +21,8 @@ export function imagePage(
   return { image: { dict, width, height, data }, content: `q ${width} 0 0 ${height} 0 0 cm /Im0 Do Q`, extra };
 }
 
-export function buildPdf(pages: TestPage[], trailerExtra = ''): Uint8Array {
+/** `reversed` writes the objects last to first, as some writers do: the page tree, not the file, gives the order. */
+export function buildPdf(pages: TestPage[], trailerExtra = '', reversed = false): Uint8Array {
   const enc = new TextEncoder();
   const objects: { num: number; parts: (string | Uint8Array)[] }[] = [];
   let next = 3;
@@ -64,6 +65,7 @@ export function buildPdf(pages: TestPage[], trailerExtra = ''): Uint8Array {
   const chunks: Uint8Array[] = [enc.encode('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n')];
   let offset = chunks[0]!.length;
   const offsets = new Map<number, number>();
+  if (reversed) objects.reverse();
   for (const o of objects) {
     offsets.set(o.num, offset);
     for (const part of o.parts) {
