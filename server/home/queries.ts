@@ -1,6 +1,6 @@
 /**
- * The home page's widgets, one aggregate query each (indexes: runs by created_at and by requester, pipelines
- * and dashboards by owner, requests by requester). Periods end now; ▲/▼ compare with the period before.
+ * The home page's widgets, one aggregate query each, the two run rankings sharing one (indexes: runs by created_at
+ * and by requester, pipelines and dashboards by owner, requests by requester). Periods end now; ▲/▼ compare with the period before.
  */
 import { sql } from 'drizzle-orm';
 import type { Label } from '../../runtime/nodes/param-meta.ts';
@@ -77,102 +77,131 @@ export interface ServiceRank {
 /** Categories that every pipeline has (reading and writing): not an analysis service of their own. */
 const NOT_SERVICES = new Set(['source', 'output']);
 
-/**
- * Analysis services (node types) by the runs of pipelines that use them in the period; a pipeline counts once
- * per node type however many nodes of it it has.
- */
-export async function serviceRanking(db: Db, registry: NodeRegistry, now: Date, period: HomePeriod, limit: number) {
-  const span = HOME_PERIODS[period];
-  const current = iso(new Date(now.getTime() - span));
-  const previous = iso(new Date(now.getTime() - 2 * span));
-  const rows = rowsOf<{ type: string; runs: number; prev_runs: number; pipelines: number }>(
-    await db.execute(sql`
-      with r as (
-        select pipeline_id,
-          count(*) filter (where created_at >= ${current})::int as c,
-          count(*) filter (where created_at < ${current})::int as p
-        from runs where created_at >= ${previous} and created_at <= ${iso(now)}
-        group by pipeline_id
-      ), t as (
-        select distinct r.pipeline_id, r.c, r.p, n->>'type' as type
-        from r
-        join pipelines pl on pl.id = r.pipeline_id
-        join pipeline_versions v on v.pipeline_id = pl.id and v.version = pl.latest_version
-        cross join lateral jsonb_array_elements(v.doc->'nodes') n
-      )
-      select type, sum(c)::int as runs, sum(p)::int as prev_runs, (count(*) filter (where c > 0))::int as pipelines
-      from t group by type`),
-  );
-  const known = rows.filter((r) => {
-    const def = registry.get(r.type);
-    return def !== undefined && !NOT_SERVICES.has(def.category);
-  });
-  const byPrevious = known.filter((r) => r.prev_runs > 0).sort((a, b) => b.prev_runs - a.prev_runs);
-  const before = new Map(byPrevious.map((r, i) => [r.type, i + 1]));
-  return known
-    .filter((r) => r.runs > 0)
-    .sort((a, b) => b.runs - a.runs || a.type.localeCompare(b.type))
-    .slice(0, limit)
-    .map((r, i): ServiceRank => {
-      const def = registry.get(r.type)!;
-      return {
-        rank: i + 1,
-        type: r.type,
-        label: def.label,
-        category: def.category,
-        runs: r.runs,
-        pipelines: r.pipelines,
-        change: rankChange(i + 1, before.get(r.type)),
-      };
-    });
+export interface OfficeRank {
+  rank: number;
+  department: string;
+  activeUsers: number;
+  runs: number;
+  change: RankChange;
+}
+
+/** One row of `runRankings`' query: a node type's or an office's figures for the period and the one before. */
+interface RankRow {
+  kind: 'service' | 'office';
+  key: string;
+  runs: number;
+  prev_runs: number;
+  pipelines: number;
+  users: number;
+  prev_users: number;
 }
 
 /**
- * Access by customs office (department): active users (signed in or started a run) and runs of the
- * department's pipelines in the period, ranked by active users then runs.
+ * The analysis-service and office rankings from one pass over the period's runs (and the one before, for ▲/▼).
+ *
+ * Services: node types by the runs of pipelines that use them in the period; a pipeline counts once per node type
+ * however many nodes of it it has. Offices (departments): active users (signed in or started a run) and runs of
+ * the department's pipelines, ranked by active users then runs.
+ *
+ * The runs are grouped once, by pipeline and by requester together (grouping sets), and both rankings are built
+ * from those ~10k small groups: the two rankings used to read and join every run of both periods separately, which
+ * was most of a recomputed home page on PGlite (its single connection runs the widgets' queries one after another).
  */
-export async function officeRanking(db: Db, now: Date, period: HomePeriod, limit: number) {
+export async function runRankings(db: Db, registry: NodeRegistry, now: Date, period: HomePeriod, limit: number) {
   const span = HOME_PERIODS[period];
   const current = iso(new Date(now.getTime() - span));
   const previous = iso(new Date(now.getTime() - 2 * span));
   const end = iso(now);
-  const rows = rowsOf<{ department: string; users: number; prev_users: number; runs: number; prev_runs: number }>(
+  // A pipeline group has requested_by null and a requester group pipeline_id null, so the joins and the
+  // "is not null" below pick each kind without grouping(): the planner then sees the real row counts.
+  const rows = rowsOf<RankRow>(
     await db.execute(sql`
-      with w as (
-        select ru.requested_by, ow.department, ru.created_at >= ${current} as cur
-        from runs ru
-        join pipelines pl on pl.id = ru.pipeline_id
-        join users ow on ow.id = pl.owner_id
-        where ru.created_at >= ${previous} and ru.created_at <= ${end}
+      with g as (
+        select pipeline_id, requested_by,
+          count(*) filter (where created_at >= ${current})::int as c,
+          count(*) filter (where created_at < ${current})::int as p
+        from runs where created_at >= ${previous} and created_at <= ${end}
+        group by grouping sets ((pipeline_id), (requested_by))
+      ), pp as (
+        select pl.id, pl.owner_id, pl.latest_version, g.c, g.p
+        from g join pipelines pl on pl.id = g.pipeline_id
+      ), svc as (
+        select nt.type, sum(pp.c)::int as runs, sum(pp.p)::int as prev_runs,
+          (count(*) filter (where pp.c > 0))::int as pipelines
+        from pp
+        join pipeline_versions v on v.pipeline_id = pp.id and v.version = pp.latest_version
+        cross join lateral (select distinct n->>'type' as type from jsonb_array_elements(v.doc->'nodes') n) nt
+        group by nt.type
       ), r as (
-        select department, (count(*) filter (where cur))::int as runs, (count(*) filter (where not cur))::int as prev_runs
-        from w where department is not null group by department
+        select ow.department, sum(pp.c)::int as runs, sum(pp.p)::int as prev_runs
+        from pp join users ow on ow.id = pp.owner_id
+        where ow.department is not null group by ow.department
       ), act as (
-        select requested_by as user_id, cur from w where requested_by is not null
+        select requested_by as user_id, c > 0 as cur, p > 0 as prev from g where requested_by is not null
         union all
-        select user_id, created_at >= ${current} from sessions where created_at >= ${previous} and created_at <= ${end}
+        select user_id, bool_or(created_at >= ${current}), bool_or(created_at < ${current})
+        from sessions where created_at >= ${previous} and created_at <= ${end} group by user_id
       ), u as (
         select us.department,
           (count(distinct a.user_id) filter (where a.cur))::int as users,
-          (count(distinct a.user_id) filter (where not a.cur))::int as prev_users
+          (count(distinct a.user_id) filter (where a.prev))::int as prev_users
         from act a join users us on us.id = a.user_id
-        where us.department is not null
-        group by us.department
+        where us.department is not null group by us.department
       )
-      select coalesce(u.department, r.department) as department,
-        coalesce(u.users, 0) as users, coalesce(u.prev_users, 0) as prev_users,
-        coalesce(r.runs, 0) as runs, coalesce(r.prev_runs, 0) as prev_runs
+      select 'service' as kind, type as key, runs, prev_runs, pipelines, 0 as users, 0 as prev_users from svc
+      union all
+      select 'office', coalesce(u.department, r.department), coalesce(r.runs, 0), coalesce(r.prev_runs, 0), 0,
+        coalesce(u.users, 0), coalesce(u.prev_users, 0)
       from u full outer join r on r.department = u.department`),
   );
-  const order =
-    (users: 'users' | 'prev_users', runs: 'runs' | 'prev_runs') =>
-    (a: (typeof rows)[number], b: (typeof rows)[number]) =>
-      b[users] - a[users] || b[runs] - a[runs] || a.department.localeCompare(b.department);
+  return {
+    services: rankServices(
+      registry,
+      rows.filter((r) => r.kind === 'service'),
+      limit,
+    ),
+    offices: rankOffices(
+      rows.filter((r) => r.kind === 'office'),
+      limit,
+    ),
+  };
+}
+
+function rankServices(registry: NodeRegistry, rows: RankRow[], limit: number): ServiceRank[] {
+  const known = rows.filter((r) => {
+    const def = registry.get(r.key);
+    return def !== undefined && !NOT_SERVICES.has(def.category);
+  });
+  const byPrevious = known
+    .filter((r) => r.prev_runs > 0)
+    .sort((a, b) => b.prev_runs - a.prev_runs || a.key.localeCompare(b.key));
+  const before = new Map(byPrevious.map((r, i) => [r.key, i + 1]));
+  return known
+    .filter((r) => r.runs > 0)
+    .sort((a, b) => b.runs - a.runs || a.key.localeCompare(b.key))
+    .slice(0, limit)
+    .map((r, i) => {
+      const def = registry.get(r.key)!;
+      return {
+        rank: i + 1,
+        type: r.key,
+        label: def.label,
+        category: def.category,
+        runs: r.runs,
+        pipelines: r.pipelines,
+        change: rankChange(i + 1, before.get(r.key)),
+      };
+    });
+}
+
+function rankOffices(rows: RankRow[], limit: number): OfficeRank[] {
+  const order = (users: 'users' | 'prev_users', runs: 'runs' | 'prev_runs') => (a: RankRow, b: RankRow) =>
+    b[users] - a[users] || b[runs] - a[runs] || a.key.localeCompare(b.key);
   const before = new Map(
     rows
       .filter((r) => r.prev_users + r.prev_runs > 0)
       .sort(order('prev_users', 'prev_runs'))
-      .map((r, i) => [r.department, i + 1]),
+      .map((r, i) => [r.key, i + 1]),
   );
   return rows
     .filter((r) => r.users + r.runs > 0)
@@ -180,10 +209,10 @@ export async function officeRanking(db: Db, now: Date, period: HomePeriod, limit
     .slice(0, limit)
     .map((r, i) => ({
       rank: i + 1,
-      department: r.department,
+      department: r.key,
       activeUsers: r.users,
       runs: r.runs,
-      change: rankChange(i + 1, before.get(r.department)),
+      change: rankChange(i + 1, before.get(r.key)),
     }));
 }
 

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { REQUEST_STATES } from '../db/schema.ts';
 import { errorResponses } from '../errors.ts';
-import { counters, type HomePeriod, mine, officeRanking, serviceRanking } from '../home/queries.ts';
+import { counters, type HomePeriod, mine, runRankings } from '../home/queries.ts';
 import { authed, requireUser } from '../middleware/require-user.ts';
 import { templateRanking } from '../templates/ranking-data.ts';
 import { popularSearches } from '../templates/searches.ts';
@@ -115,10 +115,9 @@ export function homeRoutes(deps: AppDeps) {
 type Shared = Awaited<ReturnType<typeof computeShared>>;
 
 async function computeShared({ db, registry }: AppDeps, period: HomePeriod, now: Date) {
-  const [counts, services, offices, excellent, popular] = await Promise.all([
+  const [counts, { services, offices }, excellent, popular] = await Promise.all([
     counters(db, now),
-    serviceRanking(db, registry, now, period, 10),
-    officeRanking(db, now, period, 10),
+    runRankings(db, registry, now, period, 10),
     templateRanking(db, period, now, 5),
     popularSearches(db, period, now, 8),
   ]);
