@@ -281,7 +281,7 @@ export const CATALOGUE = {
   'api.missing_filename': { ko: '파일 이름이 없습니다', en: 'missing file name' },
   'api.bad_filename': { ko: '쓸 수 없는 파일 이름입니다', en: 'invalid file name' },
   'api.unsupported_format': {
-    ko: '이 형식의 파일은 올릴 수 없습니다. 표는 CSV, TSV, Parquet, JSON, XLSX 파일을, 이미지는 PNG, JPEG 파일이나 이미지를 묶은 ZIP 파일을 쓰세요',
+    ko: '이 형식의 파일은 올릴 수 없습니다. 표는 CSV, TSV, Parquet, JSON, XLSX 파일을, 이미지는 PNG, JPEG 파일, 이미지를 묶은 ZIP 파일이나 스캔한 PDF 문서를 쓰세요',
     en: 'unsupported file format',
   },
   'api.payload_too_large': { ko: '파일이나 요청이 너무 큽니다', en: 'too large' },

@@ -21,6 +21,8 @@ const FORMATS: Record<string, DatasetFormat> = {
   png: 'png',
   jpg: 'jpeg',
   jpeg: 'jpeg',
+  // a scanned document (certificate of origin): read page by page as images
+  pdf: 'pdf',
 };
 
 const badName = (why: string) => new ApiError(400, 'bad_filename', `refused file name: ${why}`);
@@ -75,7 +77,7 @@ export function formatOf(filename: string, explicit?: DatasetFormat): DatasetFor
     throw new ApiError(
       415,
       'unsupported_format',
-      `cannot read ".${ext}" files: use csv, tsv, parquet, json, xlsx, or png, jpeg or zip for images`,
+      `cannot read ".${ext}" files: use csv, tsv, parquet, json, xlsx, or png, jpeg, zip or a scanned pdf for images`,
     );
   }
   return format;

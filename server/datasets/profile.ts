@@ -70,6 +70,8 @@ const SIGNATURES: Record<BinaryDatasetFormat, { bytes: number[]; ko: string }> =
   png: { bytes: [0x89, 0x50, 0x4e, 0x47], ko: 'PNG 그림' },
   jpeg: { bytes: [0xff, 0xd8, 0xff], ko: 'JPEG 그림' },
   zip: { bytes: [0x50, 0x4b, 0x03, 0x04], ko: 'ZIP 압축' },
+  // `%PDF-`: every PDF opens with its header (a scan written by any tool)
+  pdf: { bytes: [0x25, 0x50, 0x44, 0x46, 0x2d], ko: 'PDF 문서' },
 };
 
 /**
@@ -78,10 +80,10 @@ const SIGNATURES: Record<BinaryDatasetFormat, { bytes: number[]; ko: string }> =
  */
 async function checkImageBundle(dir: string, file: string, format: BinaryDatasetFormat): Promise<DatasetProfile> {
   const sig = SIGNATURES[format];
-  const head = new Uint8Array(4);
+  const head = new Uint8Array(sig.bytes.length);
   const handle = await open(path.join(dir, file), 'r');
   try {
-    await handle.read(head, 0, 4, 0);
+    await handle.read(head, 0, head.length, 0);
   } finally {
     await handle.close();
   }

@@ -132,10 +132,13 @@ export type SessionRow = typeof sessions.$inferSelect;
 export type PipelineRow = typeof pipelines.$inferSelect;
 export type PipelineVersionRow = typeof pipelineVersions.$inferSelect;
 
-export const DATASET_FORMATS = ['csv', 'parquet', 'json', 'xlsx', 'zip', 'png', 'jpeg'] as const;
+export const DATASET_FORMATS = ['csv', 'parquet', 'json', 'xlsx', 'zip', 'png', 'jpeg', 'pdf'] as const;
 export type DatasetFormat = (typeof DATASET_FORMATS)[number];
-/** Image bundles: stored with size and checksum for image nodes (`source.image_files`, X-ray) but no table in them. */
-export const BINARY_DATASET_FORMATS = ['zip', 'png', 'jpeg'] as const satisfies readonly DatasetFormat[];
+/**
+ * Image bundles: stored with size and checksum for image nodes (`source.image_files`, X-ray) but no table in them.
+ * A PDF is a scanned document (certificate of origin): `source.image_files` reads it page by page.
+ */
+export const BINARY_DATASET_FORMATS = ['zip', 'png', 'jpeg', 'pdf'] as const satisfies readonly DatasetFormat[];
 export type BinaryDatasetFormat = (typeof BINARY_DATASET_FORMATS)[number];
 export const isBinaryFormat = (f: DatasetFormat): f is BinaryDatasetFormat =>
   (BINARY_DATASET_FORMATS as readonly string[]).includes(f);
@@ -170,7 +173,7 @@ export const datasets = pgTable(
   },
   (t) => [
     check('datasets_visibility_check', sql`${t.visibility} in ('private', 'department', 'public')`),
-    check('datasets_format_check', sql`${t.format} in ('csv', 'parquet', 'json', 'xlsx', 'zip', 'png', 'jpeg')`),
+    check('datasets_format_check', sql`${t.format} in ('csv', 'parquet', 'json', 'xlsx', 'zip', 'png', 'jpeg', 'pdf')`),
     index('datasets_owner_idx').on(t.ownerId),
     index('datasets_visibility_idx').on(t.visibility, t.department),
   ],

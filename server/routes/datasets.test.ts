@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { zipSync } from 'fflate';
+import { zipSync, zlibSync } from 'fflate';
 import { beforeAll, expect, it } from 'vitest';
 import { sourceFile } from '../../nodes/source/file.ts';
 import { DuckDBNodeEngine } from '../../runtime/engine/duckdb-node.ts';
+import { buildPdf, imagePage } from '../../runtime/ml/pdf-test-helpers.ts';
 import { NodeFileAccess } from '../../runtime/sources/node-file-access.ts';
 import { datasetResolver } from '../datasets/resolve.ts';
 import { pipelineDoc } from '../test/fixtures.ts';
@@ -165,7 +166,7 @@ describeDrivers('datasets', (server) => {
     expect(onDisk()).toEqual(before);
   });
 
-  it('stores scanned images and ZIPs of them whole, with size and checksum but no table; refuses a renamed text', async () => {
+  it('stores scanned images, ZIPs of them and scanned PDFs whole, with size and checksum but no table; refuses a renamed text', async () => {
     const zip = zipSync({ 'KCCI/a.png': PNG, 'KCCI/b.png': PNG });
     const d = await uploaded(kim, '원산지증명서.zip', zip);
     expect(d).toMatchObject({
@@ -187,6 +188,21 @@ describeDrivers('datasets', (server) => {
     expect(fake.status).toBe(422);
     expect(((await fake.json()) as { messages: { ko: string } }).messages.ko).toMatch(/PNG 그림 파일이 아닙니다/);
     expect(onDisk()).toEqual(before);
+
+    // a scanned certificate of origin as a PDF (one blank 200×200 grey page, FlateDecode): stored byte for byte
+    const grey = zlibSync(new Uint8Array(200 * 200).fill(255));
+    const pdf = buildPdf([
+      imagePage('/Filter /FlateDecode /ColorSpace /DeviceGray /BitsPerComponent 8', 200, 200, grey),
+    ]);
+    const scan = await uploaded(kim, '원산지증명서-스캔.pdf', pdf);
+    expect(scan).toMatchObject({ format: 'pdf', size: pdf.length, rows: 0, columns: [] });
+    expect(scan.sha256).toBe(createHash('sha256').update(pdf).digest('hex'));
+    expect(new Uint8Array(await (await kim.get(`/api/datasets/${scan.id}/file`)).arrayBuffer())).toEqual(pdf);
+    const withScan = onDisk();
+    const typed = await upload(kim, 'memo.pdf', bytes('CERTIFICATE OF ORIGIN (typed, not a PDF)'));
+    expect(typed.status).toBe(422);
+    expect(((await typed.json()) as { messages: { ko: string } }).messages.ko).toMatch(/PDF 문서 파일이 아닙니다/);
+    expect(onDisk()).toEqual(withScan);
   });
 
   it('answers malformed JSON with 400', async () => {

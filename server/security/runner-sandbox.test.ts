@@ -17,9 +17,10 @@ import {
 } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
-import { zipSync } from 'fflate';
+import { zipSync, zlibSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBNodeEngine } from '../../runtime/engine/duckdb-node.ts';
+import { buildPdf, imagePage } from '../../runtime/ml/pdf-test-helpers.ts';
 import { stringLiteral } from '../../runtime/sql/quote.ts';
 import { workerExecutor } from '../runs/executor.ts';
 import { Runner } from '../runs/runner.ts';
@@ -288,9 +289,21 @@ describe('run sandbox attacks [pglite]', () => {
       expect(refused.error).toMatch(/^노드 "src": 접근 권한이 없는 데이터셋/);
       expect(JSON.stringify(refused)).not.toMatch(/b-scans/);
       expectNoServerPath(refused);
-      const own = await runAs(kim, images(ownScans));
+      // a scanned C/O uploaded as a PDF dataset, read in the same run: one row per page (three blank grey pages of
+      // the reader's least size)
+      const grey = zlibSync(new Uint8Array(200 * 200).fill(255));
+      const page = imagePage('/Filter /FlateDecode /ColorSpace /DeviceGray /BitsPerComponent 8', 200, 200, grey);
+      const pdf = await kim.post('/api/datasets', buildPdf([page, page, page]), { 'x-filename': 'a-co.pdf' });
+      expect(pdf.status, await pdf.clone().text()).toBe(201);
+      const pdfId = String(((await pdf.json()) as Json).id);
+      const both = images(ownScans);
+      const own = await runAs(kim, {
+        ...both,
+        nodes: [...both.nodes, { id: 'co', type: 'source.image_files', params: { datasetId: pdfId } }],
+      });
       expect(own.status, String(own.error)).toBe('succeeded');
       expect((own.log as Json[]).find((n) => n.nodeId === 'q')?.rows).toBe(2); // both scans, read from the ZIP
+      expect((own.log as Json[]).find((n) => n.nodeId === 'co')?.rows).toBe(3); // the PDF's three pages
     }, 60_000);
 
     it("still reads the owner's own dataset through a parameter", async () => {

@@ -20,7 +20,7 @@ import { type DatasetFormat, type DatasetRow, datasets } from '../db/schema.ts';
 import { sampleDatasetId } from './ids.ts';
 
 /** A data file name (no README/LICENSE); one optional folder level, plain characters only. */
-export const SAMPLE_NAME = /^(?:[\w-]+\/)?[\w-][\w.-]*\.(?:csv|tsv|parquet|json|jsonl|xlsx|zip|png|jpe?g)$/;
+export const SAMPLE_NAME = /^(?:[\w-]+\/)?[\w-][\w.-]*\.(?:csv|tsv|parquet|json|jsonl|xlsx|zip|png|jpe?g|pdf)$/;
 
 export interface SampleFile {
   /** The path under `templates/data`, with `/` (`declarations.csv`, `kcs/df_syn_train_eng.csv`). */

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { useServices } from '../app/useServices.ts';
+import { isImageFormat } from '../sources/samples.ts';
 import { api, type DatasetList, data, getCsrf } from './api.ts';
 import { go } from './route.ts';
 import { errorText } from './text.ts';
@@ -9,9 +10,6 @@ import { useLoad } from './useLoad.ts';
 
 const bytes = (n: number) =>
   n < 1024 ? `${n} B` : n < 1024 ** 2 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 ** 2).toFixed(1)} MB`;
-
-/** Formats stored whole for the image nodes: no rows or columns to show. */
-const isImages = (format: string) => format === 'zip' || format === 'png' || format === 'jpeg';
 
 /** The dataset catalogue: size, rows, owner and the pipelines using each; upload with progress. */
 export function DatasetsPage() {
@@ -38,12 +36,12 @@ export function DatasetsPage() {
   };
   const openAsSource = async (d: DatasetList['items'][number]) => {
     await ready;
-    // an image or a ZIP of images is read by the image node, one row per image; a table by the file node
+    // an image, a ZIP of images or a scanned PDF is read by the image node, one row per image; a table by the file node
     store
       .getState()
       .dispatch(
         'add-node',
-        isImages(d.format)
+        isImageFormat(d.format)
           ? { type: 'source.image_files', idHint: 'images', params: { datasetId: d.id } }
           : { type: 'source.file', idHint: 'dataset', params: { datasetId: d.id, format: d.format } },
       );
@@ -101,7 +99,13 @@ export function DatasetsPage() {
                 <b>{d.name}</b> <span className="lib-muted">{d.format}</span>
               </td>
               <td>{bytes(d.size)}</td>
-              <td>{isImages(d.format) ? t('datasets.images') : d.rows.toLocaleString()}</td>
+              <td>
+                {d.format === 'pdf'
+                  ? t('datasets.pdfPages')
+                  : isImageFormat(d.format)
+                    ? t('datasets.images')
+                    : d.rows.toLocaleString()}
+              </td>
               <td>{d.owner.displayName}</td>
               <td>
                 {d.usedByCount}{' '}

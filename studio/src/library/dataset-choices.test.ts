@@ -45,18 +45,22 @@ describe('datasetChoices', () => {
     expect(rows[2]).toMatchObject({ owner: '김관세', format: 'xlsx' });
   });
 
-  it('offers the image node pictures and ZIPs of them, and the file node only tables', () => {
+  it('offers the image node pictures, ZIPs of them and scanned PDFs, and the file node only tables', () => {
     const withImages = [
       ...samples,
       { name: 'co/forms.zip', size: 500_000, format: 'zip' },
       { name: 'xray/xray-001.png', size: 30_000 },
+      { name: 'co/co-004.pdf', size: 90_000 },
     ] as Sample[];
     const scans = { ...server[1]!, id: '33333333-3333-4333-8333-333333333333', name: '스캔.zip', format: 'zip' };
-    const all = [...server, scans] as DatasetList['items'];
+    const co = { ...server[1]!, id: '44444444-4444-4444-8444-444444444444', name: '원산지증명서.pdf', format: 'pdf' };
+    const all = [...server, scans, co] as DatasetList['items'];
     expect(datasetChoices(withImages, all, '', 'images').map((r) => [r.name, r.format])).toEqual([
       ['co/forms.zip', 'zip'],
       ['xray/xray-001.png', 'png'],
+      ['co/co-004.pdf', 'pdf'],
       ['스캔.zip', 'zip'],
+      ['원산지증명서.pdf', 'pdf'],
     ]);
     expect(datasetChoices(withImages, all, '').map((r) => r.name)).toEqual([
       'declarations.csv',

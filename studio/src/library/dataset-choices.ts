@@ -1,4 +1,4 @@
-import { isImageFormat, type Sample } from '../sources/samples.ts';
+import { type ImageFormat, isImageFormat, type Sample } from '../sources/samples.ts';
 import type { DatasetList } from './api.ts';
 
 type ServerDataset = DatasetList['items'][number];
@@ -13,14 +13,14 @@ export interface DatasetChoice {
   rows?: number | null;
   owner?: string;
   updatedAt?: string;
-  /** zip, png and jpeg: images for the image nodes. */
-  format: 'csv' | 'parquet' | 'json' | 'xlsx' | 'zip' | 'png' | 'jpeg';
+  /** zip, png, jpeg and pdf (a scan, one image per page): images for the image nodes. */
+  format: 'csv' | 'parquet' | 'json' | 'xlsx' | ImageFormat;
   sample: boolean;
 }
 
 const formatOfName = (name: string): DatasetChoice['format'] => {
   const ext = name.toLowerCase().split('.').pop();
-  if (ext === 'zip' || ext === 'png') return ext;
+  if (ext === 'zip' || ext === 'png' || ext === 'pdf') return ext;
   if (ext === 'jpg' || ext === 'jpeg') return 'jpeg';
   return ext === 'parquet' || ext === 'pq' ? 'parquet' : ext === 'xlsx' ? 'xlsx' : ext === 'json' ? 'json' : 'csv';
 };
@@ -33,7 +33,7 @@ export function datasetChoices(
   samples: readonly Sample[],
   server: readonly ServerDataset[],
   query: string,
-  /** `images` for the image node (pictures and ZIPs of them), `tables` for the file node. */
+  /** `images` for the image node (pictures, ZIPs of them, scanned PDFs), `tables` for the file node. */
   kind: 'tables' | 'images' = 'tables',
 ): DatasetChoice[] {
   const sampleIds = new Set(samples.flatMap((s) => (s.datasetId ? [s.datasetId] : [])));

@@ -10,15 +10,20 @@ export interface Sample {
   /** null until the server has registered the sample. */
   datasetId?: string | null;
   rows?: number | null;
-  /** zip, png and jpeg are images for the image nodes, not tables. */
+  /** zip, png, jpeg and pdf (a scan, one image per page) are images for the image nodes, not tables. */
   format?: 'csv' | 'parquet' | 'json' | 'xlsx' | ImageFormat;
 }
 
-export type ImageFormat = 'zip' | 'png' | 'jpeg';
-export const isImageFormat = (f: string | undefined): f is ImageFormat => f === 'zip' || f === 'png' || f === 'jpeg';
+export type ImageFormat = 'zip' | 'png' | 'jpeg' | 'pdf';
+export const isImageFormat = (f: string | undefined): f is ImageFormat =>
+  f === 'zip' || f === 'png' || f === 'jpeg' || f === 'pdf';
 
-/** An image or a ZIP of images (scanned certificates, X-ray images): read by `source.image_files`, not as a table. */
-export const isImageSample = (s: Sample): boolean => isImageFormat(s.format) || /\.(?:zip|png|jpe?g)$/i.test(s.name);
+/**
+ * An image, a ZIP of images or a scanned PDF (certificates, X-ray images): read by `source.image_files`, one row
+ * per image or page, not as a table.
+ */
+export const isImageSample = (s: Sample): boolean =>
+  isImageFormat(s.format) || /\.(?:zip|png|jpe?g|pdf)$/i.test(s.name);
 
 let pending: Promise<Sample[]> | undefined;
 

@@ -1,0 +1,2 @@
+ALTER TABLE "datasets" DROP CONSTRAINT "datasets_format_check";--> statement-breakpoint
+ALTER TABLE "datasets" ADD CONSTRAINT "datasets_format_check" CHECK ("datasets"."format" in ('csv', 'parquet', 'json', 'xlsx', 'zip', 'png', 'jpeg', 'pdf'));
