@@ -11,15 +11,18 @@ import { PERIODS, type Period, type RankTotals, type Reuse, rankChange, scoreTot
 export async function templateRanking(db: Db, period: Period, now: Date, limit: number) {
   const end = now.getTime();
   const previousEnd = end - PERIODS[period].previousShiftMs;
-  const excellentRows = await db
-    .select({ id: templates.id })
-    .from(templates)
-    .where(and(eq(templates.status, 'published'), eq(templates.excellent, true)));
+  // independent reads: concurrent on PostgreSQL's pool (PGlite's single connection queues them)
+  const [excellentRows, currentTotals, previousTotals] = await Promise.all([
+    db
+      .select({ id: templates.id })
+      .from(templates)
+      .where(and(eq(templates.status, 'published'), eq(templates.excellent, true))),
+    rankTotals(db, end, period),
+    rankTotals(db, previousEnd, period),
+  ]);
   const excellent = new Set(excellentRows.map((r) => r.id));
-  const current = scoreTotals(await rankTotals(db, end, period), excellent).slice(0, limit);
-  const previous = new Map(
-    scoreTotals(await rankTotals(db, previousEnd, period), excellent).map((r) => [r.templateId, r.rank]),
-  );
+  const current = scoreTotals(currentTotals, excellent).slice(0, limit);
+  const previous = new Map(scoreTotals(previousTotals, excellent).map((r) => [r.templateId, r.rank]));
   const info = await templateInfo(
     db,
     current.map((r) => r.templateId),
@@ -40,8 +43,8 @@ export async function rankTotals(db: Db, endMs: number, period: Period): Promise
   const { windowMs, halfLifeMs } = PERIODS[period];
   const end = new Date(endMs).toISOString();
   const start = new Date(windowMs === null ? 0 : endMs - windowMs).toISOString();
-  const reuseRows = rowsOf<Reuse & { template_id: string }>(
-    await db.execute(sql`
+  const [reuseResult, starResult] = await Promise.all([
+    db.execute(sql`
       with e as (
         select te.template_id, te.user_id, te.kind,
           power(2::float8, -(extract(epoch from (${end}::timestamptz - te.at)) * 1000) / ${halfLifeMs}::float8) as w
@@ -60,9 +63,7 @@ export async function rankTotals(db: Db, endMs: number, period: Period): Promise
         coalesce(max(u.users), 0)::float8 as users
       from e left join u on u.template_id = e.template_id
       group by e.template_id`),
-  );
-  const starRows = rowsOf<{ template_id: string; sum: number; count: number }>(
-    await db.execute(sql`
+    db.execute(sql`
       select template_id, sum(value)::float8 as sum, count(*)::int as count
       from (
         select distinct on (te.template_id, te.user_id) te.template_id, te.value
@@ -72,7 +73,9 @@ export async function rankTotals(db: Db, endMs: number, period: Period): Promise
         order by te.template_id, te.user_id, te.at desc
       ) latest
       group by template_id`),
-  );
+  ]);
+  const reuseRows = rowsOf<Reuse & { template_id: string }>(reuseResult);
+  const starRows = rowsOf<{ template_id: string; sum: number; count: number }>(starResult);
   const n = (x: unknown) => Number(x);
   return {
     reuse: new Map(

@@ -33,8 +33,10 @@ export async function popularSearches(db: Db, period: Period, now: Date, limit: 
   const previousEnd = end - previousShiftMs;
   const start = windowMs === null ? 0 : end - windowMs;
   const previousStart = windowMs === null ? 0 : previousEnd - windowMs;
-  const current = await counts(db, new Date(start), new Date(end), limit);
-  const previous = await counts(db, new Date(previousStart), new Date(previousEnd), 1000);
+  const [current, previous] = await Promise.all([
+    counts(db, new Date(start), new Date(end), limit),
+    counts(db, new Date(previousStart), new Date(previousEnd), 1000),
+  ]);
   const before = new Map(previous.map((r, i) => [r.term, i + 1]));
   return current.map((r, i) => ({
     rank: i + 1,
