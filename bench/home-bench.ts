@@ -154,7 +154,8 @@ Command: \`npm run bench -- --suite home\` (PostgreSQL too with \`BENCH_DATABASE
 
 ${PIPELINES.toLocaleString('en-US')} pipelines, ${RUNS.toLocaleString('en-US')} runs over 30 days, 2,000 datasets, 300 templates with
 20,000 uses, 5,000 searches, 3,000 sign-ins, 200 users in 20 offices; every request through the app (session,
-permissions, JSON). \`GET /api/home\` answers every widget (one aggregate query each); the portal-wide ones
+permissions, JSON). \`GET /api/home\` answers every widget (one aggregate query each, the service
+and office rankings sharing one); the portal-wide ones
 (counters, rankings, popular searches) are kept for ${SHARED_TTL_MS / 1000} s per server, the user's own are read every time.
 "recomputed" moves the clock past that cache (median of 3), "cached" is the median of 5 within it. Search returns
 up to 8 hits per kind that the user may open (median of 5). Load average during the run: ${os.loadavg()[0]!.toFixed(1)}
