@@ -20,7 +20,7 @@ export function LoadProgress() {
               {l.name}
             </span>
             <span className="muted small">
-              {t(`load.${l.phase}` as const)} · {formatNumber(Math.round(l.total / 1024), lang)} KB
+              {t(`load.${l.phase}` as const)} · {formatNumber(Math.ceil(l.total / 1024), lang)} KB
             </span>
             {l.phase !== 'done' && l.phase !== 'error' && (
               <progress max={measured ? l.total : undefined} value={measured ? l.done : undefined} />
