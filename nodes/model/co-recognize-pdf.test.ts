@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { unzipSync, zlibSync } from 'fflate';
+import { zlibSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBNodeEngine } from '../../runtime/engine/duckdb-node.ts';
 import { ParamError } from '../../runtime/errors.ts';
@@ -9,9 +7,7 @@ import { decodeImage as decodeRgba } from '../../runtime/ml/image-decode.ts';
 import { buildPdf, imagePage } from '../../runtime/ml/pdf-test-helpers.ts';
 import { sourceImageFiles } from '../source/image-files.ts';
 import { dataUrlBytes, decodeImage } from './_co-image.ts';
-import { coRecognize } from './co-recognize.ts';
-
-const DIR = path.resolve(import.meta.dirname, '../../templates/data/co');
+import { CO_004_TRUTH, recognizeSample, sampleForms } from './_co-sample.testing.ts';
 
 /** What source.image_files needs to read one uploaded file. */
 const files = (name: string, bytes: Uint8Array) => ({
@@ -37,7 +33,7 @@ describe('a scanned C/O as a PDF', () => {
 
   it('reads the sample form co-004 wrapped in a PDF (raw RGB, FlateDecode) with the same fields as its PNG', async () => {
     // the sample PNG's pixels as a scanner writes them into a PDF page: 8-bit RGB, zlib-compressed
-    const png = unzipSync(readFileSync(path.join(DIR, 'forms.zip')))['co-004.png']!;
+    const png = sampleForms()['co-004.png']!;
     const { width, height, rgba } = decodeRgba(png, 40);
     const rgb = new Uint8Array(width * height * 3);
     for (let p = 0; p < width * height; p++) rgb.set(rgba.subarray(p * 4, p * 4 + 3), p * 3);
@@ -52,42 +48,9 @@ describe('a scanned C/O as a PDF', () => {
     expect([fromPdf.width, fromPdf.height]).toEqual([fromPng.width, fromPng.height]);
     expect(Buffer.compare(fromPdf.data, fromPng.data)).toBe(0); // not toEqual: 3 M elements compared one by one
 
-    const specimens = unzipSync(readFileSync(path.join(DIR, 'seal-specimens.zip')));
-    const dataUrl = (b: Uint8Array) => `data:image/png;base64,${Buffer.from(b).toString('base64')}`;
-    await engine.createTable(
-      'specimens',
-      [
-        { name: 'folder', type: 'VARCHAR' },
-        { name: 'image', type: 'VARCHAR' },
-      ],
-      [Object.keys(specimens).map((k) => k.split('/')[0]!), Object.values(specimens).map(dataUrl)],
-    );
-    await engine.exec(
-      `CREATE TABLE agencies AS SELECT * FROM read_csv('${path.join(DIR, 'agencies.csv')}');
-       CREATE TABLE decl AS SELECT * FROM read_csv('${path.join(DIR, 'declarations.csv')}', all_varchar = true)`,
-    );
-    await coRecognize.run({
-      nodeId: 'co',
-      params: coRecognize.params.parse({}),
-      engine,
-      inputs: { in: ['forms'], specimens: ['specimens'], agencies: ['agencies'], declarations: ['decl'] },
-      schemas: {},
-      tableName: 'co_out',
-      progress: () => {},
-    });
-    const [row] = (await engine.query('SELECT * FROM co_out')).rows;
-    // the PNG's result in co-recognize.test.ts, from ground-truth.csv: FORM AK by TH-DFT, genuine seal, KCFTA declared
-    expect(row).toMatchObject({
-      file_name: 'co-004.pdf#1',
-      form_type: 'AK',
-      certificate_no: 'TH-AK-24-83015',
-      agency_code: 'TH-DFT',
-      seal_found: true,
-      seal_colour: 'blue',
-      seal_verdict: '일치',
-      declared_agreement: 'KCFTA',
-      verdict: '부적합',
-    });
+    const [row] = await recognizeSample(engine);
+    // the same answer as the PNG in co-recognize.test.ts
+    expect(row).toMatchObject({ file_name: 'co-004.pdf#1', ...CO_004_TRUTH });
   });
 
   it('passes a typed (vector-only) PDF through, and the C/O reader refuses it in Korean', async () => {

@@ -11,10 +11,10 @@ import { Rng } from '../../templates/generator/random.ts';
 import { extractFields, parseCoDate } from './_co-fields.ts';
 import { decodeImage } from './_co-image.ts';
 import { parseTsv } from './_co-ocr.ts';
+import { CO_004_TRUTH, pngDataUrl, recognizeSample, sampleForms } from './_co-sample.testing.ts';
 import { compareSeals, locateSeal, signature } from './_co-seal.ts';
 import { coRecognize } from './co-recognize.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const koOf = (f: () => unknown) => {
   try {
     f();
@@ -118,53 +118,17 @@ describe('model.co_recognize end to end (real OCR on one form)', () => {
   afterAll(() => engine.close());
 
   it('reads a sample form with real OCR, matches its genuine seal and flags the claimed agreement that does not fit the form', async () => {
-    const { unzipSync } = await import('fflate');
-    const dir = path.join(ROOT, 'templates/data/co');
-    const forms = unzipSync(readFileSync(path.join(dir, 'forms.zip')));
-    const dataUrl = (b: Uint8Array) => `data:image/png;base64,${Buffer.from(b).toString('base64')}`;
-    const specimens = unzipSync(readFileSync(path.join(dir, 'seal-specimens.zip')));
     await engine.createTable(
       'forms',
       [
         { name: 'file_name', type: 'VARCHAR' },
         { name: 'image', type: 'VARCHAR' },
       ],
-      [['co-004.png'], [dataUrl(forms['co-004.png']!)]],
+      [['co-004.png'], [pngDataUrl(sampleForms()['co-004.png']!)]],
     );
-    await engine.createTable(
-      'specimens',
-      [
-        { name: 'folder', type: 'VARCHAR' },
-        { name: 'image', type: 'VARCHAR' },
-      ],
-      [Object.keys(specimens).map((k) => k.split('/')[0]!), Object.values(specimens).map(dataUrl)],
-    );
-    await engine.exec(
-      `CREATE TABLE agencies AS SELECT * FROM read_csv('${path.join(dir, 'agencies.csv')}');
-       CREATE TABLE decl AS SELECT * FROM read_csv('${path.join(dir, 'declarations.csv')}', all_varchar = true)`,
-    );
+    const [row] = await recognizeSample(engine);
     const p = coRecognize.params.parse({});
-    await coRecognize.run({
-      nodeId: 'co',
-      params: p,
-      engine,
-      inputs: { in: ['forms'], specimens: ['specimens'], agencies: ['agencies'], declarations: ['decl'] },
-      schemas: {},
-      tableName: 'co_out',
-      progress: () => {},
-    });
-    const [row] = (await engine.query('SELECT * FROM co_out')).rows;
-    // Ground truth (ground-truth.csv, co-004): FORM AK by TH-DFT, genuine seal, declared under KCFTA → 부적합.
-    expect(row).toMatchObject({
-      form_type: 'AK',
-      certificate_no: 'TH-AK-24-83015',
-      agency_code: 'TH-DFT',
-      seal_found: true,
-      seal_colour: 'blue',
-      seal_verdict: '일치',
-      declared_agreement: 'KCFTA',
-      verdict: '부적합',
-    });
+    expect(row).toMatchObject(CO_004_TRUTH);
     expect(Number(row!.seal_score)).toBeGreaterThanOrEqual(p.sealThreshold);
     expect(String(row!.reasons)).toBe('신고한 협정 KCFTA와 증명서 서식 FORM AK(AKFTA)의 협정이 다릅니다');
   });
