@@ -1,9 +1,9 @@
 import { useState } from 'react';
+import { STAGES } from '../../../nodes/model/_clearance-stages.ts';
 import type { MessageKey } from '../i18n/ko.ts';
 import { useT } from '../i18n/useT.ts';
 import { api, data } from './api.ts';
 import type { FieldEntry, MapEntry, StageId } from './datamap-model.ts';
-import { PROCESS } from './datamap-model.ts';
 import { errorText } from './text.ts';
 import { useLibT } from './useLibT.ts';
 
@@ -54,7 +54,7 @@ export function DataMapDetail({
             {t('datamap.stageLabel')}{' '}
             <select value={stage} onChange={(e) => setStage(e.target.value as StageId | '')}>
               <option value="">{t('datamap.guess')}</option>
-              {[...PROCESS, 'reference' as const].map((s) => (
+              {STAGES.map((s) => (
                 <option key={s} value={s}>
                   {stageName(s)}
                 </option>

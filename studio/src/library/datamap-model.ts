@@ -1,5 +1,6 @@
 /** The data map as the page reads it, and its search (dataset, stage, owner, column or field-dictionary entry). */
 import type { InferResponseType } from 'hono/client';
+import { STAGES } from '../../../nodes/model/_clearance-stages.ts';
 import type { api } from './api.ts';
 
 export type DataMap = InferResponseType<typeof api.datamap.$get, 200>;
@@ -8,17 +9,7 @@ export type FieldEntry = DataMap['dictionary'][number];
 export type StageId = MapEntry['stage'];
 
 /** The import clearance flow, in order (the reference group stands beside it). */
-export const PROCESS: StageId[] = [
-  'manifest',
-  'arrival',
-  'bonded_transport',
-  'warehouse',
-  'import_declaration',
-  'inspection',
-  'acceptance',
-  'release',
-  'post_audit',
-];
+export const PROCESS: readonly StageId[] = STAGES.filter((s) => s !== 'reference');
 
 /** Case-insensitive: every word of `q` must appear in the dataset's name, stage, owner, columns or their fields. */
 export function matches(d: MapEntry, q: string, dictionary: FieldEntry[], stageName: string): boolean {
