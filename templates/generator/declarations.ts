@@ -2,6 +2,7 @@
 import { DAYS, isoDate } from './calendar.ts';
 import { HS_LINES } from './catalog.ts';
 import { bool, type CsvWriter, fixed, text } from './csv.ts';
+import { OfficePicker } from './customs-offices.ts';
 import { CURRENCIES, rateText } from './fx-rates.ts';
 import { country } from './geo.ts';
 import { ftaRateOf } from './lanes.ts';
@@ -28,6 +29,8 @@ export function writeDeclarations(world: World, declOut: CsvWriter, fxOut: CsvWr
   const schedule = buildSchedule(world.rows, world.lanes);
   const sample = laneSampler(world.lanes, schedule);
   const remitter = new Remitter(Rng.derive(world.seed, 'fx'), world, (cells) => fxOut.write(cells));
+  // Its own stream: the office column came later and must not shift any other column's draws.
+  const offices = new OfficePicker(Rng.derive(world.seed, 'customs-office'));
   const names = HS_LINES.map((l) => [text(l.itemKo), text(l.itemEn)] as const);
   let seq = 0;
   for (let d = 0; d < DAYS; d++) {
@@ -103,6 +106,7 @@ export function writeDeclarations(world: World, declOut: CsvWriter, fxOut: CsvWr
         lane.origin,
         lane.departure,
         lane.transport,
+        offices.officeOf(lane, c),
         lane.incoterm,
         quantity,
         fixed(mass, 1),

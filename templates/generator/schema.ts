@@ -45,6 +45,7 @@ export const TABLES = {
       ['origin_country', V],
       ['departure_country', V],
       ['transport_mode', V],
+      ['customs_office', V],
       ['incoterms', V],
       ['quantity', 'BIGINT'],
       ['net_mass_kg', 'DOUBLE'],
