@@ -266,22 +266,22 @@ describe('the shipped template on the sample declarations', () => {
     expect(seeds).toEqual(caught);
     const types = await q(`SELECT entity_type AS t, count(*) AS n FROM ${network} GROUP BY 1 ORDER BY 1`);
     expect(types.map((r) => [r.t, Number(r.n)])).toEqual([
-      ['importer_id', 853],
-      ['seller_id', 950],
+      ['수입자', 853],
+      ['해외거래처', 950],
     ]);
     // One link per importer–seller pair that traded, over both periods.
     const [links] = await q(`SELECT count(*) AS n FROM ${edgesRelationOf(network)}`);
     const [pairs] = await q(`SELECT count(DISTINCT (importer_id, seller_id)) AS n FROM ${DECL_CSV}`);
     expect(Number(links!.n)).toBe(Number(pairs!.n));
-    // A suspect's evidence path runs importer → seller → importer … to a seed.
+    // A suspect's evidence path runs importer → seller → importer … to a seed, named in Korean for the view.
     const paths = await q(`SELECT evidence_path AS p, nearest_seed AS s FROM ${network}
-      WHERE NOT is_seed AND entity_type = 'importer_id' AND suspect_rank IS NOT NULL`);
+      WHERE NOT is_seed AND entity_type = '수입자' AND suspect_rank IS NOT NULL`);
     expect(paths.length).toBeGreaterThan(100);
     for (const { p, s } of paths) {
       const hops = String(p).split(' → ');
-      expect(hops.at(-1)).toBe(`${s}(importer_id)`);
+      expect(hops.at(-1)).toBe(`${s}(수입자)`);
       const kinds = hops.map((h) => h.slice(h.lastIndexOf('(')));
-      expect(kinds).toEqual(hops.map((_, i) => (i % 2 === 0 ? '(importer_id)' : '(seller_id)')));
+      expect(kinds).toEqual(hops.map((_, i) => (i % 2 === 0 ? '(수입자)' : '(해외거래처)')));
     }
   });
 });
