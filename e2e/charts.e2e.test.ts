@@ -324,4 +324,51 @@ describe.skipIf(!hasChromium() && !process.env.CI)('charts', () => {
     expect(await red.allTextContents()).toContain('중국 → 싱가포르 · 12,000,000원 · 1건 · 우회 의심 1');
     expect(errors).toEqual([]);
   }, 20_000);
+
+  it('supply-chain flows: the customs office stage between departure and importer', async () => {
+    // Declarations 2 and 5 cleared at 인천세관, 8 at 평택세관, the rest at 부산세관.
+    await page.evaluate(() => {
+      const s = window.__studio!.store.getState();
+      s.dispatch('add-node', {
+        type: 'prep.derive',
+        id: 'office',
+        params: {
+          column: '세관',
+          expression: "CASE WHEN id IN (2, 5) THEN '인천세관' WHEN id = 8 THEN '평택세관' ELSE '부산세관' END",
+        },
+        after: { source: 'fta' },
+      });
+      s.dispatch('add-node', {
+        type: 'model.supply_chain_flows',
+        id: 'flows_office',
+        params: {
+          origin: '원산지',
+          departure: '출발국',
+          office: '세관',
+          importer: '수입자',
+          value: '과세금액',
+          fta: 'FTA',
+          date: '신고일',
+        },
+        after: { source: 'office' },
+      });
+      s.inspect('flows_office');
+    });
+    const sankey = page.locator('[data-testid="supply-chain"] [data-view="sankey"]');
+    await sankey.locator('text.supply-stage', { hasText: '세관' }).waitFor({ timeout: 15_000 });
+    expect(await sankey.locator('text.supply-stage').allTextContents()).toEqual(['원산지', '출발국', '세관', '수입자']);
+    // origin → departure as before (5); departure → office: CN→부산, SG→평택, VN→인천, DE→부산, NO→부산 (5);
+    // office → importer: 부산→한빛 (1, 3, 6), 부산→초록 (4, 7), 인천→바다 (2, 5), 평택→바다 (8) (4).
+    // Row 8 makes one red link per stage pair.
+    expect(await sankey.locator('path.supply-link').count()).toBe(14);
+    expect(await sankey.locator('path.supply-link[data-flagged] title').allTextContents()).toEqual([
+      '중국 → 싱가포르 · 12,000,000원 · 1건 · 우회 의심 1',
+      '싱가포르 → 평택세관 · 12,000,000원 · 1건 · 우회 의심 1',
+      '평택세관 → ㈜바다상사 · 12,000,000원 · 1건 · 우회 의심 1',
+    ]);
+    expect(await sankey.locator('.supply-node rect title', { hasText: '세관 부산세관' }).textContent()).toBe(
+      '세관 부산세관 · 31,980,000원',
+    );
+    expect(errors).toEqual([]);
+  }, 20_000);
 });
