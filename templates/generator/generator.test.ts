@@ -141,6 +141,29 @@ describe('generated world (20,000 declarations, seed 42)', () => {
     expect(mismatch.rate).toBeGreaterThan(2 * direct.rate);
   });
 
+  it('clears air and express at the airport office, crude and ore at their ports, a lane mostly at one office', () => {
+    const officesOf = (pred: (r: Record<string, string>) => boolean) =>
+      decl.filter(pred).map((r) => r.customs_office ?? '');
+    const within = (pred: (r: Record<string, string>) => boolean, allowed: string[]) =>
+      expect(officesOf(pred).filter((o) => !allowed.includes(o))).toEqual([]);
+    within((r) => r.transport_mode === 'AIR', ['인천공항세관', '서울세관', '김포공항세관']);
+    within((r) => r.transport_mode === 'EXPRESS' && r.departure_country !== 'CN', ['인천공항세관']);
+    within((r) => r.hs10.startsWith('2709'), ['울산세관', '여수세관', '인천세관']);
+    within((r) => r.hs10.startsWith('2601'), ['광양세관', '포항세관']);
+    const air = officesOf((r) => r.transport_mode === 'AIR');
+    expect(air.filter((o) => o === '인천공항세관').length / air.length).toBeGreaterThan(0.75);
+    // One usual office per trade lane (importer × seller × HS10), 8% of its declarations elsewhere.
+    const lanes = new Map<string, Map<string, number>>();
+    for (const r of decl) {
+      const k = `${r.importer_id}|${r.seller_id}|${r.hs10}`;
+      const m = lanes.get(k) ?? new Map<string, number>();
+      m.set(r.customs_office!, (m.get(r.customs_office!) ?? 0) + 1);
+      lanes.set(k, m);
+    }
+    const usual = [...lanes.values()].reduce((a, m) => a + Math.max(...m.values()), 0);
+    expect(usual / decl.length).toBeGreaterThan(0.88);
+  });
+
   it('spikes the linked HS6 in the month after (1–2 months) each news burst', () => {
     const monthly = new Map<string, number>();
     for (const d of decl) {
