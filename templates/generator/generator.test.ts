@@ -148,8 +148,8 @@ describe('generated world (20,000 declarations, seed 42)', () => {
       expect(officesOf(pred).filter((o) => !allowed.includes(o))).toEqual([]);
     within((r) => r.transport_mode === 'AIR', ['인천공항세관', '서울세관', '김포공항세관']);
     within((r) => r.transport_mode === 'EXPRESS' && r.departure_country !== 'CN', ['인천공항세관']);
-    within((r) => r.hs10.startsWith('2709'), ['울산세관', '여수세관', '인천세관']);
-    within((r) => r.hs10.startsWith('2601'), ['광양세관', '포항세관']);
+    within((r) => (r.hs10 ?? '').startsWith('2709'), ['울산세관', '여수세관', '인천세관']);
+    within((r) => (r.hs10 ?? '').startsWith('2601'), ['광양세관', '포항세관']);
     const air = officesOf((r) => r.transport_mode === 'AIR');
     expect(air.filter((o) => o === '인천공항세관').length / air.length).toBeGreaterThan(0.75);
     // One usual office per trade lane (importer × seller × HS10), 8% of its declarations elsewhere.
