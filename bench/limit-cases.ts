@@ -6,6 +6,22 @@
  * rows than the node's own SQL (the row then measures the runtime's overhead only).
  */
 
+import { NODE_CASES, type NodeCase } from './prep-node-cases.ts';
+
+/**
+ * The case a bench child is asked for: by label (or type), as `--suite limit` passes it, or by index. A label,
+ * not an index: a child process reads `prep-node-cases.ts` afresh, and a case added to that list while a long
+ * run is going shifts every index after it, so a child would run another case than its parent reports (a 10M
+ * `prep.window` row once got `prep.unpivot`'s hand query that way and showed a digest mismatch).
+ */
+export function findCase(key: string): { index: number; label: string; c: NodeCase } {
+  const byLabel = NODE_CASES.findIndex((c) => (c.label ?? c.type) === key);
+  const index = byLabel >= 0 ? byLabel : /^\d+$/.test(key) ? Number(key) : -1;
+  const c = NODE_CASES[index];
+  if (!c) throw new Error(`no bench case "${key}" in bench/prep-node-cases.ts`);
+  return { index, label: c.label ?? c.type, c };
+}
+
 /** `fmt` of `prep.bin`: a bound rounded to 4 places, integers without `.0`. */
 const fmt = (x: string) => {
   const r = `round(${x}, 4)`;

@@ -2,18 +2,17 @@
  * Child process of `--suite limit`: runs one case's hand-written SQL (`limit-cases.ts`) as a `CREATE TABLE
  * … AS` over views of the generated Parquet files and prints `{ ms, rows, peakRssMb, digest }` (time and
  * memory taken before the digest).
- * Usage: tsx bench/limit-hand.ts <case index> <declarations.parquet> <companies.parquet>
+ * Usage: tsx bench/limit-hand.ts <case label or index> <declarations.parquet> <companies.parquet>
  */
 import { DuckDBNodeEngine } from '../runtime/engine/duckdb-node.ts';
 import { stringLiteral } from '../runtime/sql/quote.ts';
 import { digestSql } from './digest.ts';
-import { HAND } from './limit-cases.ts';
-import { NODE_CASES } from './prep-node-cases.ts';
+import { findCase, HAND } from './limit-cases.ts';
 
-const [index, declarations, companies] = process.argv.slice(2);
-const c = NODE_CASES[Number(index)]!;
-const sql = HAND[c.label ?? c.type];
-if (!sql) throw new Error(`no hand-written SQL for ${c.label ?? c.type}`);
+const [key, declarations, companies] = process.argv.slice(2);
+const { label } = findCase(key!);
+const sql = HAND[label];
+if (!sql) throw new Error(`no hand-written SQL for ${label}`);
 const engine = await DuckDBNodeEngine.create();
 await engine.exec(`CREATE VIEW d AS SELECT * FROM read_parquet(${stringLiteral(declarations!)})`);
 await engine.exec(`CREATE VIEW c AS SELECT * FROM read_parquet(${stringLiteral(companies!)})`);
@@ -27,4 +26,4 @@ const schema = (await engine.query('DESCRIBE hand')).rows.map((r) => ({
 }));
 const digest = (await engine.query(digestSql('hand', schema))).rows[0] as { n: number };
 await engine.close();
-console.log(JSON.stringify({ ms, rows: digest.n, peakRssMb, digest }));
+console.log(JSON.stringify({ label, ms, rows: digest.n, peakRssMb, digest }));

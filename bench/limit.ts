@@ -1,20 +1,25 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { ensureData, ROOT } from './data.ts';
 import { HAND } from './limit-cases.ts';
 import { NODE_CASES } from './prep-node-cases.ts';
+import { writeSection } from './results-file.ts';
 import { ms } from './stats.ts';
 
 const exec = promisify(execFile);
 
 interface Measure {
+  /** The case the child ran (checked against the one asked for; not kept). */
+  label?: string;
   ms: number;
   rows: number;
   peakRssMb: number;
-  digest: { n: number; h: string };
+  /** Absent on figures copied from a run whose digests were not kept (its row then says `same`). */
+  digest?: { n: number; h: string };
 }
 
 export interface LimitRow {
@@ -22,14 +27,34 @@ export interface LimitRow {
   size: number;
   node: Measure;
   hand: Measure | null;
+  /** When the node's run started (ISO, UTC) and the 1-minute load average then: a shared machine's noise. */
+  at?: string;
+  load?: number;
+  /** Whether node and hand gave the same rows, for rows without digests (checked another way, see the notes). */
+  same?: boolean;
+  /** Footnote marks (keys of `LimitData.notes`) shown after this row's ratios at this size. */
+  notes?: string[];
 }
 
+/**
+ * Everything the results section is drawn from, committed beside this file so that no re-run loses a row:
+ * every measured row (newest per case and size), the footnotes rows point at, and the analysis written by
+ * hand (`limit-notes.md`, printed after the table).
+ */
+export interface LimitData {
+  notes: Record<string, string>;
+  rows: LimitRow[];
+}
+
+/** Runs one bench child for the case labelled `args[0]` and checks it ran that case. */
 async function child(script: string, args: string[]): Promise<Measure> {
   const { stdout } = await exec(path.join(ROOT, 'node_modules/.bin/tsx'), [script, ...args], {
     cwd: ROOT,
     maxBuffer: 1 << 20,
   });
-  return JSON.parse(stdout.trim().split('\n').at(-1)!) as Measure;
+  const { label, ...measure } = JSON.parse(stdout.trim().split('\n').at(-1)!) as Measure;
+  if (label !== args[0]) throw new Error(`${script} ran "${label}" instead of "${args[0]}"`);
+  return measure;
 }
 
 /**
@@ -46,11 +71,12 @@ export async function benchLimit(
   const out: LimitRow[] = [];
   for (const size of sizes) {
     const data = await ensureData(size);
-    for (let i = 0; i < NODE_CASES.length; i++) {
-      const c = NODE_CASES[i]!;
+    for (const c of NODE_CASES) {
       const label = c.label ?? c.type;
       if (only && !only.includes(label) && !only.includes(c.type)) continue;
-      const args = [String(i), data.declarations, data.companies];
+      const args = [label, data.declarations, data.companies];
+      const at = new Date().toISOString();
+      const load = Math.round(os.loadavg()[0]! * 10) / 10;
       let node: Measure;
       let hand: Measure | null;
       try {
@@ -63,22 +89,25 @@ export async function benchLimit(
         );
         continue;
       }
-      const row = { label, size, node, hand };
+      const row: LimitRow = { label, size, node, hand, at, load };
       out.push(row);
       await onRow(row);
       console.error(
         `[limit] ${label} @ ${size}: node ${Math.round(node.ms)} ms ${Math.round(node.peakRssMb)} MB` +
           (hand
-            ? ` · hand ${Math.round(hand.ms)} ms ${Math.round(hand.peakRssMb)} MB · ${sameRows(node, hand) ? 'same rows' : 'ROWS DIFFER'}`
-            : ''),
+            ? ` · hand ${Math.round(hand.ms)} ms ${Math.round(hand.peakRssMb)} MB · ${sameRows(row) ? 'same rows' : 'ROWS DIFFER'}`
+            : '') +
+          ` · load ${load}`,
       );
     }
   }
   return out;
 }
 
-function sameRows(a: Measure, b: Measure): boolean {
-  return Number(a.digest.n) === Number(b.digest.n) && a.digest.h === b.digest.h;
+function sameRows(row: LimitRow): boolean {
+  if (row.same !== undefined) return row.same;
+  const [a, b] = [row.node.digest, row.hand?.digest];
+  return !!a && !!b && Number(a.n) === Number(b.n) && a.h === b.h;
 }
 
 const mb = (x: number) => `${Math.round(x).toLocaleString('en-US')} MB`;
@@ -87,31 +116,48 @@ const ratio = (a: number, b: number) => {
   const text = r.toFixed(2);
   return r > 1.5 ? `**${text}**` : text;
 };
+const sizeName = (s: number) => (s >= 1e6 ? `${s / 1e6}M` : s.toLocaleString('en-US'));
 
-/** The results section: per case and size, node and hand time · memory, their ratios, and the row check. */
-export function limitSection(rows: LimitRow[], sizes: number[], command: string, machine: string): string {
+/**
+ * The results section, drawn from `data` alone: per case and size, node and hand time · memory, their ratios
+ * and the row check; when and at what load each row was measured; the footnotes rows point at; the notes.
+ */
+export function limitSection(data: LimitData, prose: string, command: string, machine: string): string {
+  const { rows } = data;
+  const sizes = [...new Set(rows.map((r) => r.size))].sort((a, b) => a - b);
   const labels = NODE_CASES.map((c) => c.label ?? c.type).filter(
     (l, i, all) => all.indexOf(l) === i && rows.some((r) => r.label === l),
   );
-  const head = sizes.map((s) => {
-    const n = s >= 1e6 ? `${s / 1e6}M` : s.toLocaleString('en-US');
-    return `${n}: node | ${n}: hand SQL | ${n}: time × · memory ×`;
-  });
+  const head = sizes.map((s) => `${sizeName(s)}: node | ${sizeName(s)}: hand SQL | ${sizeName(s)}: time × · memory ×`);
+  const find = (label: string, size: number) => rows.find((x) => x.label === label && x.size === size);
   const cells = (label: string, size: number) => {
-    const r = rows.find((x) => x.label === label && x.size === size);
+    const r = find(label, size);
     if (!r) return ['—', '—', '—'];
     const node = `${ms(r.node.ms)} · ${mb(r.node.peakRssMb)}`;
-    if (!r.hand) return [node, '(no shorter query)', '—'];
-    const same = sameRows(r.node, r.hand) ? '' : ' ⚠ rows differ';
+    const marks = r.notes?.length ? ` ${r.notes.join(' ')}` : '';
+    if (!r.hand) return [node, '(no shorter query)', `—${marks}`];
+    const same = sameRows(r) ? '' : ' ⚠ rows differ';
     return [
       node,
       `${ms(r.hand.ms)} · ${mb(r.hand.peakRssMb)}`,
-      `${ratio(r.node.ms, r.hand.ms)} · ${ratio(r.node.peakRssMb, r.hand.peakRssMb)}${same}`,
+      `${ratio(r.node.ms, r.hand.ms)} · ${ratio(r.node.peakRssMb, r.hand.peakRssMb)}${same}${marks}`,
     ];
   };
+  const when = (label: string) =>
+    sizes
+      .map((s) => find(label, s))
+      .filter((r): r is LimitRow => !!r?.at)
+      .map(
+        (r) =>
+          `${sizeName(r.size)} ${r.at!.slice(5, 16).replace('T', ' ')}${r.load === undefined ? '' : ` (${r.load})`}`,
+      )
+      .join(' · ') || '—';
+  const used = Object.keys(data.notes).filter((k) => rows.some((r) => r.notes?.includes(k)));
   return `## Each node against hand-written SQL (issue 14)
 
-Command: \`${command}\` · ${new Date().toISOString().slice(0, 10)} · ${machine}
+Rows are kept in \`bench/limit-rows.json\` (committed; newest per case and size) and this section is drawn from
+that file and \`bench/limit-notes.md\` alone, so a \`--node\` re-run replaces only its own rows. Last command:
+\`${command}\` · ${machine}
 
 Every case of \`bench/prep-node-cases.ts\` (prep nodes, the SQL node, a chart) over the generated declarations, in a
 fresh process each, one process at a time: **node** = the runtime's run of source view → node, result written as a
@@ -121,26 +167,43 @@ checked to give the same rows: count and an order-free hash of every row (column
 places); a mismatch is flagged. Time is wall time of the run; memory is the process's peak RSS (Node + DuckDB;
 the node process also loads every node module, about 50 MB more at idle). Ratios are node / hand; above 1.5 in
 bold. Hand queries need not keep any order, so a node that keeps its documented order is measured against a
-query that does not have to.
+query that does not have to. **measured** is the UTC date and time of the node's run and, in brackets, the
+1-minute load average then (2 cores shared with other work: node and hand of one row run back to back, so their
+ratio is what counts; a loaded 10M run takes several times its quiet time, peak memory does not change).
 
-| node | ${head.join(' | ')} |
-|---|${sizes.map(() => '---:|---:|---:').join('|')}|
-${labels.map((l) => `| \`${l}\` | ${sizes.flatMap((s) => cells(l, s)).join(' | ')} |`).join('\n')}`;
+| node | ${head.join(' | ')} | measured |
+|---|${sizes.map(() => '---:|---:|---:').join('|')}|---|
+${labels.map((l) => `| \`${l}\` | ${sizes.flatMap((s) => cells(l, s)).join(' | ')} | ${when(l)} |`).join('\n')}
+${used.map((k) => `\n${k} ${data.notes[k]}`).join('\n')}
+
+${prose.trim()}
+`;
 }
 
-const KEPT = path.join(ROOT, 'bench/out/limit-rows.json');
+const KEPT = path.join(ROOT, 'bench/limit-rows.json');
+const PROSE = path.join(ROOT, 'bench/limit-notes.md');
+
+export async function keptData(): Promise<LimitData> {
+  return existsSync(KEPT) ? JSON.parse(await readFile(KEPT, 'utf8')) : { notes: {}, rows: [] };
+}
 
 /**
- * Rows measured so far (any run, `--node` runs too), newest per case and size, so a long run at 10M can
- * be done a few cases at a time and the section always shows every case measured.
+ * Keeps `row` in `bench/limit-rows.json` in place of the row of the same case and size (its footnotes were
+ * about that older measurement and go with it); every other row stays.
  */
-export async function keptRows(): Promise<LimitRow[]> {
-  return existsSync(KEPT) ? JSON.parse(await readFile(KEPT, 'utf8')) : [];
+export async function keepRow(row: LimitRow): Promise<LimitData> {
+  const data = await keptData();
+  const i = data.rows.findIndex((r) => r.label === row.label && r.size === row.size);
+  if (i >= 0) data.rows[i] = row;
+  else data.rows.push(row);
+  await writeFile(KEPT, `${JSON.stringify(data, null, 1)}\n`);
+  return data;
 }
 
-export async function keepRow(row: LimitRow): Promise<LimitRow[]> {
-  const rows = await keptRows();
-  const kept = [...rows.filter((r) => r.label !== row.label || r.size !== row.size), row];
-  await writeFile(KEPT, JSON.stringify(kept, null, 1));
-  return kept;
+/** Redraws the section of bench/RESULTS.md from the kept rows and notes; returns it. */
+export async function writeLimitSection(command: string, machine: string): Promise<string> {
+  const prose = existsSync(PROSE) ? await readFile(PROSE, 'utf8') : '';
+  const body = limitSection(await keptData(), prose, command, machine);
+  await writeSection('limit', body);
+  return body;
 }

@@ -3,7 +3,7 @@
  * `{ ms, rows, peakRssMb }` as JSON. A fresh process per node, so the peak RSS is that node's.
  * With `--digest` it then also prints the result's digest (`bench/digest.ts`), taken after time and memory,
  * when `limit-cases.ts` has a hand-written query to compare it with.
- * Usage: tsx bench/prep-node-one.ts <case index> <declarations.parquet> <companies.parquet> [--digest]
+ * Usage: tsx bench/prep-node-one.ts <case label or index> <declarations.parquet> <companies.parquet> [--digest]
  */
 import { registry } from '../nodes/index.ts';
 import { validatePipeline } from '../runtime/document/validate.ts';
@@ -11,11 +11,10 @@ import { DuckDBNodeEngine } from '../runtime/engine/duckdb-node.ts';
 import { PipelineRuntime } from '../runtime/execute/runtime.ts';
 import { NodeFileAccess } from '../runtime/sources/node-file-access.ts';
 import { digestSql } from './digest.ts';
-import { HAND } from './limit-cases.ts';
-import { NODE_CASES } from './prep-node-cases.ts';
+import { findCase, HAND } from './limit-cases.ts';
 
-const [index, declarations, companies, digestFlag] = process.argv.slice(2);
-const c = NODE_CASES[Number(index)]!;
+const [key, declarations, companies, digestFlag] = process.argv.slice(2);
+const { c, label } = findCase(key!);
 const nodes: { id: string; type: string; params: unknown }[] = [
   { id: 'decl', type: 'source.file', params: { path: declarations, format: 'parquet' } },
   { id: 'companies', type: 'source.file', params: { path: companies, format: 'parquet' } },
@@ -44,7 +43,7 @@ if (status.state !== 'done') throw new Error(`${c.type}: ${status.error?.message
 const peakRssMb = process.resourceUsage().maxRSS / 1024;
 
 let digest: unknown;
-if (digestFlag === '--digest' && HAND[c.label ?? c.type]) {
+if (digestFlag === '--digest' && HAND[label]) {
   // A SQL node reading the result (a cache hit by now) computes the digest; a node with a report port is
   // read on its `out` port, without its internal columns.
   const ported = registry.get(c.type)?.outputs.some((o) => o.name === 'report') ?? false;
@@ -61,4 +60,4 @@ if (digestFlag === '--digest' && HAND[c.label ?? c.type]) {
   digest = (await runtime.preview(probe.pipeline, 'digest', { limit: 1 })).rows[0];
 }
 await engine.close();
-console.log(JSON.stringify({ ms, rows: status.rows, peakRssMb, digest }));
+console.log(JSON.stringify({ label, ms, rows: status.rows, peakRssMb, digest }));

@@ -54,22 +54,17 @@ if (suites.has('co')) await (await import('./co-bench.ts')).runCoSuite(machine(d
 if (suites.has('xray')) await (await import('./xray-bench.ts')).runXraySuite(machine(duckdb)); // issue 18
 
 /**
- * `--suite limit`: each node against hand-written SQL. Every row is kept in bench/out/limit-rows.json as it
- * is measured and the section is rewritten from all kept rows, so `--node` re-runs a few cases in place.
+ * `--suite limit`: each node against hand-written SQL. Every row is kept in bench/limit-rows.json (committed) as
+ * it is measured and the section is redrawn from that file alone, so `--node` re-runs a few cases in place.
  */
 async function writeLimit() {
-  const { benchLimit, keepRow, keptRows, limitSection } = await import('./limit.ts');
+  const { benchLimit, keepRow, writeLimitSection } = await import('./limit.ts');
   const command = `npm run bench -- --suite limit --rows ${values.rows}${values.node ? ` --node "${values.node}"` : ''}`;
-  const write = async (rows: Awaited<ReturnType<typeof keptRows>>) => {
-    const all = [...new Set(rows.map((r) => r.size))].sort((a, b) => a - b);
-    const body = limitSection(rows, all, command, machine(duckdb));
-    await writeSection('limit', body);
-    return body;
-  };
   await benchLimit(sizes, values.node?.split(','), async (row) => {
-    await write(await keepRow(row));
+    await keepRow(row);
+    await writeLimitSection(command, machine(duckdb));
   });
-  console.log(await write(await keptRows()));
+  console.log(await writeLimitSection(command, machine(duckdb)));
 }
 
 function printNodes(rows: NodeBenchRow[]) {
