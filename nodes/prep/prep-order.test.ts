@@ -9,6 +9,7 @@ import { inferTypes } from './infer-types.ts';
 import { sample } from './sample.ts';
 import { scale } from './scale.ts';
 import { topN } from './top-n.ts';
+import { windowCalc } from './window.ts';
 
 /**
  * The rewritten prep nodes (issue 14: statistics once, positions picked on narrow columns, no sort of every
@@ -137,6 +138,36 @@ const CASES: { name: string; def: Def; params: unknown; expected: string; double
     expected: `SELECT s.*, CASE WHEN v IS NULL THEN NULL WHEN coalesce(g.sd, 0) = 0 THEN 0.0 ELSE (v - g.m) / g.sd END AS v_z
       FROM "src" s LEFT JOIN (SELECT grp, avg(v) AS m, stddev_samp(v) AS sd FROM "src" GROUP BY grp) g ON s.grp IS NOT DISTINCT FROM g.grp ORDER BY id`,
     doubles: ['v', 'v_z'],
+  },
+  {
+    name: 'min-max per group of two columns, in place',
+    def: scale,
+    params: { columns: ['v', 'n'], groupBy: ['grp'], method: 'minmax', into: 'replace' },
+    expected: `SELECT s.id, s.grp,
+        CASE WHEN s.v IS NULL THEN NULL WHEN coalesce(g.vmax - g.vmin, 0) = 0 THEN 0.0 ELSE (s.v - g.vmin) / (g.vmax - g.vmin) END AS v,
+        (s.n - g.nmin)::DOUBLE / (g.nmax - g.nmin) AS n, s.t
+      FROM "src" s LEFT JOIN (SELECT grp, min(v) AS vmin, max(v) AS vmax, min(n) AS nmin, max(n) AS nmax FROM "src" GROUP BY grp) g
+      ON s.grp IS NOT DISTINCT FROM g.grp ORDER BY id`,
+    doubles: ['v', 'n'],
+  },
+  {
+    // n repeats every 1,000 rows: within a group most n are tied, and ties go by input position (id).
+    name: 'window: row number, running total, previous value and rank per group, ties by input order',
+    def: windowCalc,
+    params: {
+      partitionBy: ['grp'],
+      orderBy: [{ column: 'n' }],
+      calcs: [
+        { fn: 'row_number', as: 'rn' },
+        { fn: 'cumsum', column: 'v', as: 'running' },
+        { fn: 'lag', column: 't', as: 'previous' },
+        { fn: 'rank', as: 'rk' },
+      ],
+    },
+    expected: `SELECT *, row_number() OVER w AS rn, sum(v) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS running,
+        lag(t) OVER w AS previous, rank() OVER (PARTITION BY grp ORDER BY n) AS rk
+      FROM "src" WINDOW w AS (PARTITION BY grp ORDER BY n, id) ORDER BY id`,
+    doubles: ['v', 'running'],
   },
   {
     name: 'min-max over the whole table',

@@ -110,10 +110,12 @@ function scaledSql(p: Params, column: string, centre: string, spread: string): s
  * Scales numeric columns, optionally per group. Keeps input order (per group: unless `keepOrder` is off). The
  * statistics are computed once: without groups one row cross-joined to every row (order kept, nothing sorted;
  * over a fused step, which can be read once only, windows with an empty OVER ()); per group an aggregate
- * hash-joined to the rows. DuckDB's hash join gives its output's row groups in no set order and has no
- * order-keeping lookup that stays fast for thousands of groups (bench/RESULTS.md, issue 14), so the rows are
- * numbered first and every row is sorted back by that number: the sort's buffer is the extra memory that
- * `keepOrder: false` saves.
+ * hash-joined to the rows. A plan with a hash join (or a grouped aggregate feeding the rows) makes DuckDB write
+ * its result in no set order (bench/RESULTS.md, issue 14), so per group the scaled values alone are computed
+ * on the narrow columns they need, sorted back by input position (a sort of a few numbers per row) and set
+ * beside the input's rows by `POSITIONAL JOIN`: the wide rows stream through once, as without groups. Over a
+ * fused step, which can be read once only, every row is numbered and sorted back instead: the sort's buffer
+ * is the extra memory that `keepOrder: false` saves.
  */
 export const scale = defineNode({
   type: 'prep.scale',
@@ -188,17 +190,29 @@ export const scale = defineNode({
     // One row of statistics joined to every row: a cross product keeps the input's order.
     if (!groups.length)
       return `SELECT ${selectWith(schema, added, internal)} FROM ${input} CROSS JOIN (${statsOf(input)})`;
-    // Per group, a hash join with the per-group statistics: it does not keep order, so the rows are numbered
-    // first and sorted back by that number. IS NOT DISTINCT FROM: rows whose group is empty form one group,
-    // as GROUP BY has it.
+    // Per group, a hash join with the per-group statistics, which does not keep order (see the doc comment).
+    // IS NOT DISTINCT FROM: rows whose group is empty form one group, as GROUP BY has it.
     const on = p.groupBy.map((g, k) => `"__in".${ident(g)} IS NOT DISTINCT FROM "__stats".${groupOf(k)}`);
     if (!p.keepOrder)
       return `SELECT ${selectWith(schema, added, internal)} FROM ${input} AS "__in" LEFT JOIN (${statsOf(input)} GROUP BY ALL) AS "__stats" ON ${on.join(' AND ')}`;
+    if (twice) {
+      // The scaled values from the narrow columns, sorted back to input order, set beside the input's rows
+      // (both reads of a stored input give its rows in the same order).
+      const value = (k: number) => `"__value${k}"`;
+      const narrow = [...new Set([...p.groupBy, ...p.columns])].map(ident);
+      const values = p.columns.map((c, k) => `${scaledSql(p, c, centreOf(k), spreadOf(k))} AS ${value(k)}`);
+      const beside = p.columns.map((c, k) => ({ name: target(p, c), sql: value(k) }));
+      return `SELECT ${selectWith(
+        schema,
+        beside,
+        p.columns.map((_, k) => value(k)),
+      )} FROM ${input} POSITIONAL JOIN (SELECT ${values.join(', ')} FROM (SELECT ${narrow.join(', ')}, row_number() OVER () AS ${POS} FROM ${input}) AS "__in" LEFT JOIN (${statsOf(input)} GROUP BY ALL) AS "__stats" ON ${on.join(' AND ')} ORDER BY ${POS}) AS "__scaled"`;
+    }
     const select = selectWith(schema, added, [POS, ...internal]);
     return overNumbered(
       input,
       (rows) =>
-        `SELECT ${select} FROM ${rows} AS "__in" LEFT JOIN (${statsOf(twice ? input : rows)} GROUP BY ALL) AS "__stats" ON ${on.join(' AND ')} ORDER BY ${POS}`,
+        `SELECT ${select} FROM ${rows} AS "__in" LEFT JOIN (${statsOf(rows)} GROUP BY ALL) AS "__stats" ON ${on.join(' AND ')} ORDER BY ${POS}`,
     );
   },
 });

@@ -6,7 +6,7 @@ import { typeLabel } from '../../runtime/messages/type-names.ts';
 import { defineNode } from '../../runtime/nodes/define-node.ts';
 import type { Column } from '../../runtime/schema/types.ts';
 import { ident } from '../../runtime/sql/quote.ts';
-import { numbered, POS, selectWith, withColumns } from '../_shared/added-columns.ts';
+import { numbered, POS, readsTwiceInOrder, selectWith, withColumns } from '../_shared/added-columns.ts';
 import { relation, requireColumn, single, UNKNOWN } from '../_shared/columns.ts';
 import { IN, OUT } from '../_shared/ports.ts';
 import { choice, setting } from '../_shared/said.ts';
@@ -158,11 +158,20 @@ function calcSql(p: Params, c: Calc): string {
   }
 }
 
+/** The columns a calculation reads: partition and order keys and its own column. */
+function narrowColumns(p: Params): string[] {
+  const cols = [...p.partitionBy, ...p.orderBy.map((o) => o.column), ...p.calcs.flatMap((c) => c.column ?? [])];
+  return [...new Set(cols)];
+}
+
 /**
  * Ranks, running totals, previous/next values, moving averages and shares within groups. Keeps input
  * order by default (`keepOrder`): the window operator gives rows back by partition, so they are numbered
- * first and sorted back by that number. With `keepOrder: false` rows come out gathered by group (no set
- * order) and nothing is sorted.
+ * first and sorted back by that number. Over a stored input (read twice in the same order) only the narrow
+ * columns the calculations need go through the window and that sort, and the results are set beside the
+ * input's rows by `POSITIONAL JOIN`, so the wide rows stream through once; over a fused step (read once) every
+ * row is windowed and sorted. With `keepOrder: false` rows come out gathered by group (no set order) and
+ * nothing is sorted.
  */
 export const windowCalc = defineNode({
   type: 'prep.window',
@@ -224,10 +233,23 @@ export const windowCalc = defineNode({
     return withColumns(schema, added, 'calcs');
   },
   toSql: ({ inputs, schemas, params: p }) => {
+    const input = relation(inputs);
+    const schema = single(schemas);
+    if (p.keepOrder && readsTwiceInOrder(input)) {
+      const value = (i: number) => `"__calc${i}"`;
+      const values = p.calcs.map((c, i) => `${calcSql(p, c)} AS ${value(i)}`);
+      const beside = p.calcs.map((c, i) => ({ name: c.as, sql: value(i) }));
+      const narrow = `(SELECT ${narrowColumns(p).map(ident).join(', ')}, row_number() OVER () AS ${POS} FROM ${input})`;
+      return `SELECT ${selectWith(
+        schema,
+        beside,
+        p.calcs.map((_, i) => value(i)),
+      )} FROM ${input} POSITIONAL JOIN (SELECT ${values.join(', ')} FROM ${narrow} ORDER BY ${POS}) AS "__calcs"`;
+    }
     const added = p.calcs.map((c) => ({ name: c.as, sql: calcSql(p, c) }));
-    const select = selectWith(single(schemas), added, [POS]);
+    const select = selectWith(schema, added, [POS]);
     // The window operator gives rows back by partition: restoring input order is a sort of every wide row.
     const order = p.keepOrder ? ` ORDER BY ${POS}` : '';
-    return `SELECT ${select} FROM ${numbered(relation(inputs))}${order}`;
+    return `SELECT ${select} FROM ${numbered(input)}${order}`;
   },
 });
