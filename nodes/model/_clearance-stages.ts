@@ -108,7 +108,7 @@ export function joinKeys(columns: readonly string[]): { key: JoinKey; columns: s
  */
 export const FIELD_COLUMNS: Record<number, string[]> = {
   1: ['Date', 'declaration_date', '신고일자'],
-  2: ['Office ID', '신고세관부호'],
+  2: ['Office ID', 'customs_office', '신고세관부호'],
   3: ['Process Type', '수입신고구분코드'],
   4: ['Import Type', '수입거래구분코드'],
   5: ['Import Use', '수입종류코드'],
