@@ -22,6 +22,7 @@
 
 import { Bm25Index, cosine, type SparseVector } from '../../runtime/text/bm25.ts';
 import { matchedPhrases, normalizeText } from '../../runtime/text/char-ngrams.ts';
+import type { HsClassifier } from './_hs-classifier.ts';
 import { workedRulesFor } from './_hs-rules.ts';
 
 /** The shipped nomenclature, compact (see bench/hs-code-asset.ts): lines are [hs10, 품목명, path no., English]. */
@@ -78,6 +79,11 @@ export const FUSION = {
   minDecisionSimilarity: 0.2,
   /** A specific line whose own name has less TF-IDF cosine than this with the query yields to the residual line. */
   namedLine: 0.2,
+  /**
+   * The trained classifier (_hs-classifier.ts): added to every line of a heading, weight × its heading's (and
+   * chapter's) probability relative to the best one. Chosen on bench/data/hs-dev-items.csv only.
+   */
+  classifier: { heading: 2, chapter: 0, log: false },
   /** Softmax temperature turning fused scores (0–8+) into the 0–1 confidence. */
   temperature: 0.5,
 };
@@ -166,7 +172,14 @@ export class HsNomenclatureIndex {
   /** Distinctive line names (their words, normalised): a line named word for word in the query is strong evidence. */
   readonly names: Array<{ readonly text: string; readonly lines: number[] }>;
 
-  constructor(readonly nomenclature: HsNomenclature) {
+  /** Per heading of hs4: its position among the classifier's headings (−1 when the classifier does not know it). */
+  private readonly classifierHeading: Int32Array;
+  private readonly classifierChapter: Int32Array;
+
+  constructor(
+    readonly nomenclature: HsNomenclature,
+    readonly classifier: HsClassifier | null = null,
+  ) {
     const { lines, paths, english } = nomenclature;
     const heading = new Map<string, string>();
     const sub = new Map<string, Set<string>>();
@@ -212,6 +225,32 @@ export class HsNomenclatureIndex {
     );
     // Headings as the union of their lines' whole texts, from indexLine's postings (no text cut again).
     this.index4all = this.indexLine.grouped(this.line4, this.hs4);
+    const clfHeading = new Map((classifier?.headings ?? []).map((h, i) => [h, i]));
+    const clfChapter = new Map((classifier?.chapters ?? []).map((c, i) => [c, i]));
+    this.classifierHeading = Int32Array.from(this.hs4, (h) => clfHeading.get(h) ?? -1);
+    this.classifierChapter = Int32Array.from(this.hs4, (h) => clfChapter.get(h.slice(0, 2)) ?? -1);
+  }
+
+  /**
+   * Per heading of hs4: the classifier's evidence, relative to the best heading (0–1; or, with `log`, the log of
+   * that ratio floored at −5 and shifted to 0–1), heading and chapter weighted; all 0 without a classifier.
+   */
+  classifierScores(text: string): Float64Array {
+    const out = new Float64Array(this.hs4.length);
+    const w = FUSION.classifier;
+    if (!this.classifier || (w.heading === 0 && w.chapter === 0)) return out;
+    const p = this.classifier.predict(text);
+    const maxH = Math.max(...p.heading);
+    const maxC = Math.max(...p.chapter);
+    const scale = (v: number, max: number) =>
+      max <= 0 ? 0 : w.log ? Math.max(0, 1 + Math.log(Math.max(v / max, 1e-9)) / 5) : v / max;
+    for (let j = 0; j < this.hs4.length; j++) {
+      const h = this.classifierHeading[j]!;
+      const c = this.classifierChapter[j]!;
+      out[j] =
+        (h >= 0 ? w.heading * scale(p.heading[h]!, maxH) : 0) + (c >= 0 ? w.chapter * scale(p.chapter[c]!, maxC) : 0);
+    }
+    return out;
   }
 
   /** Korean path of tariff line `i`: heading > … > name. */
@@ -290,6 +329,7 @@ export class HsCodeModel {
     const cosName = focus ? relative(n.indexLine.cosineScores(focus)) : new Float64Array(L);
 
     const bmHeadingFocus = focus ? relative(n.index4all.scores(focus)) : new Float64Array(n.hs4.length);
+    const learned = n.classifierScores(text);
     const votes = this.decisionVotes(text);
     const T = FUSION.terms;
     const lineScore = new Float64Array(L);
@@ -302,7 +342,8 @@ export class HsCodeModel {
         T.bm4 * bm4[h4]! +
         T.cos6 * cos6[h6]! +
         T.bm6 * bm6[h6]! +
-        T.bmHeadingFocus * bmHeadingFocus[h4]!;
+        T.bmHeadingFocus * bmHeadingFocus[h4]! +
+        learned[h4]!;
       const specific = T.cos10 * cos10[i]! + T.cosLine * cosLine[i]! + T.bmLine * bmLine[i]! + T.cosName * cosName[i]!;
       lineScore[i] = shared + specific;
       if (lineScore[i]! > 0) any = true;

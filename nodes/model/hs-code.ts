@@ -7,6 +7,7 @@ import type { Column } from '../../runtime/schema/types.ts';
 import { ident } from '../../runtime/sql/quote.ts';
 import { OUT } from '../_shared/ports.ts';
 import { setting } from '../_shared/said.ts';
+import { HsClassifier, type HsClassifierAsset } from './_hs-classifier.ts';
 import { HsCodeModel, type HsDecision, type HsNomenclature, HsNomenclatureIndex } from './_hs-code-model.ts';
 import { requireColumns } from './_model-io.ts';
 
@@ -78,12 +79,16 @@ const NOTE_NO_MATCH = '세번 목록에서 맞는 글을 찾지 못했습니다 
 let shared: Promise<HsNomenclatureIndex> | undefined;
 
 /**
- * The shipped nomenclature's index, built on first use and kept for the process (browser worker or Node): a
- * second run, or a second HS node, pays nothing. The nomenclature is a separate chunk loaded only here.
+ * The shipped nomenclature's index and trained classifier, built on first use and kept for the process (browser
+ * worker or Node): a second run, or a second HS node, pays nothing. Both files are separate chunks loaded only here.
  */
 export function nomenclatureIndex(): Promise<HsNomenclatureIndex> {
-  shared ??= import('./_hs-data/hs-nomenclature.json').then(
-    (m) => new HsNomenclatureIndex(m.default as unknown as HsNomenclature),
+  shared ??= Promise.all([import('./_hs-data/hs-nomenclature.json'), import('./_hs-data/hs-classifier.json')]).then(
+    ([n, c]) =>
+      new HsNomenclatureIndex(
+        n.default as unknown as HsNomenclature,
+        new HsClassifier(c.default as unknown as HsClassifierAsset),
+      ),
   );
   return shared;
 }
@@ -136,8 +141,8 @@ export const hsCode = defineNode({
   category: 'model',
   label: { ko: 'HS 세번 추천', en: 'HS code prediction' },
   description: {
-    ko: '품명·물품설명(한글·영문·혼합, 화학명·모델명·숫자)으로 HSK 10단위 세번 후보 3개를 신뢰도, 한글 세번 경로, 일치한 말과 함께 추천합니다. 내장된 관세율표 품목명(10→6→4단위)의 글자 2~4-gram 검색에, 연결한 과거 결정례·신고에서 학습한 분류기를 더합니다. 추천은 참고용이며 최종 분류는 담당자가 결정합니다.',
-    en: 'Suggests three HSK 10-digit codes per item from its name and description (Korean, English or mixed; chemical and model names, numbers), with confidence, the Korean nomenclature path and the matched phrases. Character 2–4-gram retrieval over the built-in tariff nomenclature (10 → 6 → 4 digits), plus a classifier learned from connected past rulings or declarations. A suggestion only: the officer decides.',
+    ko: '품명·물품설명(한글·영문·혼합, 화학명·모델명·숫자)으로 HSK 10단위 세번 후보 3개를 신뢰도, 한글 세번 경로, 일치한 말과 함께 추천합니다. 내장된 관세율표 품목명(10→6→4단위)의 글자 2~4-gram 검색과, 관세율표로 미리 학습해 둔 류(2단위)·호(4단위) 분류기를 합치고, 연결한 과거 결정례·신고에서 배운 것을 더합니다. 추천은 참고용이며 최종 분류는 담당자가 결정합니다.',
+    en: 'Suggests three HSK 10-digit codes per item from its name and description (Korean, English or mixed; chemical and model names, numbers), with confidence, the Korean nomenclature path and the matched phrases. Character 2–4-gram retrieval over the built-in tariff nomenclature (10 → 6 → 4 digits) combined with a chapter/heading classifier trained beforehand on that nomenclature, plus what it learns from connected past rulings or declarations. A suggestion only: the officer decides.',
   },
   inputs: [
     { name: 'items', label: { ko: '분류할 물품', en: 'Items to classify' } },
