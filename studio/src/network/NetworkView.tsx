@@ -31,10 +31,17 @@ const PATH = '#dc2626';
 const EDGE = '#cbd5e1';
 /**
  * Past this many entities or links the view draws for speed (measured: `npm run bench -- --suite studio-network`,
- * software WebGL): nodes as points (one vertex each; sigma's instanced circles cost 2–3× more a frame), and
- * links and labels hidden while the camera moves (drawing 20,000 links made each moving frame 3–8× slower).
+ * software WebGL): nodes as points (one vertex each; sigma's instanced circles cost 2–3× more a frame), links and
+ * labels hidden while the camera moves (drawing 20,000 links made each moving frame 3–8× slower), and small discs
+ * that keep their screen size when zooming in: a moving frame's cost is the pixels the discs cover (traced with
+ * the DevTools protocol: the page's JavaScript takes under 1 ms, chromium's software WebGL the rest).
  */
 const LARGE = { nodes: 1_500, edges: 5_000 };
+const isLarge = (graph: Graph) => graph.order > LARGE.nodes || graph.size > LARGE.edges;
+/** Entities on the evidence path stay big enough to see and click among a large network's small discs. */
+const PATH_MIN_SIZE = 5;
+/** A large network's discs keep their screen size when zooming in (they spread apart instead of growing). */
+const sameSize = () => 1;
 /** Links as 1-px lines (one draw of 2 vertices each); only the evidence path keeps thick rectangles. */
 const EDGE_PROGRAMS = { line: EdgeLineProgram, thick: EdgeRectangleProgram };
 
@@ -74,16 +81,19 @@ export default function NetworkView(props: { nodeId: string; nodes: string; edge
   }, [engine, nodes, edges]);
 
   const path = useMemo(() => (data && selected ? pathOf(data, selected) : []), [data, selected]);
-  const size = useMemo(() => (data ? sizer(data.graph, sizeBy) : undefined), [data, sizeBy]);
+  const large = data ? isLarge(data.graph) : false;
+  const size = useMemo(() => (data ? sizer(data.graph, sizeBy, large) : undefined), [data, sizeBy, large]);
 
   // The renderer lives as long as the data; what it shows is decided by the reducers below on each refresh.
   useEffect(() => {
     if (!data || !host.current) return;
     let renderer: Sigma;
     try {
-      const large = data.graph.order > LARGE.nodes || data.graph.size > LARGE.edges;
+      const large = isLarge(data.graph);
       renderer = new Sigma(data.graph, host.current, {
-        labelRenderedSizeThreshold: large ? 12 : 9,
+        // A large network's discs are 1.5–6 px: labels from 3 px, sigma's label grid keeps them apart.
+        labelRenderedSizeThreshold: large ? 3 : 9,
+        zoomToSizeRatioFunction: large ? sameSize : Math.sqrt, // sigma's default: discs grow with √zoom
         // A big network redraws its links and labels once the camera stops, so pan and zoom stay fluid.
         hideEdgesOnMove: large,
         hideLabelsOnMove: large,
@@ -128,7 +138,7 @@ export default function NetworkView(props: { nodeId: string; nodes: string; edge
       const row = attr.row as Row;
       const lit = !focus || onPath.has(key) || key === selected;
       attr.hidden = visible !== null && !visible.has(key) && !onPath.has(key);
-      attr.size = size(row);
+      attr.size = large && onPath.has(key) ? Math.max(PATH_MIN_SIZE, size(row)) : size(row);
       attr.color = lit ? colourOf(row, colourBy) : FADED;
       attr.highlighted = key === selected;
       attr.forceLabel = focus && onPath.has(key);
@@ -145,7 +155,7 @@ export default function NetworkView(props: { nodeId: string; nodes: string; edge
       attr.zIndex = onEvidence ? 1 : 0;
       return attr;
     });
-  }, [data, size, colourBy, selected, visible, path]);
+  }, [data, size, large, colourBy, selected, visible, path]);
 
   const find = () => {
     if (!data) return;

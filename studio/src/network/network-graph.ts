@@ -122,8 +122,13 @@ export function colourOf(row: Row, by: ColourBy): string {
   return `rgb(${mix(203, 220)}, ${mix(213, 38)}, ${mix(225, 38)})`;
 }
 
-/** Node radius 3–16 px by the square root of the centrality over its maximum. */
-export function sizer(graph: Graph, by: SizeBy): (row: Row) => number {
+/**
+ * Node radius by the square root of the centrality over its maximum: 3–16 px, or 1.5–6 px in a large network.
+ * Five thousand 3–16 px discs in a 940 × 420 canvas cover each other into one blob (links and colours hidden), and
+ * in software WebGL their pixels are what a moving frame costs (`npm run bench -- --suite studio-network`).
+ */
+export function sizer(graph: Graph, by: SizeBy, large: boolean): (row: Row) => number {
+  const [min, span] = large ? [1.5, 4.5] : [3, 13];
   let max = 0;
   graph.forEachNode((_k, a) => {
     const v = Number((a.row as Row)[by]);
@@ -131,7 +136,7 @@ export function sizer(graph: Graph, by: SizeBy): (row: Row) => number {
   });
   return (row) => {
     const v = Number(row[by]);
-    return 3 + (max > 0 && Number.isFinite(v) ? 13 * Math.sqrt(Math.max(0, v) / max) : 0);
+    return min + (max > 0 && Number.isFinite(v) ? span * Math.sqrt(Math.max(0, v) / max) : 0);
   };
 }
 
