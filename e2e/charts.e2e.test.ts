@@ -369,6 +369,17 @@ describe.skipIf(!hasChromium() && !process.env.CI)('charts', () => {
     expect(await sankey.locator('.supply-node rect title', { hasText: '세관 부산세관' }).textContent()).toBe(
       '세관 부산세관 · 31,980,000원',
     );
+    // The same stage on the map of Korea: one circle per office, 평택세관's only declaration being row 8.
+    const offices = page.locator('[data-testid="supply-chain"] [data-view="offices"] g.supply-office');
+    expect((await offices.evaluateAll((gs) => gs.map((g) => g.getAttribute('data-office')))).sort()).toEqual([
+      '부산세관',
+      '인천세관',
+      '평택세관',
+    ]);
+    expect(await offices.and(page.locator('[data-flagged]')).getAttribute('data-office')).toBe('평택세관');
+    expect(await offices.and(page.locator('[data-office="부산세관"]')).locator('title').textContent()).toBe(
+      '부산세관 · 31,980,000원 · 5 건',
+    );
     expect(errors).toEqual([]);
   }, 20_000);
 });

@@ -27,6 +27,15 @@ export const L = {
   fraud: { ko: '적발', en: 'frauds' },
   other: { ko: '기타', en: 'Other' },
   flaggedRows: { ko: '우회 의심', en: 'possible circumvention' },
+  offices: { ko: '세관별 유입 (한국 지도)', en: 'Into each customs office (map of Korea)' },
+  officeSize: {
+    ko: '원의 크기: 세관으로 들어온 신고금액(또는 건수) · 빨간 테두리: 우회수입 의심 비중이 큰 세관',
+    en: 'Circle size: what entered the office (value or declarations) · red ring: mostly possible circumvention',
+  },
+  officeNotDrawn: {
+    ko: '위치를 모르는 세관(기타 포함) {share}%는 그리지 않았습니다.',
+    en: '{share}% went to offices with no map position (or other) and is not drawn.',
+  },
 } satisfies Record<string, Label>;
 
 /** Stage names over the Sankey's columns. */
