@@ -426,8 +426,7 @@ The page's JavaScript by self time a frame (profiler; \`(program)\` is chromium'
 waiting for the GPU process included): ${js}.
 
 From adding the two nodes to the whole network drawn (DuckDB-WASM analysis, ForceAtlas2 layout, first frame): ${(r.drawnMs / 1000).toFixed(1)} s.
-Pictures (not committed; \`bench/out/\`): \`network-5k.png\`, \`network-5k-zoomed.png\` (camera ratio 0.3), \`network-bare.png\`.
-${history}`;
+Pictures (not committed; \`bench/out/\`): \`network-5k.png\`, \`network-5k-zoomed.png\` (camera ratio 0.3), \`network-bare.png\`.${history ? `\n\n${history}` : ''}`;
 }
 
 const HISTORY = '### Before and after';
@@ -441,7 +440,7 @@ async function keptHistory(): Promise<string> {
     text.indexOf('<!-- studio-network:end -->'),
   );
   const at = section.indexOf(HISTORY);
-  return at >= 0 ? `\n${section.slice(at).trim()}\n` : '';
+  return at >= 0 ? section.slice(at).trim() : '';
 }
 
 export async function runNetworkSuite(machine: string): Promise<void> {
