@@ -66,8 +66,8 @@ const params = z
       .meta({
         label: { ko: '입력 행 순서 유지', en: 'Keep the input row order' },
         help: {
-          ko: '그룹별로 계산할 때만 해당합니다. 끄면 행이 정해지지 않은 순서로 나오고, 수백만 행에서 메모리를 절반 가까이 덜 씁니다. 다음 단계가 정렬이나 집계라면 꺼도 결과가 같습니다.',
-          en: 'Per group only. Off: rows come out in no set order, using about half the memory on millions of rows. When a sort or an aggregate follows, the result is the same.',
+          ko: '그룹별로 계산할 때만 해당합니다. 끄면 행이 정해지지 않은 순서로 나오고 수백만 행에서 더 빠릅니다(앞 단계가 필터나 계산이면 메모리도 절반 가까이 덜 씁니다). 다음 단계가 정렬이나 집계라면 꺼도 결과가 같습니다.',
+          en: 'Per group only. Off: rows come out in no set order, faster on millions of rows (after a filter or a calculation step also about half the memory). When a sort or an aggregate follows, the result is the same.',
         },
         widget: 'boolean',
         showIf: { method: ['zscore', 'minmax', 'robust'] },

@@ -101,8 +101,8 @@ const params = z
       .meta({
         label: { ko: '입력 행 순서 유지', en: 'Keep the input row order' },
         help: {
-          ko: '끄면 행이 그룹별로 모여 나오고(순서는 정해지지 않음), 수백만 행에서 훨씬 빠르고 메모리를 덜 씁니다. 다음 단계가 정렬이나 집계라면 꺼도 결과가 같습니다.',
-          en: 'Off: rows come out gathered by group (in no set order), much faster and lighter on millions of rows. When a sort or an aggregate follows, the result is the same.',
+          ko: '끄면 행이 그룹별로 모여 나옵니다(순서는 정해지지 않음). 앞 단계가 필터나 계산이면 수백만 행에서 훨씬 빠르고 메모리를 덜 씁니다. 다음 단계가 정렬이나 집계라면 꺼도 결과가 같습니다.',
+          en: 'Off: rows come out gathered by group (in no set order); after a filter or a calculation step this is much faster and lighter on millions of rows. When a sort or an aggregate follows, the result is the same.',
         },
         widget: 'boolean',
       }),
