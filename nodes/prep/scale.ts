@@ -113,9 +113,10 @@ function scaledSql(p: Params, column: string, centre: string, spread: string): s
  * hash-joined to the rows. A plan with a hash join (or a grouped aggregate feeding the rows) makes DuckDB write
  * its result in no set order (bench/RESULTS.md, issue 14), so per group the scaled values alone are computed
  * on the narrow columns they need, sorted back by input position (a sort of a few numbers per row) and set
- * beside the input's rows by `POSITIONAL JOIN`: the wide rows stream through once, as without groups. Over a
- * fused step, which can be read once only, every row is numbered and sorted back instead: the sort's buffer
- * is the extra memory that `keepOrder: false` saves.
+ * beside the input's rows by `POSITIONAL JOIN`: the wide rows stream through once, as without groups, though
+ * on one thread (the join is not parallel; `keepOrder: false` is faster on many cores). Over a fused step,
+ * which can be read once only, every row is numbered and sorted back instead: the sort's buffer is the extra
+ * memory that `keepOrder: false` saves.
  */
 export const scale = defineNode({
   type: 'prep.scale',

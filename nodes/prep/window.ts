@@ -169,9 +169,9 @@ function narrowColumns(p: Params): string[] {
  * order by default (`keepOrder`): the window operator gives rows back by partition, so they are numbered
  * first and sorted back by that number. Over a stored input (read twice in the same order) only the narrow
  * columns the calculations need go through the window and that sort, and the results are set beside the
- * input's rows by `POSITIONAL JOIN`, so the wide rows stream through once; over a fused step (read once) every
- * row is windowed and sorted. With `keepOrder: false` rows come out gathered by group (no set order) and
- * nothing is sorted.
+ * input's rows by `POSITIONAL JOIN`, so the wide rows stream through once (on one thread: the join is not
+ * parallel); over a fused step (read once) every row is windowed and sorted. With `keepOrder: false` rows come
+ * out gathered by group (no set order) and nothing is sorted.
  */
 export const windowCalc = defineNode({
   type: 'prep.window',
