@@ -98,7 +98,9 @@ const loadClassifier = (file = path.join(ROOT, 'nodes/model/_hs-data/hs-classifi
 /**
  * `HS_DEV_ONLY=1 npm run bench -- --suite hs-code`: the two held-out sets only, printed, nothing written and no
  * ruling read (for tuning without looking at the rulings). `HS_FUSION='{"classifier":{"heading":2}}'` (or a JSON
- * array of such overrides, each measured in turn) overrides fusion weights; `HS_NO_CLASSIFIER=1`: retrieval alone; `HS_CLASSIFIER=file`: another trained file.
+ * array of such overrides, each measured in turn) overrides fusion weights; `HS_NO_CLASSIFIER=1`: retrieval alone; `HS_CLASSIFIER=file`: another trained file; `HS_DEV_QUESTIONS=1`: also
+ * the questions written from the rulings with the rulings learned as decisions (the rulings themselves are not
+ * predicted), `HS_DEV_DETAIL=1` with it: each question's answer.
  */
 async function runDevOnly() {
   const nomenclature: HsNomenclature = JSON.parse(
@@ -109,6 +111,9 @@ async function runDevOnly() {
     process.env.HS_NO_CLASSIFIER ? null : loadClassifier(process.env.HS_CLASSIFIER),
   );
   const plain = new HsCodeModel(index);
+  const taught = process.env.HS_DEV_QUESTIONS
+    ? taughtQuestions(index, loadRulings(path.resolve(ROOT, '../shared/data/hs-rulings-ko/rulings_regression20.csv')))
+    : null;
   const given = JSON.parse(process.env.HS_FUSION ?? '{}') as Record<string, unknown> | Array<Record<string, unknown>>;
   const original = structuredClone(FUSION);
   for (const override of Array.isArray(given) ? given : [given]) {
@@ -125,7 +130,43 @@ async function runDevOnly() {
       );
       console.log(row(file, items.length, a));
     }
+    if (taught) {
+      for (const file of ['bench/data/hs-dev-items.csv', 'bench/data/hs-dev-items-2.csv']) {
+        const items = readHeld(file);
+        const a = accuracy(
+          items.map((r) => codes(taught.model.predict(r, 3))),
+          items.map((r) => r.hs10),
+        );
+        console.log(row(`${file}, the 20 rulings learned as decisions`, items.length, a));
+      }
+      const got = taught.questions.map((q) => codes(taught.model.predict({ name: q.text }, 3)));
+      console.log(row('questions, the 20 rulings learned as decisions', got.length, accuracy(got, taught.truth)));
+      if (process.env.HS_DEV_DETAIL)
+        for (const [i, q] of taught.questions.entries())
+          console.log(
+            `${got[i]![0] === taught.truth[i] ? 'ok  ' : 'MISS'} ${taught.truth[i]} ${got[i]!.join(' ')} ${q.text}`,
+          );
+    }
   }
+}
+
+/**
+ * The questions written from the rulings, with the 20 rulings learned as decisions: what an officer relies on (an
+ * item like one already decided lands on that decision's code). The rulings are read as decisions only; none is
+ * predicted.
+ */
+function taughtQuestions(index: HsNomenclatureIndex, rulings: Ruling[]) {
+  const questions = parseCsv(readFileSync(path.join(ROOT, 'templates/data/chatbot-questions.csv'), 'utf8')).filter(
+    (q) => rulings.some((r) => r.id === q.expected_id),
+  );
+  return {
+    model: new HsCodeModel(
+      index,
+      rulings.map((r) => ({ text: `${r.name}\n${r.description}`, hs10: r.hs10, label: r.ref })),
+    ),
+    questions: questions.map((q) => ({ text: q.question_ko ?? '' })),
+    truth: questions.map((q) => rulings.find((r) => r.id === q.expected_id)!.hs10),
+  };
 }
 
 /** What the shipped classifier learned from (its own note, so the section says what the file says). */

@@ -6,7 +6,7 @@ import { renderMessage } from '../../runtime/messages/render.ts';
 import { doc, resolve, runtimeFor, values } from '../../runtime/testing/harness.ts';
 import { nodeDefinitions } from '../index.ts';
 import { HsClassifier, type HsClassifierAsset } from './_hs-classifier.ts';
-import { descriptionHead } from './_hs-code-model.ts';
+import { descriptionHead, FUSION } from './_hs-code-model.ts';
 import { workedRulesFor } from './_hs-rules.ts';
 import { hs10Of } from './hs-code.ts';
 
@@ -83,6 +83,38 @@ describe('model.hs_code', () => {
     expect(taught.rows[0]).toMatchObject({ hs10_1: '8609005000' });
     expect(String(taught.rows[0]!.decisions_1)).toMatch(/D1/);
     expect(Number(taught.rows[0]!.score_1)).toBeGreaterThan(Number(baseline.rows[0]!.score_1) / 2);
+  });
+
+  it('a close past decision outweighs what the tariff words and the trained classifier suggest', async () => {
+    // A short item ("농축 마늘즙") and one long, ruling-style decision for garlic juice: 2009.89-2000 (채소 주스, worked
+    // out from the tariff: a juice of one vegetable). The tariff words alone point at whey concentrates (농축 → 04.04),
+    // and the decision's cosine is modest (0.22, a long text against two words), but it matches the item better than
+    // any tariff line does: that closeness lifts the decision and sets the classifier's prior aside.
+    const item = [['x', '농축 마늘즙', '']];
+    const padding =
+      '원료를 들여와 국내에서 제조 공정을 거쳐 최종 제품으로 가공하며, 포장 단위는 20kg 드럼이고 제조사 사양서와 성분 분석표가 함께 제출됨';
+    const past = [
+      [
+        'D1',
+        `깐마늘을 갈아 착즙하고 여과한 뒤 진공 농축한 마늘즙(설탕을 넣지 않은 것), 음료 원료. ${padding}`,
+        '2009892000',
+      ],
+      ['D2', '블랜칭하여 냉동한 꼬투리째 강낭콩(식용)', '0710220000'],
+      ['D3', '공구강 열간압연 평강(SDT11), 폭 255mm', '7228309000'],
+    ];
+    const params = { decisionText: ['text'], decisionHs: 'hs', decisionLabel: 'ref' };
+    expect(String((await run(item)).rows[0]!.hs10_1).slice(0, 4)).not.toBe('2009');
+    const taught = await run(item, params, past);
+    expect(taught.rows[0]).toMatchObject({ hs10_1: '2009892000' });
+    expect(String(taught.rows[0]!.decisions_1)).toMatch(/D1/);
+    // the same decisions weighed by their cosine alone (as before the closeness) do not get there
+    const saved = FUSION.closeDecision;
+    FUSION.closeDecision = { lo: 1, hi: 1, classifierYield: 0 };
+    try {
+      expect((await run(item, params, past)).rows[0]!.hs10_1).not.toBe('2009892000');
+    } finally {
+      FUSION.closeDecision = saved;
+    }
   });
 
   it('empty, numbers-only, very long and mixed-script rows: every row kept, the unusable ones said in Korean', async () => {
