@@ -223,6 +223,14 @@ export async function runHsCodeSuite(machine: string) {
   const qTruth = questions.map((q) => rulings.find((r) => r.id === q.expected_id)!.hs10);
   const qTaught = questions.map((q) => codes(taught.predict({ name: q.question_ko ?? '' }, 3)));
   const qAlone = questions.map((q) => codes(plain.predict({ name: q.question_ko ?? '' }, 3)));
+  // The same decisions must not pull unrelated goods to them: the dev sets with the 20 rulings learned.
+  const taughtOn = (items: typeof held) =>
+    accuracy(
+      items.map((r) => codes(taught.predict(r, 3))),
+      items.map((r) => r.hs10),
+    );
+  const heldTaught = taughtOn(held);
+  const held2Taught = taughtOn(held2);
 
   const detail = rulings.map(
     (r, i) =>
@@ -249,6 +257,8 @@ ${row('**held-out items, all** (the tuning set of this round)', heldAll.n, heldA
 ${row('**second held-out set**, English WCO-style wording (bench/data/hs-dev-items-2.csv; not tuned on)', held2.length, held2a)}
 ${row('questions written from the rulings, nomenclature only', questions.length, accuracy(qAlone, qTruth))}
 ${row('the same questions, the 20 rulings learned as decisions', questions.length, accuracy(qTaught, qTruth))}
+${row('held-out items, all, with the 20 rulings learned as decisions (unrelated decisions must not pull them)', held.length, heldTaught)}
+${row('second held-out set, with the 20 rulings learned as decisions', held2.length, held2Taught)}
 | reference: LLM with retrieval (HskCodeChecker, external API; their figures) | 20 | — | 85 % | 80 % | — | 100 % | — |
 
 Index build (once per process) ${Math.round(buildMs).toLocaleString('en-US')} ms wall / ${Math.round(buildCpu).toLocaleString('en-US')} ms CPU; prediction ${Math.round(predictCpu)} ms CPU per item.
@@ -307,6 +317,31 @@ ${row('dev set, with the classifier (after)', heldAll.n, heldAll.a)}
 ${row('dev set 2, with the classifier (after)', held2.length, held2a)}
 | 20 rulings, retrieval alone (before; table of the second round) | 20 | 45 % | 35 % | 30 % | 60 % | 55 % | 40 % |
 ${row('20 rulings, with the classifier (after; scored once)', rulings.length, accuracy(alone, truth))}
+
+Fourth round (issue 17, the taught-questions regression of the third round): a close decision outweighs the
+nomenclature. Closeness = the nearest decision's cosine over the best tariff line's cosine for the same query (above 1:
+the officer's decisions describe the item better than any tariff text does). The decision terms are scaled by the
+closeness clamped to 0.5–2, and the classifier's prior by 1 − 2 × (closeness − 1), clamped to 0–1 (gone from 1.5): the
+prior says what such words usually are, a close decision says what this item was (\`FUSION.closeDecision\`). Nothing
+changes without decisions (the template, the dev sets' nomenclature-only rows). Chosen on the two dev sets, each also
+with the 20 rulings learned as decisions (a guard: unrelated decisions must not pull new goods), and on the taught
+questions (\`HS_DEV_ONLY=1 HS_DEV_QUESTIONS=1 npm run bench -- --suite hs-code\`: reads the rulings as decisions only,
+predicts none of them). Before → after, top-1 HS4/HS6/HS10 and top-3: taught questions 65/65/55, 85/85/80 →
+80/80/75, 90/90/85 %; dev set with decisions 83/72/66, 88/86/75 → 80/69/63, 88/86/75 % (two spurious pulls: dried
+mango slices to the anchovy-snack ruling, frozen french fries to the frozen-kidney-bean ruling; their tariff match is
+weak, so a modest decision counts as close); dev set 2 with decisions 78/68/55, 93/93/90 → 80/70/57, 93/93/90 %.
+Tried and dropped: a higher decision weight alone (10, 12, 16, 24: taught questions 65, 75, 80, 80 % top-1 HS10, but
+with 12 and 16 the dev set with decisions fell to 63, 58 % and dev set 2 to 48, 40 % top-1 HS10), a lower minimum cosine (0.15: no
+change; 0.1 with weight 12: 80 % HS10 on the questions, dev sets with decisions 60 / 48 %), boosting the nearest
+decided code by its margin over the second (no separation with 20 decisions: all margins are wide), the prior yielding
+to the nearest decision's absolute cosine (at best 60 % HS10; the dev items' spurious nearest cosines, 0.15–0.37,
+overlap the questions' true ones, 0.09–0.44, while the ratio to the tariff's best cosine is below 1 for 33 of those 39
+spurious matches and above 1 for 16 of the 18 questions whose ruling reaches 0.15), the closeness without the prior
+yielding (70 % HS10). The clamp bounds are flat (lower 0.25–0.5, upper 1.5–3 give the same figures; a lower bound of
+1 loses one item of dev set 2 with decisions). Still missed among the questions: catnip (its tariff match is better than the decision's), the
+anchovy snack and the adhesive band (decision cosine below the 0.2 minimum), the silicone spring (0.09), and
+polyethylene glycol (its 10-digit line no longer exists). Leave-one-out and the 20 rulings were scored once, in the
+final run that wrote this section.
 
 What this says: char n-gram retrieval over the nomenclature finds the right heading for about half of these
 descriptive rulings and is far from the LLM reference, which brings world knowledge (garlic juice is a vegetable
