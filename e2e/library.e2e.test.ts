@@ -106,14 +106,17 @@ describe.skipIf(!hasChromium() && !process.env.CI)('server library pages in head
     await page.waitForSelector('[data-testid="publish-dialog"]');
     await page.fill('[data-testid="publish-title"]', '수입가격 이상 탐지');
     await page.fill('[data-testid="publish-tags"]', '수입가격, 저가신고');
-    await page.setInputFiles('[data-testid="publish-preview"]', path.join(ROOT, 'docs/screenshots/chart-bar.png'));
+    // A committed sample image: docs/screenshots are rewritten by other browser tests running at the same time.
+    await page.setInputFiles('[data-testid="publish-preview"]', path.join(ROOT, 'templates/data/xray/xray-001.png'));
     await shot(page, 'publish');
     await page.click('[data-testid="publish-submit"]');
     await page.waitForSelector('[data-testid="template-detail"]');
     const templateUrl = page.url();
     // The preview image went up with it; the admin (a reviewer too) marks the case excellent.
-    await page.waitForSelector('[data-testid="template-detail"] img.lib-preview');
-    expect(await page.$eval('img.lib-preview', (img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    const preview = page.locator('[data-testid="template-detail"] img.lib-preview');
+    await preview.waitFor();
+    await page.waitForFunction((img) => (img as HTMLImageElement).complete, await preview.elementHandle());
+    expect(await preview.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(128);
     await page.click('[data-testid="mark-excellent"]');
     await page.waitForSelector('[data-testid="template-detail"] .lib-badge');
 
