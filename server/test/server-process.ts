@@ -23,7 +23,17 @@ export async function spawnServer(dataDir: string, env: Record<string, string> =
   const args = ['--import', 'tsx', '--import', './server/test/exit-with-parent.mjs', 'server/main.ts'];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', ...env },
+    // Previews off unless a test asks: drawing them runs every shipped template (training models too) in the
+    // background, which took a core from the other test files for the whole life of the server.
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      TEMPLATE_PREVIEWS: 'off',
+      ...env,
+    },
     stdio: 'pipe', // stdin stays open while this process lives: see exit-with-parent.mjs
   });
   let output = '';
