@@ -3,6 +3,7 @@ import { ParamError } from '../../runtime/errors.ts';
 import { msg } from '../../runtime/messages/render.ts';
 import { assignUnseen, type ClusterModel } from '../../runtime/ml/risk-clusters.ts';
 import { runMlTask } from '../../runtime/ml/tasks.ts';
+import { MemoryTrainingCache, sha256 } from '../../runtime/ml/training-cache.ts';
 import { defineNode } from '../../runtime/nodes/define-node.ts';
 import type { Column } from '../../runtime/schema/types.ts';
 import { ident } from '../../runtime/sql/quote.ts';
@@ -99,6 +100,11 @@ const ADDED: Column[] = [
   { name: 'risk_score', type: 'DOUBLE' },
 ];
 
+/** Bumped when the clustering changes, so clusterings kept from an older version are not reused. */
+const CLUSTERER = 'risk-clusters/1';
+
+type Clustered = { model: ClusterModel; assignment: number[] };
+
 function specOf(p: Params, widths: Record<string, number>): ProfileSpec {
   return { keys: p.keys, label: p.label, numeric: p.numeric, unitValue: p.unitValue, distinct: p.distinct, widths };
 }
@@ -134,7 +140,7 @@ export const riskClustering = defineNode({
     const added = new Set(ADDED.map((c) => c.name));
     return [...score.filter((c) => !added.has(c.name)), ...ADDED];
   },
-  run: async ({ engine, inputs, schemas, params: p, tableName, signal, progress }) => {
+  run: async ({ engine, inputs, schemas, params: p, tableName, signal, progress, trainings }) => {
     const train = inputs.train?.[0];
     const score = inputs.score?.[0];
     if (!train)
@@ -159,17 +165,22 @@ export const riskClustering = defineNode({
         msg('node.model_outcome_empty', { column: p.label, field: setting(params, 'label') }),
       );
     progress(0.1);
-    const { model, assignment } = await runMlTask(
-      'clusters',
-      {
-        profiles: history.map(({ key: _key, ...rest }) => rest),
-        hasLabel: Boolean(p.label),
-        k: p.k,
-        smoothing: p.smoothing,
-        seed: p.seed,
-      },
-      { progress: (f) => progress(0.1 + f * 0.8), signal },
-    );
+    const task = {
+      profiles: history.map(({ key: _key, ...rest }) => rest),
+      hasLabel: Boolean(p.label),
+      k: p.k,
+      smoothing: p.smoothing,
+      seed: p.seed,
+    };
+    // The same profiles and settings were clustered before (the template's profiles and scoring steps share one
+    // history; a re-run; an earlier visit): reuse it. Content-keyed, so another history never meets it.
+    const key = await sha256(`${CLUSTERER}\u001d${JSON.stringify(task)}`);
+    const cache = trainings ?? new MemoryTrainingCache();
+    const cached = (await cache.get(key).catch(() => undefined)) as Clustered | undefined;
+    const { model, assignment } =
+      cached ?? (await runMlTask('clusters', task, { progress: (f) => progress(0.1 + f * 0.8), signal }));
+    // A cache that cannot write costs a re-clustering later, never this run.
+    if (!cached) await cache.set(key, { model, assignment }).catch(() => undefined);
     const profileRate = (hits: number, inspected: number, c: number) =>
       (hits + model.clusters[c]!.rate * p.smoothing) / (inspected + p.smoothing);
     const byKey = new Map(history.map((h, i) => [JSON.stringify(h.key), { h, c: assignment[i]! }]));
