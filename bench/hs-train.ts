@@ -28,6 +28,7 @@ import {
   type PackedLinear,
 } from '../nodes/model/_hs-classifier.ts';
 import type { HsNomenclature } from '../nodes/model/_hs-code-model.ts';
+import { rng } from '../runtime/ml/rng.ts';
 import { parseCsv } from './csv.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -37,18 +38,6 @@ const SEED = 17;
 /** Strongest weights kept per class (size of the shipped file: ~4 bytes each, base64). */
 const KEEP = { chapter: 2500, heading: 300 };
 const EPOCHS = 3;
-
-/** mulberry32: a small seeded generator (the same file on every run). */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Example {
   text: string;

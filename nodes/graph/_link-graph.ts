@@ -9,6 +9,7 @@ import louvain from 'graphology-communities-louvain';
 import { connectedComponents } from 'graphology-components';
 import betweennessCentrality from 'graphology-metrics/centrality/betweenness.js';
 import pagerank from 'graphology-metrics/centrality/pagerank.js';
+import { rng } from '../../runtime/ml/rng.ts';
 
 export interface Entity {
   type: string;
@@ -59,18 +60,6 @@ export interface EntityScores {
 
 /** One string per entity; the unit separator cannot occur in a typed code. */
 export const keyOf = (e: Entity) => `${e.type}\u001f${e.value}`;
-
-/** A small seeded generator (mulberry32) for Louvain's tie-breaking. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function buildGraph(entities: Entity[], edges: Edge[]): UndirectedGraph {
   const g = new UndirectedGraph();
@@ -178,7 +167,7 @@ export function analyse(g: UndirectedGraph, o: AnalysisOptions): EntityScores[] 
   components.forEach((members, i) => {
     for (const m of members) componentOf.set(m, [i + 1, members.length]);
   });
-  const communities = g.size > 0 ? louvain(g, { getEdgeWeight: 'weight', rng: seeded(o.randomSeed) }) : {};
+  const communities = g.size > 0 ? louvain(g, { getEdgeWeight: 'weight', rng: rng(o.randomSeed) }) : {};
   const between =
     g.order <= o.betweennessLimit && g.size > 0
       ? betweennessCentrality(g, { getEdgeWeight: null, normalized: true })

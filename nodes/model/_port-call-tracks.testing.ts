@@ -3,6 +3,7 @@
  * radius at speed: no call), for the node's tests, its bench and the template's sample data. Deterministic per seed.
  */
 import type { Engine } from '../../runtime/engine/engine.ts';
+import { rng } from '../../runtime/ml/rng.ts';
 import { EVENT, portCallsSql } from './_port-calls-sql.ts';
 
 export interface Port {
@@ -48,17 +49,6 @@ export const PORTS: Port[] = [
 
 const EPOCH = Date.UTC(2026, 0, 1);
 const KMH_PER_KNOT = 1.852;
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const iso = (hours: number) => new Date(EPOCH + Math.round(hours * 3600) * 1000).toISOString().slice(0, 19);
 const distKm = (a: { lat: number; lon: number }, b: { lat: number; lon: number }) => {
