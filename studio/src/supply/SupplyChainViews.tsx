@@ -240,23 +240,52 @@ function FlowMap(props: { flows: Flow[]; count: boolean; lang: Lang }) {
   // Names only where the flow is big enough to matter (the rest in each arc's tooltip), so labels stay legible.
   const name = (code: string) => placeName(code, 'origin', lang);
   const named = (() => {
-    // Biggest places first; a name is left out where it would sit on one already placed (its tooltip remains).
+    // Biggest places first, each name at the first of four corners of its dot where it covers no name already
+    // placed and no other place's dot; where none is free the name is left out (its tooltip remains).
     const size = new Map<string, number>([['KR', Number.POSITIVE_INFINITY]]);
     for (const a of drawn)
       if (a.weight >= max * 0.04) for (const c of [a.from, a.to]) size.set(c, Math.max(size.get(c) ?? 0, a.weight));
-    // Label boxes as drawn below: Korea's to the lower left of its dot, the others to the upper right.
-    const placed: [number, number, number, number][] = [];
-    const out = new Set<string>();
+    type Box = [number, number, number, number];
+    const overlaps = (a: Box, b: Box) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+    const dots = new Map<string, Box>();
+    for (const code of involved) {
+      const p = projection(at.get(code)!);
+      if (p) dots.set(code, [p[0] - 3, p[1] - 3, p[0] + 3, p[1] + 3]);
+    }
+    const placed: Box[] = [];
+    const out = new Map<string, { x: number; y: number; anchor: 'start' | 'end' }>();
     for (const [code] of [...size].sort((a, b) => b[1] - a[1])) {
       const p = projection(at.get(code)!);
       if (!p) continue;
-      const text = name(code);
-      const w = [...text].reduce((sum, ch) => sum + (ch.charCodeAt(0) > 0x2e80 ? 10 : 6), 0);
-      const box: [number, number, number, number] =
-        code === 'KR' ? [p[0] - 5 - w, p[1] + 2, p[0] - 5, p[1] + 14] : [p[0] + 4, p[1] - 14, p[0] + 4 + w, p[1] - 2];
-      if (placed.some((b) => box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3])) continue;
-      placed.push(box);
-      out.add(code);
+      const w = [...name(code)].reduce((sum, ch) => sum + (ch.charCodeAt(0) > 0x2e80 ? 10 : 6), 0);
+      const right = { x: p[0] + 4, anchor: 'start' as const, x0: p[0] + 4, x1: p[0] + 4 + w };
+      const left = { x: p[0] - 5, anchor: 'end' as const, x0: p[0] - 5 - w, x1: p[0] - 5 };
+      const above = { y: p[1] - 4, y0: p[1] - 14, y1: p[1] - 2 };
+      const below = { y: p[1] + 12, y0: p[1] + 2, y1: p[1] + 14 };
+      // Korea's name sits below left of its dot, where the arcs into it do not run; the others above right first.
+      const corners =
+        code === 'KR'
+          ? [
+              [left, below],
+              [right, below],
+              [left, above],
+              [right, above],
+            ]
+          : [
+              [right, above],
+              [left, above],
+              [right, below],
+              [left, below],
+            ];
+      for (const [h, v] of corners as [typeof right | typeof left, typeof above][]) {
+        const box: Box = [h.x0, v.y0, h.x1, v.y1];
+        const blocked =
+          placed.some((b) => overlaps(box, b)) || [...dots].some(([c, d]) => c !== code && overlaps(box, d));
+        if (blocked) continue;
+        placed.push(box);
+        out.set(code, { x: h.x, y: v.y, anchor: h.anchor });
+        break;
+      }
     }
     return out;
   })();
@@ -322,16 +351,12 @@ function FlowMap(props: { flows: Flow[]; count: boolean; lang: Lang }) {
         {[...involved].map((code) => {
           const p = projection(at.get(code)!);
           if (!p) return null;
+          const label = named.get(code);
           return (
             <g key={code} className="supply-place">
               <circle cx={p[0]} cy={p[1]} r={code === 'KR' ? 4 : 2.5} fill={code === 'KR' ? '#1d4ed8' : '#334155'} />
-              {named.has(code) && (
-                <text
-                  x={code === 'KR' ? p[0] - 5 : p[0] + 4}
-                  y={code === 'KR' ? p[1] + 12 : p[1] - 4}
-                  textAnchor={code === 'KR' ? 'end' : 'start'}
-                  className="supply-place-label"
-                >
+              {label && (
+                <text x={label.x} y={label.y} textAnchor={label.anchor} className="supply-place-label">
                   {name(code)}
                 </text>
               )}
