@@ -57,3 +57,15 @@ export async function recognizeSample(engine: Engine, forms = 'forms'): Promise<
   });
   return (await engine.query('SELECT * FROM co_out')).rows;
 }
+
+/** What source.image_files needs to read one uploaded file, held in memory. */
+export const oneFile = (name: string, bytes: Uint8Array) => ({
+  stat: async () => ({ name, size: bytes.length, fingerprint: 'f' }),
+  readAll: async () => bytes,
+  head: async () => bytes,
+  engineLocation: async () => ({ location: '', release: async () => {} }),
+  writeTarget: async () => {
+    throw new Error('no');
+  },
+  writeBytes: async () => {},
+});

@@ -7,19 +7,7 @@ import { decodeImage as decodeRgba } from '../../runtime/ml/image-decode.ts';
 import { buildPdf, imagePage } from '../../runtime/ml/pdf-test-helpers.ts';
 import { sourceImageFiles } from '../source/image-files.ts';
 import { dataUrlBytes, decodeImage } from './_co-image.ts';
-import { CO_004_TRUTH, recognizeSample, sampleForms } from './_co-sample.testing.ts';
-
-/** What source.image_files needs to read one uploaded file. */
-const files = (name: string, bytes: Uint8Array) => ({
-  stat: async () => ({ name, size: bytes.length, fingerprint: 'f' }),
-  readAll: async () => bytes,
-  head: async () => bytes,
-  engineLocation: async () => ({ location: '', release: async () => {} }),
-  writeTarget: async () => {
-    throw new Error('no');
-  },
-  writeBytes: async () => {},
-});
+import { CO_004_TRUTH, oneFile, recognizeSample, sampleForms } from './_co-sample.testing.ts';
 
 describe('a scanned C/O as a PDF', () => {
   let engine: DuckDBNodeEngine;
@@ -29,7 +17,7 @@ describe('a scanned C/O as a PDF', () => {
   afterAll(() => engine.close());
 
   const load = (name: string, bytes: Uint8Array, tableName: string) =>
-    sourceImageFiles.load({ nodeId: 's', params: { path: name }, engine, files: files(name, bytes), tableName });
+    sourceImageFiles.load({ nodeId: 's', params: { path: name }, engine, files: oneFile(name, bytes), tableName });
 
   it('reads the sample form co-004 wrapped in a PDF (raw RGB, FlateDecode) with the same fields as its PNG', async () => {
     // the sample PNG's pixels as a scanner writes them into a PDF page: 8-bit RGB, zlib-compressed

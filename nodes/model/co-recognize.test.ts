@@ -11,7 +11,7 @@ import { Rng } from '../../templates/generator/random.ts';
 import { extractFields, parseCoDate } from './_co-fields.ts';
 import { decodeImage } from './_co-image.ts';
 import { parseTsv } from './_co-ocr.ts';
-import { CO_004_TRUTH, pngDataUrl, recognizeSample, sampleForms } from './_co-sample.testing.ts';
+import { CO_004_TRUTH, oneFile, pngDataUrl, recognizeSample, sampleForms } from './_co-sample.testing.ts';
 import { compareSeals, locateSeal, signature } from './_co-seal.ts';
 import { coRecognize } from './co-recognize.ts';
 
@@ -141,21 +141,11 @@ describe('source.image_files', () => {
     const zip = zipSync({ 'VN-MOIT/a.png': png, 'notes.txt': new TextEncoder().encode('x') });
     const engine = await DuckDBNodeEngine.create();
     try {
-      const files = (bytes: Uint8Array) => ({
-        stat: async () => ({ name: 'x.zip', size: bytes.length, fingerprint: 'f' }),
-        readAll: async () => bytes,
-        head: async () => bytes,
-        engineLocation: async () => ({ location: '', release: async () => {} }),
-        writeTarget: async () => {
-          throw new Error('no');
-        },
-        writeBytes: async () => {},
-      });
       const out = await sourceImageFiles.load({
         nodeId: 's',
         params: { path: 'x.zip' },
         engine,
-        files: files(zip),
+        files: oneFile('x.zip', zip),
         tableName: 'imgs',
       });
       expect(out.warnings).toHaveLength(1);
@@ -165,7 +155,7 @@ describe('source.image_files', () => {
       ]);
       const broken = zip.slice(0, 60);
       const err = await sourceImageFiles
-        .load({ nodeId: 's', params: { path: 'x.zip' }, engine, files: files(broken), tableName: 'b' })
+        .load({ nodeId: 's', params: { path: 'x.zip' }, engine, files: oneFile('x.zip', broken), tableName: 'b' })
         .catch((e: unknown) => e);
       expect(err instanceof ParamError && err.msg ? renderMessage(err.msg, 'ko') : err).toContain('읽을 수 없는 ZIP');
     } finally {
