@@ -1,6 +1,5 @@
-import { geoEqualEarth, geoGraticule10, geoMercator, geoPath } from 'd3-geo';
+import { geoEqualEarth, geoGraticule10, geoPath } from 'd3-geo';
 import { type SankeyLink, type SankeyNode, sankey, sankeyJustify, sankeyLinkHorizontal } from 'd3-sankey';
-import type { FeatureCollection, Geometry } from 'geojson';
 import { useEffect, useMemo, useState } from 'react';
 import { OTHER } from '../../../nodes/model/_supply-chain-sql.ts';
 import { supplyChainFlows } from '../../../nodes/model/supply-chain-flows.ts';
@@ -9,9 +8,9 @@ import { fill, formatNumber } from '../i18n/translate.ts';
 import { useLang } from '../i18n/useLang.ts';
 import { useEngine } from '../inspect/useEngine.ts';
 import { type Flow, flaggedShare, flowsOf, mapArcs, placeName, routesOf, sankeyInput } from './flow-data.ts';
-import koreaOutline from './korea-outline.json' with { type: 'json' };
 import { L, STAGE } from './labels.ts';
-import { officePoints } from './offices.ts';
+import OfficeMap from './OfficeMap.tsx';
+import { amount, FLAGGED, FLAGGED_SHARE, STAGE_COLOURS } from './view-style.ts';
 import { world } from './world.ts';
 import './supply.css';
 
@@ -25,21 +24,9 @@ declare global {
 const W = 960;
 const SANKEY_H = 520;
 const MAP_H = 470;
-const STAGE_COLOURS = ['#2563eb', '#0d9488', '#7c3aed', '#ea580c', '#0891b2'];
-const FLAGGED = '#dc2626';
-/** A link is drawn red when at least this share of its declarations is a possible circumvention. */
-const FLAGGED_SHARE = 0.3;
 
 type NodeExtra = { id: string; stage: string; name: string; column: number };
 type LinkExtra = { flow: Flow };
-
-/** Amounts the way an officer reads them: 1,234억원 / KRW 123.4 bn, or a plain count. */
-function amount(v: number, count: boolean, lang: Lang): string {
-  if (count) return `${formatNumber(Math.round(v), lang)}${lang === 'ko' ? '건' : ''}`;
-  if (lang === 'ko')
-    return v >= 1e8 ? `${formatNumber(Math.round(v / 1e8), lang)}억원` : `${formatNumber(Math.round(v), lang)}원`;
-  return v >= 1e9 ? `KRW ${(v / 1e9).toFixed(1)} bn` : `KRW ${formatNumber(Math.round(v), lang)}`;
-}
 
 /** The supply-chain chunk (loaded lazily with d3-sankey, d3-geo and the atlas): the flow table as a Sankey and a map. */
 export default function SupplyChainViews(props: { nodeId: string; relation: string }) {
@@ -372,120 +359,4 @@ function FlowMap(props: { flows: Flow[]; count: boolean; lang: Lang }) {
       </p>
     </>
   );
-}
-
-const OW = 540;
-const OH = 470;
-/** The peninsula's part of the office map: labels go to the seas on either side, joined to their circles. */
-const LABEL_W = 150;
-
-/** The office stage on a map of Korea: a bubble per customs office sized by what entered it, red where much of it is a possible circumvention. */
-function OfficeMap(props: { flows: Flow[]; count: boolean; lang: Lang }) {
-  const { flows, count, lang } = props;
-  const { points, unplaced, total } = useMemo(() => officePoints(flows), [flows]);
-  const projection = useMemo(
-    () =>
-      geoMercator().fitExtent(
-        [
-          [LABEL_W, 12],
-          [OW - LABEL_W, OH - 12],
-        ],
-        {
-          type: 'MultiPoint',
-          coordinates: [
-            [125.9, 33.15],
-            [129.6, 38.65],
-          ],
-        },
-      ),
-    [],
-  );
-  const path = useMemo(() => geoPath(projection), [projection]);
-  const max = Math.max(1, ...points.map((p) => p.weight));
-  const radius = (w: number) => 3 + 16 * Math.sqrt(w / max);
-  const callouts = useMemo(() => officeCallouts(points, projection), [points, projection]);
-  const notDrawn = total > 0 ? (unplaced / total) * 100 : 0;
-  return (
-    <>
-      <svg className="supply-svg supply-offices" viewBox={`0 0 ${OW} ${OH}`} role="img" aria-label={L.offices[lang]}>
-        <rect width={OW} height={OH} fill="#f8fafc" />
-        {(koreaOutline as FeatureCollection<Geometry, { iso2: string }>).features.map((c) => (
-          <path
-            key={c.properties.iso2}
-            d={path(c) ?? ''}
-            fill={c.properties.iso2 === 'KR' ? '#dbeafe' : '#f1f5f9'}
-            stroke="#94a3b8"
-            strokeWidth={0.6}
-          />
-        ))}
-        {[...points].reverse().map((p) => {
-          const xy = projection(p.at);
-          const c = callouts.get(p.office);
-          if (!xy || !c) return null;
-          const red = p.rows > 0 && p.flaggedRows / p.rows >= FLAGGED_SHARE;
-          const left = c.side === 'left';
-          return (
-            <g key={p.office} className="supply-office" data-office={p.office} data-flagged={red || undefined}>
-              <polyline
-                points={`${xy[0]},${xy[1]} ${left ? LABEL_W - 6 : OW - LABEL_W + 6},${c.y} ${left ? LABEL_W - 10 : OW - LABEL_W + 10},${c.y}`}
-                fill="none"
-                stroke="#94a3b8"
-                strokeWidth={0.7}
-              />
-              <circle
-                cx={xy[0]}
-                cy={xy[1]}
-                r={radius(p.weight)}
-                fill={STAGE_COLOURS[2]}
-                fillOpacity={0.45}
-                stroke={red ? FLAGGED : STAGE_COLOURS[2]}
-                strokeWidth={red ? 2.5 : 1}
-              />
-              <text
-                x={left ? LABEL_W - 12 : OW - LABEL_W + 12}
-                y={c.y + 4}
-                textAnchor={left ? 'end' : 'start'}
-                className="supply-label"
-              >
-                {p.office} <tspan className="supply-office-amount">{amount(p.weight, count, lang)}</tspan>
-              </text>
-              <title>
-                {`${p.office} · ${amount(p.weight, count, lang)} · ${formatNumber(p.rows, lang)} ${L.rows[lang]}${
-                  p.flaggedRows ? ` · ${L.flaggedRows[lang]} ${formatNumber(p.flaggedRows, lang)}` : ''
-                }`}
-              </title>
-            </g>
-          );
-        })}
-      </svg>
-      <p className="muted small">
-        {L.officeSize[lang]}
-        {notDrawn >= 0.5 ? ` · ${fill(L.officeNotDrawn[lang], { share: notDrawn.toFixed(0) })}` : ''}
-      </p>
-    </>
-  );
-}
-
-/**
- * Labels in the seas beside the peninsula: offices west of 128°E (Seoul's cluster, the west and south-west coasts) to the left, the rest to the
- * right, each side top to bottom at the height of its office, pushed down so no two overlap.
- */
-function officeCallouts(
-  points: { office: string; at: [number, number] }[],
-  projection: (p: [number, number]) => [number, number] | null,
-): Map<string, { side: 'left' | 'right'; y: number }> {
-  const out = new Map<string, { side: 'left' | 'right'; y: number }>();
-  const placed = points
-    .map((p) => ({ office: p.office, xy: projection(p.at), side: p.at[0] < 128 ? 'left' : 'right' }) as const)
-    .filter((p): p is typeof p & { xy: [number, number] } => p.xy !== null)
-    .sort((a, b) => a.xy[1] - b.xy[1]);
-  for (const side of ['left', 'right'] as const) {
-    let next = 14;
-    for (const p of placed.filter((q) => q.side === side)) {
-      const y = Math.max(p.xy[1], next);
-      out.set(p.office, { side, y });
-      next = y + 15;
-    }
-  }
-  return out;
 }
