@@ -6,7 +6,7 @@ import { type RunningServer, startServer } from './server.ts';
 
 const VALUES = 'SELECT * FROM (VALUES (1, 50.0), (2, 150.0), (3, 300.0)) t(id, value)';
 
-/** Adds a `code.js` node after `decl`, inspects it, and waits until it is done or failed. */
+/** Adds a `code.js` node after `decl`, inspects it, and waits until the run is over and the node done or failed. */
 async function codeNode(page: Page, id: string, code: string, timeLimit = 30) {
   await page.evaluate(
     ([nodeId, c, limit]) => {
@@ -22,7 +22,10 @@ async function codeNode(page: Page, id: string, code: string, timeLimit = 30) {
     [id, code, timeLimit] as const,
   );
   await page.waitForFunction(
-    (nodeId) => ['done', 'error'].includes(window.__studio?.store.getState().nodeRuns[nodeId]?.state ?? ''),
+    (nodeId) => {
+      const state = window.__studio?.store.getState();
+      return !state?.run.active && ['done', 'error'].includes(state?.nodeRuns[nodeId]?.state ?? '');
+    },
     id,
     { timeout: 60_000 },
   );

@@ -183,6 +183,35 @@ describe('run controller', () => {
     controller.dispose();
   });
 
+  it('does not run again an inspected node that failed in its preview, and skips what reads it', async () => {
+    const { store, s, controller } = setup();
+    s().dispatch('add-node', { type: 'test.values', id: 'v', params: VALUES });
+    s().dispatch('add-node', { type: 'prep.filter', id: 'ok', after: { source: 'v' }, params: { where: 'value > 1' } });
+    await settled(store);
+    const seen: string[] = [];
+    const unsubscribe = store.subscribe((state) => {
+      const now = state.nodeRuns.bad?.state;
+      if (now && now !== seen.at(-1)) seen.push(now);
+    });
+    s().dispatch('add-node', { type: 'prep.filter', id: 'bad', after: { source: 'v' }, params: { where: 'nope > 1' } });
+    s().dispatch('add-node', {
+      type: 'prep.sort',
+      id: 'later',
+      after: { source: 'bad' },
+      params: { by: [{ column: 'value' }] },
+    });
+    s().inspect('bad');
+    await settled(store);
+    unsubscribe();
+    expect(s().nodeRuns.bad).toMatchObject({ state: 'error' });
+    expect(seen.filter((state) => state === 'running')).toHaveLength(1);
+    expect(seen.at(-1)).toBe('error');
+    expect(s().nodeRuns.later).toMatchObject({ state: 'skipped', message: expect.stringMatching(/bad/) });
+    expect(s().nodeRuns.ok).toMatchObject({ state: 'done', rows: 3 });
+    expect(s().inspection).toBeUndefined();
+    controller.dispose();
+  });
+
   it('does not run while auto-run is off, until asked', async () => {
     const { store, s, controller, runs } = setup();
     s().setAutoRun(false);

@@ -8,6 +8,21 @@ import { planRun, type RunPlan } from './run-plan.ts';
 const PREVIEW_ROWS = 200;
 const PREVIEW_TABLE = '__studio_preview';
 
+/** `failed` and every node that reads from them, directly or not. */
+function downstreamOf(pipeline: RunPlan['pipeline'], failed: Iterable<string>): Set<string> {
+  const out = new Set(failed);
+  const stack = [...out];
+  for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
+    for (const c of pipeline.nodes.get(id)?.consumers ?? []) {
+      if (!out.has(c)) {
+        out.add(c);
+        stack.push(c);
+      }
+    }
+  }
+  return out;
+}
+
 export interface RunController {
   /** Runs now, even when auto-run is off or nothing changed. */
   runNow(): void;
@@ -41,10 +56,12 @@ export function startRunController(
     const { runtime } = await session();
     if (token !== seq) return;
     s().runStarted(plan.pipeline.order.length);
+    const failedInPreview = new Set<string>();
     const forward =
       (hide?: string) =>
       (event: RunEvent): void => {
         if (token !== seq) return;
+        if (event.type === 'node-end' && event.status.state === 'error') failedInPreview.add(event.status.nodeId);
         if (event.type === 'node-start') s().nodeStarted(event.nodeId);
         else if (event.type === 'node-progress') s().nodeProgress(event.nodeId, event.fraction);
         else if (event.type === 'node-end' && !(event.status.nodeId === hide && event.status.state === 'done'))
@@ -71,10 +88,35 @@ export function startRunController(
         s().setInspection({ nodeId: id, signature, relation, rows, ms, partial: true, firstRows: table });
       }
     }
+    // A node that failed in the preview is not run again (a code node would spend its time limit twice, and
+    // its card would flick from error back to running); what depends on it is skipped, the rest runs.
+    const blocked = downstreamOf(plan.pipeline, failedInPreview);
+    for (const skipped of blocked) {
+      if (failedInPreview.has(skipped) || plan.pipeline.nodes.get(skipped)?.def.kind === 'sink') continue;
+      const culprit = [...failedInPreview].find((f) => downstreamOf(plan.pipeline, [f]).has(skipped)) ?? '';
+      s().nodeEnded(
+        {
+          nodeId: skipped,
+          state: 'skipped',
+          rows: null,
+          ms: 0,
+          cached: false,
+          warnings: [],
+          reason: `upstream node "${culprit}" failed`,
+        },
+        plan.signatures[skipped] ?? '',
+      );
+    }
+    const targets = plan.targets.filter((t) => !blocked.has(t));
+    if (targets.length === 0) {
+      s().setInspection(undefined);
+      s().runEnded(performance.now() - started);
+      return;
+    }
     // The inspected node's done is reported once its table is handed to the grid, so whoever sees it done
     // (the card, the tests) also finds its full result there.
     const result = await runtime.run(plan.pipeline, {
-      targets: plan.targets,
+      targets,
       signal: abort.signal,
       onEvent: forward(id),
     });
