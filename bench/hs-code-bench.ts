@@ -100,8 +100,14 @@ const loadClassifier = (file = path.join(ROOT, 'nodes/model/_hs-data/hs-classifi
  * ruling read (for tuning without looking at the rulings). `HS_FUSION='{"classifier":{"heading":2}}'` (or a JSON
  * array of such overrides, each measured in turn) overrides fusion weights; `HS_NO_CLASSIFIER=1`: retrieval alone; `HS_CLASSIFIER=file`: another trained file; `HS_DEV_QUESTIONS=1`: also
  * the questions written from the rulings with the rulings learned as decisions (the rulings themselves are not
- * predicted), `HS_DEV_DETAIL=1` with it: each question's answer.
+ * predicted), `HS_DEV_DETAIL=1`: each held-out item missed at HS6 (and each question's answer).
  */
+/** The held-out sets tuned on (`HS_DEV_FILES=a.csv,b.csv` picks others). */
+const DEV_FILES = process.env.HS_DEV_FILES?.split(',') ?? [
+  'bench/data/hs-dev-items.csv',
+  'bench/data/hs-dev-items-2.csv',
+];
+
 async function runDevOnly() {
   const nomenclature: HsNomenclature = JSON.parse(
     readFileSync(path.join(ROOT, 'nodes/model/_hs-data/hs-nomenclature.json'), 'utf8'),
@@ -122,16 +128,26 @@ async function runDevOnly() {
     for (const [k, v] of Object.entries(override))
       target[k] = typeof v === 'object' && v ? { ...(target[k] as object), ...v } : v;
     console.log(JSON.stringify(override));
-    for (const file of ['bench/data/hs-dev-items.csv', 'bench/data/hs-dev-items-2.csv']) {
+    for (const file of DEV_FILES) {
       const items = readHeld(file);
-      const a = accuracy(
-        items.map((r) => codes(plain.predict(r, 3))),
-        items.map((r) => r.hs10),
+      const got = items.map((r) => codes(plain.predict(r, 3)));
+      console.log(
+        row(
+          file,
+          items.length,
+          accuracy(
+            got,
+            items.map((r) => r.hs10),
+          ),
+        ),
       );
-      console.log(row(file, items.length, a));
+      if (process.env.HS_DEV_DETAIL)
+        for (const [i, r] of items.entries())
+          if (got[i]![0]!.slice(0, 6) !== r.hs10.slice(0, 6))
+            console.log(`MISS ${r.hs10} ${got[i]!.join(' ')} ${r.name} | ${r.description.slice(0, 80)}`);
     }
     if (taught) {
-      for (const file of ['bench/data/hs-dev-items.csv', 'bench/data/hs-dev-items-2.csv']) {
+      for (const file of DEV_FILES) {
         const items = readHeld(file);
         const a = accuracy(
           items.map((r) => codes(taught.model.predict(r, 3))),
