@@ -26,6 +26,8 @@ export class ResultCache {
   private readonly keyOfNode = new Map<string, string>();
   /** Schemas DuckDB described, by content key: a re-run does not describe unchanged nodes again. */
   private readonly described = new Map<string, Schema>();
+  /** Results whose making is over (made or failed). */
+  private readonly settled = new WeakSet<Promise<KeptResult>>();
 
   constructor(private readonly engine: Engine) {}
 
@@ -42,13 +44,19 @@ export class ResultCache {
     const kept = this.kept.get(key);
     if (kept) return { result: await kept, cached: true };
     const made = make();
+    const mark = () => this.settled.add(made);
+    made.then(mark, mark);
     this.kept.set(key, made);
-    this.replaced(nodeId, key);
+    // the node's previous result is dropped while this one is made; when that result was already made, the
+    // node ends once its drop is over too, so whoever looks at the engine after a run finds no table of it
+    const dropped = this.replaced(nodeId, key);
     try {
       return { result: await made, cached: false };
     } catch (e) {
       if (this.kept.get(key) === made) this.kept.delete(key);
       throw e;
+    } finally {
+      await dropped;
     }
   }
 
@@ -72,13 +80,19 @@ export class ResultCache {
     }
   }
 
-  private replaced(nodeId: string, key: string): void {
+  /**
+   * Forgets the node's previous key and drops its tables (never rejects: a failed drop leaves a stray table). A
+   * previous result still being made (an aborted run's) is dropped whenever it ends, without anyone waiting.
+   */
+  private async replaced(nodeId: string, key: string): Promise<void> {
     const previous = this.keyOfNode.get(nodeId);
     this.keyOfNode.set(nodeId, key);
     if (previous === undefined || previous === key) return;
     const old = this.kept.get(previous);
     this.kept.delete(previous);
-    old?.then((r) => dropKept(this.engine, r)).catch(() => {});
+    if (!old) return;
+    const drop = old.then((r) => dropKept(this.engine, r)).catch(() => {});
+    if (this.settled.has(old)) await drop;
   }
 }
 
