@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { MessageCode } from '../messages/catalogue.ts';
+import { type Message, msg, renderMessage } from '../messages/render.ts';
 import { literal } from '../sql/quote.ts';
 import type { ParameterValue, PipelineParameter } from './pipeline-doc.ts';
 
@@ -12,29 +14,38 @@ export function referencedParameters(value: unknown, found = new Set<string>()):
   return found;
 }
 
+/** A parameter value that cannot be used: the English text, and the message in the officer's words. */
+export class ParameterError extends Error {
+  constructor(readonly msg: Message) {
+    super(renderMessage(msg, 'en'));
+    this.name = 'ParameterError';
+  }
+}
+
 /** Text from the command line or a schedule form, as the parameter's type; throws a message that names it. */
 export function coerceParameter(param: PipelineParameter, raw: unknown): ParameterValue {
-  const fail = (why: string) => new Error(`parameter "${param.name}" (${param.type}): ${why}`);
+  const fail = (code: MessageCode) =>
+    new ParameterError(msg(code, { name: param.name, value: JSON.stringify(raw) ?? String(raw) }));
   switch (param.type) {
     case 'number': {
       const n = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : Number.NaN;
-      if (!Number.isFinite(n)) throw fail(`${JSON.stringify(raw)} is not a number`);
+      if (!Number.isFinite(n)) throw fail('doc.parameter_not_number');
       return n;
     }
     case 'boolean':
       if (raw === true || raw === 'true' || raw === '1') return true;
       if (raw === false || raw === 'false' || raw === '0') return false;
-      throw fail(`${JSON.stringify(raw)} is not true or false`);
+      throw fail('doc.parameter_not_boolean');
     case 'date': {
       const s = String(raw);
       const d = new Date(`${s}T00:00:00Z`);
       if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== s) {
-        throw fail(`${JSON.stringify(raw)} is not a date written YYYY-MM-DD`);
+        throw fail('doc.parameter_not_date');
       }
       return s;
     }
     default:
-      if (typeof raw === 'object' || raw === undefined) throw fail('expected text');
+      if (typeof raw === 'object' || raw === undefined) throw fail('doc.parameter_not_text');
       return String(raw);
   }
 }
@@ -50,13 +61,13 @@ export function resolveParameters(
   const out = new Map<string, { param: PipelineParameter; value: ParameterValue }>();
   for (const name of Object.keys(overrides)) {
     if (!declared.some((p) => p.name === name)) {
-      const known = declared.map((p) => p.name).join(', ') || 'none';
-      throw new Error(`unknown parameter "${name}" (this pipeline declares: ${known})`);
+      const known = declared.map((p) => p.name).join(', ') || '—';
+      throw new ParameterError(msg('doc.parameter_unknown', { name, known }));
     }
   }
   for (const param of declared) {
     const raw = param.name in overrides ? overrides[param.name] : param.default;
-    if (raw === undefined) throw new Error(`parameter "${param.name}" has no value and no default`);
+    if (raw === undefined) throw new ParameterError(msg('doc.parameter_no_value', { name: param.name }));
     out.set(param.name, { param, value: coerceParameter(param, raw) });
   }
   return out;

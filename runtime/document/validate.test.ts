@@ -118,6 +118,29 @@ describe('validatePipeline', () => {
     expect(issuesOf(declared, { min: 'abc' }).map((i) => i.code)).toEqual(['missing_parameter']);
     expect(issuesOf(declared, { max: 1 }).map((i) => i.code)).toEqual(['missing_parameter']);
   });
+
+  it('says only that the parameter is wrong, not again for each step that uses it', () => {
+    const d = doc(
+      [
+        SRC,
+        { id: 'f', type: 'prep.filter', params: { where: 'a > {{min}}' } },
+        { id: 's', type: 'prep.sample', params: { method: 'first', n: '{{rows}}' } },
+      ],
+      [
+        ['src', 'f'],
+        ['f', 's'],
+      ],
+      [
+        { name: 'min', type: 'number' },
+        { name: 'rows', type: 'number' },
+      ],
+    );
+    expect(issuesOf(d, { min: '1', rows: '5' })).toEqual([]);
+    expect(issuesOf(d, { min: '2023; COPY x', rows: '5' }).map((i) => i.code)).toEqual(['missing_parameter']);
+    // a step whose own value is wrong, with every parameter fine, is still reported
+    const fixed = doc([SRC, { id: 's', type: 'prep.sample', params: { method: 'first', n: 'ten' } }], [['src', 's']]);
+    expect(issuesOf(fixed)).toEqual([{ code: 'invalid_param', nodeId: 's', param: 'n' }]);
+  });
 });
 
 describe('parameters become typed SQL literals', () => {

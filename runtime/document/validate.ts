@@ -7,7 +7,7 @@ import type { NodeDefinition } from '../nodes/define-node.ts';
 import type { Label } from '../nodes/param-meta.ts';
 import type { NodeRegistry } from '../nodes/registry.ts';
 import { migrateDoc } from './migrate.ts';
-import { referencedParameters, resolveParameters, substituteParams } from './parameters.ts';
+import { ParameterError, referencedParameters, resolveParameters, substituteParams } from './parameters.ts';
 import { type ParameterValue, type PipelineDoc, type PipelineNode, pipelineDocSchema } from './pipeline-doc.ts';
 
 /** A node that passed validation: its definition and its params with `{{parameters}}` filled in and parsed. */
@@ -103,7 +103,10 @@ export function validatePipeline(
       });
       continue;
     }
-    const params = checkParams(node, def, values, issues);
+    // With a parameter left unresolved (its value was refused, already reported), the step's own check would only
+    // repeat that error in the schema's words.
+    const unresolved = [...referencedParameters(node.params)].some((name) => declared.has(name) && !values.has(name));
+    const params = unresolved ? undefined : checkParams(node, def, values, issues);
     nodes.set(node.id, { node, def, params, inputs: {}, consumers: [] });
   }
 
@@ -128,7 +131,8 @@ function parameterValues(doc: PipelineDoc, options: ValidateOptions, issues: Iss
     return resolveParameters(doc.parameters, overrides);
   } catch (e) {
     const detail = (e as Error).message;
-    issues.push({ code: 'missing_parameter', message: detail, msg: msg('doc.missing_parameter', { detail }) });
+    const said = e instanceof ParameterError ? e.msg : msg('doc.missing_parameter', { detail });
+    issues.push({ code: 'missing_parameter', message: detail, msg: said });
     return new Map();
   }
 }

@@ -18,6 +18,30 @@ export const CATALOGUE = {
     en: '{{{name}}} is not a declared parameter',
   },
   'doc.missing_parameter': { ko: '매개변수 값이 필요합니다: {detail}', en: '{detail}' },
+  'doc.parameter_no_value': {
+    ko: '매개변수 ‹{name}›에 값이 없고 기본값도 없습니다',
+    en: 'parameter "{name}" has no value and no default',
+  },
+  'doc.parameter_unknown': {
+    ko: '이 파이프라인에 없는 매개변수입니다: ‹{name}› (있는 매개변수: {known})',
+    en: 'unknown parameter "{name}" (this pipeline declares: {known})',
+  },
+  'doc.parameter_not_number': {
+    ko: '매개변수 ‹{name}›의 값이 숫자가 아닙니다: {value}',
+    en: 'parameter "{name}" (number): {value} is not a number',
+  },
+  'doc.parameter_not_boolean': {
+    ko: '매개변수 ‹{name}›의 값이 참/거짓(true/false)이 아닙니다: {value}',
+    en: 'parameter "{name}" (boolean): {value} is not true or false',
+  },
+  'doc.parameter_not_date': {
+    ko: '매개변수 ‹{name}›의 값이 YYYY-MM-DD 형식의 날짜가 아닙니다: {value}',
+    en: 'parameter "{name}" (date): {value} is not a date written YYYY-MM-DD',
+  },
+  'doc.parameter_not_text': {
+    ko: '매개변수 ‹{name}›에는 글자 값을 넣으세요',
+    en: 'parameter "{name}" (text): expected text',
+  },
   'doc.unknown_type': {
     ko: '알 수 없는 노드 종류입니다: "{type}" (이 버전의 스튜디오에 없는 노드)',
     en: 'unknown node type "{type}"',

@@ -83,8 +83,13 @@ describe('npm run studio', () => {
   it('exits 2 on validation and usage errors', async () => {
     const invalid = await studio('validate', 'invalid.json');
     expect(invalid.code).toBe(2);
-    expect(invalid.stderr).toMatch(/node "x": unknown node type "prep.nope"/);
-    expect((await studio('run', 'ok.json', '--param', 'nope=1')).code).toBe(2);
+    // Korean first, then English, each line naming the node
+    expect(invalid.stderr).toMatch(
+      /node "x": 알 수 없는 노드 종류입니다: "prep.nope".* · unknown node type "prep.nope"/,
+    );
+    const unknownParam = await studio('run', 'ok.json', '--param', 'nope=1');
+    expect(unknownParam.code).toBe(2);
+    expect(unknownParam.stderr).toMatch(/이 파이프라인에 없는 매개변수입니다: ‹nope›/);
     expect((await studio('fly', 'ok.json')).code).toBe(2);
     expect((await studio('run', 'missing.json')).code).toBe(2);
     expect((await studio('validate', 'ok.json')).code).toBe(0);

@@ -5,7 +5,6 @@ import { registry } from '../../nodes/index.ts';
 import { outputFile } from '../../nodes/output/file.ts';
 import { type ResolvedPipeline, validatePipeline } from '../../runtime/document/validate.ts';
 import { DuckDBNodeEngine } from '../../runtime/engine/duckdb-node.ts';
-import { formatIssue } from '../../runtime/errors.ts';
 import { createRunSession } from '../../runtime/execute/run-session.ts';
 import { FileModelStore } from '../../runtime/ml/file-model-store.ts';
 import { FileTrainingCache, trainingCacheDir } from '../../runtime/ml/file-training-cache.ts';
@@ -15,7 +14,7 @@ import type { Schema } from '../../runtime/schema/types.ts';
 import { NodeFileAccess } from '../../runtime/sources/node-file-access.ts';
 import { readConfigOrExit } from '../config.ts';
 import { type CliArgs, formatOf, parseCli, USAGE, UsageError } from './args.ts';
-import { jsonSummary, nodeLine, type OutputWritten } from './report.ts';
+import { bilingual, issueLine, jsonSummary, nodeLine, type OutputWritten } from './report.ts';
 
 /** Where the officer typed the command: `npm run` moves to the project folder and keeps it in INIT_CWD. */
 const callerDir = process.env.INIT_CWD ?? process.cwd();
@@ -87,7 +86,7 @@ async function main(argv: string[]): Promise<number> {
   if (!validation.ok) {
     if (args.json)
       console.log(JSON.stringify(jsonSummary(args.pipeline, undefined, new Map(), [], validation.issues), null, 2));
-    else for (const issue of validation.issues) console.error(`invalid: ${formatIssue(issue)}`);
+    else for (const issue of validation.issues) console.error(issueLine(issue));
     return 2;
   }
   const pipeline = validation.pipeline;
@@ -156,7 +155,7 @@ async function run(args: CliArgs, pipeline: ResolvedPipeline, pipelineDir: strin
     if (args.json) console.log(JSON.stringify(jsonSummary(args.pipeline, result, types, outputs), null, 2));
     const failed = result.nodes.find((n) => n.state === 'error');
     if (failed) {
-      console.error(`error: node "${failed.nodeId}": ${failed.error?.message}`);
+      console.error(`error: node "${failed.nodeId}": ${bilingual(failed.error?.message ?? '', failed.error?.msg)}`);
       return 1;
     }
     if (result.cancelled) {

@@ -1,6 +1,7 @@
 import type { Issue } from '../../runtime/errors.ts';
 import { formatIssue } from '../../runtime/errors.ts';
 import type { NodeStatus, RunResult } from '../../runtime/execute/events.ts';
+import { type Message, renderMessage } from '../../runtime/messages/render.ts';
 
 export interface OutputWritten {
   nodeId: string;
@@ -10,11 +11,25 @@ export interface OutputWritten {
 
 const count = new Intl.NumberFormat('en-US');
 
+/** Korean first, then English, where the runtime said it in the officer's words; else its English text. */
+export function bilingual(english: string, said: Message | undefined): string {
+  if (!said) return english;
+  const ko = renderMessage(said, 'ko');
+  const en = renderMessage(said, 'en');
+  return ko === en ? en : `${ko} · ${en}`;
+}
+
+/** One validation issue as the command line prints it: where, then what, Korean first. */
+export function issueLine(issue: Issue): string {
+  const where = issue.nodeId ? `node "${issue.nodeId}"${issue.param ? `, param "${issue.param}"` : ''}: ` : '';
+  return `invalid: ${where}${bilingual(issue.message, issue.msg)}`;
+}
+
 export function nodeLine(status: NodeStatus, type: string): string {
   const mark = { done: '✓', error: '✗', skipped: '-', cancelled: '■' }[status.state];
   const what =
     status.state === 'error'
-      ? `error: ${status.error?.message.split('\n')[0]}`
+      ? `error: ${bilingual(status.error?.message.split('\n')[0] ?? '', status.error?.msg)}`
       : status.state !== 'done'
         ? status.state + (status.reason ? ` (${status.reason})` : '')
         : status.fusedInto
