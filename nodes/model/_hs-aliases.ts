@@ -1,0 +1,94 @@
+// Everyday names the tariff does not use. An officer types "노트북" or "와인"; the HSK says 휴대용 자동자료처리기계
+// and 포도주, and no character n-gram links the two. Each entry adds the tariff's own words to a query that names
+// the goods the everyday way (the query keeps its words too). Written from the tariff's wording, not from any
+// ruling; only names whose tariff term shares no n-gram with them, or that the tariff uses for something else
+// (its 노트북 is a paper notebook), are here.
+
+interface TariffWords {
+  /** The everyday name (and what must not follow it, where it would name something else). */
+  readonly when: RegExp;
+  readonly unless?: RegExp;
+  /** The tariff's words for the same goods. */
+  readonly add: string;
+}
+
+const ALIASES: readonly TariffWords[] = [
+  // machines and electronics
+  {
+    when: /노트북|랩톱|laptop|notebook\s*(pc|computer)|맥북|macbook|태블릿\s*pc|tablet\s*pc|아이패드|ipad/iu,
+    unless: /종이|스프링|공책|paper|가방|백팩|backpack|bag|케이스|case|파우치|pouch|sleeve|거치대|stand|부품|part/iu,
+    add: '휴대용 자동자료처리기계 portable automatic data processing machine',
+  },
+  { when: /컴퓨터|데스크톱|desktop|\bpc\b/iu, unless: /노트북|랩톱|laptop/iu, add: '자동자료처리기계' },
+  {
+    when: /(?:^|[^가-힣])(cpu|gpu)\b|프로세서|processor/iu,
+    unless: /모듈|module|plc|controller|보드|board/iu,
+    add: '프로세서 전자집적회로',
+  },
+  {
+    when: /(?:^|[^가-힣a-z])(d?ram|ssd|usb\s*메모리|usb\s*드라이브|메모리\s*카드|sd\s*카드)(?![a-z])/iu,
+    add: '메모리 비휘발성 반도체 저장장치 솔리드 스테이트',
+  },
+  {
+    when: /휴대폰|핸드폰|휴대\s*전화|셀룰러폰|cell\s*phone|mobile\s*phone|갤럭시|아이폰|iphone/iu,
+    unless: /케이스|case|필름|거치대|충전기|charger|어댑터|adapt|배터리|밧데리|battery|부품|part|브래킷|bracket/iu,
+    add: '스마트폰 전화기 셀룰러 통신망용',
+  },
+  { when: /에어컨|air\s*condition/iu, add: '공기조절기' },
+  { when: /선풍기|서큘레이터|desk\s*fan|electric\s*fan/iu, add: '팬 탁상용 전동기' },
+  { when: /(?:^|[^가-힣])(tv|티비)(?:$|[^a-z])|텔레비전|television/iu, add: '텔레비전 수신기기' },
+  { when: /보조\s*배터리|파워\s*뱅크|power\s*bank/iu, add: '리튬이온 축전지' },
+  { when: /배터리|battery|batteries/iu, unless: /충전기|charger/iu, add: '축전지 전지' },
+  { when: /충전기|charger|어댑터|adapter|adaptor/iu, add: '정지형 변환기' },
+  { when: /에어\s*프라이어|air\s*fryer|전기\s*그릴|전기\s*오븐/iu, add: '전열식 조리기기 오븐' },
+  { when: /전자레인지|microwave/iu, add: '마이크로웨이브 오븐' },
+  { when: /드라이기|헤어\s*드라이/iu, add: '헤어드라이어' },
+  { when: /무선\s*이어폰|블루투스\s*이어폰|earbuds|에어팟|airpods/iu, add: '이어폰 헤드폰 무선' },
+  { when: /led\s*(전구|등|조명|램프)|led\s*bulb/iu, add: '발광다이오드(LED) 램프 광원' },
+  { when: /전동\s*킥보드|e-?scooter/iu, add: '모터사이클 전동기 구동' },
+  // vehicles
+  // the car itself only: the name ends with it ("자동차 브레이크 패드" is a part)
+  { when: /(자동차|승용차|세단|suv|sedan|passenger\s*car)\s*(\(|$)/iu, add: '승용자동차' },
+  {
+    when: /전기\s*(자동)?차|electric\s*(vehicle|car)|(?:^|[^a-z])ev(?:$|[^a-z])/iu,
+    unless: /충전기|부품|배터리/iu,
+    add: '승용자동차 구동용 전동기만 갖춘 것',
+  },
+  { when: /오토바이|스쿠터|motorcycle|motorbike/iu, add: '모터사이클' },
+  // food and drink
+  {
+    when: /와인|wine/iu,
+    unless: /잔|글라스|glass|쿨러|cooler|오프너|opener|리스|lees|식초|vinegar/iu,
+    add: '포도주 신선한 포도로 만든 것',
+  },
+  { when: /샴페인|스파클링\s*와인|champagne|sparkling\s*wine/iu, add: '스파클링 포도주' },
+  { when: /소고기/iu, add: '쇠고기' },
+  { when: /계란|달걀|(?:^|\s)eggs?(?:$|\s)/iu, add: '새의 알 닭의 것 껍데기가 붙은 것' },
+  { when: /우유|(?:^|\s)milk(?:$|\s)/iu, unless: /초콜릿|분유|powder/iu, add: '밀크 농축하지 않은 것' },
+  { when: /요거트|yogurt|yoghurt/iu, add: '요구르트' },
+  { when: /영양제|건강\s*기능\s*식품|건강\s*보조\s*식품|dietary\s*supplement/iu, add: '조제 식료품 그 밖의 것' },
+  { when: /생수|먹는\s*샘물|mineral\s*water|bottled\s*water/iu, add: '광천수 물' },
+  { when: /콜라|사이다|탄산\s*음료|soft\s*drink|soda(?:$|\s)/iu, add: '물 탄산수 설탕이나 그 밖의 감미료를 첨가한 것' },
+  { when: /주스|juice/iu, add: '과실 주스 채소 주스 발효하지 않은 것' },
+  { when: /과자|스낵|쿠키|cookie|biscuit/iu, add: '비스킷 베이커리 제품' },
+  // cosmetics and household
+  {
+    when: /로션|스킨\s*케어|크림|에센스|세럼|serum|lotion/iu,
+    unless: /아이스\s*크림|ice\s*cream|휘핑|whipp|생크림/iu,
+    add: '기초화장용 제품류 미용이나 메이크업용 제품류',
+  },
+  { when: /선\s*크림|선\s*블록|자외선\s*차단|sunscreen|sun\s*cream/iu, add: '선탠용 제품류 기초화장용' },
+  { when: /립스틱|립밤|lipstick|lip\s*balm/iu, add: '입술화장용 제품류' },
+  { when: /마스카라|아이\s*섀도|아이\s*라이너|mascara|eyeshadow/iu, add: '눈화장용 제품류' },
+  { when: /생리대|sanitary\s*pad/iu, add: '생리대 위생 타월 탐폰' },
+  { when: /장난감|(?:^|\s)toys?(?:$|\s)/iu, add: '완구' },
+  { when: /운동화|스니커즈|sneakers?|running\s*shoes/iu, add: '스포츠용 신발 트레이닝화 신발' },
+  { when: /소파|sofa|couch/iu, add: '의자 덮개를 씌운 것 침대로 겸용' },
+];
+
+/** The tariff's words for the everyday names in `text` (empty when it names none), to be added to the query. */
+export function tariffWordsFor(text: string): string {
+  const out: string[] = [];
+  for (const a of ALIASES) if (a.when.test(text) && !(a.unless?.test(text) ?? false)) out.push(a.add);
+  return out.join(' ');
+}
