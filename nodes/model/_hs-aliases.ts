@@ -84,6 +84,30 @@ const ALIASES: readonly TariffWords[] = [
   { when: /장난감|(?:^|\s)toys?(?:$|\s)/iu, add: '완구' },
   { when: /운동화|스니커즈|sneakers?|running\s*shoes/iu, add: '스포츠용 신발 트레이닝화 신발' },
   { when: /소파|sofa|couch/iu, add: '의자 덮개를 씌운 것 침대로 겸용' },
+  { when: /카시트|car\s*seat/iu, add: '자동차에 사용하는 의자' },
+  // clothing, household goods, tools, leisure
+  {
+    when: /스웨터|후드\s*티|맨투맨|니트\s*(티|웨어)?(?:$|\s)|sweater|hoodie|sweatshirt|cardigan/iu,
+    add: '저지 풀오버 카디건 메리야스 편물',
+  },
+  {
+    when: /패딩|다운\s*(재킷|자켓|점퍼)|방한\s*점퍼|puffer|down\s*jacket|parka/iu,
+    add: '아노락 윈드재킷 방한용 오버코트',
+  },
+  { when: /청바지|jeans/iu, add: '바지 데님 면' },
+  { when: /텀블러|보온병|thermos|tumbler/iu, unless: /건조기|dryer/iu, add: '진공 플라스크 보온 용기' },
+  { when: /프라이팬|냄비|frying\s*pan|saucepan|\bpot\b/iu, add: '주방용품 식탁용품 조리용' },
+  {
+    when: /전동\s*드릴|충전\s*드릴|임팩트\s*드릴|cordless\s*drill|power\s*drill/iu,
+    add: '동력 수공구 전동기를 갖춘 것 드릴',
+  },
+  { when: /블랙박스|dash\s*cam/iu, add: '비디오카메라 레코더 영상 기록' },
+  { when: /내비게이션|네비게이션|navigation|(?:^|\s)gps(?:$|\s)/iu, add: '무선항행용 수신기기' },
+  { when: /게임기|플레이스테이션|playstation|닌텐도|nintendo|xbox|game\s*console/iu, add: '비디오게임 콘솔' },
+  { when: /레고|lego|블록\s*장난감|building\s*blocks/iu, add: '완구 조립용 세트' },
+  { when: /안마기|마사지기|안마\s*의자|massage/iu, add: '마사지용 기기 기계요법용' },
+  { when: /체온계|thermometer/iu, add: '온도계' },
+  { when: /혈압계|blood\s*pressure/iu, add: '혈압' },
 ];
 
 /** The tariff's words for the everyday names in `text` (empty when it names none), to be added to the query. */
