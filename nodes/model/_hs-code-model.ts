@@ -328,8 +328,10 @@ export class HsCodeModel {
 
   /** The `k` best tariff lines for one item, best first (empty when the text has nothing to match). */
   predict(query: HsQuery, k = 3): HsCandidate[] {
-    // everyday names get the tariff's words for them (노트북 → 휴대용 자동자료처리기계), read from the item's name
-    const aliases = process.env.HS_ALIASES === '0' ? '' : tariffWordsFor(query.name);
+    // everyday names get the tariff's words for them (노트북 → 휴대용 자동자료처리기계), read from what names the
+    // goods: the item's name and the head of its description (not every word of a long description)
+    const named = `${query.name} ${descriptionHead(query.description ?? '')}`;
+    const aliases = process.env.HS_ALIASES === '0' ? '' : tariffWordsFor(named);
     const name = cleanQuery(`${query.name} ${aliases}`);
     const text = cleanQuery(`${query.name} ${aliases}\n${query.description ?? ''}`);
     const n = this.nomenclature;
