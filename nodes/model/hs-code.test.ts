@@ -87,6 +87,44 @@ describe('model.hs_code', () => {
     expect(tariffWordsFor('SPICY RAMEN')).toBe('');
   });
 
+  it('stops between items when the run is cancelled, and lets the page breathe while it works', async () => {
+    // 400 items take ≈ 20 s to suggest (≈ 45 ms each): a cancel after the index is ready must end the run at once
+    const many = Array.from({ length: 400 }, (_, i) => [`x${i}`, `냉동 새우 ${i}`, '껍질을 벗긴 새우를 냉동한 것']);
+    const p = resolve(
+      doc(
+        [
+          { id: 'items', type: 'test.values', params: values(['id', '품명', '물품설명'], many) },
+          { id: 'n', type: 'model.hs_code', params: { name: '품명', description: '물품설명' } },
+        ],
+        [{ source: 'items', target: 'n', targetPort: 'items' }],
+      ),
+      nodeDefinitions,
+    );
+    const abort = new AbortController();
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 10);
+    let abortedAt = 0;
+    const running = runtimeFor(engine, nodeDefinitions).run(p, {
+      targets: ['n'],
+      signal: abort.signal,
+      onEvent: (e) => {
+        // cancel once the items are being suggested (the index is built by then)
+        if (e.type === 'node-progress' && e.nodeId === 'n' && e.fraction > 0.3 && !abortedAt) {
+          abortedAt = performance.now();
+          abort.abort();
+        }
+      },
+    });
+    const result = await running;
+    clearInterval(timer);
+    expect(result.cancelled).toBe(true);
+    expect(result.nodes.find((s) => s.nodeId === 'n')?.state).toBe('cancelled');
+    // it stopped within a few items of the cancel, not after the ≈ 20 s the rest would take
+    expect(abortedAt).toBeGreaterThan(0);
+    expect(performance.now() - abortedAt).toBeLessThan(2_000);
+    expect(ticks).toBeGreaterThan(0);
+  });
+
   it('learns from past decisions: a brand-name item the nomenclature cannot place lands on the decided code', async () => {
     // Planted: two earlier decisions for cold-chain containers sold under a brand name. Without them the
     // nomenclature alone (the baseline) does not reach 8609.00-5000 (refrigerated containers) first.

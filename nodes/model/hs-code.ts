@@ -5,6 +5,7 @@ import { msg } from '../../runtime/messages/render.ts';
 import { defineNode } from '../../runtime/nodes/define-node.ts';
 import type { Column } from '../../runtime/schema/types.ts';
 import { ident } from '../../runtime/sql/quote.ts';
+import { breather } from '../_shared/breather.ts';
 import { OUT } from '../_shared/ports.ts';
 import { setting } from '../_shared/said.ts';
 import { HsClassifier, type HsClassifierAsset } from './_hs-classifier.ts';
@@ -204,7 +205,9 @@ export const hsCode = defineNode({
 
     const rows: unknown[][] = [];
     let predicted = 0;
-    texts.forEach((t, i) => {
+    const breathe = breather(signal);
+    for (const [i, t] of texts.entries()) {
+      await breathe();
       const all = `${t.name}\n${t.description}`;
       const note: string[] = [];
       let candidates: ReturnType<HsCodeModel['predict']> = [];
@@ -233,8 +236,8 @@ export const hsCode = defineNode({
         c(0)?.decisions.join('; ') || null,
         note.join(' · ') || null,
       ]);
-      if (i % 50 === 0) progress(0.3 + (0.6 * i) / texts.length);
-    });
+      if (i % 10 === 0) progress(0.3 + (0.6 * i) / texts.length);
+    }
 
     const results = `${tableName}__hs`;
     const cols: Column[] = [{ name: '__rid', type: 'BIGINT' }, ...HS_COLUMNS];
