@@ -75,7 +75,11 @@ describeDrivers('templates', (server) => {
     const t = await publish({ status: 'published' });
     const bad = await lee.post(`/api/templates/${t.id}/use`, { parameters: { min_value: 'lots' } });
     expect(bad.status).toBe(422);
-    expect(await bad.json()).toMatchObject({ code: 'invalid_parameters', message: expect.stringMatching(/min_value/) });
+    expect(await bad.json()).toMatchObject({
+      code: 'invalid_parameters',
+      message: expect.stringMatching(/min_value/),
+      messages: { ko: '매개변수 ‹min_value›의 값이 숫자가 아닙니다: "lots"' },
+    });
     expect((await lee.post(`/api/templates/${t.id}/use`, { parameters: { min_value: true } })).status).toBe(422);
     expect((await lee.post(`/api/templates/${t.id}/use`, { parameters: { nope: 1 } })).status).toBe(422);
     const used = await lee.post(`/api/templates/${t.id}/use`, { name: '내 분석', parameters: { min_value: '5000' } });

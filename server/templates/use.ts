@@ -4,8 +4,9 @@
  * use is counted and recorded for the ranking.
  */
 import { eq, sql } from 'drizzle-orm';
-import { coerceParameter } from '../../runtime/document/parameters.ts';
+import { coerceParameter, ParameterError } from '../../runtime/document/parameters.ts';
 import type { PipelineDoc, PipelineParameter } from '../../runtime/document/pipeline-doc.ts';
+import type { Message } from '../../runtime/messages/render.ts';
 import type { NodeRegistry } from '../../runtime/nodes/registry.ts';
 import type { SessionUser } from '../context.ts';
 import type { Db } from '../db/client.ts';
@@ -19,6 +20,8 @@ type Value = string | number | boolean;
 /** The declared parameters with the given values as their defaults; 422 `invalid_parameters` listing each problem. */
 export function fillParameters(declared: PipelineParameter[], given: Record<string, Value>): PipelineParameter[] {
   const problems: string[] = [];
+  // the first problem in the officer's words (Korean and English), where the check said it so
+  let said: Message | undefined;
   const known = new Set(declared.map((p) => p.name));
   for (const name of Object.keys(given)) if (!known.has(name)) problems.push(`unknown parameter "${name}"`);
   const filled = declared.map((p) => {
@@ -32,11 +35,12 @@ export function fillParameters(declared: PipelineParameter[], given: Record<stri
       return { ...p, default: coerceParameter(p, raw) };
     } catch (e) {
       problems.push((e as Error).message);
+      if (e instanceof ParameterError) said ??= e.msg;
       return p;
     }
   });
   if (problems.length > 0) {
-    throw new ApiError(422, 'invalid_parameters', problems.join('; '), { issues: problems });
+    throw new ApiError(422, 'invalid_parameters', problems.join('; '), { issues: problems }, said);
   }
   return filled;
 }
