@@ -38,7 +38,7 @@ const ALIASES: readonly TariffWords[] = [
   { when: /선풍기|서큘레이터|desk\s*fan|electric\s*fan/iu, add: '팬 탁상용 전동기' },
   { when: /(?:^|[^가-힣])(tv|티비)(?:$|[^a-z])|텔레비전|television/iu, add: '텔레비전 수신기기' },
   { when: /보조\s*배터리|파워\s*뱅크|power\s*bank/iu, add: '리튬이온 축전지' },
-  { when: /배터리|battery|batteries/iu, unless: /충전기|charger/iu, add: '축전지 전지' },
+  { when: /배터리|battery|batteries/iu, unless: /충전기|charger|건전지|알카라인|alkaline/iu, add: '축전지 전지' },
   { when: /충전기|charger|어댑터|adapter|adaptor/iu, add: '정지형 변환기' },
   { when: /에어\s*프라이어|air\s*fryer|전기\s*그릴|전기\s*오븐/iu, add: '전열식 조리기기 오븐' },
   { when: /전자레인지|microwave/iu, add: '마이크로웨이브 오븐' },
@@ -108,6 +108,48 @@ const ALIASES: readonly TariffWords[] = [
   { when: /안마기|마사지기|안마\s*의자|massage/iu, add: '마사지용 기기 기계요법용' },
   { when: /체온계|thermometer/iu, add: '온도계' },
   { when: /혈압계|blood\s*pressure/iu, add: '혈압' },
+  // audio, network, power, light
+  { when: /스피커|speaker/iu, add: '확성기' },
+  { when: /마이크|microphone/iu, unless: /마이크로/iu, add: '마이크로폰' },
+  { when: /헤드셋|headset/iu, add: '헤드폰 이어폰 마이크로폰 결합' },
+  { when: /공유기|라우터|router/iu, add: '라우팅 네트워크 송신 수신 기기' },
+  { when: /건전지|알카라인|망간\s*전지|alkaline/iu, add: '일차전지' },
+  { when: /손전등|랜턴|flashlight|torch/iu, add: '휴대용 전등' },
+  // bags, clothing, shoes, jewellery
+  { when: /캐리어|여행\s*가방|suitcase|luggage/iu, add: '슈트케이스 트렁크 여행용' },
+  { when: /백팩|(?:^|\s)backpack/iu, unless: /노트북|laptop/iu, add: '배낭' },
+  { when: /운동복|트레이닝\s*(복|바지)|tracksuit/iu, add: '트랙슈트' },
+  { when: /슬리퍼|쪼리|flip[-\s]?flops?|slippers?/iu, add: '신발 바깥 바닥과 갑피를 고무나 플라스틱으로 만든 것' },
+  { when: /귀걸이|목걸이|반지|팔찌|earrings?|necklace|bracelet/iu, add: '신변장식용품' },
+  // paper, household, personal care
+  { when: /종이컵|paper\s*cups?/iu, add: '종이제 컵 접시 쟁반' },
+  { when: /휴지|화장지|두루마리|toilet\s*(paper|tissue)/iu, add: '화장지' },
+  {
+    when: /샴푸|린스|컨디셔너|트리트먼트|헤어\s*(에센스|오일)|shampoo|conditioner/iu,
+    unless: /air\s*condition|에어컨/iu,
+    add: '두발용 제품류',
+  },
+  { when: /바디\s*워시|폼\s*클렌징|클렌저|body\s*wash|cleanser/iu, add: '유기계면활성제 피부 세척용 제품' },
+  { when: /머그|mug/iu, add: '도자제 식탁용품 컵' },
+  // sport
+  {
+    when: /아령|덤벨|러닝\s*머신|트레드밀|헬스\s*기구|운동\s*기구|dumbbell|treadmill/iu,
+    add: '일반 체육 체조 육상 운동용 기구',
+  },
+  { when: /헬멧|helmet/iu, add: '안전모' },
+  // food and drink
+  {
+    when: /사탕|캔디|젤리|candy|gumm(y|ies)/iu,
+    unless: /초콜릿|chocolate/iu,
+    add: '설탕과자 코코아를 함유하지 않은 것',
+  },
+  { when: /(?:^|\s)껌(?:$|\s)|chewing\s*gum/iu, add: '추잉껌' },
+  { when: /(?:^|\s)꿀(?:$|\s)|honey/iu, add: '천연꿀' },
+  { when: /(?:^|\s)햄(?:$|\s)|스팸|베이컨|(?:^|\s)ham(?:$|\s)|bacon/iu, add: '조제하거나 보존처리한 육 돼지' },
+  { when: /분유|infant\s*formula/iu, add: '유아용 조제 식료품 밀크' },
+  { when: /막걸리|makgeolli/iu, add: '탁주' },
+  { when: /고춧가루|chili\s*powder/iu, add: '고추속 열매 건조 분쇄' },
+  { when: /마요네즈|mayonnaise/iu, add: '소스 혼합 조미료' },
 ];
 
 /** The tariff's words for the everyday names in `text` (empty when it names none), to be added to the query. */
