@@ -122,6 +122,43 @@ describe('model.doc_similarity', () => {
     ]);
   });
 
+  it('stops between documents when the run is cancelled', async () => {
+    // 800 documents sharing one vocabulary: every pair is similar, ≈ 3 s of neighbour search on this machine
+    const words = '관세 수입 신고 물품 품목 분류 세번 원산지 과세 가격 신고인 세관 처분 취소 판결 청구 이유 증거'.split(
+      ' ',
+    );
+    const rows = Array.from({ length: 800 }, (_, i) => [
+      `d${i}`,
+      Array.from({ length: 200 }, (_, j) => words[(i * 7 + j * j) % words.length]).join(' '),
+    ]);
+    const p = resolve(
+      doc(
+        [
+          { id: 'docs', type: 'test.values', params: values(['id', 'text'], rows) },
+          { id: 'n', type: 'model.doc_similarity', params: { id: 'id', text: ['text'], output: 'neighbours' } },
+        ],
+        [{ source: 'docs', target: 'n', targetPort: 'docs' }],
+      ),
+      nodeDefinitions,
+    );
+    const abort = new AbortController();
+    let abortedAt = 0;
+    const result = await runtimeFor(engine, nodeDefinitions).run(p, {
+      targets: ['n'],
+      signal: abort.signal,
+      onEvent: (e) => {
+        // the documents are read and indexed by 0.4: the neighbour search follows
+        if (e.type === 'node-progress' && e.nodeId === 'n' && e.fraction >= 0.4 && !abortedAt) {
+          abortedAt = performance.now();
+          abort.abort();
+        }
+      },
+    });
+    expect(abortedAt).toBeGreaterThan(0);
+    expect(result.nodes.find((s) => s.nodeId === 'n')?.state).toBe('cancelled');
+    expect(performance.now() - abortedAt).toBeLessThan(1_000);
+  });
+
   it('identifier patterns: masked numbers and article numbers are not identifiers', () => {
     const ids = extractIdentifiers('사업자 000-22-00000, 관세법 제1918조, 제0710.22-0000호, B/L No. MAEU123456789');
     expect(ids.map((i) => [i.kind, i.value])).toEqual([

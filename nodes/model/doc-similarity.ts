@@ -9,6 +9,7 @@ import { Bm25Index, type SparseVector } from '../../runtime/text/bm25.ts';
 import { matchedPhrases } from '../../runtime/text/char-ngrams.ts';
 import { nearestNeighbours, sphericalKMeans } from '../../runtime/text/doc-graph.ts';
 import { canonicalIdentifier, extractIdentifiers, type IdentifierKind } from '../../runtime/text/identifiers.ts';
+import { breather } from '../_shared/breather.ts';
 import { OUT } from '../_shared/ports.ts';
 import { setting } from '../_shared/said.ts';
 import { type Doc, docWordSets, groupKeywords, readDocs } from './_doc-text.ts';
@@ -287,7 +288,7 @@ async function compute(
     });
     const order = [...members].sort((a, b) => b[1].length - a[1].length || a[0] - b[0]);
     // The most similar other document beside each, so one run answers "which group, and like which one".
-    const nearest = nearestNeighbours(vectors, 1);
+    const nearest = await nearestNeighbours(vectors, 1, 0, breather(signal));
     const out: unknown[][] = [];
     order.forEach(([, m], rank) => {
       const keywords = groupKeywords(m, words).join(', ');
@@ -306,7 +307,7 @@ async function compute(
     });
     return out;
   }
-  const neighbours = nearestNeighbours(vectors, p.k, p.output === 'edges' ? p.minScore : 0);
+  const neighbours = await nearestNeighbours(vectors, p.k, p.output === 'edges' ? p.minScore : 0, breather(signal));
   progress(0.8);
   if (p.output === 'neighbours') {
     return neighbours.flatMap((list, d) =>

@@ -3,7 +3,7 @@
 //
 //   const index = Bm25Index.build(docs);
 //   const vectors = docs.map((_, i) => index.documentVector(i));
-//   nearestNeighbours(vectors, 5)            // → per document, the 5 most similar others with their cosine
+//   await nearestNeighbours(vectors, 5)      // → per document, the 5 most similar others with their cosine
 //   sphericalKMeans(vectors, 8, 42)          // → cluster of each document and its cosine to the centre
 
 import type { SparseVector } from './bm25.ts';
@@ -18,7 +18,13 @@ export interface Neighbour {
  * below `minScore` left out. Dot products accumulate through an inverted list of the vectors, so a pair that
  * shares no n-gram costs nothing.
  */
-export function nearestNeighbours(vectors: readonly SparseVector[], k: number, minScore = 0): Neighbour[][] {
+export async function nearestNeighbours(
+  vectors: readonly SparseVector[],
+  k: number,
+  minScore = 0,
+  /** Awaited between documents: lets the caller yield to the event loop and stop on cancel. */
+  breathe?: () => Promise<void>,
+): Promise<Neighbour[][]> {
   const n = vectors.length;
   let dims = 0;
   for (const v of vectors) for (const id of v.ids) if (id + 1 > dims) dims = id + 1;
@@ -39,6 +45,7 @@ export function nearestNeighbours(vectors: readonly SparseVector[], k: number, m
   const acc = new Float64Array(n);
   const out: Neighbour[][] = [];
   for (let d = 0; d < n; d++) {
+    await breathe?.();
     acc.fill(0);
     const v = vectors[d]!;
     for (let i = 0; i < v.ids.length; i++) {
