@@ -85,7 +85,7 @@ export function TemplateDetailPage({ id }: { id: string }) {
               <li key={p.name}>
                 <b>{p.label ?? p.name}</b> <span className="lib-muted">({t(`template.paramType.${p.type}`)})</span>
                 {p.default !== undefined &&
-                  ` = ${typeof p.default === 'number' ? p.default.toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-US') : String(p.default)}`}{' '}
+                  ` = ${typeof p.default === 'number' ? parameterNumber(p.default, lang) : String(p.default)}`}{' '}
                 <code className="lib-muted" title={p.name}>
                   {`{{${p.name}}}`}
                 </code>
@@ -157,4 +157,9 @@ export function TemplateDetailPage({ id }: { id: string }) {
       {using && <UseTemplateDialog template={x} onClose={() => setUsing(false)} />}
     </section>
   );
+}
+
+/** A parameter's number as an officer types it: amounts grouped (10,000,000), a year or a count of four digits not (2024). */
+function parameterNumber(value: number, lang: string): string {
+  return value.toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-US', { useGrouping: Math.abs(value) >= 10_000 });
 }
