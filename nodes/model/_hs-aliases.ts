@@ -150,6 +150,35 @@ const ALIASES: readonly TariffWords[] = [
   { when: /막걸리|makgeolli/iu, add: '탁주' },
   { when: /고춧가루|chili\s*powder/iu, add: '고추속 열매 건조 분쇄' },
   { when: /마요네즈|mayonnaise/iu, add: '소스 혼합 조미료' },
+  // Abbreviations of components, as declarations and rulings write them (a display panel alone, not the TV or phone
+  // built around it). Not of materials: the description names the material in Korean already, and a second mention
+  // pulled a PVC pipe and a PE bag to the plates and sheets of their plastics.
+  { when: /(?<![a-z])mdf(?![a-z])/iu, add: '섬유판 중밀도' },
+  { when: /(?<![a-z])pcba?(?![a-z])/iu, add: '인쇄회로' },
+  { when: /(?<![a-z])(ic|asic|mcu|soc)(?![a-z])\s*(칩|chip)?/iu, unless: /카드|card/iu, add: '전자집적회로' },
+  {
+    when: /(?<![a-z])lcd(?![a-z])/iu,
+    unless: /(?<![a-z])tv(?![a-z])|티비|텔레비전|television|모니터|monitor|노트북|laptop|폰|phone/iu,
+    add: '액정 디바이스 평판디스플레이',
+  },
+  {
+    when: /(?<![a-z])oled(?![a-z])/iu,
+    unless: /(?<![a-z])tv(?![a-z])|티비|텔레비전|television|모니터|monitor|노트북|laptop|폰|phone/iu,
+    add: '유기발광다이오드',
+  },
+  { when: /(?<![a-z])mlcc(?![a-z])/iu, add: '적층 세라믹 유전체 축전기 고정식' },
+  {
+    when: /(?<![a-z])(bldc|dc|ac)?\s*모터(?![가-힣])|(?<![a-z])motor(?![a-z])/iu,
+    unless: /사이클|cycle|바이크|bike|자동차|vehicle/iu,
+    add: '전동기',
+  },
+  {
+    when: /(?<![a-z])(smps|ups)(?![a-z])|인버터|inverter|파워\s*서플라이|power\s*supply/iu,
+    unless: /에어컨|air\s*condition|냉장고|세탁기/iu,
+    add: '정지형 변환기',
+  },
+  { when: /태양\s*전지|solar\s*cell/iu, add: '광전지' },
+  { when: /(?<![가-힣])(2차|이차)\s*전지|secondary\s*batter/iu, add: '축전지' },
 ];
 
 /** The tariff's words for the everyday names in `text` (empty when it names none), to be added to the query. */

@@ -84,6 +84,14 @@ describe('model.hs_code', () => {
     expect(hs4[3]).not.toBe('8471');
     expect(hs4[4]).not.toBe('2204');
     expect(tariffWordsFor('자동차 브레이크 패드')).not.toMatch(/승용자동차/);
+    // abbreviations a declaration writes: a switching power supply, a chip capacitor, a printed circuit board
+    const parts = await run([
+      ['f', 'SMPS', ''],
+      ['g', 'MLCC', ''],
+      ['h', 'PCB', ''],
+    ]);
+    expect(parts.rows.map((r) => String(r.hs10_1).slice(0, 4))).toEqual(['8504', '8532', '8534']);
+    expect(tariffWordsFor('LG OLED TV')).not.toMatch(/유기발광/);
     expect(tariffWordsFor('SPICY RAMEN')).toBe('');
   });
 
