@@ -93,13 +93,20 @@ const readHeld = (file: string) =>
     hs10: r.hs10 ?? '',
   }));
 
+/** Top-1/top-3 accuracy of `model` on held-out items. */
+const scoredBy = (model: HsCodeModel, items: ReturnType<typeof readHeld>) =>
+  accuracy(
+    items.map((r) => codes(model.predict(r, 3))),
+    items.map((r) => r.hs10),
+  );
+
 const loadClassifier = (file = path.join(ROOT, 'nodes/model/_hs-data/hs-classifier.json')) =>
   new HsClassifier(JSON.parse(readFileSync(file, 'utf8')) as HsClassifierAsset);
 
 /**
  * `HS_DEV_ONLY=1 npm run bench -- --suite hs-code`: the two held-out sets only, printed, nothing written and no
  * ruling read (for tuning without looking at the rulings). `HS_FUSION='{"classifier":{"heading":2}}'` (or a JSON
- * array of such overrides, each measured in turn) overrides fusion weights; `HS_NO_CLASSIFIER=1`: retrieval alone; `HS_CLASSIFIER=file`: another trained file; `HS_DEV_QUESTIONS=1`: also
+ * array of such overrides, each measured in turn) overrides fusion weights; `HS_NO_CLASSIFIER=1`: retrieval alone; `HS_ALIASES=0`: without the everyday-name lexicon; `HS_CLASSIFIER=file`: another trained file; `HS_DEV_QUESTIONS=1`: also
  * the questions written from the rulings with the rulings learned as decisions (the rulings themselves are not
  * predicted), `HS_DEV_DETAIL=1`: each held-out item missed at HS6 (and each question's answer).
  */
@@ -111,6 +118,7 @@ const DEV_FILES = process.env.HS_DEV_FILES?.split(',') ?? [
 ];
 
 async function runDevOnly() {
+  if (process.env.HS_ALIASES === '0') FUSION.aliases = false;
   const nomenclature: HsNomenclature = JSON.parse(
     readFileSync(path.join(ROOT, 'nodes/model/_hs-data/hs-nomenclature.json'), 'utf8'),
   );
@@ -151,11 +159,7 @@ async function runDevOnly() {
     if (taught) {
       for (const file of DEV_FILES) {
         const items = readHeld(file);
-        const a = accuracy(
-          items.map((r) => codes(taught.model.predict(r, 3))),
-          items.map((r) => r.hs10),
-        );
-        console.log(row(`${file}, the 20 rulings learned as decisions`, items.length, a));
+        console.log(row(`${file}, the 20 rulings learned as decisions`, items.length, scoredBy(taught.model, items)));
       }
       const got = taught.questions.map((q) => codes(taught.model.predict({ name: q.text }, 3)));
       console.log(row('questions, the 20 rulings learned as decisions', got.length, accuracy(got, taught.truth)));
@@ -216,31 +220,13 @@ export async function runHsCodeSuite(machine: string) {
   const held3 = readHeld('bench/data/hs-dev-items-3.csv');
   const held4 = readHeld('bench/data/hs-dev-items-4.csv');
   const held5 = readHeld('bench/data/hs-dev-items-5.csv');
-  const held5a = accuracy(
-    held5.map((r) => codes(plain.predict(r, 3))),
-    held5.map((r) => r.hs10),
-  );
-  const held4a = accuracy(
-    held4.map((r) => codes(plain.predict(r, 3))),
-    held4.map((r) => r.hs10),
-  );
-  const held3a = accuracy(
-    held3.map((r) => codes(plain.predict(r, 3))),
-    held3.map((r) => r.hs10),
-  );
-  const held2a = accuracy(
-    held2.map((r) => codes(plain.predict(r, 3))),
-    held2.map((r) => r.hs10),
-  );
+  const held2a = scoredBy(plain, held2);
+  const held3a = scoredBy(plain, held3);
+  const held4a = scoredBy(plain, held4);
+  const held5a = scoredBy(plain, held5);
   const heldSet = (prefix: string) => {
     const items = held.filter((r) => r.id.startsWith(prefix));
-    return {
-      n: items.length,
-      a: accuracy(
-        items.map((r) => codes(plain.predict(r, 3))),
-        items.map((r) => r.hs10),
-      ),
-    };
+    return { n: items.length, a: scoredBy(plain, items) };
   };
   const heldEveryday = heldSet('D');
   const heldHard = heldSet('H');
@@ -257,13 +243,8 @@ export async function runHsCodeSuite(machine: string) {
   const qTaught = questions.map((q) => codes(taught.predict({ name: q.question_ko ?? '' }, 3)));
   const qAlone = questions.map((q) => codes(plain.predict({ name: q.question_ko ?? '' }, 3)));
   // The same decisions must not pull unrelated goods to them: the dev sets with the 20 rulings learned.
-  const taughtOn = (items: typeof held) =>
-    accuracy(
-      items.map((r) => codes(taught.predict(r, 3))),
-      items.map((r) => r.hs10),
-    );
-  const heldTaught = taughtOn(held);
-  const held2Taught = taughtOn(held2);
+  const heldTaught = scoredBy(taught, held);
+  const held2Taught = scoredBy(taught, held2);
 
   const detail = rulings.map(
     (r, i) =>

@@ -77,6 +77,8 @@ export const FUSION = {
    * say 새우). Chosen on the names alone of the three held-out sets (bench/RESULTS.md, hs-code, sixth round).
    */
   bareName: { cos4: 0, bm4: 0, bmHeadingFocus: 2 } as Partial<Record<'cos4' | 'bm4' | 'bmHeadingFocus', number>>,
+  /** Everyday names get the tariff's words for them (_hs-aliases.ts); off only to measure without (HS_ALIASES=0). */
+  aliases: true,
   /** Added to a line whose distinctive name the query spells out (times min(1, name length / 4)). */
   namedInQuery: 2,
   /** Score factors from the chapter notes on worked goods (_hs-rules.ts): headings gone beyond, and where to. */
@@ -331,7 +333,7 @@ export class HsCodeModel {
     // everyday names get the tariff's words for them (노트북 → 휴대용 자동자료처리기계), read from what names the
     // goods: the item's name and the head of its description (not every word of a long description)
     const named = `${query.name} ${descriptionHead(query.description ?? '')}`;
-    const aliases = process.env.HS_ALIASES === '0' ? '' : tariffWordsFor(named);
+    const aliases = FUSION.aliases ? tariffWordsFor(named) : '';
     const name = cleanQuery(`${query.name} ${aliases}`);
     const text = cleanQuery(`${query.name} ${aliases}\n${query.description ?? ''}`);
     const n = this.nomenclature;

@@ -83,7 +83,8 @@ export function validatePipeline(
       });
       continue;
     }
-    for (const name of referencedParameters(node.params)) {
+    const referenced = referencedParameters(node.params);
+    for (const name of referenced) {
       if (!declared.has(name)) {
         issues.push({
           code: 'unknown_parameter',
@@ -105,7 +106,7 @@ export function validatePipeline(
     }
     // With a parameter left unresolved (its value was refused, already reported), the step's own check would only
     // repeat that error in the schema's words.
-    const unresolved = [...referencedParameters(node.params)].some((name) => declared.has(name) && !values.has(name));
+    const unresolved = [...referenced].some((name) => declared.has(name) && !values.has(name));
     const params = unresolved ? undefined : checkParams(node, def, values, issues);
     nodes.set(node.id, { node, def, params, inputs: {}, consumers: [] });
   }

@@ -21,8 +21,7 @@ export function bilingual(english: string, said: Message | undefined): string {
 
 /** One validation issue as the command line prints it: where, then what, Korean first. */
 export function issueLine(issue: Issue): string {
-  const where = issue.nodeId ? `node "${issue.nodeId}"${issue.param ? `, param "${issue.param}"` : ''}: ` : '';
-  return `invalid: ${where}${bilingual(issue.message, issue.msg)}`;
+  return `invalid: ${formatIssue({ ...issue, message: bilingual(issue.message, issue.msg) })}`;
 }
 
 export function nodeLine(status: NodeStatus, type: string): string {

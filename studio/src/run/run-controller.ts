@@ -1,27 +1,13 @@
 import type { RunEvent } from '../../../runtime/execute/events.ts';
 import type { Session } from '../engine/session.ts';
 import { issueText } from '../node-view/issue-text.ts';
+import { downstream } from '../state/doc/graph.ts';
 import type { StudioStore } from '../state/store.ts';
 import { planRun, type RunPlan } from './run-plan.ts';
 
 /** The grid's first window (`PAGE_ROWS` in useGridData) is what an edit must refresh quickly. */
 const PREVIEW_ROWS = 200;
 const PREVIEW_TABLE = '__studio_preview';
-
-/** `failed` and every node that reads from them, directly or not. */
-function downstreamOf(pipeline: RunPlan['pipeline'], failed: Iterable<string>): Set<string> {
-  const out = new Set(failed);
-  const stack = [...out];
-  for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
-    for (const c of pipeline.nodes.get(id)?.consumers ?? []) {
-      if (!out.has(c)) {
-        out.add(c);
-        stack.push(c);
-      }
-    }
-  }
-  return out;
-}
 
 export interface RunController {
   /** Runs now, even when auto-run is off or nothing changed. */
@@ -90,10 +76,11 @@ export function startRunController(
     }
     // A node that failed in the preview is not run again (a code node would spend its time limit twice, and
     // its card would flick from error back to running); what depends on it is skipped, the rest runs.
-    const blocked = downstreamOf(plan.pipeline, failedInPreview);
+    const edges = plan.pipeline.doc.edges;
+    const blocked = downstream(failedInPreview, edges);
     for (const skipped of blocked) {
       if (failedInPreview.has(skipped) || plan.pipeline.nodes.get(skipped)?.def.kind === 'sink') continue;
-      const culprit = [...failedInPreview].find((f) => downstreamOf(plan.pipeline, [f]).has(skipped)) ?? '';
+      const culprit = [...failedInPreview].find((f) => downstream([f], edges).has(skipped)) ?? '';
       s().nodeEnded(
         {
           nodeId: skipped,
