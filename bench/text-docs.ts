@@ -9,7 +9,7 @@ import path from 'node:path';
 import { wordTerms } from '../nodes/model/_trend-terms.ts';
 import { Bm25Index, type SparseVector } from '../runtime/text/bm25.ts';
 import type { NgramOptions } from '../runtime/text/char-ngrams.ts';
-import { sphericalKMeans } from '../runtime/text/doc-graph.ts';
+import { type Neighbour, nearestNeighbours, sphericalKMeans } from '../runtime/text/doc-graph.ts';
 import { ROOT } from './data.ts';
 
 /**
@@ -140,7 +140,7 @@ export interface DocFigures {
 }
 
 /** The node's defaults: the first 3,000 characters of each judgment, digits left out. */
-export function docFigures(options: NgramOptions = {}, numbers = false, maxChars = 3000): DocFigures {
+export async function docFigures(options: NgramOptions = {}, numbers = false, maxChars = 3000): Promise<DocFigures> {
   const js = judgments().map((j) => {
     const text = j.text.slice(0, maxChars);
     return { ...j, text: numbers ? text : text.replace(/\p{N}+/gu, ' ') };
@@ -166,14 +166,173 @@ export function docFigures(options: NgramOptions = {}, numbers = false, maxChars
     types,
     char: {
       ...retrieval(js, (d) => cosineAll(charV, d)),
-      purity: purity(js, sphericalKMeans(charV, k, 42).assignment),
+      purity: purity(js, (await sphericalKMeans(charV, k, 42)).assignment),
       ms,
     },
     word: {
       ...retrieval(js, (d) => cosineAll(wordV, d)),
-      purity: purity(js, sphericalKMeans(wordV, k, 42).assignment),
+      purity: purity(js, (await sphericalKMeans(wordV, k, 42)).assignment),
     },
     random: { ...retrieval(js, (d) => randomScores[d]!), purity: purity(js, randomAssign) },
     k,
   };
+}
+
+/**
+ * The similar-document search before the bounded search (commit cfcfb6b): every pair that shares an n-gram
+ * accumulated through the inverted list. Kept here as the exact reference and the "before" time.
+ */
+function everyPairNeighbours(vectors: readonly SparseVector[], k: number): Neighbour[][] {
+  const n = vectors.length;
+  let dims = 0;
+  for (const v of vectors) for (const id of v.ids) if (id + 1 > dims) dims = id + 1;
+  const counts = new Int32Array(dims + 1);
+  for (const v of vectors) for (const id of v.ids) counts[id + 1]!++;
+  for (let t = 0; t < dims; t++) counts[t + 1]! += counts[t]!;
+  const fill = counts.slice(0, dims);
+  const docs = new Int32Array(counts[dims]!);
+  const weights = new Float64Array(counts[dims]!);
+  vectors.forEach((v, d) => {
+    for (let i = 0; i < v.ids.length; i++) {
+      const at = fill[v.ids[i]!]!++;
+      docs[at] = d;
+      weights[at] = v.weights[i]!;
+    }
+  });
+  const acc = new Float64Array(n);
+  return vectors.map((v, d) => {
+    acc.fill(0);
+    for (let i = 0; i < v.ids.length; i++) {
+      const t = v.ids[i]!;
+      for (let p = counts[t]!; p < counts[t + 1]!; p++) acc[docs[p]!]! += v.weights[i]! * weights[p]!;
+    }
+    const best: Neighbour[] = [];
+    for (let e = 0; e < n; e++) {
+      if (e === d || acc[e]! <= 0) continue;
+      if (best.length < k || acc[e]! > best[best.length - 1]!.score) {
+        best.push({ index: e, score: Math.min(1, acc[e]!) });
+        best.sort((a, b) => b.score - a.score || a.index - b.index);
+        if (best.length > k) best.pop();
+      }
+    }
+    return best;
+  });
+}
+
+/**
+ * 2,000 documents that share boilerplate, like rulings or invoices of one office: each is the first 2,000
+ * characters of the longest judgment, then 3–7 sentences drawn from 400 sentences of the other judgments (so
+ * documents that drew the same sentences are each other's neighbours), digits left out, cut at 3,000 characters
+ * like the node.
+ */
+function nearIdenticalTexts(n: number): string[] {
+  const texts = judgments().map((j) => j.text);
+  const sentences = texts
+    .flatMap((t) => t.split(/(?<=다\.)\s+/u))
+    .map((x) => x.trim())
+    .filter((x) => x.length > 30 && x.length < 300)
+    .slice(0, 400);
+  const boilerplate = [...texts].sort((a, b) => b.length - a.length)[0]!.slice(0, 2000);
+  let seed = 11;
+  const rand = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+  return Array.from({ length: n }, () => {
+    const parts = [boilerplate];
+    for (let j = 3 + Math.floor(rand() * 5); j > 0; j--) parts.push(sentences[Math.floor(rand() * sentences.length)]!);
+    return parts
+      .join(' ')
+      .slice(0, 3000)
+      .replace(/\p{N}+/gu, ' ');
+  });
+}
+
+/** 2,000 texts of 200 words from one 18-word vocabulary (the node test's cancel corpus, grown): 18 distinct texts. */
+function sharedVocabularyTexts(n: number): string[] {
+  const words = '관세 수입 신고 물품 품목 분류 세번 원산지 과세 가격 신고인 세관 처분 취소 판결 청구 이유 증거'.split(
+    ' ',
+  );
+  return Array.from({ length: n }, (_, i) =>
+    Array.from({ length: 200 }, (_, j) => words[(i * 7 + j * j) % words.length]).join(' '),
+  );
+}
+
+export interface NeighbourSpeed {
+  corpus: string;
+  docs: number;
+  ngramsPerDoc: number;
+  beforeMs: number;
+  afterMs: number;
+  /** Share of the exact 5 nearest (by the every-pair search) that the bounded search returns. */
+  recall: number;
+  /** Documents whose 5 nearest differ in order or score (> 1e-9) from the every-pair search. */
+  differing: number;
+}
+
+export interface ClusteringPauses {
+  docs: number;
+  k: number;
+  ms: number;
+  breaths: number;
+  /** Longest stretch of clustering between two breaths, ms. */
+  longestMs: number;
+}
+
+/** Before/after time of the 5-nearest search and k-means's longest stretch without yielding (the node's defaults). */
+export async function neighbourFigures(): Promise<{ speed: NeighbourSpeed[]; clustering: ClusteringPauses }> {
+  const corpora: [string, string[]][] = [
+    ['court judgments (node defaults)', judgments().map((j) => j.text.slice(0, 3000).replace(/\p{N}+/gu, ' '))],
+    ['near-identical: shared boilerplate + drawn sentences', nearIdenticalTexts(2000)],
+    ['one shared 18-word vocabulary (18 distinct texts)', sharedVocabularyTexts(2000)],
+  ];
+  const speed: NeighbourSpeed[] = [];
+  let nearIdentical: SparseVector[] = [];
+  for (const [corpus, texts] of corpora) {
+    const index = Bm25Index.build(texts.map((text, i) => ({ id: String(i), text })));
+    const vectors = texts.map((_, i) => index.documentVector(i));
+    if (corpus.startsWith('near')) nearIdentical = vectors;
+    let t0 = performance.now();
+    const before = everyPairNeighbours(vectors, 5);
+    const beforeMs = performance.now() - t0;
+    t0 = performance.now();
+    const after = await nearestNeighbours(vectors, 5);
+    const afterMs = performance.now() - t0;
+    let found = 0;
+    let wanted = 0;
+    let differing = 0;
+    before.forEach((want, d) => {
+      const got = after[d]!;
+      const ids = new Set(got.map((nb) => nb.index));
+      wanted += want.length;
+      found += want.filter((nb) => ids.has(nb.index)).length;
+      const same =
+        got.length === want.length &&
+        got.every((nb, r) => nb.index === want[r]!.index && Math.abs(nb.score - want[r]!.score) <= 1e-9);
+      if (!same) differing++;
+    });
+    const ngrams = vectors.reduce((s, v) => s + v.ids.length, 0) / vectors.length;
+    speed.push({
+      corpus,
+      docs: texts.length,
+      ngramsPerDoc: ngrams,
+      beforeMs,
+      afterMs,
+      recall: found / wanted,
+      differing,
+    });
+  }
+  const k = Math.max(2, Math.round(Math.sqrt(nearIdentical.length / 2)));
+  let last = performance.now();
+  let longestMs = 0;
+  let breaths = 0;
+  const t0 = performance.now();
+  await sphericalKMeans(nearIdentical, k, 42, async () => {
+    const now = performance.now();
+    longestMs = Math.max(longestMs, now - last);
+    breaths++;
+    last = now;
+  });
+  longestMs = Math.max(longestMs, performance.now() - last);
+  return { speed, clustering: { docs: nearIdentical.length, k, ms: performance.now() - t0, breaths, longestMs } };
 }

@@ -279,7 +279,8 @@ async function compute(
   const vectors = docs.map((_, i) => index.documentVector(i));
   if (p.output === 'clusters') {
     const k = p.clusters || Math.max(2, Math.round(Math.sqrt(docs.length / 2)));
-    const { assignment, similarity } = sphericalKMeans(vectors, k, p.seed);
+    const { assignment, similarity } = await sphericalKMeans(vectors, k, p.seed, breather(signal));
+    progress(0.7);
     const words = docWordSets(docs);
     // Clusters numbered by size, largest first, so cluster 1 is the main body of the documents.
     const members = new Map<number, number[]>();
