@@ -77,7 +77,7 @@ describe('nearestNeighbours', () => {
       expectSame(await nearestNeighbours(vectors, k, minScore), bruteForce(vectors, k, minScore));
   });
 
-  it('gives the same k nearest on random sparse documents and on exact duplicates (ties by lower index)', async () => {
+  it('gives the same k nearest on random sparse documents, with negative weights and on exact duplicates (ties by lower index)', async () => {
     const rand = lcg(9);
     const random = Array.from({ length: 120 }, () => {
       const m = new Map<number, number>();
@@ -85,6 +85,9 @@ describe('nearestNeighbours', () => {
       return vector(m);
     });
     expectSame(await nearestNeighbours(random, 5), bruteForce(random, 5, 0));
+    // A negative weight (not TF-IDF, but possible from a caller) voids the bounds: the plain search must answer.
+    const signed = random.map((v, d) => ({ ids: v.ids, weights: v.weights.map((w, i) => ((d + i) % 3 ? w : -w)) }));
+    expectSame(await nearestNeighbours(signed, 5), bruteForce(signed, 5, 0));
     // 60 documents, 6 distinct texts: every document's 4 nearest are its copies at cosine 1, lowest index first.
     const copies = Array.from({ length: 60 }, (_, d) => random[d % 6]!);
     const got = await nearestNeighbours(copies, 4);

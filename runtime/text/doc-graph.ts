@@ -149,7 +149,8 @@ class TopK {
  *
  * Comparing every pair through an inverted list costs, per document, the length of the posting list of each of its
  * n-grams. On documents that share boilerplate (invoices, rulings) every n-gram of the boilerplate is in nearly every
- * document, so that is quadratic (2,000 such documents: 24 s) although those n-grams weigh almost nothing (idf ≈ 0).
+ * document, so that is quadratic (2,000 such documents: 24–49 s, bench/RESULTS.md) although those n-grams weigh
+ * almost nothing (idf ≈ 0).
  * Here each document d is scored term-at-a-time with a max-score bound (Turtle & Flood 1995; the prefix filter of
  * Bayardo, Ma & Srikant 2007, "Scaling up all pairs similarity search"), which needs weights ≥ 0:
  *
@@ -180,14 +181,17 @@ export async function nearestNeighbours(
   const meanLength = docs.length / Math.max(1, n);
   const negative = vectors.some((v) => v.weights.some((w) => w < 0));
   const tails = bandTails(vectors, offsets);
-  // n-gram ids by rank, rarest first (ties by id), and the rank of each id.
+  // Each document's n-grams rarest first (ties by id): the posting lists read in that order, with no sort per
+  // document. terms[offsets[d] … offsets[d + 1] − 1] are d's.
   const byRank = Int32Array.from({ length: list.dims }, (_, t) => t).sort(
     (a, b) => offsets[a + 1]! - offsets[a]! - (offsets[b + 1]! - offsets[b]!) || a - b,
   );
-  const rank = new Int32Array(list.dims);
-  byRank.forEach((t, r) => {
-    rank[t] = r;
+  const rarestFirst = { offsets: new Int32Array(n + 1), terms: new Int32Array(docs.length) };
+  vectors.forEach((v, d) => {
+    rarestFirst.offsets[d + 1] = rarestFirst.offsets[d]! + v.ids.length;
   });
+  const next = rarestFirst.offsets.slice(0, n);
+  for (const t of byRank) for (let p = offsets[t]!; p < offsets[t + 1]!; p++) rarestFirst.terms[next[docs[p]!]!++] = t;
   const acc = new Float64Array(n);
   const met = new Int32Array(n).fill(-1); // met[e] === d: e is a candidate of d
   const candidates = new Int32Array(n);
@@ -195,6 +199,20 @@ export async function nearestNeighbours(
   const scored = new Int32Array(n).fill(-1);
   const dense = new Float64Array(list.dims);
   const upper = new Float64Array(n);
+  // Per n-gram: its band of document frequency, and the largest norm of any document over n-grams that common.
+  const bandOf = new Int32Array(list.dims);
+  const widest = new Float64Array(list.dims);
+  for (let t = 0; t < list.dims; t++) {
+    bandOf[t] = dfBand(offsets[t + 1]! - offsets[t]!);
+    widest[t] = tails.widest[bandOf[t]!]!;
+  }
+  // Per-document work arrays, sized for the longest document.
+  const longest = vectors.reduce((x, v) => Math.max(x, v.ids.length), 0);
+  const scratch = {
+    bound: new Float64Array(longest + 1),
+    restNorm: new Float64Array(longest + 1),
+    restPostings: new Float64Array(longest + 1),
+  };
   const top = new TopK(k);
   const out: Neighbour[][] = [];
   /** Adds n-gram t (weight w in document d) to the partial sums; returns the new number of candidates. */
@@ -215,16 +233,10 @@ export async function nearestNeighbours(
     const v = vectors[d]!;
     const m = v.ids.length;
     // Rarest n-gram first (global rank: document frequency, then id); bound[j] caps what the n-grams j… can add.
-    const order = new Int32Array(m);
-    for (let i = 0; i < m; i++) {
-      order[i] = rank[v.ids[i]!]!;
-      dense[v.ids[i]!] = v.weights[i]!;
-    }
-    order.sort();
-    for (let j = 0; j < m; j++) order[j] = byRank[order[j]!]!;
-    const bound = new Float64Array(m + 1);
-    const restNorm = new Float64Array(m + 1);
-    const restPostings = new Float64Array(m + 1);
+    const order = rarestFirst.terms.subarray(rarestFirst.offsets[d]!, rarestFirst.offsets[d + 1]!);
+    for (let i = 0; i < m; i++) dense[v.ids[i]!] = v.weights[i]!;
+    const { bound, restNorm, restPostings } = scratch;
+    bound[m] = restNorm[m] = restPostings[m] = 0;
     let byMax = 0;
     let squares = 0;
     for (let j = m - 1; j >= 0; j--) {
@@ -234,8 +246,7 @@ export async function nearestNeighbours(
       squares += w * w;
       restNorm[j] = Math.sqrt(squares);
       restPostings[j] = restPostings[j + 1]! + offsets[t + 1]! - offsets[t]!;
-      const widest = tails.widest[dfBand(offsets[t + 1]! - offsets[t]!)]!;
-      bound[j] = negative ? Number.POSITIVE_INFINITY : Math.min(byMax, restNorm[j]! * widest) + SLACK;
+      bound[j] = negative ? Number.POSITIVE_INFINITY : Math.min(byMax, restNorm[j]! * widest[t]!) + SLACK;
     }
     // 1–2. Gather candidates until no unseen document can reach the threshold.
     let count = 0;
@@ -254,7 +265,9 @@ export async function nearestNeighbours(
         top.clear();
         for (let c = 0; c < count; c++) {
           const e = candidates[c]!;
-          if (e !== d) top.offer(e, scored[e] === d ? exact[e]! : acc[e]!);
+          const known = scored[e] === d ? exact[e]! : acc[e]!;
+          // Only values above the threshold can raise it (if fewer than k are, it stays).
+          if (e !== d && known > threshold) top.offer(e, known);
         }
         let lowest = Number.POSITIVE_INFINITY;
         for (const { index: e } of top.sorted()) {
@@ -271,7 +284,7 @@ export async function nearestNeighbours(
     // add, also ≤ ‖d's rest‖ · ‖e's n-grams at least as common‖ (Cauchy–Schwarz), or the cosine once known.
     const ranked: number[] = [];
     if (j < m) {
-      const band = dfBand(offsets[order[j]! + 1]! - offsets[order[j]!]!);
+      const band = bandOf[order[j]!]!;
       for (let c = 0; c < count; c++) {
         const e = candidates[c]!;
         if (e === d) continue;
