@@ -7,6 +7,8 @@
  *    path, its name + English texts (line, subheading, heading), the English texts alone, and two recombinations
  *    (a random half of the words of all these, plus a few words of another line as noise, which teaches that a
  *    description carries words that say nothing of its heading); per heading, its Korean and English heading text;
+ *  - only with HS_TRAIN_GLOSSARY=1 (tried, not shipped: bench/RESULTS.md, hs-code, seventh round): the glossary of
+ *    declared names (nodes/model/_hs-data/glossary, _hs-glossary.ts), each name alone and a few random pairs;
  *  - (item, HSK code) pairs mined from the 346 court judgments (../shared/data/customs-court-cases-ko): a quoted
  *    item name directly followed by a full HSK code, e.g. ‘냉동마늘’(HSK 0710.80-2000호 …).
  *  The synthetic declarations (../shared/data/kcs-synthetic-declarations) carry no item names (HS code only): unused.
@@ -15,9 +17,9 @@
  * softmax regression (SGD) and complement naive Bayes; the one with the better top-1 heading accuracy on
  * bench/data/hs-dev-items.csv (the tuning set) ships. bench/data/hs-dev-items-2.csv is reported, not used to choose.
  *
- *   npm run train:hs
+ *   npm run train:hs                       (HS_KIND=softmax: one learner only; HS_TRAIN_OUT=file: write elsewhere)
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   FEATURE_BITS,
@@ -28,6 +30,7 @@ import {
   type PackedLinear,
 } from '../nodes/model/_hs-classifier.ts';
 import type { HsNomenclature } from '../nodes/model/_hs-code-model.ts';
+import { type HsGlossaryFile, mergeGlossary } from '../nodes/model/_hs-glossary.ts';
 import { rng } from '../runtime/ml/rng.ts';
 import { parseCsv } from './csv.ts';
 
@@ -267,6 +270,33 @@ function evaluate(model: HsClassifier, items: Array<{ text: string; hs10: string
   return `HS2 top-1 ${pct(c1)} · HS4 top-1 ${pct(h1)} · HS4 top-3 ${pct(h3)}`;
 }
 
+/**
+ * The glossary's declared names as examples of their heading (_hs-glossary.ts): each name alone, and a few random
+ * pairs of a heading's names (a declaration often names the goods twice, in Korean and in English).
+ */
+function glossaryExamples(known: Set<string>, random: () => number): Example[] {
+  const dir = path.join(ROOT, 'nodes/model/_hs-data/glossary');
+  const glossary = mergeGlossary(
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as HsGlossaryFile),
+  );
+  const out: Example[] = [];
+  const add = (code: string, names: readonly string[]) => {
+    const hs4 = code.slice(0, 4);
+    if (!known.has(hs4)) return;
+    for (const name of names) out.push({ text: name, hs4 });
+    for (let i = 0; i < Math.min(3, names.length); i++) {
+      const a = names[Math.floor(random() * names.length)]!;
+      const b = names[Math.floor(random() * names.length)]!;
+      if (a !== b) out.push({ text: `${a} ${b}`, hs4 });
+    }
+  };
+  for (const [code, names] of glossary.headings) add(code, names);
+  for (const [code, names] of glossary.subheadings) add(code, names);
+  return out;
+}
+
 function main() {
   const t0 = performance.now();
   const nomenclature: HsNomenclature = JSON.parse(
@@ -278,8 +308,10 @@ function main() {
   const court = mined.filter((e) => known.has(e.hs4));
   console.log(`court judgments: ${court.length} (item, HSK) pairs mined`);
   for (const e of court) console.log(`  ${e.hs4} ${e.text}`);
+  const glossary = process.env.HS_TRAIN_GLOSSARY === '1' ? glossaryExamples(known, random) : [];
+  console.log(`glossary: ${glossary.length} examples`);
   // each mined pair counts three times: a real item name is worth more than one recombined tariff text
-  const examples = [...nomenclatureExamples(nomenclature, random), ...court, ...court, ...court];
+  const examples = [...nomenclatureExamples(nomenclature, random), ...glossary, ...court, ...court, ...court];
   const chapters = [...new Set(nomenclature.lines.map(([h]) => h.slice(0, 2)))];
   const headings = [...known];
   const at2 = new Map(chapters.map((c, i) => [c, i]));
@@ -376,7 +408,7 @@ function main() {
     }
     headingPack.words = headings.flatMap((_, i) => words[i] ?? []);
     const asset: HsClassifierAsset = {
-      note: `Trained by npm run train:hs (bench/hs-train.ts), seed ${SEED}: ${kind}, chapter then heading within chapter, on ${examples.length} examples from the shipped nomenclature and ${court.length} item names mined from the court judgments. Not trained on any ruling.`,
+      note: `Trained by npm run train:hs (bench/hs-train.ts), seed ${SEED}: ${kind}, chapter then heading within chapter, on ${examples.length} examples from the shipped nomenclature${glossary.length ? `, the glossary of declared names (${glossary.length} examples)` : ''} and ${court.length} item names mined from the court judgments. Not trained on any ruling.`,
       kind,
       featureBits: FEATURE_BITS,
       chapters,
@@ -400,7 +432,7 @@ function main() {
     }).length;
   };
   const chosen = builds.reduce((a, b) => (score(b) > score(a) ? b : a));
-  const out = path.join(ROOT, 'nodes/model/_hs-data/hs-classifier.json');
+  const out = process.env.HS_TRAIN_OUT ?? path.join(ROOT, 'nodes/model/_hs-data/hs-classifier.json');
   const json = JSON.stringify(chosen);
   writeFileSync(out, json);
   console.log(`kept ${chosen.kind} (better top-1 HS4 on the dev set) → ${out}, ${(json.length / 1e6).toFixed(2)} MB`);

@@ -25,6 +25,7 @@ import { Bm25Index, cosine, type SparseVector } from '../../runtime/text/bm25.ts
 import { matchedPhrases, normalizeText } from '../../runtime/text/char-ngrams.ts';
 import { tariffWordsFor } from './_hs-aliases.ts';
 import type { HsClassifier } from './_hs-classifier.ts';
+import { type GlossaryName, glossaryNames, type HsGlossary } from './_hs-glossary.ts';
 import { workedRulesFor } from './_hs-rules.ts';
 
 /** The shipped nomenclature, compact (see bench/hs-code-asset.ts): lines are [hs10, 품목명, path no., English]. */
@@ -77,8 +78,22 @@ export const FUSION = {
    * say 새우). Chosen on the names alone of the three held-out sets (bench/RESULTS.md, hs-code, sixth round).
    */
   bareName: { cos4: 0, bm4: 0, bmHeadingFocus: 2 } as Partial<Record<'cos4' | 'bm4' | 'bmHeadingFocus', number>>,
+  /**
+   * The glossary's weight for a bare name, times `glossary`: a name alone says how the goods are called, which the
+   * glossary knows and the tariff's words often do not. Chosen on the names alone of held-out sets 1–3 (1: 65/78/29 %
+   * top-1 HS6, 2: 71/85/25 %, 3: 71/88/21 %).
+   */
+  bareGlossary: 2,
   /** Everyday names get the tariff's words for them (_hs-aliases.ts); off only to measure without (HS_ALIASES=0). */
   aliases: true,
+  /**
+   * The glossary of declared names (_hs-glossary.ts): TF-IDF cosine of what the item is (its name and the head of
+   * its description; `text4`: its whole text) against each heading's and subheading's names, counted in full from
+   * cosine `full` up, and a bonus when a name is spelled out in what the item is (times min(1, length / 4)). Chosen
+   * on held-out sets 1–3 (bench/RESULTS.md, hs-code, seventh round): cosine rather than relative BM25, so that a weak
+   * best match stays weak.
+   */
+  glossary: { focus4: 1, text4: 0, focus6: 1, named4: 2, named6: 1, full: 0.3 },
   /** Added to a line whose distinctive name the query spells out (times min(1, name length / 4)). */
   namedInQuery: 2,
   /** Score factors from the chapter notes on worked goods (_hs-rules.ts): headings gone beyond, and where to. */
@@ -191,6 +206,13 @@ export class HsNomenclatureIndex {
   /** Distinctive line names (their words, normalised): a line named word for word in the query is strong evidence. */
   readonly names: Array<{ readonly text: string; readonly lines: number[] }>;
 
+  /** The glossary's names per heading (hs4) and subheading (hs6), for n-gram matching; null without a glossary. */
+  readonly glossary4: Bm25Index | null = null;
+  readonly glossary6: Bm25Index | null = null;
+  /** The glossary's names as exact-match keys, pointing into hs4 and hs6. */
+  readonly glossaryNames4: readonly GlossaryName[] = [];
+  readonly glossaryNames6: readonly GlossaryName[] = [];
+
   /** Per heading of hs4: its position among the classifier's headings (−1 when the classifier does not know it). */
   private readonly classifierHeading: Int32Array;
   private readonly classifierChapter: Int32Array;
@@ -198,6 +220,7 @@ export class HsNomenclatureIndex {
   constructor(
     readonly nomenclature: HsNomenclature,
     readonly classifier: HsClassifier | null = null,
+    glossary: HsGlossary | null = null,
   ) {
     const { lines, paths, english } = nomenclature;
     const heading = new Map<string, string>();
@@ -248,6 +271,17 @@ export class HsNomenclatureIndex {
     const clfChapter = new Map((classifier?.chapters ?? []).map((c, i) => [c, i]));
     this.classifierHeading = Int32Array.from(this.hs4, (h) => clfHeading.get(h) ?? -1);
     this.classifierChapter = Int32Array.from(this.hs4, (h) => clfChapter.get(h.slice(0, 2)) ?? -1);
+    if (glossary) {
+      const namesOf = (entries: ReadonlyMap<string, readonly string[]>, codes: string[]) =>
+        Bm25Index.build(
+          codes.map((c) => ({ id: c, text: (entries.get(c) ?? []).join(' , ') })),
+          NGRAM,
+        );
+      this.glossary4 = namesOf(glossary.headings, this.hs4);
+      this.glossary6 = namesOf(glossary.subheadings, this.hs6);
+      this.glossaryNames4 = glossaryNames(glossary.headings, at4);
+      this.glossaryNames6 = glossaryNames(glossary.subheadings, at6);
+    }
   }
 
   /**
@@ -356,6 +390,8 @@ export class HsCodeModel {
 
     const bmHeadingFocus = focus ? relative(n.index4all.scores(focus)) : new Float64Array(n.hs4.length);
     const learned = n.classifierScores(text);
+    const bare = !(query.description ?? '').trim();
+    const glossary = this.glossaryScores(focus, text, bare ? FUSION.bareGlossary : 1);
     const votes = this.decisionVotes(text);
     const close = FUSION.closeDecision;
     let nearest = 0;
@@ -365,7 +401,6 @@ export class HsCodeModel {
     if (priorShare < 1) for (let j = 0; j < learned.length; j++) learned[j] = learned[j]! * priorShare;
     const decisionWeight = FUSION.decisions * Math.min(close.hi, Math.max(close.lo, closeness));
     // a bare name (no description) is read by what it is: the heading's whole vocabulary, not its title's words
-    const bare = !(query.description ?? '').trim();
     const T = bare ? { ...FUSION.terms, ...FUSION.bareName } : FUSION.terms;
     const lineScore = new Float64Array(L);
     let any = false;
@@ -378,6 +413,8 @@ export class HsCodeModel {
         T.cos6 * cos6[h6]! +
         T.bm6 * bm6[h6]! +
         T.bmHeadingFocus * bmHeadingFocus[h4]! +
+        glossary.heading[h4]! +
+        glossary.subheading[h6]! +
         learned[h4]!;
       const specific = T.cos10 * cos10[i]! + T.cosLine * cosLine[i]! + T.bmLine * bmLine[i]! + T.cosName * cosName[i]!;
       lineScore[i] = shared + specific;
@@ -455,6 +492,48 @@ export class HsCodeModel {
         decisions: [...new Set(decided.get(i) ?? [])],
       };
     });
+  }
+
+  /**
+   * The glossary's evidence per heading and per subheading, weighted (all 0 without a glossary): n-gram matches of
+   * the declared names, and names spelled out in what the item is (a name at the end of a word: Korean compounds
+   * end in what the thing is, 원목도마; a short name only as a whole word's end, so 브라 does not match 브라켓).
+   */
+  private glossaryScores(
+    focus: string,
+    text: string,
+    weight: number,
+  ): { heading: Float64Array; subheading: Float64Array } {
+    const n = this.nomenclature;
+    const heading = new Float64Array(n.hs4.length);
+    const subheading = new Float64Array(n.hs6.length);
+    const G = FUSION.glossary;
+    if (!n.glossary4 || !n.glossary6 || !focus) return { heading, subheading };
+    // cosine, not relative: a weak best match (an unknown brand name sharing a few n-grams) stays weak
+    const strength = (into: Float64Array, scores: Float64Array, w: number) => {
+      if (w === 0) return;
+      for (let j = 0; j < into.length; j++) into[j] = into[j]! + weight * w * Math.min(1, scores[j]! / G.full);
+    };
+    strength(heading, n.glossary4.cosineScores(focus), G.focus4);
+    strength(heading, n.glossary4.cosineScores(text), G.text4);
+    strength(subheading, n.glossary6.cosineScores(focus), G.focus6);
+    const words = normalizeText(focus).split(' ');
+    const compact = words.join('');
+    const named = (name: string) => (name.length <= 2 ? words.some((w) => w.endsWith(name)) : compact.includes(name));
+    for (const [names, into, w] of [
+      [n.glossaryNames4, heading, G.named4],
+      [n.glossaryNames6, subheading, G.named6],
+    ] as const) {
+      if (w === 0) continue;
+      // the longest name spelled out counts, once per code
+      const bonus = new Map<number, number>();
+      for (const { compact: name, codes } of names) {
+        if (!named(name)) continue;
+        for (const c of codes) bonus.set(c, Math.max(bonus.get(c) ?? 0, weight * w * Math.min(1, name.length / 4)));
+      }
+      for (const [c, b] of bonus) into[c] = into[c]! + b;
+    }
+    return { heading, subheading };
   }
 
   /** Per decided code: centroid cosines at HS4/HS6, the nearest decision's cosine, and the decisions to cite. */

@@ -95,6 +95,21 @@ describe('model.hs_code', () => {
     expect(tariffWordsFor('SPICY RAMEN')).toBe('');
   });
 
+  it('knows goods by the names declarations give them, which the tariff does not use (the glossary)', async () => {
+    // worked out from the tariff: wooden kitchenware 4419, plastic kitchenware 3924, steel household articles 7323,
+    // sports footwear with textile uppers 6404, articles for physical exercise 9506; without the glossary these went
+    // to 1605 (반찬 = side dishes), 7418 (copper kitchenware), 3004 and 7401 (copper matte, "매트")
+    const { rows, error } = await run([
+      ['a', '나무 도마', ''],
+      ['b', '반찬 밀폐용기', ''],
+      ['c', '스테인리스 냄비', ''],
+      ['d', '남성 러닝화', ''],
+      ['e', '요가매트', ''],
+    ]);
+    expect(error).toBeNull();
+    expect(rows.map((r) => String(r.hs10_1).slice(0, 4))).toEqual(['4419', '3924', '7323', '6404', '9506']);
+  });
+
   it('stops between items when the run is cancelled, and lets the page breathe while it works', async () => {
     // 400 items take ≈ 20 s to suggest (≈ 45 ms each): a cancel after the index is ready must end the run at once
     const many = Array.from({ length: 400 }, (_, i) => [`x${i}`, `냉동 새우 ${i}`, '껍질을 벗긴 새우를 냉동한 것']);

@@ -10,6 +10,7 @@ import { OUT } from '../_shared/ports.ts';
 import { setting } from '../_shared/said.ts';
 import { HsClassifier, type HsClassifierAsset } from './_hs-classifier.ts';
 import { HsCodeModel, type HsDecision, type HsNomenclature, HsNomenclatureIndex } from './_hs-code-model.ts';
+import { loadGlossary } from './_hs-glossary.ts';
 import { requireColumns } from './_model-io.ts';
 
 const column = (port: string, ko: string, en: string, help?: { ko: string; en: string }) =>
@@ -80,15 +81,21 @@ const NOTE_NO_MATCH = '세번 목록에서 맞는 글을 찾지 못했습니다 
 let shared: Promise<HsNomenclatureIndex> | undefined;
 
 /**
- * The shipped nomenclature's index and trained classifier, built on first use and kept for the process (browser
- * worker or Node): a second run, or a second HS node, pays nothing. Both files are separate chunks loaded only here.
+ * The shipped nomenclature's index, trained classifier and glossary of declared names, built on first use and kept
+ * for the process (browser or Node): a second run, or a second HS node, pays nothing. The data files are separate
+ * chunks loaded only here.
  */
 export function nomenclatureIndex(): Promise<HsNomenclatureIndex> {
-  shared ??= Promise.all([import('./_hs-data/hs-nomenclature.json'), import('./_hs-data/hs-classifier.json')]).then(
-    ([n, c]) =>
+  shared ??= Promise.all([
+    import('./_hs-data/hs-nomenclature.json'),
+    import('./_hs-data/hs-classifier.json'),
+    loadGlossary(),
+  ]).then(
+    ([n, c, g]) =>
       new HsNomenclatureIndex(
         n.default as unknown as HsNomenclature,
         new HsClassifier(c.default as unknown as HsClassifierAsset),
+        g,
       ),
   );
   return shared;

@@ -1,0 +1,50 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { HsNomenclature } from './_hs-code-model.ts';
+import { glossaryNames, type HsGlossaryFile, loadGlossary, mergeGlossary } from './_hs-glossary.ts';
+
+const dir = path.join(import.meta.dirname, '_hs-data/glossary');
+const nomenclature = JSON.parse(
+  readFileSync(path.join(import.meta.dirname, '_hs-data/hs-nomenclature.json'), 'utf8'),
+) as HsNomenclature;
+
+describe('HS glossary of declared names', () => {
+  it('ships every chapter range it has, and names every heading of the tariff', async () => {
+    const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+    const onDisk = mergeGlossary(
+      files.map((f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as HsGlossaryFile),
+    );
+    const shipped = await loadGlossary();
+    // a file added to the folder but not to loadGlossary() would never reach the studio
+    expect([...shipped.headings.keys()].sort()).toEqual([...onDisk.headings.keys()].sort());
+    expect(shipped.subheadings.size).toBe(onDisk.subheadings.size);
+
+    const headings = new Set(nomenclature.lines.map(([hs10]) => hs10.slice(0, 4)));
+    const subheadings = new Set(nomenclature.lines.map(([hs10]) => hs10.slice(0, 6)));
+    const thin = [...headings].filter((h) => (shipped.headings.get(h)?.length ?? 0) < 3);
+    expect(thin).toEqual([]);
+    expect([...shipped.headings.keys()].filter((h) => !headings.has(h))).toEqual([]);
+    expect([...shipped.subheadings.keys()].filter((s) => !subheadings.has(s))).toEqual([]);
+  });
+
+  it('matches names without spaces and drops a name given under too many codes', () => {
+    const at = new Map([
+      ['6404', 0],
+      ['6402', 1],
+      ['6403', 2],
+    ]);
+    const names = glossaryNames(
+      new Map([
+        ['6404', ['러닝화', 'Running Shoes', '신발']],
+        ['6402', ['고무 슬리퍼', '신발']],
+        ['6403', ['가죽 구두', '신발']],
+      ]),
+      at,
+    );
+    expect(names.find((n) => n.compact === 'runningshoes')?.codes).toEqual([0]);
+    expect(names.find((n) => n.compact === '고무슬리퍼')?.codes).toEqual([1]);
+    // 신발 names three headings: it says nothing about which
+    expect(names.some((n) => n.compact === '신발')).toBe(false);
+  });
+});

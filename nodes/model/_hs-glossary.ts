@@ -1,0 +1,80 @@
+// The names under which each heading's goods are declared: a glossary of everyday, trade and industry names
+// (블라우스, 도마, 밀폐용기, MLCC, SMPS) per HS heading and, where its tariff words say little, per subheading.
+// The tariff names goods by category (식탁용품ㆍ주방용품, 기타); declarations name them by what they are, and no
+// character n-gram links the two. Written by the team from its knowledge of the HS (the kinds of goods the
+// Explanatory Notes list, in our own words), chapter range by chapter range (_hs-data/glossary/*.json); never from
+// the classification rulings, the court judgments or the held-out sets it is measured on.
+
+import { normalizeText } from '../../runtime/text/char-ngrams.ts';
+
+/** One chapter range's file: per heading (4 digits) and subheading (6 digits), Korean and English names. */
+export interface HsGlossaryFile {
+  readonly chapters: string;
+  readonly headings: Readonly<Record<string, { readonly ko: readonly string[]; readonly en?: readonly string[] }>>;
+  readonly subheadings?: Readonly<Record<string, { readonly ko: readonly string[]; readonly en?: readonly string[] }>>;
+}
+
+/** The glossary of all chapters: code (4 or 6 digits) → its names, Korean then English. */
+export interface HsGlossary {
+  readonly headings: ReadonlyMap<string, readonly string[]>;
+  readonly subheadings: ReadonlyMap<string, readonly string[]>;
+}
+
+/** All chapter ranges as one glossary (a code named in two files keeps both lists). */
+export function mergeGlossary(files: readonly HsGlossaryFile[]): HsGlossary {
+  const headings = new Map<string, string[]>();
+  const subheadings = new Map<string, string[]>();
+  const add = (into: Map<string, string[]>, code: string, entry: { ko: readonly string[]; en?: readonly string[] }) =>
+    into.set(code, [...(into.get(code) ?? []), ...entry.ko, ...(entry.en ?? [])]);
+  for (const file of files) {
+    for (const [code, entry] of Object.entries(file.headings)) add(headings, code, entry);
+    for (const [code, entry] of Object.entries(file.subheadings ?? {})) add(subheadings, code, entry);
+  }
+  return { headings, subheadings };
+}
+
+/** The shipped glossary, loaded on first use (separate chunks in the browser, like the nomenclature). */
+export async function loadGlossary(): Promise<HsGlossary> {
+  const files = await Promise.all([
+    import('./_hs-data/glossary/ch01-24.json'),
+    import('./_hs-data/glossary/ch25-38.json'),
+    import('./_hs-data/glossary/ch39-49.json'),
+    import('./_hs-data/glossary/ch50-67.json'),
+    import('./_hs-data/glossary/ch68-83.json'),
+    import('./_hs-data/glossary/ch84-85.json'),
+    import('./_hs-data/glossary/ch86-97.json'),
+  ]);
+  return mergeGlossary(files.map((f) => f.default as unknown as HsGlossaryFile));
+}
+
+/** A glossary name as matched: normalised, and without spaces (declarations write 패딩점퍼 and 패딩 점퍼). */
+export interface GlossaryName {
+  /** Normalised, spaces removed. */
+  readonly compact: string;
+  /** Positions (in the caller's code list) of the codes this name belongs to. */
+  readonly codes: number[];
+}
+
+/**
+ * Names of the glossary as exact-match keys, each with the codes it names (a name given under many codes says
+ * little and is dropped: more than `maxCodes`).
+ */
+export function glossaryNames(
+  entries: ReadonlyMap<string, readonly string[]>,
+  positionOf: ReadonlyMap<string, number>,
+  maxCodes = 2,
+): GlossaryName[] {
+  const byName = new Map<string, Set<number>>();
+  for (const [code, names] of entries) {
+    const at = positionOf.get(code);
+    if (at === undefined) continue;
+    for (const name of names) {
+      const compact = normalizeText(name).replace(/ /gu, '');
+      if (compact.length < 2) continue;
+      byName.set(compact, (byName.get(compact) ?? new Set()).add(at));
+    }
+  }
+  return [...byName]
+    .filter(([, codes]) => codes.size <= maxCodes)
+    .map(([compact, codes]) => ({ compact, codes: [...codes] }));
+}
