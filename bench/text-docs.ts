@@ -6,7 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { nodeDefinitions } from '../nodes/index.ts';
 import { wordTerms } from '../nodes/model/_trend-terms.ts';
+import { DuckDBNodeEngine } from '../runtime/engine/duckdb-node.ts';
+import { doc, resolve, runtimeFor, values } from '../runtime/testing/harness.ts';
 import { Bm25Index, type SparseVector } from '../runtime/text/bm25.ts';
 import type { NgramOptions } from '../runtime/text/char-ngrams.ts';
 import { type Neighbour, nearestNeighbours, sphericalKMeans } from '../runtime/text/doc-graph.ts';
@@ -279,8 +282,35 @@ export interface ClusteringPauses {
   longestMs: number;
 }
 
+/** The whole `model.doc_similarity` node (defaults: 5 similar documents with their shared phrases) on `texts`, ms. */
+async function nodeMs(texts: string[], output: 'neighbours' | 'clusters'): Promise<number> {
+  const engine = await DuckDBNodeEngine.create();
+  try {
+    const rows = texts.map((t, i) => [`d${i}`, t]);
+    const p = resolve(
+      doc(
+        [
+          { id: 'docs', type: 'test.values', params: values(['id', 'text'], rows) },
+          { id: 'n', type: 'model.doc_similarity', params: { id: 'id', text: ['text'], output } },
+        ],
+        [{ source: 'docs', target: 'n', targetPort: 'docs' }],
+      ),
+      nodeDefinitions,
+    );
+    const t0 = performance.now();
+    await runtimeFor(engine, nodeDefinitions).run(p, { targets: ['n'] });
+    return performance.now() - t0;
+  } finally {
+    await engine.close();
+  }
+}
+
 /** Before/after time of the 5-nearest search and k-means's longest stretch without yielding (the node's defaults). */
-export async function neighbourFigures(): Promise<{ speed: NeighbourSpeed[]; clustering: ClusteringPauses }> {
+export async function neighbourFigures(): Promise<{
+  speed: NeighbourSpeed[];
+  clustering: ClusteringPauses;
+  node: { neighboursMs: number; clustersMs: number };
+}> {
   const corpora: [string, string[]][] = [
     ['court judgments (node defaults)', judgments().map((j) => j.text.slice(0, 3000).replace(/\p{N}+/gu, ' '))],
     ['near-identical: shared boilerplate + drawn sentences', nearIdenticalTexts(2000)],
@@ -340,5 +370,8 @@ export async function neighbourFigures(): Promise<{ speed: NeighbourSpeed[]; clu
     last = now;
   });
   longestMs = Math.max(longestMs, performance.now() - last);
-  return { speed, clustering: { docs: nearIdentical.length, k, ms: performance.now() - t0, breaths, longestMs } };
+  const clustering = { docs: nearIdentical.length, k, ms: performance.now() - t0, breaths, longestMs };
+  const texts = nearIdenticalTexts(2000);
+  const node = { neighboursMs: await nodeMs(texts, 'neighbours'), clustersMs: await nodeMs(texts, 'clusters') };
+  return { speed, clustering, node };
 }
