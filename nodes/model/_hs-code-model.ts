@@ -483,6 +483,9 @@ export class HsCodeModel {
         ...n.index4.matchedNgrams(text, n.line4[i]!),
         ...n.index6.matchedNgrams(text, n.line6[i]!),
         ...n.indexLine.matchedNgrams(text, i),
+        // the declared names (glossary) that made the heading: 도마 for 44.19, which its tariff text never says
+        ...(focus && n.glossary4 ? n.glossary4.matchedNgrams(focus, n.line4[i]!) : []),
+        ...(focus && n.glossary6 ? n.glossary6.matchedNgrams(focus, n.line6[i]!) : []),
       ]);
       return {
         hs10: n.nomenclature.lines[i]![0],
