@@ -257,6 +257,10 @@ describe('model.hs_code', () => {
     expect(descriptionHead('ㅇ 불화나트륨 등을 혼합한 백색 페이스트상을 튜브에 충전하여 소매포장한 치약')).toBe('치약');
     // a clause ending in "것" leaves the naming to the item name
     expect(descriptionHead('강낭콩을 블랜칭하여 냉동한 것(내용량: 500g) - 용도: 식용')).toBe('');
+    // nor one that ends in how the goods are packed or used: that is not what they are
+    expect(descriptionHead('폴리에스테르 편물로 만든 반팔 티셔츠를 비닐 봉투에 넣어 소매 포장됨')).toBe('');
+    expect(descriptionHead('철강제 육각 볼트로 기계 부품의 체결에 사용함')).toBe('');
+    expect(descriptionHead('PP 수지 펠릿을 25kg 포대 포장')).toBe('');
   });
 
   it('the trained classifier names the chapter of goods written for this test (not tariff lines)', () => {
