@@ -1,16 +1,15 @@
 import { z } from 'zod';
+import { offload } from '../../runtime/compute/offload.ts';
 import type { Engine } from '../../runtime/engine/engine.ts';
 import { ParamError } from '../../runtime/errors.ts';
 import { msg } from '../../runtime/messages/render.ts';
 import { defineNode } from '../../runtime/nodes/define-node.ts';
 import type { Column } from '../../runtime/schema/types.ts';
 import { ident } from '../../runtime/sql/quote.ts';
-import { breather } from '../_shared/breather.ts';
 import { OUT } from '../_shared/ports.ts';
 import { setting } from '../_shared/said.ts';
-import { HsClassifier, type HsClassifierAsset } from './_hs-classifier.ts';
-import { HsCodeModel, type HsDecision, type HsNomenclature, HsNomenclatureIndex } from './_hs-code-model.ts';
-import { loadGlossary } from './_hs-glossary.ts';
+import type { HsDecision } from './_hs-code-model.ts';
+import { HS_SUGGEST, hasWords, MAX_ITEM_CHARS, suggestCodes } from './_hs-suggest.ts';
 import { requireColumns } from './_model-io.ts';
 
 const column = (port: string, ko: string, en: string, help?: { ko: string; en: string }) =>
@@ -70,40 +69,6 @@ export const HS_COLUMNS: Column[] = [
   { name: 'hs_note', type: VARCHAR },
 ];
 
-/** The longest text read per item: a pasted catalogue cannot stall the run (a ruling's description is < 2,000). */
-export const MAX_ITEM_CHARS = 4000;
-
-const NOTE_EMPTY = '품명·설명이 비어 있어 예측하지 않았습니다 (no text)';
-const NOTE_NUMBERS = '숫자·기호만 있어 예측하지 않았습니다. 품명을 글로 적어 주세요 (only numbers and symbols)';
-const NOTE_CUT = `설명이 길어 앞 ${MAX_ITEM_CHARS.toLocaleString('en-US')}자만 읽었습니다 (text cut)`;
-const NOTE_NO_MATCH = '세번 목록에서 맞는 글을 찾지 못했습니다 (nothing in the nomenclature matched)';
-
-let shared: Promise<HsNomenclatureIndex> | undefined;
-
-/**
- * The shipped nomenclature's index, trained classifier and glossary of declared names, built on first use and kept
- * for the process (browser or Node): a second run, or a second HS node, pays nothing. The data files are separate
- * chunks loaded only here.
- */
-export function nomenclatureIndex(): Promise<HsNomenclatureIndex> {
-  shared ??= Promise.all([
-    import('./_hs-data/hs-nomenclature.json'),
-    import('./_hs-data/hs-classifier.json'),
-    loadGlossary(),
-  ]).then(
-    ([n, c, g]) =>
-      new HsNomenclatureIndex(
-        n.default as unknown as HsNomenclature,
-        new HsClassifier(c.default as unknown as HsClassifierAsset),
-        g,
-      ),
-  );
-  return shared;
-}
-
-/** Text with at least two letters (one letter is a unit sign, as in "0.5 x 30"): something to match. */
-const hasWords = (s: string) => /\p{L}.*\p{L}/su.test(s);
-const round = (x: number) => Math.round(x * 1000) / 1000;
 const text = (c: string) => `coalesce(CAST(${ident(c)} AS VARCHAR), '')`;
 
 /** An HS code as 10 digits: digits only, a 9-digit code (leading zero lost in a spreadsheet) padded; else null. */
@@ -182,7 +147,6 @@ export const hsCode = defineNode({
         'name',
         msg('node.model_connect', { what: { ko: '분류할 물품 표', en: 'the items to classify' } }),
       );
-    const indexReady = nomenclatureIndex();
     const learned = inputs.decisions?.[0]
       ? await readDecisions(engine, inputs.decisions[0], p, signal)
       : { decisions: [], skipped: 0 };
@@ -207,44 +171,14 @@ export const hsCode = defineNode({
         'name',
         msg('node.text_only_numbers', { column, field }),
       );
-    const model = new HsCodeModel(await indexReady, learned.decisions);
-    progress(0.3);
-
-    const rows: unknown[][] = [];
-    let predicted = 0;
-    const breathe = breather(signal);
-    for (const [i, t] of texts.entries()) {
-      await breathe();
-      const all = `${t.name}\n${t.description}`;
-      const note: string[] = [];
-      let candidates: ReturnType<HsCodeModel['predict']> = [];
-      if (!all.trim()) note.push(NOTE_EMPTY);
-      else if (!hasWords(all)) note.push(NOTE_NUMBERS);
-      else {
-        if (t.name.length + t.description.length > MAX_ITEM_CHARS) note.push(NOTE_CUT);
-        const name = t.name.slice(0, MAX_ITEM_CHARS);
-        candidates = model.predict({ name, description: t.description.slice(0, MAX_ITEM_CHARS - name.length) }, 3);
-        if (candidates.length === 0) note.push(NOTE_NO_MATCH);
-        else predicted++;
-      }
-      const c = (k: number) => candidates[k];
-      rows.push([
-        i + 1,
-        c(0)?.hs10 ?? null,
-        c(1)?.hs10 ?? null,
-        c(2)?.hs10 ?? null,
-        c(0) ? round(c(0)!.score) : null,
-        c(1) ? round(c(1)!.score) : null,
-        c(2) ? round(c(2)!.score) : null,
-        c(0)?.path ?? null,
-        c(1)?.path ?? null,
-        c(2)?.path ?? null,
-        c(0)?.matched.join(', ') || null,
-        c(0)?.decisions.join('; ') || null,
-        note.join(' · ') || null,
-      ]);
-      if (i % 10 === 0) progress(0.3 + (0.6 * i) / texts.length);
-    }
+    const suggested = await offload(
+      HS_SUGGEST,
+      { texts, decisions: learned.decisions },
+      { signal, progress: (f) => progress(0.1 + 0.8 * f) },
+      suggestCodes,
+    );
+    const rows = suggested.rows;
+    const predicted = suggested.predicted;
 
     const results = `${tableName}__hs`;
     const cols: Column[] = [{ name: '__rid', type: 'BIGINT' }, ...HS_COLUMNS];
