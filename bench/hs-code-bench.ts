@@ -287,7 +287,7 @@ ${row('**second held-out set**, English WCO-style wording (bench/data/hs-dev-ite
 ${row('**third held-out set**, hard goods from the court judgments (bench/data/hs-dev-items-3.csv)', held3.length, held3a)}
 ${row('**fourth held-out set**, bare item names as officers type them (bench/data/hs-dev-items-4.csv; not tuned on)', held4.length, held4a)}
 ${row('**fifth held-out set**, declaration-style name + one-line description (bench/data/hs-dev-items-5.csv; not tuned on)', held5.length, held5a)}
-${row('**sixth held-out set**, ruling style: English name; model, long Korean description (bench/data/hs-dev-items-6.csv; not tuned on)', held6.length, held6a)}
+${row('**sixth held-out set**, ruling style: English name; model, long Korean description (bench/data/hs-dev-items-6.csv; its misses were read for one fix)', held6.length, held6a)}
 ${row('questions written from the rulings, nomenclature only', questions.length, accuracy(qAlone, qTruth))}
 ${row('the same questions, the 20 rulings learned as decisions', questions.length, accuracy(qTaught, qTruth))}
 ${row('held-out items, all, with the 20 rulings learned as decisions (unrelated decisions must not pull them)', held.length, heldTaught)}
@@ -466,7 +466,7 @@ out (a short name only at a word's end: 브라 is not in 브라켓). For a bare 
 | **dev set 6, ruling style** (new; written by a helper who saw neither the model, the glossary nor the rulings; measured after every choice of this round but the classifier's below) | 75/58/35, 78/72/55 | **77/67/40, 83/80/62** |
 | names alone of dev sets 1 / 2 / 3 | 60/45/42, 73/50/43, 46/17/8 | 88/71/62, 90/85/68, 42/25/13 |
 | names alone of dev set 6 | 47/38/30, 62/52/40 | 70/60/43, 73/72/57 |
-| 20 rulings | 55/50/35, 60/60/50 | the table above |
+| 20 rulings | 55/50/35, 60/60/50 | 55/50/35, 55/55/40 (the table above) |
 
 Read with care: the glossary writers and the writers of dev sets 4–6 are language models of one family and share what
 they know of the HS, so the gains on those sets are an upper bound. The real texts say less: dev set 3 (court
@@ -475,9 +475,20 @@ declaration-style names most (dev set 5: 65 → 90 % top-1 HS6) and ruling-style
 the tariff's own English, least. Tried and not shipped: training the classifier on the glossary's names as well
 (\`HS_TRAIN_GLOSSARY=1 npm run train:hs\`; the softmax learner then wins): dev set 6 73 % top-1 HS6 (+4 items),
 dev sets 1–3 +1/0/0 items, but the 20 rulings lost two (a polyethylene glycol read as ethylene, 29.01; a
-refrigerated container as 39.25), dev set 3 none: a tie on real texts, so the smaller change ships. The rulings were
-scored twice in this round: after the glossary with its first weights (10 of 20), and by the run that wrote this
-section.
+refrigerated container as 39.25), dev set 3 none: a tie on real texts, so the smaller change ships. Then one fix found
+by reading dev set 6's misses term by term: the head of a description (what the goods are) was often how they are
+packed or used (소매 포장됨, 체결에 사용함, 25kg 포대 포장), matched against the headings and the glossary as if it
+named the goods; a head ending in such a verb or in 포장 is now dropped (dev sets 1–3 unchanged, dev set 6 top-1
+HS4 +1 item, HS6 −1, top-3 HS6 +1; so dev set 6 is no longer untouched). The 20 rulings were scored four times in this
+round: with the glossary's first weights (relative BM25: 9 of 20 right at HS6; the switch to cosine was then chosen on
+dev sets 1–3, but after I had seen that 9), with the retrained classifier (8), in a paired run of the four
+combinations of classifier and glossary (10, 10, 8, 10), and by the run that wrote this section.
+
+Where it runs: in the studio the suggestion (index build and scoring) now runs in a Web Worker that lives as long as
+the page (studio/src/ml/offload-host.ts; the server and the command line run it in process). The longest pause of the
+page while the HS template opened and ran, a 20 ms timer on the page in headless Chromium on this machine: 4,085 ms
+in the page (the index build), 135 ms with the worker (\`npx vitest run e2e/gallery.e2e.test.ts\` prints it). A
+cancel of a 3,000-item run ended it in 45 ms (the worker is terminated; the next run starts a new one).
 
 What this says: char n-gram retrieval over the nomenclature finds the right heading for about half of these
 descriptive rulings and is far from the LLM reference, which brings world knowledge (garlic juice is a vegetable
