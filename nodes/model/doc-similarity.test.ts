@@ -74,6 +74,34 @@ async function run(params: Record<string, unknown>, docs: unknown[][] = DOCS, wi
 
 const topic = (id: unknown) => String(id)[0];
 
+/** Runs the node on `rows` (id, text) and cancels it once the documents are indexed (progress 0.4). */
+async function cancelledAtIndexed(rows: unknown[][], params: Record<string, unknown>) {
+  const p = resolve(
+    doc(
+      [
+        { id: 'docs', type: 'test.values', params: values(['id', 'text'], rows) },
+        { id: 'n', type: 'model.doc_similarity', params: { id: 'id', text: ['text'], ...params } },
+      ],
+      [{ source: 'docs', target: 'n', targetPort: 'docs' }],
+    ),
+    nodeDefinitions,
+  );
+  const abort = new AbortController();
+  let abortedAt = 0;
+  const result = await runtimeFor(engine, nodeDefinitions).run(p, {
+    targets: ['n'],
+    signal: abort.signal,
+    onEvent: (e) => {
+      if (e.type === 'node-progress' && e.nodeId === 'n' && e.fraction >= 0.4 && !abortedAt) {
+        abortedAt = performance.now();
+        abort.abort();
+      }
+    },
+  });
+  expect(abortedAt).toBeGreaterThan(0);
+  return { state: result.nodes.find((s) => s.nodeId === 'n')?.state, afterAbort: performance.now() - abortedAt };
+}
+
 describe('model.doc_similarity', () => {
   it('finds same-topic documents first: the nearest neighbour of every document shares its planted topic (random: 3 of 7)', async () => {
     const { rows, error } = await run({ id: 'id', text: ['body'], k: 2 });
@@ -132,32 +160,10 @@ describe('model.doc_similarity', () => {
       `d${i}`,
       Array.from({ length: 200 }, (_, j) => words[(i * 7 + j * j) % words.length]).join(' '),
     ]);
-    const p = resolve(
-      doc(
-        [
-          { id: 'docs', type: 'test.values', params: values(['id', 'text'], rows) },
-          { id: 'n', type: 'model.doc_similarity', params: { id: 'id', text: ['text'], output: 'neighbours' } },
-        ],
-        [{ source: 'docs', target: 'n', targetPort: 'docs' }],
-      ),
-      nodeDefinitions,
-    );
-    const abort = new AbortController();
-    let abortedAt = 0;
-    const result = await runtimeFor(engine, nodeDefinitions).run(p, {
-      targets: ['n'],
-      signal: abort.signal,
-      onEvent: (e) => {
-        // the documents are read and indexed by 0.4: the neighbour search follows
-        if (e.type === 'node-progress' && e.nodeId === 'n' && e.fraction >= 0.4 && !abortedAt) {
-          abortedAt = performance.now();
-          abort.abort();
-        }
-      },
-    });
-    expect(abortedAt).toBeGreaterThan(0);
-    expect(result.nodes.find((s) => s.nodeId === 'n')?.state).toBe('cancelled');
-    expect(performance.now() - abortedAt).toBeLessThan(1_000);
+    // the documents are read and indexed by 0.4: the neighbour search follows
+    const { state, afterAbort } = await cancelledAtIndexed(rows, { output: 'neighbours' });
+    expect(state).toBe('cancelled');
+    expect(afterAbort).toBeLessThan(1_000);
   });
 
   it('stops the clustering when the run is cancelled', async () => {
@@ -174,36 +180,10 @@ describe('model.doc_similarity', () => {
       `d${i}`,
       Array.from({ length: 100 }, () => words[Math.floor(rand() * words.length)]).join(' '),
     ]);
-    const p = resolve(
-      doc(
-        [
-          { id: 'docs', type: 'test.values', params: values(['id', 'text'], rows) },
-          {
-            id: 'n',
-            type: 'model.doc_similarity',
-            params: { id: 'id', text: ['text'], output: 'clusters', clusters: 100 },
-          },
-        ],
-        [{ source: 'docs', target: 'n', targetPort: 'docs' }],
-      ),
-      nodeDefinitions,
-    );
-    const abort = new AbortController();
-    let abortedAt = 0;
-    const result = await runtimeFor(engine, nodeDefinitions).run(p, {
-      targets: ['n'],
-      signal: abort.signal,
-      onEvent: (e) => {
-        // the documents are read and indexed by 0.4: the clustering follows
-        if (e.type === 'node-progress' && e.nodeId === 'n' && e.fraction >= 0.4 && !abortedAt) {
-          abortedAt = performance.now();
-          abort.abort();
-        }
-      },
-    });
-    expect(abortedAt).toBeGreaterThan(0);
-    expect(result.nodes.find((s) => s.nodeId === 'n')?.state).toBe('cancelled');
-    expect(performance.now() - abortedAt).toBeLessThan(1_000);
+    // the documents are read and indexed by 0.4: the clustering follows
+    const { state, afterAbort } = await cancelledAtIndexed(rows, { output: 'clusters', clusters: 100 });
+    expect(state).toBe('cancelled');
+    expect(afterAbort).toBeLessThan(1_000);
   });
 
   it('identifier patterns: masked numbers and article numbers are not identifiers', () => {
