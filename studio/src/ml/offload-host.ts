@@ -1,8 +1,8 @@
+import { OFFLOADED_TASKS } from '../../../nodes/model/_offloaded-tasks.ts';
 import type { OffloadControl, OffloadHost } from '../../../runtime/compute/offload.ts';
 import type { OffloadReply, OffloadRequest } from './offload-worker.ts';
 
-/** Tasks the worker runs (kept here too: importing the worker module would load the task code on the page). */
-const TASKS = new Set(['model.hs_code.suggest']);
+const TASKS = new Set(OFFLOADED_TASKS);
 
 const aborted = () => new DOMException('The run was cancelled', 'AbortError');
 

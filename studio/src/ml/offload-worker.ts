@@ -1,7 +1,8 @@
 /// <reference lib="webworker" />
-// The studio's worker for offloaded node work (runtime/compute/offload.ts). It lives as long as the page, so what a
-// task builds once (the HS nomenclature index) serves every later run; a cancel ends the worker, and the next task
-// starts a new one.
+// The studio's worker for offloaded node work (runtime/compute/offload.ts): HS code suggestion and document
+// similarity. It lives as long as the page, so what a task builds once (the HS nomenclature index) serves every later
+// run; a cancel ends the worker, and the next task starts a new one.
+import { DOC_SIMILARITY, type SimilarityArgs, similarityRows } from '../../../nodes/model/_doc-similarity-compute.ts';
 import { HS_SUGGEST, type HsSuggestArgs, suggestCodes } from '../../../nodes/model/_hs-suggest.ts';
 
 export type OffloadRequest = { id: number; task: string; args: unknown };
@@ -12,10 +13,8 @@ export type OffloadReply =
 
 const TASKS: Record<string, (args: never, control: { progress(f: number): void }) => Promise<unknown>> = {
   [HS_SUGGEST]: (args: HsSuggestArgs, control) => suggestCodes(args, control),
+  [DOC_SIMILARITY]: (args: SimilarityArgs, control) => similarityRows(args, control),
 };
-
-/** The task names this worker runs (the host offers only these). */
-export const OFFLOADED_TASKS = Object.keys(TASKS);
 
 self.onmessage = async (e: MessageEvent<OffloadRequest>) => {
   const { id, task, args } = e.data;
