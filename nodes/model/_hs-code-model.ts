@@ -315,6 +315,24 @@ export class HsNomenclatureIndex {
   }
 }
 
+/**
+ * The `n` lines of highest positive score, best first (ties: the earlier line), in one pass: sorting all 11,327
+ * lines for ten of them was a tenth of a prediction.
+ */
+function bestLines(score: Float64Array, n: number): number[] {
+  const best: number[] = [];
+  const before = (a: number, b: number) => score[a]! > score[b]! || (score[a] === score[b] && a < b);
+  for (let i = 0; i < score.length; i++) {
+    if (!(score[i]! > 0)) continue;
+    if (best.length === n && !before(i, best[n - 1]!)) continue;
+    let at = best.length === n ? n - 1 : best.length;
+    while (at > 0 && before(i, best[at - 1]!)) at--;
+    best.splice(at, 0, i);
+    if (best.length > n) best.pop();
+  }
+  return best;
+}
+
 /** A TF-IDF centroid per class: a linear classifier (weights = mean of its examples' unit vectors, renormalised). */
 function centroids(vectors: SparseVector[], classes: string[]): Map<string, SparseVector> {
   const sums = new Map<string, Map<number, number>>();
@@ -473,10 +491,7 @@ export class HsCodeModel {
       }
     }
 
-    const order = Array.from({ length: L }, (_, i) => i)
-      .filter((i) => lineScore[i]! > 0)
-      .sort((a, b) => lineScore[b]! - lineScore[a]! || a - b);
-    const pool = order.slice(0, Math.max(k, CONFIDENCE_POOL));
+    const pool = bestLines(lineScore, Math.max(k, CONFIDENCE_POOL));
     const top = lineScore[pool[0] ?? 0] ?? 0;
     const exps = pool.map((i) => Math.exp((lineScore[i]! - top) / FUSION.temperature));
     const total = exps.reduce((a, b) => a + b, 0) || 1;
