@@ -13,7 +13,7 @@
  *    with the 20 rulings as decisions: how much the learned decisions carry to new wordings of known cases.
  * Writes its section of bench/RESULTS.md.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { HsClassifier, type HsClassifierAsset } from '../nodes/model/_hs-classifier.ts';
 import {
@@ -23,7 +23,7 @@ import {
   type HsNomenclature,
   HsNomenclatureIndex,
 } from '../nodes/model/_hs-code-model.ts';
-import { type HsGlossary, type HsGlossaryFile, mergeGlossary } from '../nodes/model/_hs-glossary.ts';
+import { type HsGlossary, loadGlossary } from '../nodes/model/_hs-glossary.ts';
 import { Bm25Index } from '../runtime/text/bm25.ts';
 import { parseCsv } from './csv.ts';
 import { writeSection } from './results-file.ts';
@@ -112,15 +112,8 @@ const loadClassifier = (file = path.join(ROOT, 'nodes/model/_hs-data/hs-classifi
  * predicted), `HS_DEV_DETAIL=1`: each held-out item missed at HS6 (and each question's answer).
  */
 /** The shipped glossary (`HS_GLOSSARY=0`: without it, to measure what it adds). */
-async function benchGlossary(): Promise<HsGlossary | null> {
-  if (process.env.HS_GLOSSARY === '0') return null;
-  const dir = path.join(ROOT, 'nodes/model/_hs-data/glossary');
-  return mergeGlossary(
-    readdirSync(dir)
-      .filter((f) => f.endsWith('.json'))
-      .map((f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as HsGlossaryFile),
-  );
-}
+const benchGlossary = (): Promise<HsGlossary | null> =>
+  process.env.HS_GLOSSARY === '0' ? Promise.resolve(null) : loadGlossary();
 
 /** The held-out sets tuned on (`HS_DEV_FILES=a.csv,b.csv` picks others). */
 const DEV_FILES = process.env.HS_DEV_FILES?.split(',') ?? [

@@ -19,7 +19,7 @@
  *
  *   npm run train:hs                       (HS_KIND=softmax: one learner only; HS_TRAIN_OUT=file: write elsewhere)
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   FEATURE_BITS,
@@ -30,7 +30,7 @@ import {
   type PackedLinear,
 } from '../nodes/model/_hs-classifier.ts';
 import type { HsNomenclature } from '../nodes/model/_hs-code-model.ts';
-import { type HsGlossaryFile, mergeGlossary } from '../nodes/model/_hs-glossary.ts';
+import { type HsGlossary, loadGlossary } from '../nodes/model/_hs-glossary.ts';
 import { rng } from '../runtime/ml/rng.ts';
 import { parseCsv } from './csv.ts';
 
@@ -274,13 +274,7 @@ function evaluate(model: HsClassifier, items: Array<{ text: string; hs10: string
  * The glossary's declared names as examples of their heading (_hs-glossary.ts): each name alone, and a few random
  * pairs of a heading's names (a declaration often names the goods twice, in Korean and in English).
  */
-function glossaryExamples(known: Set<string>, random: () => number): Example[] {
-  const dir = path.join(ROOT, 'nodes/model/_hs-data/glossary');
-  const glossary = mergeGlossary(
-    readdirSync(dir)
-      .filter((f) => f.endsWith('.json'))
-      .map((f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as HsGlossaryFile),
-  );
+function glossaryExamples(glossary: HsGlossary, known: Set<string>, random: () => number): Example[] {
   const out: Example[] = [];
   const add = (code: string, names: readonly string[]) => {
     const hs4 = code.slice(0, 4);
@@ -297,7 +291,7 @@ function glossaryExamples(known: Set<string>, random: () => number): Example[] {
   return out;
 }
 
-function main() {
+async function main() {
   const t0 = performance.now();
   const nomenclature: HsNomenclature = JSON.parse(
     readFileSync(path.join(ROOT, 'nodes/model/_hs-data/hs-nomenclature.json'), 'utf8'),
@@ -308,7 +302,7 @@ function main() {
   const court = mined.filter((e) => known.has(e.hs4));
   console.log(`court judgments: ${court.length} (item, HSK) pairs mined`);
   for (const e of court) console.log(`  ${e.hs4} ${e.text}`);
-  const glossary = process.env.HS_TRAIN_GLOSSARY === '1' ? glossaryExamples(known, random) : [];
+  const glossary = process.env.HS_TRAIN_GLOSSARY === '1' ? glossaryExamples(await loadGlossary(), known, random) : [];
   console.log(`glossary: ${glossary.length} examples`);
   // each mined pair counts three times: a real item name is worth more than one recombined tariff text
   const examples = [...nomenclatureExamples(nomenclature, random), ...glossary, ...court, ...court, ...court];
@@ -438,4 +432,4 @@ function main() {
   console.log(`kept ${chosen.kind} (better top-1 HS4 on the dev set) → ${out}, ${(json.length / 1e6).toFixed(2)} MB`);
 }
 
-main();
+await main();

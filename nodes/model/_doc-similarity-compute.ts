@@ -9,8 +9,6 @@ import { extractIdentifiers, type IdentifierKind } from '../../runtime/text/iden
 import { breather } from '../_shared/breather.ts';
 import { type Doc, docWordSets, groupKeywords } from './_doc-text.ts';
 
-export { DOC_SIMILARITY } from './_offloaded-tasks.ts';
-
 /** What the computing reads of the node's parameters. */
 export interface SimilarityParams {
   readonly output: 'neighbours' | 'edges' | 'clusters' | 'entities' | 'search';

@@ -7,8 +7,6 @@ import { HsClassifier, type HsClassifierAsset } from './_hs-classifier.ts';
 import { HsCodeModel, type HsDecision, type HsNomenclature, HsNomenclatureIndex } from './_hs-code-model.ts';
 import { loadGlossary } from './_hs-glossary.ts';
 
-export { HS_SUGGEST } from './_offloaded-tasks.ts';
-
 /** The longest text read per item: a pasted catalogue cannot stall the run (a ruling's description is < 2,000). */
 export const MAX_ITEM_CHARS = 4000;
 

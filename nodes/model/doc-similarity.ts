@@ -9,9 +9,10 @@ import { ident } from '../../runtime/sql/quote.ts';
 import { canonicalIdentifier, extractIdentifiers } from '../../runtime/text/identifiers.ts';
 import { OUT } from '../_shared/ports.ts';
 import { setting } from '../_shared/said.ts';
-import { DOC_SIMILARITY, KIND_KO, similarityRows } from './_doc-similarity-compute.ts';
+import { KIND_KO, similarityRows } from './_doc-similarity-compute.ts';
 import { type Doc, readDocs } from './_doc-text.ts';
 import { requireColumns } from './_model-io.ts';
+import { DOC_SIMILARITY } from './_offloaded-tasks.ts';
 
 const params = z
   .object({

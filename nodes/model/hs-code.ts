@@ -9,8 +9,9 @@ import { ident } from '../../runtime/sql/quote.ts';
 import { OUT } from '../_shared/ports.ts';
 import { setting } from '../_shared/said.ts';
 import type { HsDecision } from './_hs-code-model.ts';
-import { HS_SUGGEST, hasWords, MAX_ITEM_CHARS, suggestCodes } from './_hs-suggest.ts';
+import { hasWords, MAX_ITEM_CHARS, suggestCodes } from './_hs-suggest.ts';
 import { requireColumns } from './_model-io.ts';
+import { HS_SUGGEST } from './_offloaded-tasks.ts';
 
 const column = (port: string, ko: string, en: string, help?: { ko: string; en: string }) =>
   z.string().min(1).meta({ label: { ko, en }, help, widget: 'column', columnOf: port });
@@ -171,14 +172,12 @@ export const hsCode = defineNode({
         'name',
         msg('node.text_only_numbers', { column, field }),
       );
-    const suggested = await offload(
+    const { rows, predicted } = await offload(
       HS_SUGGEST,
       { texts, decisions: learned.decisions },
       { signal, progress: (f) => progress(0.1 + 0.8 * f) },
       suggestCodes,
     );
-    const rows = suggested.rows;
-    const predicted = suggested.predicted;
 
     const results = `${tableName}__hs`;
     const cols: Column[] = [{ name: '__rid', type: 'BIGINT' }, ...HS_COLUMNS];

@@ -2,8 +2,9 @@
 // The studio's worker for offloaded node work (runtime/compute/offload.ts): HS code suggestion and document
 // similarity. It lives as long as the page, so what a task builds once (the HS nomenclature index) serves every later
 // run; a cancel ends the worker, and the next task starts a new one.
-import { DOC_SIMILARITY, type SimilarityArgs, similarityRows } from '../../../nodes/model/_doc-similarity-compute.ts';
-import { HS_SUGGEST, type HsSuggestArgs, suggestCodes } from '../../../nodes/model/_hs-suggest.ts';
+import { type SimilarityArgs, similarityRows } from '../../../nodes/model/_doc-similarity-compute.ts';
+import { type HsSuggestArgs, suggestCodes } from '../../../nodes/model/_hs-suggest.ts';
+import { DOC_SIMILARITY, HS_SUGGEST } from '../../../nodes/model/_offloaded-tasks.ts';
 
 export type OffloadRequest = { id: number; task: string; args: unknown };
 export type OffloadReply =
