@@ -25,8 +25,9 @@ import { Bm25Index, cosine, type SparseVector } from '../../runtime/text/bm25.ts
 import { matchedPhrases, normalizeText } from '../../runtime/text/char-ngrams.ts';
 import { tariffWordsFor } from './_hs-aliases.ts';
 import type { HsClassifier } from './_hs-classifier.ts';
+import { englishLineIndex, englishTerms } from './_hs-english.ts';
 import { type GlossaryName, glossaryNames, type HsGlossary } from './_hs-glossary.ts';
-import { workedRulesFor } from './_hs-rules.ts';
+import { contradicts, goodsText, isStateChapter, polarities, statesOf, workedRulesFor } from './_hs-rules.ts';
 
 /** The shipped nomenclature, compact (see bench/hs-code-asset.ts): lines are [hs10, 품목명, path no., English]. */
 export interface HsNomenclature {
@@ -96,6 +97,13 @@ export const FUSION = {
   glossary: { focus4: 1, text4: 0, focus6: 1, named4: 2, named6: 1, full: 0.3 },
   /** Added to a line whose distinctive name the query spells out (times min(1, name length / 4)). */
   namedInQuery: 2,
+  /**
+   * Score factor of a raw-food line (Ch. 2, 3, 7, 8) whose wording names only states (fresh, frozen, dried) the
+   * item's description does not (_hs-rules.ts); 1 turns it off.
+   */
+  contradictedState: 0.3,
+  /** Score factor of a line requiring the opposite of what the item says (합금강 vs 비합금강, _hs-rules.ts). */
+  contradictedTerm: 0.3,
   /** Score factors from the chapter notes on worked goods (_hs-rules.ts): headings gone beyond, and where to. */
   worked: { beyond: 0.5, towards: 1.5 },
   /** Each decision term (HS4 centroid, HS6 centroid, nearest decision at HS10), times its cosine. */
@@ -118,6 +126,11 @@ export const FUSION = {
    * chapter's) probability relative to the best one. Chosen on bench/data/hs-dev-items.csv only.
    */
   classifier: { heading: 2, chapter: 0, log: false },
+  /**
+   * The item's English words matched as whole stemmed words against each line's WCO wording (_hs-english.ts): weight
+   * × TF-IDF cosine, counted in full from cosine `full`.
+   */
+  english: { weight: 1, full: 0.6 },
   /** Softmax temperature turning fused scores (0–8+) into the 0–1 confidence. */
   temperature: 0.5,
 };
@@ -207,6 +220,12 @@ export class HsNomenclatureIndex {
   readonly lineOf: Map<string, number>;
   /** Distinctive line names (their words, normalised): a line named word for word in the query is strong evidence. */
   readonly names: Array<{ readonly text: string; readonly lines: number[] }>;
+  /** Per line of Ch. 2, 3, 7, 8: the states of the goods (fresh, frozen, dried) its wording names (0 elsewhere). */
+  readonly lineStates: Uint8Array;
+  /** Per line: which of the tariff's negatable properties (합금강, 텍스처드…) its wording names or negates. */
+  readonly linePolarities: Uint32Array;
+  /** Each line's English wording (heading, subheading, own name) as stemmed whole words. */
+  readonly englishLines: Bm25Index;
 
   /** The glossary's names per heading (hs4) and subheading (hs6), for n-gram matching; null without a glossary. */
   readonly glossary4: Bm25Index | null = null;
@@ -266,6 +285,22 @@ export class HsNomenclatureIndex {
         parts: [name, paths[p] ?? '', nameEn, en(hs10.slice(0, 6)), en(hs10.slice(0, 4))],
       })),
       NGRAM,
+    );
+    this.englishLines = englishLineIndex(lines, english);
+    const polarityOf = new Map<string, number>();
+    this.linePolarities = Uint32Array.from(lines, ([hs10, name, p, nameEn]) => {
+      const text = `${name} ${paths[p] ?? ''} ${nameEn} ${en(hs10.slice(0, 4))} ${en(hs10.slice(0, 6))}`;
+      let v = polarityOf.get(text);
+      if (v === undefined) {
+        v = polarities(text);
+        polarityOf.set(text, v);
+      }
+      return v;
+    });
+    this.lineStates = Uint8Array.from(lines, ([hs10, name, p, nameEn]) =>
+      isStateChapter(hs10)
+        ? statesOf(`${name} ${paths[p] ?? ''} ${nameEn} ${en(hs10.slice(0, 4))} ${en(hs10.slice(0, 6))}`)
+        : 0,
     );
     // Headings as the union of their lines' whole texts, from indexLine's postings (no text cut again).
     this.index4all = this.indexLine.grouped(this.line4, this.hs4);
@@ -412,6 +447,8 @@ export class HsCodeModel {
     const learned = n.classifierScores(text);
     const bare = !(query.description ?? '').trim();
     const glossary = this.glossaryScores(focus, text, bare ? FUSION.bareGlossary : 1);
+    const englishWords = FUSION.english.weight > 0 ? englishTerms(text) : '';
+    const english = englishWords ? n.englishLines.cosineScores(englishWords) : null;
     const votes = this.decisionVotes(text);
     const close = FUSION.closeDecision;
     let nearest = 0;
@@ -437,7 +474,8 @@ export class HsCodeModel {
         glossary.subheading[h6]! +
         learned[h4]!;
       const specific = T.cos10 * cos10[i]! + T.cosLine * cosLine[i]! + T.bmLine * bmLine[i]! + T.cosName * cosName[i]!;
-      lineScore[i] = shared + specific;
+      const worded = english ? FUSION.english.weight * Math.min(1, english[i]! / FUSION.english.full) : 0;
+      lineScore[i] = shared + specific + worded;
       if (lineScore[i]! > 0) any = true;
     }
     if (!any && votes.size === 0) return [];
@@ -475,6 +513,21 @@ export class HsCodeModel {
       });
       for (let i = 0; i < L; i++) lineScore[i] = lineScore[i]! * factor[n.line4[i]!]!;
     }
+
+    // The state of raw food: a line naming only other states than the description's (냉동 강낭콩 vs 건조한 채두류).
+    const states = FUSION.contradictedState < 1 ? statesOf(goodsText(text)) : 0;
+    if (states)
+      for (let i = 0; i < L; i++) {
+        const s = n.lineStates[i]!;
+        if (s && !(s & states)) lineScore[i] = lineScore[i]! * FUSION.contradictedState;
+      }
+
+    // Opposites: a line requiring 비합금강 for an item of 합금강 (and the other way round).
+    const said = FUSION.contradictedTerm < 1 ? polarities(goodsText(text)) : 0;
+    if (said)
+      for (let i = 0; i < L; i++)
+        if (n.linePolarities[i] && contradicts(n.linePolarities[i]!, said))
+          lineScore[i] = lineScore[i]! * FUSION.contradictedTerm;
 
     // Decisions: centroids at HS4 and HS6, nearest decision at HS10 (each times its cosine and the closeness).
     const decided = new Map<number, string[]>();

@@ -88,3 +88,76 @@ export function workedRulesFor(text: string): WorkedRule[] {
   const goods = goodsText(text);
   return WORKED_RULES.filter((r) => r.cue.test(goods) && !(r.unless?.test(goods) ?? false));
 }
+
+// The state of raw food (Ch. 2, 3, 7, 8): fresh or chilled, frozen, dried. The headings and subheadings split by it
+// (07.10 frozen vegetables, 07.12 dried, 07.13 dried leguminous vegetables), but the name of the vegetable is in
+// them all, so n-gram retrieval cannot tell "냉동 강낭콩" from a dried one. A line whose wording names only states
+// the item's description does not name loses a share.
+
+/** Bits of the states of raw food. */
+export const STATE = { fresh: 1, frozen: 2, dried: 4 } as const;
+
+/** Chapters whose headings and subheadings are split by the state of the goods. */
+export const isStateChapter = (hs4: string) => /^(02|03|07|08)/u.test(hs4);
+
+const FREEZE_DRIED = /동결\s*건조|냉동\s*건조|freeze[-\s]?dried/giu;
+const STATE_CUES: ReadonlyArray<readonly [number, RegExp]> = [
+  [STATE.fresh, /신선|냉장|fresh|chilled/iu],
+  [STATE.frozen, /냉동|frozen/iu],
+  [STATE.dried, /건조|말린|dried|\bdry\b/iu],
+];
+
+/** The states `text` names (a bit mask; 0 when none). Freeze-dried goods are dried; "keep refrigerated" is no state. */
+export function statesOf(text: string): number {
+  let mask = 0;
+  let rest = text.replace(/(냉장|냉동)\s*(보관|유통|상태로\s*보관)|keep\s+(refrigerated|frozen)/giu, ' ');
+  const thawed = rest.replace(FREEZE_DRIED, ' ');
+  if (thawed !== rest) mask |= STATE.dried;
+  rest = thawed;
+  for (const [bit, cue] of STATE_CUES) if (cue.test(rest)) mask |= bit;
+  return mask;
+}
+
+// Opposites the tariff spells with "비(非)-" / "non-": 7214 비합금강 and 7228 합금강, 5407.52 텍스처드 and 5407.61
+// 비(非)텍스처드. Character n-grams see the same word in both, so a line requiring the opposite of what the item
+// says loses a share. Only terms whose "비" is a true negation are listed (비금속 is mostly 卑金屬, base metal).
+
+/** A property the tariff splits by its negation: its Korean word and its English stem. */
+interface Negatable {
+  readonly ko: string;
+  readonly en: string;
+}
+
+export const NEGATABLE: readonly Negatable[] = [
+  { ko: '합금강', en: 'alloy' },
+  { ko: '텍스처드', en: 'textured' },
+  { ko: '방향족', en: 'aromatic' },
+  { ko: '전기식', en: 'electric' },
+  { ko: '휘발성', en: 'volatile' },
+  { ko: '수성', en: 'aqueous' },
+  { ko: '내화성', en: 'refractory' },
+  { ko: '할로겐화', en: 'halogenated' },
+];
+
+/** Per term of NEGATABLE: 0 unnamed, 1 named, 2 negated, 3 both (two bits per term). */
+export function polarities(text: string): number {
+  let out = 0;
+  NEGATABLE.forEach(({ ko, en }, i) => {
+    const negated = new RegExp(`비\\s*(?:[(（]\\s*非\\s*[)）])?\\s*${ko}|\\bnon[-\\s]?${en}`, 'giu');
+    const rest = text.replace(negated, ' ');
+    let p = rest === text ? 0 : 2;
+    if (new RegExp(`(?<![가-힣])${ko}|(?<![a-z-])${en}`, 'iu').test(rest)) p |= 1;
+    out |= p << (2 * i);
+  });
+  return out;
+}
+
+/** Whether a line of polarities `line` requires the opposite of what an item of polarities `item` says. */
+export function contradicts(line: number, item: number): boolean {
+  for (let i = 0; i < NEGATABLE.length; i++) {
+    const l = (line >> (2 * i)) & 3;
+    const q = (item >> (2 * i)) & 3;
+    if ((l === 1 && q === 2) || (l === 2 && q === 1)) return true;
+  }
+  return false;
+}

@@ -8,7 +8,8 @@ import { nodeDefinitions } from '../index.ts';
 import { tariffWordsFor } from './_hs-aliases.ts';
 import { HsClassifier, type HsClassifierAsset } from './_hs-classifier.ts';
 import { descriptionHead, FUSION } from './_hs-code-model.ts';
-import { workedRulesFor } from './_hs-rules.ts';
+import { englishTerms } from './_hs-english.ts';
+import { contradicts, polarities, STATE, statesOf, workedRulesFor } from './_hs-rules.ts';
 import { hs10Of } from './hs-code.ts';
 
 let engine: Engine;
@@ -248,6 +249,46 @@ describe('model.hs_code', () => {
     // Ch. 39: a bag made of polyethylene film is an article, polyethylene pellets are a primary form
     expect(moved('폴리에틸렌 필름으로 만든 쇼핑백', '3901')).toBe(true);
     expect(moved('폴리에틸렌 펠릿(일차제품)', '3901')).toBe(false);
+  });
+
+  it('reads the state of raw food and the opposites the tariff spells with 비(非)-/non-', () => {
+    expect(statesOf('강낭콩을 꼬투리째 데쳐서 냉동한 것')).toBe(STATE.frozen);
+    expect(statesOf('Vegetables, leguminous; shelled, dried')).toBe(STATE.dried);
+    expect(statesOf('딸기를 동결건조한 것')).toBe(STATE.dried); // freeze-dried is dried, not frozen
+    expect(statesOf('두부, 냉장 보관')).toBe(0); // keeping refrigerated is storage, not a state of raw food
+    const line7214 = polarities('철이나 비합금강의 그 밖의 봉 Iron or non-alloy steel; bars and rods');
+    const line7228 = polarities('그 밖의 합금강의 그 밖의 봉 Alloy steel; bars and rods');
+    expect(contradicts(line7214, polarities('합금강(SKD11) 재질의 평강'))).toBe(true);
+    expect(contradicts(line7228, polarities('합금강(SKD11) 재질의 평강'))).toBe(false);
+    expect(contradicts(line7228, polarities('Non-alloy steel flat bar'))).toBe(true);
+    // saying both (비방향족 성분이 방향족 성분을 초과) contradicts neither side
+    const both = polarities('비방향족 성분이 방향족 성분을 초과');
+    expect(contradicts(polarities('방향족 성분이 우세한 것'), both)).toBe(false);
+    // a word merely containing the term is not the term: 내수성 (water resistance) is not 수성 (aqueous)
+    expect(polarities('내수성 코팅')).toBe(0);
+    expect(englishTerms('Other woven fabrics of non-textured polyester filaments, dyed')).toBe(
+      'woven fabric nontextur polyest filament dy',
+    );
+    expect(englishTerms('vulcanised')).toBe(englishTerms('vulcanized'));
+  });
+
+  it('tells goods apart by their state and by 비(非)-: the words alone match both lines', async () => {
+    // worked out from the tariff: frozen vegetables are 07.10, dried 07.12; 5407.61 is non-textured polyester,
+    // 5407.52 textured; 32.08 paints in a non-aqueous medium, 32.09 in an aqueous one. Before these rules, the first,
+    // third and fourth went to 0704, 5407.52 and 3209.
+    const { rows, error } = await run([
+      ['a', 'Frozen broccoli florets', '브로콜리를 절단하여 데친 후 급속 냉동한 것'],
+      ['b', '건조 강낭콩', '껍질을 벗긴 강낭콩을 햇볕에 말린 것'],
+      [
+        'c',
+        'Non-textured polyester woven fabric, dyed',
+        '비(非)텍스처드 폴리에스테르 필라멘트사 100%로 직조하여 염색한 직물',
+      ],
+      ['d', '유성 아크릴 페인트', '아크릴 중합체를 유기용제에 용해한 비수성 도료'],
+      ['e', '수성 아크릴 페인트', '아크릴 중합체를 물에 분산시킨 수성 도료'],
+    ]);
+    expect(error).toBeNull();
+    expect(rows.map((r) => String(r.hs10_1).slice(0, 6))).toEqual(['071080', '071333', '540761', '320820', '320910']);
   });
 
   it('finds the goods at the end of a ruling-style description, not the materials before them', () => {
