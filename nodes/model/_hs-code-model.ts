@@ -287,16 +287,25 @@ export class HsNomenclatureIndex {
       NGRAM,
     );
     this.englishLines = englishLineIndex(lines, english);
+    // per part, memoised (a path is shared by many lines); the parts' polarities combine by OR
     const polarityOf = new Map<string, number>();
-    this.linePolarities = Uint32Array.from(lines, ([hs10, name, p, nameEn]) => {
-      const text = `${name} ${paths[p] ?? ''} ${nameEn} ${en(hs10.slice(0, 4))} ${en(hs10.slice(0, 6))}`;
-      let v = polarityOf.get(text);
+    const polarity = (part: string) => {
+      let v = polarityOf.get(part);
       if (v === undefined) {
-        v = polarities(text);
-        polarityOf.set(text, v);
+        v = polarities(part);
+        polarityOf.set(part, v);
       }
       return v;
-    });
+    };
+    this.linePolarities = Uint32Array.from(
+      lines,
+      ([hs10, name, p, nameEn]) =>
+        polarity(name) |
+        polarity(paths[p] ?? '') |
+        polarity(nameEn) |
+        polarity(en(hs10.slice(0, 4))) |
+        polarity(en(hs10.slice(0, 6))),
+    );
     this.lineStates = Uint8Array.from(lines, ([hs10, name, p, nameEn]) =>
       isStateChapter(hs10)
         ? statesOf(`${name} ${paths[p] ?? ''} ${nameEn} ${en(hs10.slice(0, 4))} ${en(hs10.slice(0, 6))}`)

@@ -30,7 +30,7 @@ const britishToAmerican = (w: string) => w.replace(/is(ed|ing|ation|ations)$/u, 
  * "woven fabric nontextur polyest". Korean and digits are dropped; "non-" stays on its word, as the tariff's
  * non-textured and the item's NON-AROMATIC mean the opposite of textured and aromatic.
  */
-export function englishTerms(text: string): string {
+export function englishTerms(text: string, stem: (word: string) => string = stemmer): string {
   const out: string[] = [];
   const plain = text
     .normalize('NFKC')
@@ -38,7 +38,7 @@ export function englishTerms(text: string): string {
     .replace(/\bnon[-\s]+(?=[a-z])/gu, 'non');
   for (const word of plain.match(/[a-z]+/gu) ?? []) {
     if (word.length < 2 || FILLER.has(word)) continue;
-    out.push(stemmer(britishToAmerican(word)));
+    out.push(stem(britishToAmerican(word)));
   }
   return out.join(' ');
 }
@@ -46,10 +46,19 @@ export function englishTerms(text: string): string {
 /** Memoised `englishTerms` for the tariff's texts, which repeat (a heading's wording under each of its lines). */
 function termsOfTariff(): (text: string) => string {
   const memo = new Map<string, string>();
+  const stems = new Map<string, string>();
+  const stem = (word: string) => {
+    let s = stems.get(word);
+    if (s === undefined) {
+      s = stemmer(word);
+      stems.set(word, s);
+    }
+    return s;
+  };
   return (text) => {
     let t = memo.get(text);
     if (t === undefined) {
-      t = englishTerms(text);
+      t = englishTerms(text, stem);
       memo.set(text, t);
     }
     return t;

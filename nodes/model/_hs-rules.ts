@@ -139,14 +139,22 @@ export const NEGATABLE: readonly Negatable[] = [
   { ko: '할로겐화', en: 'halogenated' },
 ];
 
+/** Per term of NEGATABLE: its negated form and its plain form (not inside a longer word: 내수성 is not 수성). */
+const NEGATABLE_FORMS = NEGATABLE.map(({ ko, en }) => ({
+  negated: new RegExp(`비\\s*(?:[(（]\\s*非\\s*[)）])?\\s*${ko}|\\bnon[-\\s]?${en}`, 'giu'),
+  plain: new RegExp(`(?<![가-힣])${ko}|(?<![a-z-])${en}`, 'iu'),
+}));
+
+/** Any negatable term at all (most texts have none: one test instead of sixteen). */
+const ANY_NEGATABLE = new RegExp(NEGATABLE.flatMap(({ ko, en }) => [ko, en]).join('|'), 'iu');
+
 /** Per term of NEGATABLE: 0 unnamed, 1 named, 2 negated, 3 both (two bits per term). */
 export function polarities(text: string): number {
+  if (!ANY_NEGATABLE.test(text)) return 0;
   let out = 0;
-  NEGATABLE.forEach(({ ko, en }, i) => {
-    const negated = new RegExp(`비\\s*(?:[(（]\\s*非\\s*[)）])?\\s*${ko}|\\bnon[-\\s]?${en}`, 'giu');
+  NEGATABLE_FORMS.forEach(({ negated, plain }, i) => {
     const rest = text.replace(negated, ' ');
-    let p = rest === text ? 0 : 2;
-    if (new RegExp(`(?<![가-힣])${ko}|(?<![a-z-])${en}`, 'iu').test(rest)) p |= 1;
+    const p = (rest === text ? 0 : 2) | (plain.test(rest) ? 1 : 0);
     out |= p << (2 * i);
   });
   return out;
