@@ -126,10 +126,16 @@ export function statesOf(text: string): number {
 interface Negatable {
   readonly ko: string;
   readonly en: string;
+  /** Other names of the property itself (kinds of alloy steel: 스테인리스강, 공구강). */
+  readonly kinds?: string;
 }
 
 export const NEGATABLE: readonly Negatable[] = [
-  { ko: '합금강', en: 'alloy' },
+  {
+    ko: '합금강',
+    en: 'alloy',
+    kinds: '스테인리스|합금공구강|공구강|고속도강|stainless|tool steel|high[- ]speed steel',
+  },
   { ko: '텍스처드', en: 'textured' },
   { ko: '방향족', en: 'aromatic' },
   { ko: '전기식', en: 'electric' },
@@ -140,13 +146,16 @@ export const NEGATABLE: readonly Negatable[] = [
 ];
 
 /** Per term of NEGATABLE: its negated form and its plain form (not inside a longer word: 내수성 is not 수성). */
-const NEGATABLE_FORMS = NEGATABLE.map(({ ko, en }) => ({
+const NEGATABLE_FORMS = NEGATABLE.map(({ ko, en, kinds }) => ({
   negated: new RegExp(`비\\s*(?:[(（]\\s*非\\s*[)）])?\\s*${ko}|\\bnon[-\\s]?${en}`, 'giu'),
-  plain: new RegExp(`(?<![가-힣])${ko}|(?<![a-z-])${en}`, 'iu'),
+  plain: new RegExp(`(?<![가-힣])(?:${ko}${kinds ? `|${kinds}` : ''})|(?<![a-z-])${en}`, 'iu'),
 }));
 
 /** Any negatable term at all (most texts have none: one test instead of sixteen). */
-const ANY_NEGATABLE = new RegExp(NEGATABLE.flatMap(({ ko, en }) => [ko, en]).join('|'), 'iu');
+const ANY_NEGATABLE = new RegExp(
+  NEGATABLE.flatMap(({ ko, en, kinds }) => [ko, en, ...(kinds ? [kinds] : [])]).join('|'),
+  'iu',
+);
 
 /** Per term of NEGATABLE: 0 unnamed, 1 named, 2 negated, 3 both (two bits per term). */
 export function polarities(text: string): number {

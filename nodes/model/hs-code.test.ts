@@ -261,6 +261,9 @@ describe('model.hs_code', () => {
     expect(contradicts(line7214, polarities('합금강(SKD11) 재질의 평강'))).toBe(true);
     expect(contradicts(line7228, polarities('합금강(SKD11) 재질의 평강'))).toBe(false);
     expect(contradicts(line7228, polarities('Non-alloy steel flat bar'))).toBe(true);
+    // stainless and tool steels are alloy steels: not 72.14's 비합금강
+    expect(contradicts(line7214, polarities('열간압연한 합금공구강(SKD11) 평강'))).toBe(true);
+    expect(contradicts(line7214, polarities('스테인리스강 봉'))).toBe(true);
     // saying both (비방향족 성분이 방향족 성분을 초과) contradicts neither side
     const both = polarities('비방향족 성분이 방향족 성분을 초과');
     expect(contradicts(polarities('방향족 성분이 우세한 것'), both)).toBe(false);
