@@ -115,8 +115,8 @@ export const hsCode = defineNode({
   category: 'model',
   label: { ko: 'HS 세번 추천', en: 'HS code prediction' },
   description: {
-    ko: '품명·물품설명(한글·영문·혼합, 화학명·모델명·숫자)으로 HSK 10단위 세번 후보 3개를 신뢰도, 한글 세번 경로, 일치한 말과 함께 추천합니다. 내장된 관세율표 품목명(10→6→4단위)의 글자 2~4-gram 검색, 신고에서 쓰는 물품 이름 사전(호·소호별 일상·거래 명칭: 도마, 밀폐용기, MLCC 등)과 관세율표로 미리 학습해 둔 류(2단위)·호(4단위) 분류기를 합치고, 연결한 과거 결정례·신고에서 배운 것을 더합니다. 추천은 참고용이며 최종 분류는 담당자가 결정합니다.',
-    en: 'Suggests three HSK 10-digit codes per item from its name and description (Korean, English or mixed; chemical and model names, numbers), with confidence, the Korean nomenclature path and the matched phrases. Character 2–4-gram retrieval over the built-in tariff nomenclature (10 → 6 → 4 digits) and a glossary of the names goods are declared under (everyday and trade names per heading and subheading), combined with a chapter/heading classifier trained beforehand on that nomenclature, plus what it learns from connected past rulings or declarations. A suggestion only: the officer decides.',
+    ko: '품명·물품설명(한글·영문·혼합, 화학명·모델명·숫자)으로 HSK 10단위 세번 후보 3개를 신뢰도, 한글 세번 경로, 일치한 말과 함께 추천합니다. 내장된 관세율표 품목명(10→6→4단위)의 글자 2~4-gram 검색, 신고에서 쓰는 물품 이름 사전(호·소호별 일상·거래 명칭: 도마, 밀폐용기, MLCC 등), 영문 품명의 낱말 검색, 냉동·건조 같은 상태와 합금강·비합금강 같은 반대말 가리기와 관세율표로 미리 학습해 둔 류(2단위)·호(4단위) 분류기를 합치고, 연결한 과거 결정례·신고에서 배운 것을 더합니다. 추천은 참고용이며 최종 분류는 담당자가 결정합니다.',
+    en: 'Suggests three HSK 10-digit codes per item from its name and description (Korean, English or mixed; chemical and model names, numbers), with confidence, the Korean nomenclature path and the matched phrases. Character 2–4-gram retrieval over the built-in tariff nomenclature (10 → 6 → 4 digits) and a glossary of the names goods are declared under (everyday and trade names per heading and subheading), English names matched as whole words, the state of raw food (frozen, dried) and opposites such as alloy/non-alloy steel told apart, combined with a chapter/heading classifier trained beforehand on that nomenclature, plus what it learns from connected past rulings or declarations. A suggestion only: the officer decides.',
   },
   inputs: [
     { name: 'items', label: { ko: '분류할 물품', en: 'Items to classify' } },
