@@ -405,36 +405,70 @@ export async function sphericalKMeans(
   }
   const assignment = new Array<number>(n).fill(-1);
   const similarity = new Array<number>(n).fill(0);
+  // Elkan-style bounds, in cosine: a unit document's similarity to a centre that moved by δ changes by at most δ. So
+  // `own` (a lower bound on the similarity to its centre) and `upper` (per centre, an upper bound on the similarity
+  // to it) tell which centres cannot win a document and need no dot product. Same result as the plain rounds.
+  const own = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
+  const upper = new Float64Array(n * kk).fill(Number.POSITIVE_INFINITY);
+  const SLACK = 1e-6; // float32 centres: bounds kept a hair loose so that rounding never skips a real move
   for (let round = 0; round < iterations; round++) {
     let moved = 0;
     for (let d = 0; d < n; d++) {
       if (d % BREATHE_EVERY === 0) await breathe?.();
-      let best = 0;
+      const row = d * kk;
+      const current = assignment[d]!;
+      let best = current;
       let bestSim = Number.NEGATIVE_INFINITY;
-      for (let c = 0; c < centres.length; c++) {
-        const s = dotDense(vectors[d]!, centres[c]!);
-        if (s > bestSim) {
-          bestSim = s;
+      if (current >= 0) {
+        let rival = Number.NEGATIVE_INFINITY;
+        for (let c = 0; c < kk; c++) if (c !== current && upper[row + c]! > rival) rival = upper[row + c]!;
+        if (own[d]! >= rival) continue;
+        bestSim = dotDense(vectors[d]!, centres[current]!);
+        own[d] = bestSim - SLACK;
+        upper[row + current] = bestSim + SLACK;
+        if (own[d]! >= rival) continue;
+      }
+      for (let c = 0; c < kk; c++) {
+        if (c === current || upper[row + c]! <= bestSim) continue;
+        const sim = dotDense(vectors[d]!, centres[c]!);
+        upper[row + c] = sim + SLACK;
+        // ties go to the lower-numbered centre, as a plain pass in order would
+        if (sim > bestSim || (sim === bestSim && c < best)) {
+          bestSim = sim;
           best = c;
         }
       }
       if (assignment[d] !== best) moved++;
       assignment[d] = best;
       similarity[d] = bestSim;
+      own[d] = bestSim - SLACK;
     }
     if (moved === 0) break;
+    const before = centres.map((c) => c.slice());
     for (const c of centres) c.fill(0);
     for (let d = 0; d < n; d++) {
       const v = vectors[d]!;
       const c = centres[assignment[d]!]!;
       for (let i = 0; i < v.ids.length; i++) c[v.ids[i]!]! += v.weights[i]!;
     }
-    for (const c of centres) {
+    const shift = centres.map((c, j) => {
       let norm = 0;
       for (const x of c) norm += x * x;
       norm = Math.sqrt(norm) || 1;
-      for (let i = 0; i < c.length; i++) c[i]! /= norm;
+      let moved2 = 0;
+      const old = before[j]!;
+      for (let i = 0; i < c.length; i++) {
+        c[i]! /= norm;
+        moved2 += (c[i]! - old[i]!) ** 2;
+      }
+      return Math.sqrt(moved2);
+    });
+    for (let d = 0; d < n; d++) {
+      own[d] = own[d]! - shift[assignment[d]!]!;
+      for (let c = 0; c < kk; c++) upper[d * kk + c] = upper[d * kk + c]! + shift[c]!;
     }
   }
+  // a document skipped in the last rounds still holds its similarity to an earlier place of its centre
+  for (let d = 0; d < n; d++) if (assignment[d]! >= 0) similarity[d] = dotDense(vectors[d]!, centres[assignment[d]!]!);
   return { assignment, similarity, centres };
 }
