@@ -122,7 +122,9 @@ Near-identical corpus: the first 2,000 characters of the longest judgment, then 
 of the judgments, digits left out, cut at 3,000 characters (the node's defaults). Clustering (spherical k-means,
 k = √(documents / 2) = ${neighbours.clustering.k}) of those ${neighbours.clustering.docs} documents: ${(neighbours.clustering.ms / 1000).toFixed(2)} s, handing the event loop back
 ${neighbours.clustering.breaths} times, the longest stretch between two breaths ${Math.round(neighbours.clustering.longestMs)} ms (the node's breather yields after 30 ms and stops
-there on cancel). The whole node on those 2,000 documents (read, index, search, phrases): output "neighbours" (5 similar
+there on cancel); it skips the centres that cannot win a document (Elkan-style bounds in cosine: a unit document's
+similarity to a centre that moved by δ changes by at most δ), with the same assignments and similarities as the plain
+rounds on this corpus and on the judgments (10.04 s before on this corpus). The whole node on those 2,000 documents (read, index, search, phrases): output "neighbours" (5 similar
 documents each with their shared phrases) ${(neighbours.node.neighboursMs / 1000).toFixed(1)} s, output "clusters" ${(neighbours.node.clustersMs / 1000).toFixed(1)} s; the shared
 phrases of the 10,000 pairs took 17.9 s before they were looked for only in the words holding a shared n-gram (same
 phrases on 13,466 pairs compared, 3.5 s after).

@@ -21,6 +21,7 @@
 // Inside a subheading, the residual line ("기타", other) stands for everything the specific lines do not name: a
 // specific line keeps its score only when its own name matches the query.
 
+import { memoised } from '../../runtime/compute/memoised.ts';
 import { Bm25Index, cosine, type SparseVector } from '../../runtime/text/bm25.ts';
 import { matchedPhrases, normalizeText } from '../../runtime/text/char-ngrams.ts';
 import { tariffWordsFor } from './_hs-aliases.ts';
@@ -288,15 +289,7 @@ export class HsNomenclatureIndex {
     );
     this.englishLines = englishLineIndex(lines, english);
     // per part, memoised (a path is shared by many lines); the parts' polarities combine by OR
-    const polarityOf = new Map<string, number>();
-    const polarity = (part: string) => {
-      let v = polarityOf.get(part);
-      if (v === undefined) {
-        v = polarities(part);
-        polarityOf.set(part, v);
-      }
-      return v;
-    };
+    const polarity = memoised(polarities);
     this.linePolarities = Uint32Array.from(
       lines,
       ([hs10, name, p, nameEn]) =>

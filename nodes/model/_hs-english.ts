@@ -6,6 +6,7 @@
 // Whole stemmed words, with the tariff's filler words dropped and "non-" kept on its word, match what was meant.
 
 import { stemmer } from 'stemmer';
+import { memoised } from '../../runtime/compute/memoised.ts';
 import { Bm25Index } from '../../runtime/text/bm25.ts';
 
 /** Cuts text into whole words: every word is shorter than this, so it yields itself as its only "n-gram". */
@@ -45,24 +46,8 @@ export function englishTerms(text: string, stem: (word: string) => string = stem
 
 /** Memoised `englishTerms` for the tariff's texts, which repeat (a heading's wording under each of its lines). */
 function termsOfTariff(): (text: string) => string {
-  const memo = new Map<string, string>();
-  const stems = new Map<string, string>();
-  const stem = (word: string) => {
-    let s = stems.get(word);
-    if (s === undefined) {
-      s = stemmer(word);
-      stems.set(word, s);
-    }
-    return s;
-  };
-  return (text) => {
-    let t = memo.get(text);
-    if (t === undefined) {
-      t = englishTerms(text, stem);
-      memo.set(text, t);
-    }
-    return t;
-  };
+  const stem = memoised(stemmer);
+  return memoised((text) => englishTerms(text, stem));
 }
 
 /**
