@@ -28,7 +28,16 @@ import { tariffWordsFor } from './_hs-aliases.ts';
 import type { HsClassifier } from './_hs-classifier.ts';
 import { englishLineIndex, englishTerms } from './_hs-english.ts';
 import { type GlossaryName, glossaryNames, type HsGlossary } from './_hs-glossary.ts';
-import { contradicts, goodsText, isStateChapter, polarities, statesOf, workedRulesFor } from './_hs-rules.ts';
+import {
+  contradicts,
+  goodsText,
+  isStateChapter,
+  polarities,
+  type Reading,
+  readingsOf,
+  statesOf,
+  workedRulesFor,
+} from './_hs-rules.ts';
 
 /** The shipped nomenclature, compact (see bench/hs-code-asset.ts): lines are [hs10, 품목명, path no., English]. */
 export interface HsNomenclature {
@@ -419,18 +428,28 @@ export class HsCodeModel {
     );
   }
 
-  /** The `k` best tariff lines for one item, best first (empty when the text has nothing to match). */
-  predict(query: HsQuery, k = 3): HsCandidate[] {
+  /** The item's texts as the model reads them: its whole text, and what it is (its name and description head). */
+  private queryTexts(query: HsQuery): { text: string; focus: string } {
     // everyday names get the tariff's words for them (노트북 → 휴대용 자동자료처리기계), read from what names the
     // goods: the item's name and the head of its description (not every word of a long description)
-    const named = `${query.name} ${descriptionHead(query.description ?? '')}`;
-    const aliases = FUSION.aliases ? tariffWordsFor(named) : '';
+    const head = descriptionHead(query.description ?? '');
+    const aliases = FUSION.aliases ? tariffWordsFor(`${query.name} ${head}`) : '';
     const name = cleanQuery(`${query.name} ${aliases}`);
     const text = cleanQuery(`${query.name} ${aliases}\n${query.description ?? ''}`);
+    // What the item is: its name and the head of its description (without the materials and processes before it).
+    return { text, focus: `${name} ${head}`.trim() };
+  }
+
+  /** What the rules read in the item (states of raw food, 비(非)- opposites), for the officer to check: 냉동, 합금강. */
+  readings(query: HsQuery): Reading[] {
+    return readingsOf(goodsText(this.queryTexts(query).text));
+  }
+
+  /** The `k` best tariff lines for one item, best first (empty when the text has nothing to match). */
+  predict(query: HsQuery, k = 3): HsCandidate[] {
+    const { text, focus } = this.queryTexts(query);
     const n = this.nomenclature;
     const L = n.nomenclature.lines.length;
-    // What the item is: its name and the head of its description (without the materials and processes before it).
-    const focus = `${name} ${descriptionHead(query.description ?? '')}`.trim();
 
     const cos4 = relative(n.index4.cosineScores(text));
     const bm4 = relative(n.index4.scores(text));

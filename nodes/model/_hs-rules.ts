@@ -178,3 +178,29 @@ export function contradicts(line: number, item: number): boolean {
   }
   return false;
 }
+
+/** A word the rules read in an item, in Korean and English (shown to the officer beside the suggestion). */
+export interface Reading {
+  readonly ko: string;
+  readonly en: string;
+}
+
+const STATE_WORDS: ReadonlyArray<readonly [number, Reading]> = [
+  [STATE.fresh, { ko: '신선·냉장', en: 'fresh or chilled' }],
+  [STATE.frozen, { ko: '냉동', en: 'frozen' }],
+  [STATE.dried, { ko: '건조', en: 'dried' }],
+];
+
+/** The states and the negatable properties `goods` names (what the state and opposite rules act on). */
+export function readingsOf(goods: string): Reading[] {
+  const out: Reading[] = [];
+  const states = statesOf(goods);
+  for (const [bit, word] of STATE_WORDS) if (states & bit) out.push(word);
+  const said = polarities(goods);
+  NEGATABLE.forEach(({ ko, en }, i) => {
+    const p = (said >> (2 * i)) & 3;
+    if (p & 1) out.push({ ko, en });
+    if (p & 2) out.push({ ko: `비${ko}`, en: `non-${en}` });
+  });
+  return out;
+}

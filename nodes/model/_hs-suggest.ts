@@ -6,6 +6,7 @@ import { breather } from '../_shared/breather.ts';
 import { HsClassifier, type HsClassifierAsset } from './_hs-classifier.ts';
 import { HsCodeModel, type HsDecision, type HsNomenclature, HsNomenclatureIndex } from './_hs-code-model.ts';
 import { loadGlossary } from './_hs-glossary.ts';
+import type { Reading } from './_hs-rules.ts';
 
 /** The longest text read per item: a pasted catalogue cannot stall the run (a ruling's description is < 2,000). */
 export const MAX_ITEM_CHARS = 4000;
@@ -13,6 +14,9 @@ export const MAX_ITEM_CHARS = 4000;
 const NOTE_EMPTY = '품명·설명이 비어 있어 예측하지 않았습니다 (no text)';
 const NOTE_NUMBERS = '숫자·기호만 있어 예측하지 않았습니다. 품명을 글로 적어 주세요 (only numbers and symbols)';
 const NOTE_CUT = `설명이 길어 앞 ${MAX_ITEM_CHARS.toLocaleString('en-US')}자만 읽었습니다 (text cut)`;
+/** What the state and opposite rules read, so the officer sees why a line of another state was set aside. */
+const readNote = (read: readonly Reading[]) =>
+  `상태·성질로 읽은 말: ${read.map((r) => r.ko).join(', ')} (read as: ${read.map((r) => r.en).join(', ')})`;
 const NOTE_NO_MATCH = '세번 목록에서 맞는 글을 찾지 못했습니다 (nothing in the nomenclature matched)';
 
 let shared: Promise<HsNomenclatureIndex> | undefined;
@@ -76,9 +80,14 @@ export async function suggestCodes(
     else {
       if (t.name.length + t.description.length > MAX_ITEM_CHARS) note.push(NOTE_CUT);
       const name = t.name.slice(0, MAX_ITEM_CHARS);
-      candidates = model.predict({ name, description: t.description.slice(0, MAX_ITEM_CHARS - name.length) }, 3);
+      const query = { name, description: t.description.slice(0, MAX_ITEM_CHARS - name.length) };
+      candidates = model.predict(query, 3);
       if (candidates.length === 0) note.push(NOTE_NO_MATCH);
-      else predicted++;
+      else {
+        predicted++;
+        const read = model.readings(query);
+        if (read.length > 0) note.push(readNote(read));
+      }
     }
     const c = (k: number) => candidates[k];
     rows.push([

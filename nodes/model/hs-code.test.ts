@@ -292,6 +292,11 @@ describe('model.hs_code', () => {
     ]);
     expect(error).toBeNull();
     expect(rows.map((r) => String(r.hs10_1).slice(0, 6))).toEqual(['071080', '071333', '540761', '320820', '320910']);
+    // the note says what was read, so an officer sees why the lines of another state or the opposite were set aside
+    expect(rows[0]!.hs_note).toBe('상태·성질로 읽은 말: 냉동 (read as: frozen)');
+    expect(rows[1]!.hs_note).toBe('상태·성질로 읽은 말: 건조 (read as: dried)');
+    expect(String(rows[2]!.hs_note)).toContain('비텍스처드');
+    expect(String(rows[3]!.hs_note)).toContain('비수성 (read as: non-aqueous)');
   });
 
   it('finds the goods at the end of a ruling-style description, not the materials before them', () => {
