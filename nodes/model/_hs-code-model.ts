@@ -440,9 +440,13 @@ export class HsCodeModel {
     return { text, focus: `${name} ${head}`.trim() };
   }
 
-  /** What the rules read in the item (states of raw food, 비(非)- opposites), for the officer to check: 냉동, 합금강. */
-  readings(query: HsQuery): Reading[] {
-    return readingsOf(goodsText(this.queryTexts(query).text));
+  /**
+   * What the rules read in the item, for the officer to check: the 비(非)- opposites (합금강, 비텍스처드), and the state
+   * (냉동, 건조) when a suggestion is raw food, the only goods it decides.
+   */
+  readings(query: HsQuery, suggested: readonly HsCandidate[]): Reading[] {
+    const rawFood = suggested.some((c) => isStateChapter(c.hs10));
+    return readingsOf(goodsText(this.queryTexts(query).text), rawFood);
   }
 
   /** The `k` best tariff lines for one item, best first (empty when the text has nothing to match). */

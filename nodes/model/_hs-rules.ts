@@ -102,15 +102,18 @@ export const isStateChapter = (hs4: string) => /^(02|03|07|08)/u.test(hs4);
 
 const FREEZE_DRIED = /동결\s*건조|냉동\s*건조|freeze[-\s]?dried/giu;
 const STATE_CUES: ReadonlyArray<readonly [number, RegExp]> = [
-  [STATE.fresh, /신선|냉장|fresh|chilled/iu],
-  [STATE.frozen, /냉동|frozen/iu],
-  [STATE.dried, /건조|말린|dried|\bdry\b/iu],
+  [STATE.fresh, /신선|냉장|\b(fresh|chilled)\b/iu],
+  [STATE.frozen, /냉동|\bfrozen\b/iu],
+  [STATE.dried, /건조|말린|\b(dried|dry)\b/iu],
 ];
+/** Storage, and the machines and rooms that chill, freeze or dry: no state of the goods (냉장 보관, 냉동고, 건조기). */
+const NOT_A_STATE =
+  /(냉장|냉동)\s*(보관|유통|상태로\s*보관)|(냉장|냉동|건조)\s*(고|기|실|창고|장치|설비)(?![가-힣])|keep\s+(refrigerated|frozen)|\b(refrigerators?|freezers?|dryers?)\b/giu;
 
 /** The states `text` names (a bit mask; 0 when none). Freeze-dried goods are dried; "keep refrigerated" is no state. */
 export function statesOf(text: string): number {
   let mask = 0;
-  let rest = text.replace(/(냉장|냉동)\s*(보관|유통|상태로\s*보관)|keep\s+(refrigerated|frozen)/giu, ' ');
+  let rest = text.replace(NOT_A_STATE, ' ');
   const thawed = rest.replace(FREEZE_DRIED, ' ');
   if (thawed !== rest) mask |= STATE.dried;
   rest = thawed;
@@ -191,10 +194,10 @@ const STATE_WORDS: ReadonlyArray<readonly [number, Reading]> = [
   [STATE.dried, { ko: '건조', en: 'dried' }],
 ];
 
-/** The states and the negatable properties `goods` names (what the state and opposite rules act on). */
-export function readingsOf(goods: string): Reading[] {
+/** The negatable properties `goods` names, and its states unless `withStates` is false (what the rules act on). */
+export function readingsOf(goods: string, withStates = true): Reading[] {
   const out: Reading[] = [];
-  const states = statesOf(goods);
+  const states = withStates ? statesOf(goods) : 0;
   for (const [bit, word] of STATE_WORDS) if (states & bit) out.push(word);
   const said = polarities(goods);
   NEGATABLE.forEach(({ ko, en }, i) => {

@@ -85,7 +85,7 @@ export async function suggestCodes(
       if (candidates.length === 0) note.push(NOTE_NO_MATCH);
       else {
         predicted++;
-        const read = model.readings(query);
+        const read = model.readings(query, candidates);
         if (read.length > 0) note.push(readNote(read));
       }
     }

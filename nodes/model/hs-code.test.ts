@@ -256,6 +256,8 @@ describe('model.hs_code', () => {
     expect(statesOf('Vegetables, leguminous; shelled, dried')).toBe(STATE.dried);
     expect(statesOf('딸기를 동결건조한 것')).toBe(STATE.dried); // freeze-dried is dried, not frozen
     expect(statesOf('두부, 냉장 보관')).toBe(0); // keeping refrigerated is storage, not a state of raw food
+    expect(statesOf('양문형 냉장고, 냉동실 300L')).toBe(0); // nor are the machines and rooms that chill or freeze
+    expect(statesOf('Air freshener; dryer sheets')).toBe(0);
     const line7214 = polarities('철이나 비합금강의 그 밖의 봉 Iron or non-alloy steel; bars and rods');
     const line7228 = polarities('그 밖의 합금강의 그 밖의 봉 Alloy steel; bars and rods');
     expect(contradicts(line7214, polarities('합금강(SKD11) 재질의 평강'))).toBe(true);
