@@ -187,3 +187,33 @@ export function tariffWordsFor(text: string): string {
   for (const a of ALIASES) if (a.when.test(text) && !(a.unless?.test(text) ?? false)) out.push(a.add);
   return out.join(' ');
 }
+
+/**
+ * Fibres by their trade names, with the tariff's words for their kind: textiles and clothing split by fibre (61.10.11
+ * 양모, 61.10.30 합성섬유), and declarations name the fibre (울, 폴리에스테르, 실크), which no n-gram links to the
+ * tariff's word. Read from the whole description, where the fibre is stated.
+ */
+const FIBRES: readonly TariffWords[] = [
+  {
+    when: /(?:^|[^가-힣])울(?![가-힣])|메리노|캐시미어|알파카|모헤어|\b(wool|merino|cashmere|alpaca|mohair)\b/iu,
+    // mineral, glass, rock and steel "wool" are no fibre of an animal
+    unless: /(광물성|미네랄|글라스|유리|스틸|강철|암)\s*울|(mineral|glass|rock|steel|slag)\s*wool/iu,
+    add: '양모 동물의 부드러운 털',
+  },
+  { when: /실크|\bsilk\b/iu, add: '견' },
+  {
+    when: /폴리에스테르|나일론|폴리아미드|아크릴\s*섬유|스판덱스|폴리우레탄\s*섬유|\b(polyester|nylon|polyamide|spandex|elastane)\b/iu,
+    add: '합성섬유',
+  },
+  {
+    when: /레이온|비스코스|모달|텐셀|라이오셀|아세테이트\s*섬유|\b(rayon|viscose|modal|lyocell|tencel)\b/iu,
+    add: '재생 반합성섬유',
+  },
+];
+
+/** The tariff's words for the fibres `description` states (empty when it states none). */
+export function fibreWordsFor(description: string): string {
+  return FIBRES.filter((f) => f.when.test(description) && !(f.unless?.test(description) ?? false))
+    .map((f) => f.add)
+    .join(' ');
+}

@@ -24,14 +24,16 @@
 import { memoised } from '../../runtime/compute/memoised.ts';
 import { Bm25Index, cosine, type SparseVector } from '../../runtime/text/bm25.ts';
 import { matchedPhrases, normalizeText } from '../../runtime/text/char-ngrams.ts';
-import { tariffWordsFor } from './_hs-aliases.ts';
+import { fibreWordsFor, tariffWordsFor } from './_hs-aliases.ts';
 import type { HsClassifier } from './_hs-classifier.ts';
 import { englishLineIndex, englishTerms } from './_hs-english.ts';
 import { type GlossaryName, glossaryNames, type HsGlossary } from './_hs-glossary.ts';
 import {
   contradicts,
+  fabricOf,
   goodsText,
   isStateChapter,
+  otherFabric,
   polarities,
   type Reading,
   readingsOf,
@@ -97,6 +99,8 @@ export const FUSION = {
   bareGlossary: 2,
   /** Everyday names get the tariff's words for them (_hs-aliases.ts); off only to measure without (HS_ALIASES=0). */
   aliases: true,
+  /** Fibres' trade names get the tariff's words for their kind (울 → 양모, 폴리에스테르 → 합성섬유; _hs-aliases.ts). */
+  fibres: true,
   /**
    * The glossary of declared names (_hs-glossary.ts): TF-IDF cosine of what the item is (its name and the head of
    * its description; `text4`: its whole text) against each heading's and subheading's names, counted in full from
@@ -433,7 +437,9 @@ export class HsCodeModel {
     // everyday names get the tariff's words for them (노트북 → 휴대용 자동자료처리기계), read from what names the
     // goods: the item's name and the head of its description (not every word of a long description)
     const head = descriptionHead(query.description ?? '');
-    const aliases = FUSION.aliases ? tariffWordsFor(`${query.name} ${head}`) : '';
+    const aliases = FUSION.aliases
+      ? `${tariffWordsFor(`${query.name} ${head}`)} ${FUSION.fibres ? fibreWordsFor(`${query.name} ${query.description ?? ''}`) : ''}`
+      : '';
     const name = cleanQuery(`${query.name} ${aliases}`);
     const text = cleanQuery(`${query.name} ${aliases}\n${query.description ?? ''}`);
     // What the item is: its name and the head of its description (without the materials and processes before it).
@@ -441,12 +447,14 @@ export class HsCodeModel {
   }
 
   /**
-   * What the rules read in the item, for the officer to check: the 비(非)- opposites (합금강, 비텍스처드), and the state
-   * (냉동, 건조) when a suggestion is raw food, the only goods it decides.
+   * What the rules read in the item, for the officer to check: the 비(非)- opposites (합금강, 비텍스처드), the state
+   * (냉동, 건조) when a suggestion is raw food and the fabric (편물, 직물) when one is clothing: the goods they decide.
    */
   readings(query: HsQuery, suggested: readonly HsCandidate[]): Reading[] {
-    const rawFood = suggested.some((c) => isStateChapter(c.hs10));
-    return readingsOf(goodsText(this.queryTexts(query).text), rawFood);
+    return readingsOf(goodsText(this.queryTexts(query).text), {
+      states: suggested.some((c) => isStateChapter(c.hs10)),
+      fabric: suggested.some((c) => /^6[12]/u.test(c.hs10)),
+    });
   }
 
   /** The `k` best tariff lines for one item, best first (empty when the text has nothing to match). */
@@ -553,6 +561,12 @@ export class HsCodeModel {
       for (let i = 0; i < L; i++)
         if (n.linePolarities[i] && contradicts(n.linePolarities[i]!, said))
           lineScore[i] = lineScore[i]! * FUSION.contradictedTerm;
+
+    // Clothing: knitted goods are Ch. 61, woven Ch. 62; a line of the other fabric's chapter yields like an opposite.
+    const fabric = FUSION.contradictedTerm < 1 ? fabricOf(goodsText(text)) : null;
+    if (fabric)
+      for (let i = 0; i < L; i++)
+        if (otherFabric(n.hs4[n.line4[i]!]!, fabric)) lineScore[i] = lineScore[i]! * FUSION.contradictedTerm;
 
     // Decisions: centroids at HS4 and HS6, nearest decision at HS10 (each times its cosine and the closeness).
     const decided = new Map<number, string[]>();

@@ -182,6 +182,23 @@ export function contradicts(line: number, item: number): boolean {
   return false;
 }
 
+// Knitted or woven: Ch. 61 is clothing of knitted or crocheted fabric, Ch. 62 the same garments not knitted. The
+// garment's name is in both (블라우스, 수영복) and Ch. 62's Korean even says 메리야스 편물 (to exclude it), so only the
+// fabric the description states tells them apart. 편직물 is knitted, though it ends in 직물.
+const KNITTED = /편물|편직|니트|뜨개|메리야스|\b(knit|knitted|knitting|crochet(ed)?)\b/iu;
+const WOVEN = /(?<!편)직물|우븐|직조|\bwoven\b/iu;
+
+/** The fabric of clothing the description states: knitted, woven, or null (neither, or both). */
+export function fabricOf(goods: string): 'knitted' | 'woven' | null {
+  const knitted = KNITTED.test(goods);
+  const woven = WOVEN.test(goods);
+  return knitted === woven ? null : knitted ? 'knitted' : 'woven';
+}
+
+/** Whether a line of heading `hs4` is clothing of the other fabric than `fabric` (Ch. 61 knitted, Ch. 62 not). */
+export const otherFabric = (hs4: string, fabric: 'knitted' | 'woven' | null) =>
+  (fabric === 'knitted' && hs4.startsWith('62')) || (fabric === 'woven' && hs4.startsWith('61'));
+
 /** A word the rules read in an item, in Korean and English (shown to the officer beside the suggestion). */
 export interface Reading {
   readonly ko: string;
@@ -194,11 +211,16 @@ const STATE_WORDS: ReadonlyArray<readonly [number, Reading]> = [
   [STATE.dried, { ko: '건조', en: 'dried' }],
 ];
 
-/** The negatable properties `goods` names, and its states unless `withStates` is false (what the rules act on). */
-export function readingsOf(goods: string, withStates = true): Reading[] {
+/**
+ * What the rules act on in `goods`: the negatable properties it names, its states (raw food) and its fabric (clothing)
+ * when asked for.
+ */
+export function readingsOf(goods: string, { states: withStates = true, fabric: withFabric = true } = {}): Reading[] {
   const out: Reading[] = [];
   const states = withStates ? statesOf(goods) : 0;
   for (const [bit, word] of STATE_WORDS) if (states & bit) out.push(word);
+  const fabric = withFabric ? fabricOf(goods) : null;
+  if (fabric) out.push(fabric === 'knitted' ? { ko: '편물', en: 'knitted' } : { ko: '직물', en: 'woven' });
   const said = polarities(goods);
   NEGATABLE.forEach(({ ko, en }, i) => {
     const p = (said >> (2 * i)) & 3;

@@ -5,11 +5,11 @@ import type { Engine } from '../../runtime/engine/engine.ts';
 import { renderMessage } from '../../runtime/messages/render.ts';
 import { doc, resolve, runtimeFor, values } from '../../runtime/testing/harness.ts';
 import { nodeDefinitions } from '../index.ts';
-import { tariffWordsFor } from './_hs-aliases.ts';
+import { fibreWordsFor, tariffWordsFor } from './_hs-aliases.ts';
 import { HsClassifier, type HsClassifierAsset } from './_hs-classifier.ts';
 import { descriptionHead, FUSION } from './_hs-code-model.ts';
 import { englishTerms } from './_hs-english.ts';
-import { contradicts, polarities, STATE, statesOf, workedRulesFor } from './_hs-rules.ts';
+import { contradicts, fabricOf, polarities, STATE, statesOf, workedRulesFor } from './_hs-rules.ts';
 import { hs10Of } from './hs-code.ts';
 
 let engine: Engine;
@@ -275,6 +275,13 @@ describe('model.hs_code', () => {
       'woven fabric nontextur polyest filament dy',
     );
     expect(englishTerms('vulcanised')).toBe(englishTerms('vulcanized'));
+    // knitted or woven clothing: 편직물 is knitted though it ends in 직물; saying both decides nothing
+    expect(fabricOf('면 메리야스 편직물로 만든 티셔츠')).toBe('knitted');
+    expect(fabricOf('나일론 직물로 만든 수영복')).toBe('woven');
+    expect(fabricOf('직물과 편물을 이어 붙인 조끼')).toBeNull();
+    // fibres get the tariff's words for their kind; mineral wool is no animal's
+    expect(fibreWordsFor('울 100% 풀오버')).toContain('양모');
+    expect(fibreWordsFor('광물성 울(mineral wool) 보드')).toBe('');
   });
 
   it('tells goods apart by their state and by 비(非)-: the words alone match both lines', async () => {
@@ -294,6 +301,16 @@ describe('model.hs_code', () => {
     ]);
     expect(error).toBeNull();
     expect(rows.map((r) => String(r.hs10_1).slice(0, 6))).toEqual(['071080', '071333', '540761', '320820', '320910']);
+    // worked out from the tariff: knitted blouses 61.06, swimwear not knitted 62.11.12, sweaters of wool 61.10.11,
+    // ties of silk 62.15.10; before the fabric rule and the fibres' words they went to 6206, 6112, 6110.30 and 6215.20
+    const clothing = await run([
+      ['f', '여성용 블라우스', '폴리에스테르 100% 메리야스 편물로 만든 여성용 블라우스'],
+      ['g', '여성용 원피스 수영복', '나일론 직물로 만든 여성용 수영복'],
+      ['h', '남성용 스웨터', '울 100% 뜨개질 편물로 만든 풀오버 스웨터'],
+      ['i', 'Woven necktie', '실크 직물로 만든 넥타이'],
+    ]);
+    expect(clothing.rows.map((r) => String(r.hs10_1).slice(0, 6))).toEqual(['610620', '621112', '611011', '621510']);
+    expect(clothing.rows[0]!.hs_note).toBe('상태·성질로 읽은 말: 편물 (read as: knitted)');
     // the note says what was read, so an officer sees why the lines of another state or the opposite were set aside
     expect(rows[0]!.hs_note).toBe('상태·성질로 읽은 말: 냉동 (read as: frozen)');
     expect(rows[1]!.hs_note).toBe('상태·성질로 읽은 말: 건조 (read as: dried)');
