@@ -34,10 +34,12 @@ import {
   goodsText,
   isStateChapter,
   otherFabric,
+  otherWearers,
   polarities,
   type Reading,
   readingsOf,
   statesOf,
+  wearersOf,
   workedRulesFor,
 } from './_hs-rules.ts';
 
@@ -238,6 +240,8 @@ export class HsNomenclatureIndex {
   readonly lineStates: Uint8Array;
   /** Per line: which of the tariff's negatable properties (합금강, 텍스처드…) its wording names or negates. */
   readonly linePolarities: Uint32Array;
+  /** Per line of clothing (Ch. 61, 62): who it is for (wearersOf: 1 men, 2 women; 0 elsewhere or unsaid). */
+  readonly lineWearers: Uint8Array;
   /** Each line's English wording (heading, subheading, own name) as stemmed whole words. */
   readonly englishLines: Bm25Index;
 
@@ -311,6 +315,16 @@ export class HsNomenclatureIndex {
         polarity(nameEn) |
         polarity(en(hs10.slice(0, 4))) |
         polarity(en(hs10.slice(0, 6))),
+    );
+    const wearers = memoised(wearersOf);
+    this.lineWearers = Uint8Array.from(lines, ([hs10, name, p, nameEn]) =>
+      /^6[12]/u.test(hs10)
+        ? wearers(name) |
+          wearers(paths[p] ?? '') |
+          wearers(nameEn) |
+          wearers(en(hs10.slice(0, 4))) |
+          wearers(en(hs10.slice(0, 6)))
+        : 0,
     );
     this.lineStates = Uint8Array.from(lines, ([hs10, name, p, nameEn]) =>
       isStateChapter(hs10)
@@ -562,11 +576,14 @@ export class HsCodeModel {
         if (n.linePolarities[i] && contradicts(n.linePolarities[i]!, said))
           lineScore[i] = lineScore[i]! * FUSION.contradictedTerm;
 
-    // Clothing: knitted goods are Ch. 61, woven Ch. 62; a line of the other fabric's chapter yields like an opposite.
+    // Clothing: knitted goods are Ch. 61, woven Ch. 62, and most garments are men's or women's; a line of the other
+    // fabric's chapter or for the other wearers yields like an opposite.
     const fabric = FUSION.contradictedTerm < 1 ? fabricOf(goodsText(text)) : null;
-    if (fabric)
+    const wearer = FUSION.contradictedTerm < 1 ? wearersOf(goodsText(text)) : 0;
+    if (fabric || wearer === 1 || wearer === 2)
       for (let i = 0; i < L; i++)
-        if (otherFabric(n.hs4[n.line4[i]!]!, fabric)) lineScore[i] = lineScore[i]! * FUSION.contradictedTerm;
+        if (otherFabric(n.hs4[n.line4[i]!]!, fabric) || otherWearers(n.lineWearers[i]!, wearer))
+          lineScore[i] = lineScore[i]! * FUSION.contradictedTerm;
 
     // Decisions: centroids at HS4 and HS6, nearest decision at HS10 (each times its cosine and the closeness).
     const decided = new Map<number, string[]>();

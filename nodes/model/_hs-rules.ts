@@ -199,6 +199,23 @@ export function fabricOf(goods: string): 'knitted' | 'woven' | null {
 export const otherFabric = (hs4: string, fabric: 'knitted' | 'woven' | null) =>
   (fabric === 'knitted' && hs4.startsWith('62')) || (fabric === 'woven' && hs4.startsWith('61'));
 
+// Men's or women's: Ch. 61 and 62 split most garments by who wears them (61.07 남성용이나 소년용 팬티, 61.08 여성용이나
+// 소녀용), and the two headings share every other word. A line only for the other side than the item's keeps a share.
+// "man-made fibres" is no man's: a word followed by a hyphen does not count
+const FOR_MEN = /남성|남자|신사|소년|(?<![a-z])(men|man|boy|gentleman|gentlemen)'?s?(?![a-z-])/iu;
+const FOR_WOMEN = /여성|여자|숙녀|소녀|부인|(?<![a-z])(women|woman|girl|lady|ladies)'?s?(?![a-z])/iu;
+/** Both at once: a unisex garment is for neither side alone. */
+const UNISEX = /남녀\s*공용|남녀\s*겸용|유니섹스|\bunisex\b/iu;
+
+/** Who the goods are for: 1 men or boys, 2 women or girls, 3 both or unisex, 0 unsaid. */
+export function wearersOf(text: string): number {
+  if (UNISEX.test(text)) return 3;
+  return (FOR_MEN.test(text) ? 1 : 0) | (FOR_WOMEN.test(text) ? 2 : 0);
+}
+
+/** Whether a line for `line` wearers is only for the other side than an item for `item` wearers. */
+export const otherWearers = (line: number, item: number) => (line === 1 && item === 2) || (line === 2 && item === 1);
+
 /** A word the rules read in an item, in Korean and English (shown to the officer beside the suggestion). */
 export interface Reading {
   readonly ko: string;
@@ -221,6 +238,9 @@ export function readingsOf(goods: string, { states: withStates = true, fabric: w
   for (const [bit, word] of STATE_WORDS) if (states & bit) out.push(word);
   const fabric = withFabric ? fabricOf(goods) : null;
   if (fabric) out.push(fabric === 'knitted' ? { ko: '편물', en: 'knitted' } : { ko: '직물', en: 'woven' });
+  const wearers = withFabric ? wearersOf(goods) : 0;
+  if (wearers === 1) out.push({ ko: '남성용', en: "men's or boys'" });
+  if (wearers === 2) out.push({ ko: '여성용', en: "women's or girls'" });
   const said = polarities(goods);
   NEGATABLE.forEach(({ ko, en }, i) => {
     const p = (said >> (2 * i)) & 3;

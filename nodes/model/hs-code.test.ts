@@ -9,7 +9,7 @@ import { fibreWordsFor, tariffWordsFor } from './_hs-aliases.ts';
 import { HsClassifier, type HsClassifierAsset } from './_hs-classifier.ts';
 import { descriptionHead, FUSION } from './_hs-code-model.ts';
 import { englishTerms } from './_hs-english.ts';
-import { contradicts, fabricOf, polarities, STATE, statesOf, workedRulesFor } from './_hs-rules.ts';
+import { contradicts, fabricOf, polarities, STATE, statesOf, wearersOf, workedRulesFor } from './_hs-rules.ts';
 import { hs10Of } from './hs-code.ts';
 
 let engine: Engine;
@@ -279,6 +279,10 @@ describe('model.hs_code', () => {
     expect(fabricOf('면 메리야스 편직물로 만든 티셔츠')).toBe('knitted');
     expect(fabricOf('나일론 직물로 만든 수영복')).toBe('woven');
     expect(fabricOf('직물과 편물을 이어 붙인 조끼')).toBeNull();
+    // who wears it: "man-made fibres" is no man's, and unisex is both
+    expect(wearersOf("Briefs; women's or girls', of man-made fibres")).toBe(2);
+    expect(wearersOf("Men's cotton shirt")).toBe(1);
+    expect(wearersOf('남녀공용 후드티')).toBe(3);
     // fibres get the tariff's words for their kind; mineral wool is no animal's
     expect(fibreWordsFor('울 100% 풀오버')).toContain('양모');
     expect(fibreWordsFor('광물성 울(mineral wool) 보드')).toBe('');
@@ -308,9 +312,17 @@ describe('model.hs_code', () => {
       ['g', '여성용 원피스 수영복', '나일론 직물로 만든 여성용 수영복'],
       ['h', '남성용 스웨터', '울 100% 뜨개질 편물로 만든 풀오버 스웨터'],
       ['i', 'Woven necktie', '실크 직물로 만든 넥타이'],
+      ['j', '여성용 면 셔츠', '면 100% 직물로 만든 여성용 셔츠'],
     ]);
-    expect(clothing.rows.map((r) => String(r.hs10_1).slice(0, 6))).toEqual(['610620', '621112', '611011', '621510']);
-    expect(clothing.rows[0]!.hs_note).toBe('상태·성질로 읽은 말: 편물 (read as: knitted)');
+    // and a woman's shirt is 62.06, not the men's shirts of 62.05 (where it went before the wearers were read)
+    expect(clothing.rows.map((r) => String(r.hs10_1).slice(0, 6))).toEqual([
+      '610620',
+      '621112',
+      '611011',
+      '621510',
+      '620630',
+    ]);
+    expect(clothing.rows[0]!.hs_note).toBe("상태·성질로 읽은 말: 편물, 여성용 (read as: knitted, women's or girls')");
     // the note says what was read, so an officer sees why the lines of another state or the opposite were set aside
     expect(rows[0]!.hs_note).toBe('상태·성질로 읽은 말: 냉동 (read as: frozen)');
     expect(rows[1]!.hs_note).toBe('상태·성질로 읽은 말: 건조 (read as: dried)');
