@@ -168,9 +168,13 @@ describe.skipIf(!hasChromium() && !process.env.CI)('charts', () => {
     await dragBetween(page, '.chart-chip[data-column="원산지"]', '.chart-shelf[data-shelf="color"] .chart-slot');
     await expect.poll(async () => (await node()).params.color).toBe('원산지');
     // keyboard path: press a chip, then a shelf
-    await page.click('.chart-chip[data-column="수량"]');
+    // (the chip must be armed before the shelf is pressed: under load the chart's re-render after the colour change
+    // could take the first click, and the shelf then had nothing to take)
+    const chip = page.locator('.chart-chip[data-column="수량"]');
+    await chip.click();
+    await expect.poll(() => chip.getAttribute('aria-pressed'), { timeout: 10_000 }).toBe('true');
     await page.click('.chart-shelf[data-shelf="y"] .chart-slot');
-    await expect.poll(async () => (await node()).params.y).toBe('수량');
+    await expect.poll(async () => (await node()).params.y, { timeout: 10_000 }).toBe('수량');
     // 수량 by importer and origin: 한빛 CN 2+4, 한빛 NO null (id 6), 바다 VN 10+10, 바다 CN 40, 초록 DE 100+50
     await page.waitForFunction(
       (id) =>
