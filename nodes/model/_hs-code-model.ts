@@ -461,13 +461,18 @@ export class HsCodeModel {
   }
 
   /**
-   * What the rules read in the item, for the officer to check: the 비(非)- opposites (합금강, 비텍스처드), the state
-   * (냉동, 건조) when a suggestion is raw food and the fabric (편물, 직물) when one is clothing: the goods they decide.
+   * What the rules read in the item, for the officer to check, where it decides between the suggested lines: the
+   * 비(非)- opposites their wording names (합금강, 비텍스처드), the state (냉동, 건조) when a suggestion is raw food, the
+   * fabric and wearers (편물, 여성용) when one is clothing.
    */
   readings(query: HsQuery, suggested: readonly HsCandidate[]): Reading[] {
+    let terms = 0;
+    for (const c of suggested)
+      terms |= this.nomenclature.linePolarities[this.nomenclature.lineOf.get(c.hs10) ?? -1] ?? 0;
     return readingsOf(goodsText(this.queryTexts(query).text), {
       states: suggested.some((c) => isStateChapter(c.hs10)),
       fabric: suggested.some((c) => /^6[12]/u.test(c.hs10)),
+      terms,
     });
   }
 

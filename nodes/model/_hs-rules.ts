@@ -229,10 +229,18 @@ const STATE_WORDS: ReadonlyArray<readonly [number, Reading]> = [
 ];
 
 /**
- * What the rules act on in `goods`: the negatable properties it names, its states (raw food) and its fabric (clothing)
- * when asked for.
+ * What the rules act on in `goods`: the negatable properties it names (of `terms`), its states (raw food) and its
+ * fabric and wearers (clothing) when asked for.
  */
-export function readingsOf(goods: string, { states: withStates = true, fabric: withFabric = true } = {}): Reading[] {
+export function readingsOf(
+  goods: string,
+  {
+    states: withStates = true,
+    fabric: withFabric = true,
+    /** Polarities (as `polarities` gives them) whose terms are worth naming: those of the suggested lines. */
+    terms = ~0,
+  } = {},
+): Reading[] {
   const out: Reading[] = [];
   const states = withStates ? statesOf(goods) : 0;
   for (const [bit, word] of STATE_WORDS) if (states & bit) out.push(word);
@@ -243,8 +251,15 @@ export function readingsOf(goods: string, { states: withStates = true, fabric: w
   if (wearers === 2) out.push({ ko: '여성용', en: "women's or girls'" });
   const said = polarities(goods);
   NEGATABLE.forEach(({ ko, en }, i) => {
+    if (((terms >> (2 * i)) & 3) === 0) return;
     const p = (said >> (2 * i)) & 3;
-    if (p & 1) out.push({ ko, en });
+    if (p & 1) {
+      // a kind of it is named as found: 합금강(스테인리스)
+      const { negated, plain } = NEGATABLE_FORMS[i]!;
+      const found = plain.exec(goods.replace(negated, ' '))?.[0] ?? ko;
+      const kind = found === ko || found.toLowerCase() === en ? '' : found;
+      out.push(kind ? { ko: `${ko}(${kind})`, en: `${en} (${kind})` } : { ko, en });
+    }
     if (p & 2) out.push({ ko: `비${ko}`, en: `non-${en}` });
   });
   return out;

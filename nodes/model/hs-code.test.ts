@@ -328,6 +328,16 @@ describe('model.hs_code', () => {
     expect(rows[1]!.hs_note).toBe('상태·성질로 읽은 말: 건조 (read as: dried)');
     expect(String(rows[2]!.hs_note)).toContain('비텍스처드');
     expect(String(rows[3]!.hs_note)).toContain('비수성 (read as: non-aqueous)');
+    // a kind read as the property is named as found (stainless steel is alloy steel), and a reading no suggested
+    // line's wording turns on is not noted (a PP film's 수성 coating: no film line says 수성 or 비수성)
+    const more = await run([
+      ['k', '스테인리스 볼트', '스테인리스강으로 만든 육각 볼트, M10'],
+      ['l', 'PP 필름', '폴리프로필렌 필름, 한 면에 수성 코팅, 두께 30㎛'],
+    ]);
+    expect(String(more.rows[0]!.hs10_1).slice(0, 4)).toBe('7318');
+    expect(more.rows[0]!.hs_note).toBe('상태·성질로 읽은 말: 합금강(스테인리스) (read as: alloy (스테인리스))');
+    expect(String(more.rows[1]!.hs10_1).slice(0, 2)).toBe('39');
+    expect(more.rows[1]!.hs_note).toBeNull();
   });
 
   it('finds the goods at the end of a ruling-style description, not the materials before them', () => {
