@@ -183,9 +183,15 @@ const ALIASES: readonly TariffWords[] = [
 
 /** The tariff's words for the everyday names in `text` (empty when it names none), to be added to the query. */
 export function tariffWordsFor(text: string): string {
-  const out: string[] = [];
-  for (const a of ALIASES) if (a.when.test(text) && !(a.unless?.test(text) ?? false)) out.push(a.add);
-  return out.join(' ');
+  return wordsFor(ALIASES, text);
+}
+
+/** The tariff's words of every entry of `table` that `text` names (and does not exclude). */
+function wordsFor(table: readonly TariffWords[], text: string): string {
+  return table
+    .filter((a) => a.when.test(text) && !(a.unless?.test(text) ?? false))
+    .map((a) => a.add)
+    .join(' ');
 }
 
 /**
@@ -213,7 +219,5 @@ const FIBRES: readonly TariffWords[] = [
 
 /** The tariff's words for the fibres `description` states (empty when it states none). */
 export function fibreWordsFor(description: string): string {
-  return FIBRES.filter((f) => f.when.test(description) && !(f.unless?.test(description) ?? false))
-    .map((f) => f.add)
-    .join(' ');
+  return wordsFor(FIBRES, description);
 }

@@ -32,6 +32,7 @@ import {
   contradicts,
   fabricOf,
   goodsText,
+  isClothing,
   isStateChapter,
   otherFabric,
   otherWearers,
@@ -305,32 +306,19 @@ export class HsNomenclatureIndex {
       NGRAM,
     );
     this.englishLines = englishLineIndex(lines, english);
-    // per part, memoised (a path is shared by many lines); the parts' polarities combine by OR
-    const polarity = memoised(polarities);
-    this.linePolarities = Uint32Array.from(
-      lines,
-      ([hs10, name, p, nameEn]) =>
-        polarity(name) |
-        polarity(paths[p] ?? '') |
-        polarity(nameEn) |
-        polarity(en(hs10.slice(0, 4))) |
-        polarity(en(hs10.slice(0, 6))),
-    );
-    const wearers = memoised(wearersOf);
-    this.lineWearers = Uint8Array.from(lines, ([hs10, name, p, nameEn]) =>
-      /^6[12]/u.test(hs10)
-        ? wearers(name) |
-          wearers(paths[p] ?? '') |
-          wearers(nameEn) |
-          wearers(en(hs10.slice(0, 4))) |
-          wearers(en(hs10.slice(0, 6)))
-        : 0,
-    );
-    this.lineStates = Uint8Array.from(lines, ([hs10, name, p, nameEn]) =>
-      isStateChapter(hs10)
-        ? statesOf(`${name} ${paths[p] ?? ''} ${nameEn} ${en(hs10.slice(0, 4))} ${en(hs10.slice(0, 6))}`)
-        : 0,
-    );
+    // What each line's wording says, read per part (name, path, English, heading's and subheading's English),
+    // memoised (a path is shared by many lines), the parts' bits combined by OR; 0 outside `where`.
+    const readLines = (read: (text: string) => number, where: (hs10: string) => boolean = () => true) => {
+      const part = memoised(read);
+      return lines.map(([hs10, name, p, nameEn]) =>
+        where(hs10)
+          ? part(name) | part(paths[p] ?? '') | part(nameEn) | part(en(hs10.slice(0, 4))) | part(en(hs10.slice(0, 6)))
+          : 0,
+      );
+    };
+    this.linePolarities = Uint32Array.from(readLines(polarities));
+    this.lineWearers = Uint8Array.from(readLines(wearersOf, isClothing));
+    this.lineStates = Uint8Array.from(readLines(statesOf, isStateChapter));
     // Headings as the union of their lines' whole texts, from indexLine's postings (no text cut again).
     this.index4all = this.indexLine.grouped(this.line4, this.hs4);
     const clfHeading = new Map((classifier?.headings ?? []).map((h, i) => [h, i]));
@@ -471,7 +459,7 @@ export class HsCodeModel {
       terms |= this.nomenclature.linePolarities[this.nomenclature.lineOf.get(c.hs10) ?? -1] ?? 0;
     return readingsOf(goodsText(this.queryTexts(query).text), {
       states: suggested.some((c) => isStateChapter(c.hs10)),
-      fabric: suggested.some((c) => /^6[12]/u.test(c.hs10)),
+      fabric: suggested.some((c) => isClothing(c.hs10)),
       terms,
     });
   }
@@ -566,29 +554,23 @@ export class HsCodeModel {
       for (let i = 0; i < L; i++) lineScore[i] = lineScore[i]! * factor[n.line4[i]!]!;
     }
 
-    // The state of raw food: a line naming only other states than the description's (냉동 강낭콩 vs 건조한 채두류).
-    const states = FUSION.contradictedState < 1 ? statesOf(goodsText(text)) : 0;
-    if (states)
+    // What the words alone cannot tell, each line of the opposite of what the description says keeping a share: the
+    // state of raw food (냉동 강낭콩 vs 건조한 채두류), 비(非)- opposites (합금강 vs 비합금강), and clothing's fabric
+    // (knitted Ch. 61, woven Ch. 62) and wearers (men's or women's).
+    const goods = goodsText(text);
+    const states = FUSION.contradictedState < 1 ? statesOf(goods) : 0;
+    const terms = FUSION.contradictedTerm < 1;
+    const said = terms ? polarities(goods) : 0;
+    const fabric = terms ? fabricOf(goods) : null;
+    const wearer = terms ? wearersOf(goods) : 0;
+    if (states || said || fabric || wearer)
       for (let i = 0; i < L; i++) {
         const s = n.lineStates[i]!;
-        if (s && !(s & states)) lineScore[i] = lineScore[i]! * FUSION.contradictedState;
-      }
-
-    // Opposites: a line requiring 비합금강 for an item of 합금강 (and the other way round).
-    const said = FUSION.contradictedTerm < 1 ? polarities(goodsText(text)) : 0;
-    if (said)
-      for (let i = 0; i < L; i++)
-        if (n.linePolarities[i] && contradicts(n.linePolarities[i]!, said))
-          lineScore[i] = lineScore[i]! * FUSION.contradictedTerm;
-
-    // Clothing: knitted goods are Ch. 61, woven Ch. 62, and most garments are men's or women's; a line of the other
-    // fabric's chapter or for the other wearers yields like an opposite.
-    const fabric = FUSION.contradictedTerm < 1 ? fabricOf(goodsText(text)) : null;
-    const wearer = FUSION.contradictedTerm < 1 ? wearersOf(goodsText(text)) : 0;
-    if (fabric || wearer === 1 || wearer === 2)
-      for (let i = 0; i < L; i++)
+        if (s && states && !(s & states)) lineScore[i] = lineScore[i]! * FUSION.contradictedState;
+        if (said && contradicts(n.linePolarities[i]!, said)) lineScore[i] = lineScore[i]! * FUSION.contradictedTerm;
         if (otherFabric(n.hs4[n.line4[i]!]!, fabric) || otherWearers(n.lineWearers[i]!, wearer))
           lineScore[i] = lineScore[i]! * FUSION.contradictedTerm;
+      }
 
     // Decisions: centroids at HS4 and HS6, nearest decision at HS10 (each times its cosine and the closeness).
     const decided = new Map<number, string[]>();

@@ -10,7 +10,7 @@ import { memoised } from '../../runtime/compute/memoised.ts';
 import { Bm25Index } from '../../runtime/text/bm25.ts';
 
 /** Cuts text into whole words: every word is shorter than this, so it yields itself as its only "n-gram". */
-export const WHOLE_WORDS = { min: 64, max: 64 } as const;
+const WHOLE_WORDS = { min: 64, max: 64 } as const;
 
 /** Words of the tariff's English that say nothing about the goods. */
 const FILLER = new Set(

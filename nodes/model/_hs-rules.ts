@@ -195,6 +195,9 @@ export function fabricOf(goods: string): 'knitted' | 'woven' | null {
   return knitted === woven ? null : knitted ? 'knitted' : 'woven';
 }
 
+/** Chapters of clothing, split by fabric (61 knitted, 62 not) and most headings by wearers. */
+export const isClothing = (hs: string) => /^6[12]/u.test(hs);
+
 /** Whether a line of heading `hs4` is clothing of the other fabric than `fabric` (Ch. 61 knitted, Ch. 62 not). */
 export const otherFabric = (hs4: string, fabric: 'knitted' | 'woven' | null) =>
   (fabric === 'knitted' && hs4.startsWith('62')) || (fabric === 'woven' && hs4.startsWith('61'));
