@@ -26,8 +26,9 @@ import { Bm25Index, cosine, type SparseVector } from '../../runtime/text/bm25.ts
 import { matchedPhrases, normalizeText } from '../../runtime/text/char-ngrams.ts';
 import { fibreWordsFor, tariffWordsFor } from './_hs-aliases.ts';
 import type { HsClassifier } from './_hs-classifier.ts';
+import { cleanQuery, descriptionHead } from './_hs-description.ts';
 import { englishLineIndex, englishTerms } from './_hs-english.ts';
-import { type GlossaryName, glossaryNames, type HsGlossary } from './_hs-glossary.ts';
+import { type GlossaryName, glossaryNames, type HsGlossary, nameLength } from './_hs-glossary.ts';
 import {
   contradicts,
   fabricOf,
@@ -107,7 +108,7 @@ export const FUSION = {
   /**
    * The glossary of declared names (_hs-glossary.ts): TF-IDF cosine of what the item is (its name and the head of
    * its description; `text4`: its whole text) against each heading's and subheading's names, counted in full from
-   * cosine `full` up, and a bonus when a name is spelled out in what the item is (times min(1, length / 4)). Chosen
+   * cosine `full` up, and a bonus when a name is spelled out in what the item is (times min(1, length / 4), a Hangul syllable counting two). Chosen
    * on held-out sets 1–3 (bench/RESULTS.md, hs-code, seventh round): cosine rather than relative BM25, so that a weak
    * best match stays weak.
    */
@@ -154,45 +155,6 @@ export const FUSION = {
 
 const NGRAM = { min: 2, max: 4 } as const;
 const CONFIDENCE_POOL = 10;
-
-/** Standard sentences of published rulings that say nothing about the goods. */
-const BOILERPLATE = [
-  /※\s*품목분류는[^\n]*?변경될 수 있(음|습니다)\.?/gu,
-  /[[(（]?\s*[＊*]?\s*분석\s*결과는 제시된 시료[^\])）\n]*[\])）]?/gu,
-];
-
-/** The query text with published-ruling boilerplate removed. */
-export function cleanQuery(text: string): string {
-  let out = text;
-  for (const re of BOILERPLATE) out = out.replace(re, ' ');
-  return out;
-}
-
-/**
- * The head of a ruling-style description: Korean puts the thing itself last ("…으로 만든 일회용 장갑(…)",
- * "…을 소매포장한 치약"), so the last two words of the first clause, without parentheses, name the goods; the
- * words before are mostly what it is made of or how. Empty when the clause ends in "것" (the name says what it is).
- */
-export function descriptionHead(description: string): string {
-  const clause =
-    cleanQuery(description)
-      .replace(/^[\sㅇo○\-·*]*(\(?개요\)?|물품\s*개요)?\s*[-:]?/u, '')
-      .split(/\s-\s|\s-(?=\s*[(（]?[가-힣]+\s*[)）]?\s*:)|\n|※|\s[ㅇ○]\s|용도\s*:/u)[0] ?? '';
-  let flat = clause;
-  for (let i = 0; i < 3; i++) flat = flat.replace(/[(（[][^()（）[\]]*[)）\]]/gu, ' ');
-  const words = flat
-    .replace(/[.,;]+\s*$/u, '')
-    .trim()
-    .split(/\s+/u)
-    .filter((w) => w !== '');
-  const last = words.slice(-2);
-  // a clause that ends in a verb says how the goods are packed or used (소매 포장됨, 체결에 사용함), not what they are
-  if (last.length === 0 || /것$|임$|[을를에]$|[됨함음킴춤]$|제시$|포장$|^물품$/u.test(last[last.length - 1]!))
-    return '';
-  // a modifier that is a verb form ("만든", "갖춘") says how, not what
-  if (last.length === 2 && /[한된은는든춘인운]$/u.test(last[0]!)) last.shift();
-  return last.join(' ');
-}
 
 const isResidual = (name: string) => /^(기타|그 밖의 것|그 밖의)\s*(\(|$)/u.test(name.trim());
 
@@ -645,7 +607,8 @@ export class HsCodeModel {
       const bonus = new Map<number, number>();
       for (const { compact: name, codes } of names) {
         if (!named(name)) continue;
-        for (const c of codes) bonus.set(c, Math.max(bonus.get(c) ?? 0, weight * w * Math.min(1, name.length / 4)));
+        for (const c of codes)
+          bonus.set(c, Math.max(bonus.get(c) ?? 0, weight * w * Math.min(1, nameLength(name) / 4)));
       }
       for (const [c, b] of bonus) into[c] = into[c]! + b;
     }

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { HsNomenclature } from './_hs-code-model.ts';
-import { glossaryNames, type HsGlossaryFile, loadGlossary, mergeGlossary } from './_hs-glossary.ts';
+import { glossaryNames, type HsGlossaryFile, loadGlossary, mergeGlossary, nameLength } from './_hs-glossary.ts';
 
 const dir = path.join(import.meta.dirname, '_hs-data/glossary');
 const nomenclature = JSON.parse(
@@ -46,5 +46,12 @@ describe('HS glossary of declared names', () => {
     expect(names.find((n) => n.compact === '고무슬리퍼')?.codes).toEqual([1]);
     // 신발 names three headings: it says nothing about which
     expect(names.some((n) => n.compact === '신발')).toBe(false);
+  });
+
+  it('weighs a Hangul syllable as two letters: a two-syllable Korean name is a whole word', () => {
+    expect(nameLength('만두')).toBe(4);
+    expect(nameLength('ramen')).toBe(5);
+    expect(nameLength('TV')).toBe(2);
+    expect(nameLength('LED 램프')).toBe(8);
   });
 });

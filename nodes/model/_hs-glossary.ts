@@ -47,6 +47,12 @@ export async function loadGlossary(): Promise<HsGlossary> {
   return mergeGlossary(files.map((f) => f.default as unknown as HsGlossaryFile));
 }
 
+/**
+ * How much a name spelled out says, in letters: a Hangul syllable counts as two, so that 만두 and 라면 weigh as
+ * much as "ramen" (a two-syllable Korean word is a whole word; a two-letter Latin one is mostly an abbreviation).
+ */
+export const nameLength = (name: string): number => name.length + (name.match(/[가-힣]/gu)?.length ?? 0);
+
 /** A glossary name as matched: normalised, and without spaces (declarations write 패딩점퍼 and 패딩 점퍼). */
 export interface GlossaryName {
   /** Normalised, spaces removed. */

@@ -7,7 +7,8 @@ import { doc, resolve, runtimeFor, values } from '../../runtime/testing/harness.
 import { nodeDefinitions } from '../index.ts';
 import { fibreWordsFor, tariffWordsFor } from './_hs-aliases.ts';
 import { HsClassifier, type HsClassifierAsset } from './_hs-classifier.ts';
-import { descriptionHead, FUSION } from './_hs-code-model.ts';
+import { FUSION } from './_hs-code-model.ts';
+import { descriptionHead } from './_hs-description.ts';
 import { englishTerms } from './_hs-english.ts';
 import { contradicts, fabricOf, polarities, STATE, statesOf, wearersOf, workedRulesFor } from './_hs-rules.ts';
 import { hs10Of } from './hs-code.ts';
@@ -328,14 +329,18 @@ describe('model.hs_code', () => {
     expect(rows[1]!.hs_note).toBe('상태·성질로 읽은 말: 건조 (read as: dried)');
     expect(String(rows[2]!.hs_note)).toContain('비텍스처드');
     expect(String(rows[3]!.hs_note)).toContain('비수성 (read as: non-aqueous)');
-    // a kind read as the property is named as found (stainless steel is alloy steel), and a reading no suggested
-    // line's wording turns on is not noted (a PP film's 수성 coating: no film line says 수성 or 비수성)
+    // a kind read as the property is named as found (tool steel is alloy steel, Ch. 72 note 1(f): hot-rolled bars of
+    // other alloy steel are 7228.30), and a reading no suggested line's wording turns on is not noted: a stainless
+    // bolt's suggestions are all bolts of 73.18, which do not say 합금강; no film line says 수성 or 비수성
     const more = await run([
       ['k', '스테인리스 볼트', '스테인리스강으로 만든 육각 볼트, M10'],
       ['l', 'PP 필름', '폴리프로필렌 필름, 한 면에 수성 코팅, 두께 30㎛'],
+      ['m', '공구강 봉', '공구강을 열간압연한 원형 단면의 봉'],
     ]);
     expect(String(more.rows[0]!.hs10_1).slice(0, 4)).toBe('7318');
-    expect(more.rows[0]!.hs_note).toBe('상태·성질로 읽은 말: 합금강(스테인리스) (read as: alloy (스테인리스))');
+    expect(more.rows[0]!.hs_note).toBeNull();
+    expect(String(more.rows[2]!.hs10_1).slice(0, 6)).toBe('722830');
+    expect(more.rows[2]!.hs_note).toBe('상태·성질로 읽은 말: 합금강(공구강) (read as: alloy (공구강))');
     expect(String(more.rows[1]!.hs10_1).slice(0, 2)).toBe('39');
     expect(more.rows[1]!.hs_note).toBeNull();
   });
@@ -351,6 +356,41 @@ describe('model.hs_code', () => {
     expect(descriptionHead('폴리에스테르 편물로 만든 반팔 티셔츠를 비닐 봉투에 넣어 소매 포장됨')).toBe('');
     expect(descriptionHead('철강제 육각 볼트로 기계 부품의 체결에 사용함')).toBe('');
     expect(descriptionHead('PP 수지 펠릿을 25kg 포대 포장')).toBe('');
+  });
+
+  it('finds what a ruling sentence says the goods are: the noun a modifier describes, before 로(서) or 임', () => {
+    // each read by hand: the goods are the noun that the relative clause ends on, then named as "…로," or "…임"
+    expect(descriptionHead('스테인리스강 용기와 전열판을 갖춘 무선 전기주전자로, 물을 끓이는 데 사용함.')).toBe(
+      '무선 전기주전자',
+    );
+    expect(descriptionHead('쌀가루 반죽에 팥을 채워 성형한 떡임. 냉동 상태로 수입됨')).toBe('떡');
+    // 로 meaning "by means of" (원료로 발효시킨) is not the goods; the drink is
+    expect(descriptionHead('맥아를 원료로 발효시킨 후 알코올을 제거한 음료로, 캔에 충전됨')).toBe('음료');
+    // a counter says how many of what: the earbuds, not the pair
+    expect(descriptionHead('블루투스 모듈을 내장한 무선 이어폰 한 쌍으로, 충전 케이스와 함께 포장됨')).toBe(
+      '무선 이어폰',
+    );
+    // "-18℃ 이하로" is a temperature, not goods
+    expect(descriptionHead('양념에 재운 소고기를 -18℃ 이하로 냉동한 조제 식품임')).toBe('조제 식품');
+    // a noun that ends in 로 itself (회로) is not "회" being something
+    expect(descriptionHead('전류를 제어하는 구동회로로, 기판에 실장됨')).toBe('구동회로');
+    // a noun made a modifier (-용, -식) is part of the name
+    expect(descriptionHead('강판에 마찰재를 접착한 디스크 브레이크용 패드 4개 1세트임')).toBe('브레이크용 패드');
+    // no modifier before it: 고무로 here is what the sole is made of
+    expect(descriptionHead('바깥바닥은 고무로, 갑피는 가죽으로 되어 있음')).toBe('');
+  });
+
+  it('places goods a model number names only by what the ruling sentence says they are', async () => {
+    // worked out from the tariff: air purifiers are filtering machinery of 8421.39, a refrigerator's hermetic
+    // compressor is 8414.30, a robot vacuum cleaner with its own motor 85.08. Read by their whole text alone, the
+    // first went to 8467 (hand tools with a motor), the second to 8501 (motors), the third to 6404 (footwear).
+    const { rows, error } = await run([
+      ['a', 'HC-7', '실내 공기를 흡입하여 필터로 걸러 배출하는 가정용 공기청정기임. 팬과 전동기를 내장함.'],
+      ['b', 'DS-3', '밀폐 셸 안에 전동기와 압축기구를 내장한 냉장고용 왕복동식 압축기로, 냉매를 압축함.'],
+      ['c', 'QK-9', '바닥을 스스로 이동하며 먼지를 흡입하는 자율주행 청소기로, 배터리로 구동됨.'],
+    ]);
+    expect(error).toBeNull();
+    expect(rows.map((r) => String(r.hs10_1).slice(0, 6))).toEqual(['842139', '841430', '850811']);
   });
 
   it('the trained classifier names the chapter of goods written for this test (not tariff lines)', () => {

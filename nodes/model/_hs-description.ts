@@ -1,0 +1,99 @@
+// What a description says the goods are. Korean names the thing after everything said of it: "…을 혼합한 치약",
+// "…를 갖춘 자주식 굴삭기로, 신품임", "…를 채워 냉동한 만두임". The words before are mostly what it is made of,
+// how, and for what.
+
+/** Standard sentences of published rulings that say nothing about the goods. */
+const BOILERPLATE = [
+  /※\s*품목분류는[^\n]*?변경될 수 있(음|습니다)\.?/gu,
+  /[[(（]?\s*[＊*]?\s*분석\s*결과는 제시된 시료[^\])）\n]*[\])）]?/gu,
+];
+
+/** The query text with published-ruling boilerplate removed. */
+export function cleanQuery(text: string): string {
+  let out = text;
+  for (const re of BOILERPLATE) out = out.replace(re, ' ');
+  return out;
+}
+
+/** Text without its parentheses (nested ones too): "어묵(생선묵)임" → "어묵 임" is read as "어묵임". */
+const withoutParentheses = (text: string) => {
+  let flat = text;
+  for (let i = 0; i < 3; i++) flat = flat.replace(/\s*[(（[][^()（）[\]]*[)）\]]/gu, '');
+  return flat;
+};
+
+/**
+ * The head of a description: the last two words of its first clause when they name something (a list of features,
+ * "…, 소비전력 1.2kW", also ends a clause: the item's name is then left to name it), else the thing a ruling's sentence
+ * is about (`subjectOf`). Empty when neither names the goods.
+ */
+export function descriptionHead(description: string): string {
+  const clause =
+    cleanQuery(description)
+      .replace(/^[\sㅇo○\-·*]*(\(?개요\)?|물품\s*개요)?\s*[-:]?/u, '')
+      .split(/\s-\s|\s-(?=\s*[(（]?[가-힣]+\s*[)）]?\s*:)|\n|※|\s[ㅇ○]\s|용도\s*:/u)[0] ?? '';
+  const words = withoutParentheses(clause)
+    .replace(/[.,;]+\s*$/u, '')
+    .trim()
+    .split(/\s+/u)
+    .filter((w) => w !== '');
+  const last = words.slice(-2);
+  // a clause that ends in a verb says how the goods are packed or used (소매 포장됨, 체결에 사용함), not what they are
+  if (last.length === 0 || /것$|임$|[을를에]$|[됨함음킴춤]$|제시$|포장$|^물품$/u.test(last[last.length - 1]!))
+    return subjectOf(clause);
+  // a modifier that is a verb form ("만든", "갖춘") says how, not what
+  if (last.length === 2 && /[한된은는든춘인운]$/u.test(last[0]!)) last.shift();
+  return last.join(' ');
+}
+
+/** A relative modifier ("만든", "갖춘", "청소하는", "크기의"): what follows it is the thing it describes. */
+const MODIFIER =
+  /(?:[한된든춘진운킨린친낸힌긴인찐]|(?:하|되|있|없|않|같|넣|담|붙|얇|작|높|낮|깊|넓|좁|짧|굵|삶|볶|섞|녹|깎)[은는]|의|[형식용])$/u;
+/** A verb form: "원료로 발효시킨", "배터리로 구동되며", "직물로 만든" use 로 for "by means of", not "being". */
+const VERB = /(?:[한된든춘진운킨린친낸]|[하되]며|[하되]고|[하되]어|하여|해|됨|함|[이있없]고|[이있없]음)$/u;
+/** Nouns that end in 로 themselves (회로 is a circuit, not "회" being something). */
+const NOUNS_IN_RO = /(?:회|도|경|통|선|항|수|전기|용광|필)로$/u;
+/** Words a sentence puts before 로 or 임 that are not goods: "-18℃ 이하로 냉동한", "칩 형태로". */
+const NOT_GOODS =
+  /^(?:이하|이상|미만|초과|형태|상태|방식|방법|원료|목적|용도|공정|정도|비율|구조|후|전|사용|기준|단위)$/u;
+/** A counter: "이어폰 한 쌍으로", "패드 4개 1세트임" are about the 이어폰 and the 패드. */
+const COUNTER = /^(?:\d+|한|두|세|네)?(?:개|쌍|세트|벌|켤레|조|묶음|매|set)$/iu;
+const NUMBER = /^(?:\d\S*|한|두|세|네)$/u;
+/** A word that carries a particle or a verb ending is not part of the goods' name. */
+const PARTICLE = /(?:[을를에와과및이가은는도의만]|에서|으로|로|하여|하고|되어)$/u;
+
+/**
+ * The goods a ruling's sentence is about: the first noun that a modifier describes (within four words) and that
+ * the sentence then says is the goods, with "(으)로(서)" as an apposition ("…굴삭기로, 신품임") or "임" ("…만두임"),
+ * with the noun before it when that is part of its name ("자율주행 청소기"). Empty when there is none.
+ */
+export function subjectOf(text: string): string {
+  const sentence = withoutParentheses(text).split(/(?<=[가-힣])[.。](?:\s|$)/u)[0] ?? '';
+  const words = sentence.split(/\s+/u).filter((w) => w !== '');
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!.replace(/[,;:]+$/u, '');
+    const comma = words[i]! !== word;
+    const ending = NOUNS_IN_RO.test(word) ? null : /^(.+?)(?:으로서|로서|으로|로|임|이며)$/u.exec(word);
+    if (!ending || /것$/u.test(ending[1]!) || NOT_GOODS.test(ending[1]!)) continue;
+    const next = words[i + 1];
+    if (!comma && next !== undefined && VERB.test(next.replace(/[,;:]+$/u, ''))) continue;
+    if (!words.slice(Math.max(0, i - 4), i).some((w) => MODIFIER.test(w))) continue;
+    let at = i;
+    let noun = ending[1]!;
+    if (COUNTER.test(noun)) {
+      do at--;
+      while (at > 0 && (NUMBER.test(words[at]!) || COUNTER.test(words[at]!)));
+      noun = words[at] ?? '';
+      if (at >= i || PARTICLE.test(noun) || MODIFIER.test(noun)) continue;
+    }
+    const previous = words[at - 1];
+    // "브레이크용 패드", "왕복동식 압축기": a noun made a modifier is part of the name; a verb form or a particle is not
+    const named =
+      previous &&
+      (!MODIFIER.test(previous) || /[형식용]$/u.test(previous)) &&
+      !PARTICLE.test(previous) &&
+      !NOT_GOODS.test(previous);
+    return named ? `${previous} ${noun}` : noun;
+  }
+  return '';
+}
