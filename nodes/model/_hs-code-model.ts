@@ -44,6 +44,7 @@ import {
   wearersOf,
   workedRulesFor,
 } from './_hs-rules.ts';
+import { fibresNamed, isTextileChapter, otherFibre, predominantFibre } from './_hs-textiles.ts';
 
 /** The shipped nomenclature, compact (see bench/hs-code-asset.ts): lines are [hs10, 품목명, path no., English]. */
 export interface HsNomenclature {
@@ -205,6 +206,8 @@ export class HsNomenclatureIndex {
   readonly linePolarities: Uint32Array;
   /** Per line of clothing (Ch. 61, 62): who it is for (wearersOf: 1 men, 2 women; 0 elsewhere or unsaid). */
   readonly lineWearers: Uint8Array;
+  /** Per line of Section XI, the textile materials its wording names (FIBRE bits of _hs-textiles.ts). */
+  readonly lineFibres: Uint8Array;
   /** Each line's English wording (heading, subheading, own name) as stemmed whole words. */
   readonly englishLines: Bm25Index;
 
@@ -281,6 +284,7 @@ export class HsNomenclatureIndex {
     this.linePolarities = Uint32Array.from(readLines(polarities));
     this.lineWearers = Uint8Array.from(readLines(wearersOf, isClothing));
     this.lineStates = Uint8Array.from(readLines(statesOf, isStateChapter));
+    this.lineFibres = Uint8Array.from(readLines(fibresNamed, isTextileChapter));
     // Headings as the union of their lines' whole texts, from indexLine's postings (no text cut again).
     this.index4all = this.indexLine.grouped(this.line4, this.hs4);
     const clfHeading = new Map((classifier?.headings ?? []).map((h, i) => [h, i]));
@@ -422,6 +426,7 @@ export class HsCodeModel {
     return readingsOf(goodsText(this.queryTexts(query).text), {
       states: suggested.some((c) => isStateChapter(c.hs10)),
       fabric: suggested.some((c) => isClothing(c.hs10)),
+      fibre: suggested.some((c) => isTextileChapter(c.hs10)),
       terms,
     });
   }
@@ -525,12 +530,17 @@ export class HsCodeModel {
     const said = terms ? polarities(goods) : 0;
     const fabric = terms ? fabricOf(goods) : null;
     const wearer = terms ? wearersOf(goods) : 0;
-    if (states || said || fabric || wearer)
+    const fibre = terms ? predominantFibre(goods) : 0;
+    if (states || said || fabric || wearer || fibre)
       for (let i = 0; i < L; i++) {
         const s = n.lineStates[i]!;
         if (s && states && !(s & states)) lineScore[i] = lineScore[i]! * FUSION.contradictedState;
         if (said && contradicts(n.linePolarities[i]!, said)) lineScore[i] = lineScore[i]! * FUSION.contradictedTerm;
-        if (otherFabric(n.hs4[n.line4[i]!]!, fabric) || otherWearers(n.lineWearers[i]!, wearer))
+        if (
+          otherFabric(n.hs4[n.line4[i]!]!, fabric) ||
+          otherWearers(n.lineWearers[i]!, wearer) ||
+          otherFibre(n.lineFibres[i]!, fibre)
+        )
           lineScore[i] = lineScore[i]! * FUSION.contradictedTerm;
       }
 

@@ -13,6 +13,8 @@
 // Each rule: a cue in the description that the goods are worked beyond what a group of headings covers, an optional
 // counter-cue, and the headings whose lines lose part of their score.
 
+import { FIBRE, predominantFibre } from './_hs-textiles.ts';
+
 export interface WorkedRule {
   /** The rule as an officer reads it (shown nowhere yet; documents the note behind it). */
   readonly note: string;
@@ -225,6 +227,15 @@ export interface Reading {
   readonly en: string;
 }
 
+const FIBRE_WORDS = new Map<number, Reading>([
+  [FIBRE.cotton, { ko: '면 위주', en: 'mainly cotton' }],
+  [FIBRE.wool, { ko: '양모 위주', en: 'mainly wool' }],
+  [FIBRE.silk, { ko: '견 위주', en: 'mainly silk' }],
+  [FIBRE.flax, { ko: '아마 위주', en: 'mainly flax' }],
+  [FIBRE.synthetic, { ko: '합성섬유 위주', en: 'mainly synthetic fibres' }],
+  [FIBRE.artificial, { ko: '재생·반합성섬유 위주', en: 'mainly artificial fibres' }],
+]);
+
 const STATE_WORDS: ReadonlyArray<readonly [number, Reading]> = [
   [STATE.fresh, { ko: '신선·냉장', en: 'fresh or chilled' }],
   [STATE.frozen, { ko: '냉동', en: 'frozen' }],
@@ -232,14 +243,15 @@ const STATE_WORDS: ReadonlyArray<readonly [number, Reading]> = [
 ];
 
 /**
- * What the rules act on in `goods`: the negatable properties it names (of `terms`), its states (raw food) and its
- * fabric and wearers (clothing) when asked for.
+ * What the rules act on in `goods`: the negatable properties it names (of `terms`), its states (raw food), its
+ * fabric and wearers (clothing) and the textile material predominating (textiles) when asked for.
  */
 export function readingsOf(
   goods: string,
   {
     states: withStates = true,
     fabric: withFabric = true,
+    fibre: withFibre = true,
     /** Polarities (as `polarities` gives them) whose terms are worth naming: those of the suggested lines. */
     terms = ~0,
   } = {},
@@ -252,6 +264,8 @@ export function readingsOf(
   const wearers = withFabric ? wearersOf(goods) : 0;
   if (wearers === 1) out.push({ ko: '남성용', en: "men's or boys'" });
   if (wearers === 2) out.push({ ko: '여성용', en: "women's or girls'" });
+  const fibre = withFibre ? FIBRE_WORDS.get(predominantFibre(goods)) : undefined;
+  if (fibre) out.push(fibre);
   const said = polarities(goods);
   NEGATABLE.forEach(({ ko, en }, i) => {
     if (((terms >> (2 * i)) & 3) === 0) return;

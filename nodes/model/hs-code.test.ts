@@ -11,6 +11,7 @@ import { FUSION } from './_hs-code-model.ts';
 import { descriptionHead } from './_hs-description.ts';
 import { englishTerms } from './_hs-english.ts';
 import { contradicts, fabricOf, polarities, STATE, statesOf, wearersOf, workedRulesFor } from './_hs-rules.ts';
+import { FIBRE, fibresNamed, predominantFibre } from './_hs-textiles.ts';
 import { hs10Of } from './hs-code.ts';
 
 let engine: Engine;
@@ -323,7 +324,9 @@ describe('model.hs_code', () => {
       '621510',
       '620630',
     ]);
-    expect(clothing.rows[0]!.hs_note).toBe("상태·성질로 읽은 말: 편물, 여성용 (read as: knitted, women's or girls')");
+    expect(clothing.rows[0]!.hs_note).toBe(
+      "상태·성질로 읽은 말: 편물, 여성용, 합성섬유 위주 (read as: knitted, women's or girls', mainly synthetic fibres)",
+    );
     // the note says what was read, so an officer sees why the lines of another state or the opposite were set aside
     expect(rows[0]!.hs_note).toBe('상태·성질로 읽은 말: 냉동 (read as: frozen)');
     expect(rows[1]!.hs_note).toBe('상태·성질로 읽은 말: 건조 (read as: dried)');
@@ -343,6 +346,40 @@ describe('model.hs_code', () => {
     expect(more.rows[2]!.hs_note).toBe('상태·성질로 읽은 말: 합금강(공구강) (read as: alloy (공구강))');
     expect(String(more.rows[1]!.hs10_1).slice(0, 2)).toBe('39');
     expect(more.rows[1]!.hs_note).toBeNull();
+  });
+
+  it('reads the textile material that predominates by weight in a blend, as Section XI note 2 does', () => {
+    expect(predominantFibre('폴리에스테르 88%, 폴리우레탄(스판덱스) 12%의 메리야스 편물')).toBe(FIBRE.synthetic);
+    expect(predominantFibre('면 60% 폴리에스테르 40% 직물')).toBe(FIBRE.cotton);
+    expect(predominantFibre('울 70% 나일론 30% 니트')).toBe(FIBRE.wool);
+    expect(predominantFibre('100% cotton terry')).toBe(FIBRE.cotton);
+    // polyester and polyurethane are both synthetic: 45 + 10 outweighs cotton's 45
+    expect(predominantFibre('면 45%, 폴리에스테르 45%, 폴리우레탄 10%')).toBe(FIBRE.synthetic);
+    // one material named without shares is the material; a tie, or 면 that is no cotton, is none
+    expect(predominantFibre('실크 직물로 만든 넥타이')).toBe(FIBRE.silk);
+    expect(predominantFibre('레이온 50% 면 50%')).toBe(0);
+    expect(predominantFibre('표면에 코팅한 라면, 한 면에 인쇄')).toBe(0);
+    expect(predominantFibre('글라스울 단열재')).toBe(0);
+    // the tariff's words: 인조섬유 is synthetic and artificial; 재생ㆍ반(半)합성 섬유 is not synthetic
+    expect(fibresNamed('면으로 만든 것')).toBe(FIBRE.cotton);
+    expect(fibresNamed('인조섬유로 만든 것')).toBe(FIBRE.synthetic | FIBRE.artificial);
+    expect(fibresNamed('재생ㆍ반(半)합성 섬유로 만든 것')).toBe(FIBRE.artificial);
+    expect(fibresNamed('그 밖의 방직용 섬유로 만든 것')).toBe(0);
+  });
+
+  it('puts a blended garment under the material that predominates, not one its name or a minor fibre suggests', async () => {
+    // worked out from the tariff (HS 2022): a woman's coat mainly of wool is 62.02.20, a T-shirt of polyester and
+    // polyurethane knit 61.09.90 (of man-made fibres), a cotton-and-acrylic pullover 61.10.20. Without the rule they
+    // went to 6202.40 (man-made, the minor nylon), 6109.90.90 (other) and 6110.30 (man-made).
+    const { rows, error } = await run([
+      ['a', '여성용 코트', '양모 80% 나일론 20% 직물로 만든 여성용 오버코트'],
+      ['b', '반팔 티셔츠', '폴리에스테르 88%, 폴리우레탄 12%의 메리야스 편물로 만든 남성용 티셔츠'],
+      ['c', '풀오버 스웨터', '면 70% 아크릴 30%의 메리야스 편물로 만든 풀오버'],
+    ]);
+    expect(error).toBeNull();
+    expect(rows.map((r) => String(r.hs10_1).slice(0, 6))).toEqual(['620220', '610990', '611020']);
+    expect(String(rows[1]!.hs10_1)).toBe('6109903010');
+    expect(rows[2]!.hs_note).toBe('상태·성질로 읽은 말: 편물, 면 위주 (read as: knitted, mainly cotton)');
   });
 
   it('finds the goods at the end of a ruling-style description, not the materials before them', () => {
