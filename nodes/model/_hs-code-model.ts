@@ -29,6 +29,7 @@ import type { HsClassifier } from './_hs-classifier.ts';
 import { cleanQuery, descriptionHead } from './_hs-description.ts';
 import { englishLineIndex, englishTerms } from './_hs-english.ts';
 import { type GlossaryName, glossaryNames, type HsGlossary, nameLength } from './_hs-glossary.ts';
+import { affirms, negatedTerms, negationsOf } from './_hs-negation.ts';
 import {
   contradicts,
   fabricOf,
@@ -121,7 +122,11 @@ export const FUSION = {
    * item's description does not (_hs-rules.ts); 1 turns it off.
    */
   contradictedState: 0.3,
-  /** Score factor of a line requiring the opposite of what the item says (합금강 vs 비합금강, _hs-rules.ts). */
+  /**
+   * Score factor of a line requiring the opposite of what the item says: 합금강 vs 비합금강 (_hs-rules.ts), another
+   * fabric, wearer or predominant textile material (_hs-textiles.ts), a property the description negates
+   * (_hs-negation.ts).
+   */
   contradictedTerm: 0.3,
   /** Score factors from the chapter notes on worked goods (_hs-rules.ts): headings gone beyond, and where to. */
   worked: { beyond: 0.5, towards: 1.5 },
@@ -206,6 +211,8 @@ export class HsNomenclatureIndex {
   readonly linePolarities: Uint32Array;
   /** Per line of clothing (Ch. 61, 62): who it is for (wearersOf: 1 men, 2 women; 0 elsewhere or unsaid). */
   readonly lineWearers: Uint8Array;
+  /** Per line, its own wording, lowercase (name, subheadings, English; not the heading's): what it affirms. */
+  readonly lineWording: string[];
   /** Per line of Section XI, the textile materials its wording names (FIBRE bits of _hs-textiles.ts). */
   readonly lineFibres: Uint8Array;
   /** Each line's English wording (heading, subheading, own name) as stemmed whole words. */
@@ -285,6 +292,11 @@ export class HsNomenclatureIndex {
     this.lineWearers = Uint8Array.from(readLines(wearersOf, isClothing));
     this.lineStates = Uint8Array.from(readLines(statesOf, isStateChapter));
     this.lineFibres = Uint8Array.from(readLines(fibresNamed, isTextileChapter));
+    // a line's own wording (its name, the subheadings above it, their English), not its heading's: a heading names
+    // what all its lines share, and its exclusions would read as the lines' properties
+    this.lineWording = lines.map(([hs10, name, p, nameEn]) =>
+      [name, ...(paths[p] ?? '').split(' > ').slice(1), nameEn, en(hs10.slice(0, 6))].join(' | ').toLowerCase(),
+    );
     // Headings as the union of their lines' whole texts, from indexLine's postings (no text cut again).
     this.index4all = this.indexLine.grouped(this.line4, this.hs4);
     const clfHeading = new Map((classifier?.headings ?? []).map((h, i) => [h, i]));
@@ -417,18 +429,32 @@ export class HsCodeModel {
   /**
    * What the rules read in the item, for the officer to check, where it decides between the suggested lines: the
    * 비(非)- opposites their wording names (합금강, 비텍스처드), the state (냉동, 건조) when a suggestion is raw food, the
-   * fabric and wearers (편물, 여성용) when one is clothing.
+   * fabric and wearers (편물, 여성용) when one is clothing, the textile material predominating when one is a textile,
+   * and a property the description negates (외과용 아님) when a suggested line's wording names it.
    */
   readings(query: HsQuery, suggested: readonly HsCandidate[]): Reading[] {
+    const n = this.nomenclature;
+    const lines = suggested.map((c) => n.lineOf.get(c.hs10) ?? -1).filter((i) => i >= 0);
     let terms = 0;
-    for (const c of suggested)
-      terms |= this.nomenclature.linePolarities[this.nomenclature.lineOf.get(c.hs10) ?? -1] ?? 0;
-    return readingsOf(goodsText(this.queryTexts(query).text), {
-      states: suggested.some((c) => isStateChapter(c.hs10)),
-      fabric: suggested.some((c) => isClothing(c.hs10)),
-      fibre: suggested.some((c) => isTextileChapter(c.hs10)),
-      terms,
-    });
+    for (const i of lines) terms |= n.linePolarities[i]!;
+    const goods = goodsText(this.queryTexts(query).text);
+    // a negation of a property that the wording of a line of a suggested heading names (either way): what may have
+    // set that line aside
+    const headings = new Set(lines.map((i) => n.line4[i]!));
+    const negated = negationsOf(goods)
+      .filter(({ terms }) =>
+        n.lineWording.some((w, i) => headings.has(n.line4[i]!) && terms.some((t) => w.includes(t))),
+      )
+      .map(({ phrase, terms }) => ({ ko: phrase, en: `not ${terms.join(' or ')}` }));
+    return [
+      ...readingsOf(goods, {
+        states: suggested.some((c) => isStateChapter(c.hs10)),
+        fabric: suggested.some((c) => isClothing(c.hs10)),
+        fibre: suggested.some((c) => isTextileChapter(c.hs10)),
+        terms,
+      }),
+      ...negated,
+    ];
   }
 
   /** The `k` best tariff lines for one item, best first (empty when the text has nothing to match). */
@@ -522,8 +548,9 @@ export class HsCodeModel {
     }
 
     // What the words alone cannot tell, each line of the opposite of what the description says keeping a share: the
-    // state of raw food (냉동 강낭콩 vs 건조한 채두류), 비(非)- opposites (합금강 vs 비합금강), and clothing's fabric
-    // (knitted Ch. 61, woven Ch. 62) and wearers (men's or women's).
+    // state of raw food (냉동 강낭콩 vs 건조한 채두류), 비(非)- opposites (합금강 vs 비합금강), clothing's fabric
+    // (knitted Ch. 61, woven Ch. 62) and wearers (men's or women's), the textile material predominating (Section XI
+    // note 2), and a property the description negates (외과용이 아닌 장갑 vs 의료용ㆍ외과용, _hs-negation.ts).
     const goods = goodsText(text);
     const states = FUSION.contradictedState < 1 ? statesOf(goods) : 0;
     const terms = FUSION.contradictedTerm < 1;
@@ -531,7 +558,8 @@ export class HsCodeModel {
     const fabric = terms ? fabricOf(goods) : null;
     const wearer = terms ? wearersOf(goods) : 0;
     const fibre = terms ? predominantFibre(goods) : 0;
-    if (states || said || fabric || wearer || fibre)
+    const negated = terms ? negatedTerms(goods) : [];
+    if (states || said || fabric || wearer || fibre || negated.length > 0)
       for (let i = 0; i < L; i++) {
         const s = n.lineStates[i]!;
         if (s && states && !(s & states)) lineScore[i] = lineScore[i]! * FUSION.contradictedState;
@@ -539,7 +567,8 @@ export class HsCodeModel {
         if (
           otherFabric(n.hs4[n.line4[i]!]!, fabric) ||
           otherWearers(n.lineWearers[i]!, wearer) ||
-          otherFibre(n.lineFibres[i]!, fibre)
+          otherFibre(n.lineFibres[i]!, fibre) ||
+          negated.some((t) => affirms(n.lineWording[i]!, t))
         )
           lineScore[i] = lineScore[i]! * FUSION.contradictedTerm;
       }

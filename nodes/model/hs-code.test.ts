@@ -10,6 +10,7 @@ import { HsClassifier, type HsClassifierAsset } from './_hs-classifier.ts';
 import { FUSION } from './_hs-code-model.ts';
 import { descriptionHead } from './_hs-description.ts';
 import { englishTerms } from './_hs-english.ts';
+import { affirms, negationsOf } from './_hs-negation.ts';
 import { contradicts, fabricOf, polarities, STATE, statesOf, wearersOf, workedRulesFor } from './_hs-rules.ts';
 import { FIBRE, fibresNamed, predominantFibre } from './_hs-textiles.ts';
 import { hs10Of } from './hs-code.ts';
@@ -380,6 +381,50 @@ describe('model.hs_code', () => {
     expect(rows.map((r) => String(r.hs10_1).slice(0, 6))).toEqual(['620220', '610990', '611020']);
     expect(String(rows[1]!.hs10_1)).toBe('6109903010');
     expect(rows[2]!.hs_note).toBe('상태·성질로 읽은 말: 편물, 면 위주 (read as: knitted, mainly cotton)');
+  });
+
+  it('reads what a description says the goods are not, and whether a tariff line requires it', () => {
+    const terms = (text: string) => negationsOf(text).flatMap((n) => n.terms);
+    expect(terms('후추 열매를 건조한 것으로 부수거나 갈지 않은 것')).toEqual(['부수']);
+    expect(terms('니트릴 고무로 만든 장갑, 의료용이나 외과용이 아닌 것')).toEqual(['의료용', '외과용']);
+    // of "W X가 아님" the property is W when W names one (a colour), else X
+    expect(terms('회색의 포틀랜드 시멘트(백색 시멘트가 아님)')).toEqual(['백색']);
+    expect(terms('시멘트로 백색이 아닌 것')).toEqual(['백색']);
+    // a negated verb with an object negates the object: not decaffeinated, no flavouring added
+    expect(terms('볶은 원두로 카페인을 제거하지 않은 것')).toEqual(['카페인']);
+    expect(terms('향미료나 착색료를 첨가하지 않은 것')).toEqual(['향미료', '착색료']);
+    expect(terms('기록이 안 된 것, 뚜껑 없음')).toEqual(['기록', '뚜껑']);
+    expect(terms('Cane sugar, raw, not refined')).toEqual(['refined']);
+    expect(negationsOf('볶은 원두로 카페인을 제거하지 않은 것')[0]!.phrase).toBe('카페인을 제거하지 않은');
+    // a line requires a property it names plainly; not one it negates, nor one it allows either way
+    expect(affirms('부수거나 간 것', '부수')).toBe(true);
+    expect(affirms('부수지도 않고 갈지도 않은 것', '부수')).toBe(false);
+    expect(affirms('카페인을 제거하지 않은 것', '카페인')).toBe(false);
+    expect(affirms('기록이 안 된 매체', '기록')).toBe(false);
+    expect(affirms('기록된 것인지에 상관없다', '기록')).toBe(false);
+    expect(affirms('crushed or ground', 'crushed')).toBe(true);
+    expect(affirms('neither crushed nor ground', 'crushed')).toBe(false);
+    expect(affirms('for toilet use (including medicated products)', 'medicated')).toBe(false);
+    expect(affirms('unrefined', 'refined')).toBe(false);
+  });
+
+  it('sets aside the lines of a property the description negates', async () => {
+    // worked out from the tariff: whole pepper is 0904.11 (neither crushed nor ground), gloves that are not surgical
+    // 4015.19, an unrecorded SSD 8523.51.1000 (기록이 안 된 매체). Before, they went to 0904.12 (crushed or ground),
+    // 4015.12 (medical, surgical) and 8523.51.2090 (recorded media, other): the words matched the negated property.
+    const { rows, error } = await run([
+      ['a', '통후추', '후추 열매를 건조한 것으로 부수거나 갈지 않은 것'],
+      ['b', '니트릴 장갑', '가황한 니트릴 고무로 만든 일회용 장갑, 의료용이나 외과용이 아닌 것'],
+      ['c', 'SSD', '낸드 플래시를 실장한 솔리드스테이트 비휘발성 기억장치로 기록이 안 된 것'],
+    ]);
+    expect(error).toBeNull();
+    expect(rows.map((r) => String(r.hs10_1))).toEqual([
+      expect.stringMatching(/^090411/u),
+      expect.stringMatching(/^401519/u),
+      '8523511000',
+    ]);
+    // the note quotes the negation as written, where it decides between lines of the suggested headings
+    expect(rows[1]!.hs_note).toBe('상태·성질로 읽은 말: 의료용이나 외과용이 아닌 (read as: not 의료용 or 외과용)');
   });
 
   it('finds the goods at the end of a ruling-style description, not the materials before them', () => {
