@@ -30,6 +30,7 @@ import { cleanQuery, descriptionHead } from './_hs-description.ts';
 import { englishLineIndex, englishTerms } from './_hs-english.ts';
 import { type GlossaryName, glossaryNames, type HsGlossary, nameLength } from './_hs-glossary.ts';
 import { affirms, negatedTerms, negationsOf } from './_hs-negation.ts';
+import { type Dimension, type Limit, limitsOf, outsideLimits, type Quantity, quantitiesOf } from './_hs-quantities.ts';
 import {
   contradicts,
   fabricOf,
@@ -213,6 +214,8 @@ export class HsNomenclatureIndex {
   readonly lineWearers: Uint8Array;
   /** Per line, its own wording, lowercase (name, subheadings, English; not the heading's): what it affirms. */
   readonly lineWording: string[];
+  /** Per line, the limits its own wording sets on a measured value (출력이 750와트 이하), or null. */
+  readonly lineLimits: Array<readonly Limit[] | null>;
   /** Per line of Section XI, the textile materials its wording names (FIBRE bits of _hs-textiles.ts). */
   readonly lineFibres: Uint8Array;
   /** Each line's English wording (heading, subheading, own name) as stemmed whole words. */
@@ -288,15 +291,19 @@ export class HsNomenclatureIndex {
           : 0,
       );
     };
-    this.linePolarities = Uint32Array.from(readLines(polarities));
-    this.lineWearers = Uint8Array.from(readLines(wearersOf, isClothing));
-    this.lineStates = Uint8Array.from(readLines(statesOf, isStateChapter));
-    this.lineFibres = Uint8Array.from(readLines(fibresNamed, isTextileChapter));
     // a line's own wording (its name, the subheadings above it, their English), not its heading's: a heading names
     // what all its lines share, and its exclusions would read as the lines' properties
     this.lineWording = lines.map(([hs10, name, p, nameEn]) =>
       [name, ...(paths[p] ?? '').split(' > ').slice(1), nameEn, en(hs10.slice(0, 6))].join(' | ').toLowerCase(),
     );
+    this.linePolarities = Uint32Array.from(readLines(polarities));
+    this.lineWearers = Uint8Array.from(readLines(wearersOf, isClothing));
+    this.lineStates = Uint8Array.from(readLines(statesOf, isStateChapter));
+    this.lineFibres = Uint8Array.from(readLines(fibresNamed, isTextileChapter));
+    this.lineLimits = this.lineWording.map((w) => {
+      const limits = limitsOf(w);
+      return limits.length > 0 ? limits : null;
+    });
     // Headings as the union of their lines' whole texts, from indexLine's postings (no text cut again).
     this.index4all = this.indexLine.grouped(this.line4, this.hs4);
     const clfHeading = new Map((classifier?.headings ?? []).map((h, i) => [h, i]));
@@ -430,7 +437,8 @@ export class HsCodeModel {
    * What the rules read in the item, for the officer to check, where it decides between the suggested lines: the
    * 비(非)- opposites their wording names (합금강, 비텍스처드), the state (냉동, 건조) when a suggestion is raw food, the
    * fabric and wearers (편물, 여성용) when one is clothing, the textile material predominating when one is a textile,
-   * and a property the description negates (외과용 아님) when a suggested line's wording names it.
+   * a property the description negates (외과용이 아닌) and a stated value (350W) where the lines of a suggested heading
+   * turn on it.
    */
   readings(query: HsQuery, suggested: readonly HsCandidate[]): Reading[] {
     const n = this.nomenclature;
@@ -446,6 +454,14 @@ export class HsCodeModel {
         n.lineWording.some((w, i) => headings.has(n.line4[i]!) && terms.some((t) => w.includes(t))),
       )
       .map(({ phrase, terms }) => ({ ko: phrase, en: `not ${terms.join(' or ')}` }));
+    // a stated value of a kind that a line of a suggested heading sets limits on (출력 350W against 750와트 이하)
+    const limited = new Set<string>();
+    n.lineLimits.forEach((limits, i) => {
+      if (limits && headings.has(n.line4[i]!)) for (const l of limits) limited.add(l.dim);
+    });
+    const measured = [...quantitiesOf(goods)]
+      .filter(([dim]) => limited.has(dim))
+      .flatMap(([, qs]) => qs.map((q) => ({ ko: q.said, en: q.said })));
     return [
       ...readingsOf(goods, {
         states: suggested.some((c) => isStateChapter(c.hs10)),
@@ -454,6 +470,7 @@ export class HsCodeModel {
         terms,
       }),
       ...negated,
+      ...measured,
     ];
   }
 
@@ -559,7 +576,8 @@ export class HsCodeModel {
     const wearer = terms ? wearersOf(goods) : 0;
     const fibre = terms ? predominantFibre(goods) : 0;
     const negated = terms ? negatedTerms(goods) : [];
-    if (states || said || fabric || wearer || fibre || negated.length > 0)
+    const quantities = terms ? quantitiesOf(goods) : new Map<Dimension, Quantity[]>();
+    if (states || said || fabric || wearer || fibre || negated.length > 0 || quantities.size > 0)
       for (let i = 0; i < L; i++) {
         const s = n.lineStates[i]!;
         if (s && states && !(s & states)) lineScore[i] = lineScore[i]! * FUSION.contradictedState;
@@ -568,7 +586,8 @@ export class HsCodeModel {
           otherFabric(n.hs4[n.line4[i]!]!, fabric) ||
           otherWearers(n.lineWearers[i]!, wearer) ||
           otherFibre(n.lineFibres[i]!, fibre) ||
-          negated.some((t) => affirms(n.lineWording[i]!, t))
+          negated.some((t) => affirms(n.lineWording[i]!, t)) ||
+          (n.lineLimits[i] !== null && outsideLimits(n.lineLimits[i]!, quantities))
         )
           lineScore[i] = lineScore[i]! * FUSION.contradictedTerm;
       }

@@ -11,6 +11,7 @@ import { FUSION } from './_hs-code-model.ts';
 import { descriptionHead } from './_hs-description.ts';
 import { englishTerms } from './_hs-english.ts';
 import { affirms, negationsOf } from './_hs-negation.ts';
+import { limitsOf, outsideLimits, quantitiesOf } from './_hs-quantities.ts';
 import { contradicts, fabricOf, polarities, STATE, statesOf, wearersOf, workedRulesFor } from './_hs-rules.ts';
 import { FIBRE, fibresNamed, predominantFibre } from './_hs-textiles.ts';
 import { hs10Of } from './hs-code.ts';
@@ -346,7 +347,8 @@ describe('model.hs_code', () => {
     expect(String(more.rows[2]!.hs10_1).slice(0, 6)).toBe('722830');
     expect(more.rows[2]!.hs_note).toBe('상태·성질로 읽은 말: 합금강(공구강) (read as: alloy (공구강))');
     expect(String(more.rows[1]!.hs10_1).slice(0, 2)).toBe('39');
-    expect(more.rows[1]!.hs_note).toBeNull();
+    // (the film's note names its thickness, which lines of 39.20 limit, and not its 수성 coating)
+    expect(more.rows[1]!.hs_note).toBe('상태·성질로 읽은 말: 30㎛ (read as: 30㎛)');
   });
 
   it('reads the textile material that predominates by weight in a blend, as Section XI note 2 does', () => {
@@ -425,6 +427,50 @@ describe('model.hs_code', () => {
     ]);
     // the note quotes the negation as written, where it decides between lines of the suggested headings
     expect(rows[1]!.hs_note).toBe('상태·성질로 읽은 말: 의료용이나 외과용이 아닌 (read as: not 의료용 or 외과용)');
+  });
+
+  it('reads stated values and the limits a tariff line sets on them, unit for unit', () => {
+    const values = (text: string) => [...quantitiesOf(text)].map(([dim, qs]) => [dim, qs.map((q) => q.value)]);
+    expect(values('정격출력 350W의 모터와 배터리(36V 10Ah)')).toEqual([
+      ['W', [350]],
+      ['V', [36]],
+    ]);
+    expect(values('용량 800리터, 수분흡수율은 0.1%임')).toEqual([
+      ['ml', [800_000]],
+      ['%', [0.1]],
+    ]);
+    // digits of a model code are no value (A60-9W, CL10A106), nor is a bound the description states
+    expect(values('LED 램프 A60-9W-E26, 적층 세라믹 커패시터 CL10A106')).toEqual([]);
+    expect(values('1제곱미터당 중량이 150그램을 초과하는 것')).toEqual([]);
+    const [motor] = limitsOf('출력이 750와트 초과 75킬로와트 이하인 것');
+    expect(motor).toMatchObject({ dim: 'W', lo: 750, loIncluded: false, hi: 75_000, hiIncluded: true });
+    expect(limitsOf('수분흡수계수가 중량기준으로 100분의 0.5 이하인 것')[0]).toMatchObject({ dim: '%', hi: 0.5 });
+    // a bound inside an exclusion is no limit of the line
+    expect(limitsOf('(출력이 37.5와트 이하인 것은 제외한다)')).toEqual([]);
+    expect(outsideLimits(limitsOf('출력이 750와트 초과 75킬로와트 이하인 것'), quantitiesOf('정격출력 350W'))).toBe(
+      true,
+    );
+    expect(outsideLimits(limitsOf('출력이 100와트 초과 750와트 이하인 것'), quantitiesOf('정격출력 350W'))).toBe(false);
+    // a value of a kind the line does not limit says nothing; a share counts only against a share of the same thing
+    expect(outsideLimits(limitsOf('용량이 400리터를 초과하는 것'), quantitiesOf('정격출력 350W'))).toBe(false);
+    const pulp = limitsOf('기계펄프 섬유의 함유량이 전 섬유 중량의 100분의 10 이하인 것');
+    expect(outsideLimits(pulp, quantitiesOf('화학펄프 100%의 복사용지'))).toBe(false);
+    expect(outsideLimits(pulp, quantitiesOf('기계펄프 30%를 함유한 용지'))).toBe(true);
+  });
+
+  it('places goods by the value they state against the limits of the lines', async () => {
+    // worked out from the tariff: a 400 W single-phase AC motor is 8501.40.2000 (100 W < output ≤ 750 W), a tile
+    // absorbing 0.2 % water 6907.21 (≤ 0.5 %), a washing machine for 15 kg of dry linen 8450.20 (over 10 kg). Before,
+    // they went to 8501.40.1000 (≤ 100 W), 6907.22 and 8450.11: every line says 출력, 타일 or 세탁기 alike.
+    const { rows, error } = await run([
+      ['a', '단상 교류 전동기', '단상 교류 유도전동기로 정격출력 400W, 220V용이며 환풍기 구동에 사용됨'],
+      ['b', '포세린 타일', '점토와 장석을 소성한 시유 타일로 수분흡수율 0.2%, 바닥 마감용'],
+      ['c', '업소용 세탁기', '1회 세탁능력이 건조 세탁물 기준 15kg인 업소용 세탁기'],
+    ]);
+    expect(error).toBeNull();
+    expect(rows.map((r) => String(r.hs10_1))).toEqual(['8501402000', '6907210000', expect.stringMatching(/^845020/u)]);
+    // the note shows the value compared, not the 220V no line of 85.01 limits
+    expect(rows[0]!.hs_note).toBe('상태·성질로 읽은 말: 400W (read as: 400W)');
   });
 
   it('finds the goods at the end of a ruling-style description, not the materials before them', () => {
