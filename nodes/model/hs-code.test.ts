@@ -253,6 +253,16 @@ describe('model.hs_code', () => {
     // Ch. 39: a bag made of polyethylene film is an article, polyethylene pellets are a primary form
     expect(moved('폴리에틸렌 필름으로 만든 쇼핑백', '3901')).toBe(true);
     expect(moved('폴리에틸렌 펠릿(일차제품)', '3901')).toBe(false);
+    // Ch. 16 note 2: over 20 % of meat makes a food preparation one of meat (16.02), not a sauce (21.03) nor one of
+    // fish (16.04); 10 % does not; stuffed pasta (만두, 19.02) and pet food (23.09) stay where they are
+    const towards = (text: string, hs4: string) => workedRulesFor(text).some((r) => r.towards(hs4));
+    expect(moved('소고기(등심 슬라이스) 72%에 간장 양념을 버무려 냉동한 조제 식품', '2103')).toBe(true);
+    expect(moved('소고기 72%에 간장 양념을 버무린 것', '1604')).toBe(true);
+    expect(towards('소고기 72%에 간장 양념을 버무린 것', '1602')).toBe(true);
+    expect(towards('새우 30%에 마늘, 간장, 버터를 혼합하여 조리한 것', '1605')).toBe(true);
+    expect(moved('소고기 10%, 채소 90%를 혼합한 소스', '2103')).toBe(false);
+    expect(moved('소맥분 반죽피에 돼지고기 24%를 채운 만두', '1902')).toBe(false);
+    expect(moved('닭가슴살 60%, 고구마 25%를 성형한 반려견용 간식', '2309')).toBe(false);
   });
 
   it('reads the state of raw food and the opposites the tariff spells with 비(非)-/non-', () => {
