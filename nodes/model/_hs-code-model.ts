@@ -453,7 +453,7 @@ export class HsCodeModel {
       .filter(({ terms }) =>
         n.lineWording.some((w, i) => headings.has(n.line4[i]!) && terms.some((t) => w.includes(t))),
       )
-      .map(({ phrase, terms }) => ({ ko: phrase, en: `not ${terms.join(' or ')}` }));
+      .map(({ phrase }) => ({ ko: phrase, en: /^[a-z]/iu.test(phrase) ? phrase : `negated: ${phrase}` }));
     // a stated value of a kind that a line of a suggested heading sets limits on (출력 350W against 750와트 이하)
     const limited = new Set<string>();
     n.lineLimits.forEach((limits, i) => {

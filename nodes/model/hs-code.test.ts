@@ -436,7 +436,9 @@ describe('model.hs_code', () => {
       '8523511000',
     ]);
     // the note quotes the negation as written, where it decides between lines of the suggested headings
-    expect(rows[1]!.hs_note).toBe('상태·성질로 읽은 말: 의료용이나 외과용이 아닌 (read as: not 의료용 or 외과용)');
+    expect(rows[1]!.hs_note).toBe(
+      '상태·성질로 읽은 말: 의료용이나 외과용이 아닌 (read as: negated: 의료용이나 외과용이 아닌)',
+    );
   });
 
   it('reads stated values and the limits a tariff line sets on them, unit for unit', () => {
