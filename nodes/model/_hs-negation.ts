@@ -7,16 +7,16 @@
 
 /** A negated verb: "(W나 X를) (V거나) Y하지 않은", "Y되지 않고", "Y지도 않은"; the object, if any, is the property. */
 const KO_NOT_DONE =
-  /(?:(?:([가-힣]{2,}?)(?:이나|나|와|과|및)\s+)?([가-힣]{2,}?)(?:을|를)\s+)?(?:([가-힣]{2,}?)(?:하|되)?거나\s+)?([가-힣]+?)(?:하|되)?지도?\s*않(?:은|음|고|았|으며)/gu;
+  /(?:(?:([가-힣]{2,12}?)(?:이나|나|와|과|및)\s+)?([가-힣]{2,12}?)(?:을|를)\s+)?(?:([가-힣]{2,12}?)(?:하|되)?거나\s+)?([가-힣]{1,12}?)(?:하|되)?지도?\s*않(?:은|음|고|았|으며)/gu;
 /** "X이 아닌", "W나 X가 아님", "W X가 아니며": the property is X, both W and X, or a W that is one (백색 시멘트). */
 const KO_NOT_BEING =
-  /(?:([가-힣]{2,}?)(이나|나|와|과|및|\s)\s*)?([가-힣A-Za-z]{2,}?)(?:이|가)\s*아(?:닌|님|니며|니고|니한)/gu;
+  /(?:([가-힣]{2,12}?)(이나|나|와|과|및|\s)\s*)?([가-힣A-Za-z]{2,16}?)(?:이|가)\s*아(?:닌|님|니며|니고|니한)/gu;
 /** A word that names a property itself (colour, use, type, nature): 백색 시멘트, 경기용 자전거. */
 const PROPERTY_WORD = /(?:색|용|식|성|형|질)$/u;
 /** "X이 안 된", "X 안 함": a verb negated with 안 (기록이 안 된 매체). */
-const KO_NOT_DONE_AN = /([가-힣]{2,}?)(?:이|가)?\s+안\s*(?:된|됨|한|함)/gu;
+const KO_NOT_DONE_AN = /([가-힣]{2,12}?)(?:이|가)?\s+안\s*(?:된|됨|한|함)/gu;
 /** "X 없음", "X가 없는": an absent part (렌즈 없음, 뚜껑이 없는). */
-const KO_WITHOUT = /([가-힣]{2,}?)(?:이|가)?\s*없(?:음|는|으며|고|이)/gu;
+const KO_WITHOUT = /([가-힣]{2,12}?)(?:이|가)?\s*없(?:음|는|으며|고|이)/gu;
 /** English: not X, non-X, without X, neither X nor Y, not X or Y. */
 const EN_NOT = /\b(?:not|non-|without|neither|nor)\s*([a-z]{4,})(?:\s+(?:or|nor)\s+([a-z]{4,}))?/giu;
 
