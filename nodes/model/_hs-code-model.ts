@@ -165,6 +165,9 @@ const CONFIDENCE_POOL = 10;
 
 const isResidual = (name: string) => /^(기타|그 밖의 것|그 밖의)\s*(\(|$)/u.test(name.trim());
 
+/** A value quoted in a note, cut to a glance (a pasted 300-digit number is not shown whole). */
+const short = (text: string) => (text.length > 24 ? `${text.slice(0, 23)}…` : text);
+
 /** Divides every score by the best one (all 0 when nothing matched). */
 function relative(scores: Float64Array): Float64Array {
   let max = 0;
@@ -461,7 +464,7 @@ export class HsCodeModel {
     });
     const measured = [...quantitiesOf(goods)]
       .filter(([dim]) => limited.has(dim))
-      .flatMap(([, qs]) => qs.map((q) => ({ ko: q.said, en: q.said })));
+      .flatMap(([, qs]) => qs.map((q) => ({ ko: short(q.said), en: short(q.said) })));
     return [
       ...readingsOf(goods, {
         states: suggested.some((c) => isStateChapter(c.hs10)),
