@@ -4,6 +4,8 @@
 // ruling; only names whose tariff term shares no n-gram with them, or that the tariff uses for something else
 // (its 노트북 is a paper notebook), are here.
 
+import { NOT_A_FIBRE } from './_hs-textiles.ts';
+
 interface TariffWords {
   /** The everyday name (and what must not follow it, where it would name something else). */
   readonly when: RegExp;
@@ -202,8 +204,7 @@ function wordsFor(table: readonly TariffWords[], text: string): string {
 const FIBRES: readonly TariffWords[] = [
   {
     when: /(?:^|[^가-힣])울(?![가-힣])|메리노|캐시미어|알파카|모헤어|\b(wool|merino|cashmere|alpaca|mohair)\b/iu,
-    // mineral, glass, rock and steel "wool" are no fibre of an animal
-    unless: /(광물성|미네랄|글라스|유리|스틸|강철|암)\s*울|(mineral|glass|rock|steel|slag)\s*wool/iu,
+    unless: NOT_A_FIBRE,
     add: '양모 동물의 부드러운 털',
   },
   { when: /실크|\bsilk\b/iu, add: '견' },

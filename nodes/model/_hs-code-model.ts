@@ -33,20 +33,25 @@ import { affirms, negatedTerms, negationsOf } from './_hs-negation.ts';
 import { type Dimension, type Limit, limitsOf, outsideLimits, type Quantity, quantitiesOf } from './_hs-quantities.ts';
 import {
   contradicts,
-  fabricOf,
   goodsText,
-  isClothing,
   isStateChapter,
-  otherFabric,
-  otherWearers,
   polarities,
   type Reading,
   readingsOf,
   statesOf,
-  wearersOf,
   workedRulesFor,
 } from './_hs-rules.ts';
-import { fibresNamed, isTextileChapter, otherFibre, predominantFibre } from './_hs-textiles.ts';
+import {
+  fabricOf,
+  fibresNamed,
+  isClothing,
+  isTextileChapter,
+  otherFabric,
+  otherFibre,
+  otherWearers,
+  predominantFibre,
+  wearersOf,
+} from './_hs-textiles.ts';
 
 /** The shipped nomenclature, compact (see bench/hs-code-asset.ts): lines are [hs10, 품목명, path no., English]. */
 export interface HsNomenclature {

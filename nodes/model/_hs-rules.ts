@@ -13,7 +13,7 @@
 // Each rule: a cue in the description that the goods are worked beyond what a group of headings covers, an optional
 // counter-cue, and the headings whose lines lose part of their score.
 
-import { FIBRE, predominantFibre } from './_hs-textiles.ts';
+import { FIBRE, fabricOf, predominantFibre, wearersOf } from './_hs-textiles.ts';
 
 export interface WorkedRule {
   /** The rule as an officer reads it (shown nowhere yet; documents the note behind it). */
@@ -206,43 +206,6 @@ export function contradicts(line: number, item: number): boolean {
   }
   return false;
 }
-
-// Knitted or woven: Ch. 61 is clothing of knitted or crocheted fabric, Ch. 62 the same garments not knitted. The
-// garment's name is in both (블라우스, 수영복) and Ch. 62's Korean even says 메리야스 편물 (to exclude it), so only the
-// fabric the description states tells them apart. 편직물 is knitted, though it ends in 직물.
-const KNITTED = /편물|편직|니트|뜨개|메리야스|\b(knit|knitted|knitting|crochet(ed)?)\b/iu;
-const WOVEN = /(?<!편)직물|우븐|직조|\bwoven\b/iu;
-
-/** The fabric of clothing the description states: knitted, woven, or null (neither, or both). */
-export function fabricOf(goods: string): 'knitted' | 'woven' | null {
-  const knitted = KNITTED.test(goods);
-  const woven = WOVEN.test(goods);
-  return knitted === woven ? null : knitted ? 'knitted' : 'woven';
-}
-
-/** Chapters of clothing, split by fabric (61 knitted, 62 not) and most headings by wearers. */
-export const isClothing = (hs: string) => /^6[12]/u.test(hs);
-
-/** Whether a line of heading `hs4` is clothing of the other fabric than `fabric` (Ch. 61 knitted, Ch. 62 not). */
-export const otherFabric = (hs4: string, fabric: 'knitted' | 'woven' | null) =>
-  (fabric === 'knitted' && hs4.startsWith('62')) || (fabric === 'woven' && hs4.startsWith('61'));
-
-// Men's or women's: Ch. 61 and 62 split most garments by who wears them (61.07 남성용이나 소년용 팬티, 61.08 여성용이나
-// 소녀용), and the two headings share every other word. A line only for the other side than the item's keeps a share.
-// "man-made fibres" is no man's: a word followed by a hyphen does not count
-const FOR_MEN = /남성|남자|신사|소년|(?<![a-z])(men|man|boy|gentleman|gentlemen)'?s?(?![a-z-])/iu;
-const FOR_WOMEN = /여성|여자|숙녀|소녀|부인|(?<![a-z])(women|woman|girl|lady|ladies)'?s?(?![a-z])/iu;
-/** Both at once: a unisex garment is for neither side alone. */
-const UNISEX = /남녀\s*공용|남녀\s*겸용|유니섹스|\bunisex\b/iu;
-
-/** Who the goods are for: 1 men or boys, 2 women or girls, 3 both or unisex, 0 unsaid. */
-export function wearersOf(text: string): number {
-  if (UNISEX.test(text)) return 3;
-  return (FOR_MEN.test(text) ? 1 : 0) | (FOR_WOMEN.test(text) ? 2 : 0);
-}
-
-/** Whether a line for `line` wearers is only for the other side than an item for `item` wearers. */
-export const otherWearers = (line: number, item: number) => (line === 1 && item === 2) || (line === 2 && item === 1);
 
 /** A word the rules read in an item, in Korean and English (shown to the officer beside the suggestion). */
 export interface Reading {

@@ -1,3 +1,6 @@
+// Textiles and clothing: what n-grams cannot weigh. The fabric (knitted or woven), who wears it, and the textile
+// material that predominates.
+//
 // The textile material that predominates by weight (Section XI, note 2 and subheading note 2): goods of two or more
 // textile materials are classified as if they consisted wholly of the one that predominates. The tariff splits
 // textiles and clothing by it (61.09.10 면으로 만든 것, 61.09.90 그 밖의 방직용 섬유재료: 합성섬유로 만든 것), and
@@ -32,7 +35,9 @@ const ITEM_FIBRES: ReadonlyArray<readonly [number, RegExp]> = [
     /레이온|비스코스|모달|텐셀|라이오셀|큐프라|아세테이트\s*섬유|재생섬유|\b(?:rayon|viscose|modal|lyocell|tencel|cupro)\b/giu,
   ],
 ];
-const NOT_A_FIBRE = /(광물성|미네랄|글라스|유리|스틸|강철|암)\s*울|(mineral|glass|rock|steel|slag)\s*wool/giu;
+/** Mineral, glass, rock and steel "wool" are no fibre of an animal. */
+export const NOT_A_FIBRE = /(광물성|미네랄|글라스|유리|스틸|강철|암)\s*울|(mineral|glass|rock|steel|slag)\s*wool/iu;
+const EVERY_NOT_A_FIBRE = new RegExp(NOT_A_FIBRE.source, 'giu');
 /** A share right after the material ("면 98%", "폴리우레탄(스판덱스) 12%") or right before it ("100% cotton"). */
 const SHARE_AFTER = /^\s*(?:[(（][^)）]{0,20}[)）])?\s*[:：]?\s*(\d{1,3}(?:\.\d+)?)\s*%/u;
 const SHARE_BEFORE = /(\d{1,3}(?:\.\d+)?)\s*%\s*(?:의\s*)?$/u;
@@ -42,7 +47,7 @@ const SHARE_BEFORE = /(\d{1,3}(?:\.\d+)?)\s*%\s*(?:의\s*)?$/u;
  * each material's shares summed; without shares, the one material named, if only one is.
  */
 export function predominantFibre(goods: string): number {
-  const text = goods.replace(NOT_A_FIBRE, ' ');
+  const text = goods.replace(EVERY_NOT_A_FIBRE, ' ');
   const share = new Map<number, number>();
   let named = 0;
   for (const [bit, words] of ITEM_FIBRES)
@@ -81,3 +86,40 @@ export function fibresNamed(text: string): number {
 
 /** Whether a line naming materials `line` names only others than the item's predominant material `item`. */
 export const otherFibre = (line: number, item: number) => item !== 0 && line !== 0 && (line & item) === 0;
+
+// Knitted or woven: Ch. 61 is clothing of knitted or crocheted fabric, Ch. 62 the same garments not knitted. The
+// garment's name is in both (블라우스, 수영복) and Ch. 62's Korean even says 메리야스 편물 (to exclude it), so only the
+// fabric the description states tells them apart. 편직물 is knitted, though it ends in 직물.
+const KNITTED = /편물|편직|니트|뜨개|메리야스|\b(knit|knitted|knitting|crochet(ed)?)\b/iu;
+const WOVEN = /(?<!편)직물|우븐|직조|\bwoven\b/iu;
+
+/** The fabric of clothing the description states: knitted, woven, or null (neither, or both). */
+export function fabricOf(goods: string): 'knitted' | 'woven' | null {
+  const knitted = KNITTED.test(goods);
+  const woven = WOVEN.test(goods);
+  return knitted === woven ? null : knitted ? 'knitted' : 'woven';
+}
+
+/** Chapters of clothing, split by fabric (61 knitted, 62 not) and most headings by wearers. */
+export const isClothing = (hs: string) => /^6[12]/u.test(hs);
+
+/** Whether a line of heading `hs4` is clothing of the other fabric than `fabric` (Ch. 61 knitted, Ch. 62 not). */
+export const otherFabric = (hs4: string, fabric: 'knitted' | 'woven' | null) =>
+  (fabric === 'knitted' && hs4.startsWith('62')) || (fabric === 'woven' && hs4.startsWith('61'));
+
+// Men's or women's: Ch. 61 and 62 split most garments by who wears them (61.07 남성용이나 소년용 팬티, 61.08 여성용이나
+// 소녀용), and the two headings share every other word. A line only for the other side than the item's keeps a share.
+// "man-made fibres" is no man's: a word followed by a hyphen does not count
+const FOR_MEN = /남성|남자|신사|소년|(?<![a-z])(men|man|boy|gentleman|gentlemen)'?s?(?![a-z-])/iu;
+const FOR_WOMEN = /여성|여자|숙녀|소녀|부인|(?<![a-z])(women|woman|girl|lady|ladies)'?s?(?![a-z])/iu;
+/** Both at once: a unisex garment is for neither side alone. */
+const UNISEX = /남녀\s*공용|남녀\s*겸용|유니섹스|\bunisex\b/iu;
+
+/** Who the goods are for: 1 men or boys, 2 women or girls, 3 both or unisex, 0 unsaid. */
+export function wearersOf(text: string): number {
+  if (UNISEX.test(text)) return 3;
+  return (FOR_MEN.test(text) ? 1 : 0) | (FOR_WOMEN.test(text) ? 2 : 0);
+}
+
+/** Whether a line for `line` wearers is only for the other side than an item for `item` wearers. */
+export const otherWearers = (line: number, item: number) => (line === 1 && item === 2) || (line === 2 && item === 1);

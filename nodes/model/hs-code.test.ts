@@ -12,8 +12,8 @@ import { descriptionHead } from './_hs-description.ts';
 import { englishTerms } from './_hs-english.ts';
 import { affirms, negationsOf } from './_hs-negation.ts';
 import { limitsOf, outsideLimits, quantitiesOf } from './_hs-quantities.ts';
-import { contradicts, fabricOf, polarities, STATE, statesOf, wearersOf, workedRulesFor } from './_hs-rules.ts';
-import { FIBRE, fibresNamed, predominantFibre } from './_hs-textiles.ts';
+import { contradicts, polarities, STATE, statesOf, workedRulesFor } from './_hs-rules.ts';
+import { FIBRE, fabricOf, fibresNamed, predominantFibre, wearersOf } from './_hs-textiles.ts';
 import { hs10Of } from './hs-code.ts';
 
 let engine: Engine;
