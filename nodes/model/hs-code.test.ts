@@ -485,6 +485,18 @@ describe('model.hs_code', () => {
     expect(rows[0]!.hs_note).toBe('상태·성질로 읽은 말: 400W (read as: 400W)');
   });
 
+  it('places a preparation of over 20 % meat in Chapter 16 by the animal the tariff names (닭의 것)', async () => {
+    // worked out from the tariff: a cooked chicken curry with 25 % chicken is 16.02.32 (of fowls of Gallus
+    // domesticus), a shrimp preparation with 30 % shrimp 16.05.21; before the note-2 rule and the meat's tariff words
+    // (닭고기 → 닭의 것) they went to 2704 and 2103.20
+    const { rows, error } = await run([
+      ['a', '닭고기 카레', '닭고기 25%, 감자, 당근, 카레 소스를 조리하여 레토르트 파우치에 밀봉한 것'],
+      ['b', '새우 볶음밥 소스', '새우 30%에 마늘, 간장, 버터를 혼합하여 조리한 것'],
+    ]);
+    expect(error).toBeNull();
+    expect(rows.map((r) => String(r.hs10_1).slice(0, 6))).toEqual(['160232', '160521']);
+  });
+
   it('finds the goods at the end of a ruling-style description, not the materials before them', () => {
     expect(descriptionHead('니트릴 고무(가황한 것)로 만든 일회용 장갑(외과용이 아닌 것) - 용도: 청소용')).toBe(
       '일회용 장갑',
