@@ -11,9 +11,13 @@
 //       the item is,
 //     each by TF-IDF cosine (short texts the query covers well) and, for the broad ones, BM25 (texts sharing
 //     many n-grams). The best line of a subheading gives the subheading's score (10 → 6 → 4 aggregation).
-//     Two things n-grams miss are added: a line whose distinctive name the query spells out (치약, 보건용 마스크,
-//     김치) gains, and the chapter notes on how far goods are worked (_hs-rules.ts) move a prepared food, a
-//     mixture or an article away from the chapters of raw materials, compounds and primary forms.
+//     What n-grams miss is added: a line whose distinctive name the query spells out (치약, 보건용 마스크, 김치)
+//     gains; the chapter notes on how far goods are worked (_hs-rules.ts) move a prepared food, a mixture or an
+//     article away from the chapters of raw materials, compounds and primary forms; and a line of the opposite of
+//     what the description says keeps a share (a state, a 비(非)- property, a fabric, wearer or predominant fibre, a
+//     negated property, limits no stated value meets: _hs-rules.ts, _hs-textiles.ts, _hs-negation.ts,
+//     _hs-quantities.ts). What the item is (its name and what its description says it is, _hs-description.ts) is
+//     read apart from its whole text.
 //  2. What the officer decided before (rulings, earlier declarations; optional): a linear classifier trained on
 //     those decisions — one TF-IDF centroid per HS4 and per HS6 (Rocchio) — and the nearest decisions (k-NN) for
 //     the exact 10-digit line. An item like one already decided lands on that decision's code: a decision that
@@ -116,9 +120,9 @@ export const FUSION = {
   /**
    * The glossary of declared names (_hs-glossary.ts): TF-IDF cosine of what the item is (its name and the head of
    * its description; `text4`: its whole text) against each heading's and subheading's names, counted in full from
-   * cosine `full` up, and a bonus when a name is spelled out in what the item is (times min(1, length / 4), a Hangul syllable counting two). Chosen
-   * on held-out sets 1–3 (bench/RESULTS.md, hs-code, seventh round): cosine rather than relative BM25, so that a weak
-   * best match stays weak.
+   * cosine `full` up, and a bonus when a name is spelled out in what the item is (times min(1, length / 4), a Hangul
+   * syllable counting two letters). Chosen on held-out sets 1–3 (bench/RESULTS.md, hs-code, seventh round): cosine
+   * rather than relative BM25, so that a weak best match stays weak.
    */
   glossary: { focus4: 1, text4: 0, focus6: 1, named4: 2, named6: 1, full: 0.3 },
   /** Added to a line whose distinctive name the query spells out (times min(1, name length / 4)). */
@@ -131,7 +135,7 @@ export const FUSION = {
   /**
    * Score factor of a line requiring the opposite of what the item says: 합금강 vs 비합금강 (_hs-rules.ts), another
    * fabric, wearer or predominant textile material (_hs-textiles.ts), a property the description negates
-   * (_hs-negation.ts).
+   * (_hs-negation.ts), limits no stated value meets (_hs-quantities.ts).
    */
   contradictedTerm: 0.3,
   /** Score factors from the chapter notes on worked goods (_hs-rules.ts): headings gone beyond, and where to. */
@@ -463,7 +467,7 @@ export class HsCodeModel {
       )
       .map(({ phrase }) => ({ ko: phrase, en: /^[a-z]/iu.test(phrase) ? phrase : `negated: ${phrase}` }));
     // a stated value of a kind that a line of a suggested heading sets limits on (출력 350W against 750와트 이하)
-    const limited = new Set<string>();
+    const limited = new Set<Dimension>();
     n.lineLimits.forEach((limits, i) => {
       if (limits && headings.has(n.line4[i]!)) for (const l of limits) limited.add(l.dim);
     });
@@ -575,7 +579,8 @@ export class HsCodeModel {
     // What the words alone cannot tell, each line of the opposite of what the description says keeping a share: the
     // state of raw food (냉동 강낭콩 vs 건조한 채두류), 비(非)- opposites (합금강 vs 비합금강), clothing's fabric
     // (knitted Ch. 61, woven Ch. 62) and wearers (men's or women's), the textile material predominating (Section XI
-    // note 2), and a property the description negates (외과용이 아닌 장갑 vs 의료용ㆍ외과용, _hs-negation.ts).
+    // note 2), a property the description negates (외과용이 아닌 장갑 vs 의료용ㆍ외과용, _hs-negation.ts), and limits
+    // no stated value of their kind meets (정격출력 350W vs 출력이 750와트 초과인 것, _hs-quantities.ts).
     const goods = goodsText(text);
     const states = FUSION.contradictedState < 1 ? statesOf(goods) : 0;
     const terms = FUSION.contradictedTerm < 1;

@@ -15,7 +15,7 @@ export function cleanQuery(text: string): string {
   return out;
 }
 
-/** Text without its parentheses (nested ones too): "어묵(생선묵)임" → "어묵 임" is read as "어묵임". */
+/** Text without its parentheses (nested ones too) and the spaces before them: "어묵(생선묵)임" → "어묵임". */
 const withoutParentheses = (text: string) => {
   let flat = text;
   for (let i = 0; i < 3; i++) flat = flat.replace(/\s*[(（[][^()（）[\]]*[)）\]]/gu, '');
@@ -23,9 +23,9 @@ const withoutParentheses = (text: string) => {
 };
 
 /**
- * The head of a description: the last two words of its first clause when they name something (a list of features,
- * "…, 소비전력 1.2kW", also ends a clause: the item's name is then left to name it), else the thing a ruling's sentence
- * is about (`subjectOf`). Empty when neither names the goods.
+ * The head of a description: the last two words of its first clause, unless they end in a verb form or 것 ("…을
+ *소매포장한 치약" → 치약); else the thing a ruling's sentence is about (`subjectOf`: "…자주식 굴삭기로, 신품임").
+ * Empty when neither names the goods.
  */
 export function descriptionHead(description: string): string {
   const clause =

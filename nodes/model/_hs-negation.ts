@@ -78,11 +78,11 @@ const wholeWord = (text: string, at: number, term: string) =>
   /^(?:s|es|ed)?(?![a-z])/u.test(text.slice(at + term.length, at + term.length + 3));
 
 /**
- * Whether a line's own wording names `term` as present: at least once plainly, and never negated (a property it
- * names either way, 기록된 것인지에 상관없다 or "including medicated products", is not required of the goods).
+ * Whether a line's own wording (lowercase) names `term` as present: at least once plainly, and never negated (a
+ * property it names either way, 기록된 것인지에 상관없다 or "including medicated products", is not required of the
+ * goods).
  */
-export function affirms(wording: string, term: string): boolean {
-  const text = wording.toLowerCase();
+export function affirms(text: string, term: string): boolean {
   const latin = /^[a-z]/u.test(term);
   let affirmed = false;
   for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + term.length)) {
