@@ -23,8 +23,8 @@ const withoutParentheses = (text: string) => {
 };
 
 /**
- * The head of a description: the last two words of its first clause, unless they end in a verb form or 것 ("…을
- *소매포장한 치약" → 치약); else the thing a ruling's sentence is about (`subjectOf`: "…자주식 굴삭기로, 신품임").
+ * The head of a description: the last two words of its first clause, unless they end in a verb form or 것
+ * ("…을 소매포장한 치약" → 치약); else the thing a ruling's sentence is about (`subjectOf`: "…자주식 굴삭기로, 신품임").
  * Empty when neither names the goods.
  */
 export function descriptionHead(description: string): string {
