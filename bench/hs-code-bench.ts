@@ -585,7 +585,7 @@ a plant of 12.11, a skin cream is no washing preparation). Dev set 3 lost an ite
 is no longer read as rolled oats (11.04.12, right) and now goes to 19.01, not 11.04.22. Cost: the index build +0.3 s
 (each line's own wording and its limits), a prediction 16–18.5 → 17.7–20.8 ms per item warm on dev sets 1 and 6 (two
 paired runs each; the longer head of the description is most of it; the table's figure above, CPU over the first 20
-predictions of the process, cold, went 50 → 69 ms). Tried and not shipped: dropping every number
+predictions of the process, cold and noisy, read 50 ms in the last stop's run and 66–80 ms in this round's four). Tried and not shipped: dropping every number
 from the query (a 130 W compressor matched 130 kW tractors): dev set 1 −1, dev set 6 +1, chemical names with digits
 lost; reweighting the whole-text terms against what the item is (½ and 2×): gains on dev set 6 paid by dev sets 1
 and 2.
