@@ -214,6 +214,8 @@ export class HsNomenclatureIndex {
   readonly line4: Int32Array;
   readonly line6: Int32Array;
   readonly linesOf6: number[][];
+  /** Per heading (its position in hs4), its lines. */
+  readonly linesOf4: number[][];
   readonly residual: Uint8Array;
   readonly lineOf: Map<string, number>;
   /** Distinctive line names (their words, normalised): a line named word for word in the query is strong evidence. */
@@ -268,6 +270,8 @@ export class HsNomenclatureIndex {
     this.line6 = Int32Array.from(lines, ([hs10]) => at6.get(hs10.slice(0, 6))!);
     this.linesOf6 = this.hs6.map(() => []);
     for (let i = 0; i < lines.length; i++) this.linesOf6[this.line6[i]!]!.push(i);
+    this.linesOf4 = this.hs4.map(() => []);
+    for (let i = 0; i < lines.length; i++) this.linesOf4[this.line4[i]!]!.push(i);
     this.residual = Uint8Array.from(lines, ([, name]) => (isResidual(name) ? 1 : 0));
     this.lineOf = new Map(lines.map(([hs10], i) => [hs10, i]));
     this.names = distinctiveNames(lines);
@@ -458,19 +462,13 @@ export class HsCodeModel {
     let terms = 0;
     for (const i of lines) terms |= n.linePolarities[i]!;
     const goods = goodsText(this.queryTexts(query).text);
-    // a negation of a property that the wording of a line of a suggested heading names (either way): what may have
-    // set that line aside
-    const headings = new Set(lines.map((i) => n.line4[i]!));
+    // the lines of the suggested headings: a negation of a property their wording names (either way) may have set one
+    // aside, and so may a stated value of a kind they set limits on (출력 350W against 750와트 이하)
+    const near = [...new Set(lines.map((i) => n.line4[i]!))].flatMap((h) => n.linesOf4[h]!);
     const negated = negationsOf(goods)
-      .filter(({ terms }) =>
-        n.lineWording.some((w, i) => headings.has(n.line4[i]!) && terms.some((t) => w.includes(t))),
-      )
+      .filter((negation) => near.some((i) => negation.terms.some((t) => n.lineWording[i]!.includes(t))))
       .map(({ phrase }) => ({ ko: phrase, en: /^[a-z]/iu.test(phrase) ? phrase : `negated: ${phrase}` }));
-    // a stated value of a kind that a line of a suggested heading sets limits on (출력 350W against 750와트 이하)
-    const limited = new Set<Dimension>();
-    n.lineLimits.forEach((limits, i) => {
-      if (limits && headings.has(n.line4[i]!)) for (const l of limits) limited.add(l.dim);
-    });
+    const limited = new Set(near.flatMap((i) => n.lineLimits[i]?.map((l) => l.dim) ?? []));
     const measured = [...quantitiesOf(goods)]
       .filter(([dim]) => limited.has(dim))
       .flatMap(([, qs]) => qs.map((q) => ({ ko: short(q.said), en: short(q.said) })));
