@@ -33,6 +33,7 @@ import type { HsClassifier } from './_hs-classifier.ts';
 import { cleanQuery, descriptionHead } from './_hs-description.ts';
 import { englishLineIndex, englishTerms } from './_hs-english.ts';
 import { type GlossaryName, glossaryNames, type HsGlossary, nameLength } from './_hs-glossary.ts';
+import { headsOf, headWord } from './_hs-head.ts';
 import { affirms, negatedTerms, negationsOf } from './_hs-negation.ts';
 import { type Dimension, type Limit, limitsOf, outsideLimits, type Quantity, quantitiesOf } from './_hs-quantities.ts';
 import {
@@ -165,12 +166,42 @@ export const FUSION = {
    * × TF-IDF cosine, counted in full from cosine `full`.
    */
   english: { weight: 1, full: 0.6 },
+  /**
+   * What the item is called, the head of its name (_hs-head.ts: a "Hairpin stator assembly" is a stator): the
+   * glossary's TF-IDF cosine with the heads at heading (`gl4`) and subheading (`gl6`), counted from cosine `floor`
+   * (a brand name shares a few n-grams with anything) to `glossary.full`; a glossary name that ends a head (`named4`,
+   * `named6`, times min(1, length / 4)); and the score factor `unknown` of headings with no name containing the
+   * first head's last word, when at most `maxNaming` headings have one. Chosen on held-out sets 1–3 and 5–8 (the
+   * misses of set 8 read), then measured on set 9 (bench/RESULTS.md, hs-code, tenth round).
+   */
+  head: { gl4: 2, gl6: 1, named4: 3, named6: 1, floor: 0.2, unknown: 0.7, maxNaming: 25 },
   /** Softmax temperature turning fused scores (0–8+) into the 0–1 confidence. */
   temperature: 0.5,
 };
 
 const NGRAM = { min: 2, max: 4 } as const;
 const CONFIDENCE_POOL = 10;
+
+/**
+ * The names that may end a head, spaces removed: each ending of a Korean compound (전원어댑터, 원어댑터, 어댑터, …, of
+ * two letters or more), and of Latin words only those that start a word (stator ends "hairpin stator"; tator does
+ * not).
+ */
+function headEndings(head: string): string[] {
+  const compact = head.replace(/ /gu, '');
+  const wordStarts = new Set<number>();
+  let letters = 0;
+  for (const word of head.split(' ')) {
+    wordStarts.add(letters);
+    letters += word.length;
+  }
+  const out: string[] = [];
+  for (let at = 0; at <= compact.length - 2; at++) {
+    const ending = compact.slice(at);
+    if (!/[a-z]/u.test(ending) || wordStarts.has(at)) out.push(ending);
+  }
+  return out;
+}
 
 const isResidual = (name: string) => /^(기타|그 밖의 것|그 밖의)\s*(\(|$)/u.test(name.trim());
 
@@ -241,6 +272,12 @@ export class HsNomenclatureIndex {
   /** The glossary's names as exact-match keys, pointing into hs4 and hs6. */
   readonly glossaryNames4: readonly GlossaryName[] = [];
   readonly glossaryNames6: readonly GlossaryName[] = [];
+  /** The same names as keys: name → positions of its codes. */
+  readonly glossaryNameCodes4: ReadonlyMap<string, number[]> = new Map();
+  readonly glossaryNameCodes6: ReadonlyMap<string, number[]> = new Map();
+
+  private vocabulary: { text: string; starts: number[] } | null = null;
+  private glossaryEntries: HsGlossary | null = null;
 
   /** Per heading of hs4: its position among the classifier's headings (−1 when the classifier does not know it). */
   private readonly classifierHeading: Int32Array;
@@ -332,11 +369,63 @@ export class HsNomenclatureIndex {
           codes.map((c) => ({ id: c, text: (entries.get(c) ?? []).join(' , ') })),
           NGRAM,
         );
+      this.glossaryEntries = glossary;
       this.glossary4 = namesOf(glossary.headings, this.hs4);
       this.glossary6 = namesOf(glossary.subheadings, this.hs6);
       this.glossaryNames4 = glossaryNames(glossary.headings, at4);
       this.glossaryNames6 = glossaryNames(glossary.subheadings, at6);
+      this.glossaryNameCodes4 = new Map(this.glossaryNames4.map((g) => [g.compact, g.codes]));
+      this.glossaryNameCodes6 = new Map(this.glossaryNames6.map((g) => [g.compact, g.codes]));
     }
+  }
+
+  /** The headings that give their goods a name containing `word` (whole words' start for Latin letters). */
+  headingsNaming(word: string): number[] {
+    const { text, starts } = this.vocabularyOf();
+    const latin = /[a-z]/u.test(word);
+    const out: number[] = [];
+    // one pass over all headings' names; after a hit, on to the next heading
+    for (let at = text.indexOf(word); at >= 0; ) {
+      if (latin && at > 0 && /[a-z]/u.test(text[at - 1]!)) {
+        at = text.indexOf(word, at + 1);
+        continue;
+      }
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid]! <= at) lo = mid;
+        else hi = mid - 1;
+      }
+      out.push(lo);
+      at = lo + 1 < starts.length ? text.indexOf(word, starts[lo + 1]!) : -1;
+    }
+    return out;
+  }
+
+  /**
+   * Every name each heading gives its goods, lowercase, all headings in one text (`starts`: where each begins): its
+   * title without the parentheses (where its exclusions are), its lines' own wording and the glossary's names for it
+   * and its subheadings. Built on first use.
+   */
+  private vocabularyOf(): { text: string; starts: number[] } {
+    if (this.vocabulary) return this.vocabulary;
+    const { lines, paths } = this.nomenclature;
+    const g = this.glossaryEntries;
+    const starts: number[] = [];
+    let text = '';
+    this.hs4.forEach((h, j) => {
+      const own = this.linesOf4[j]!;
+      const title = (paths[lines[own[0]!]![2]] ?? '').split(' > ')[0]!.replace(/\([^)]*\)|\[[^\]]*\]/gu, ' ');
+      const sub = [...new Set(own.map((i) => this.hs6[this.line6[i]!]!))];
+      const names = g ? [...(g.headings.get(h) ?? []), ...sub.flatMap((c) => g.subheadings.get(c) ?? [])] : [];
+      starts.push(text.length);
+      // each distinct part once (the lines of a heading share their subheadings' wording)
+      const parts = new Set([title, ...own.flatMap((i) => this.lineWording[i]!.split(' | ')), ...names]);
+      text += `${normalizeText([...parts].join(' | '))}\u0000`;
+    });
+    this.vocabulary = { text, starts };
+    return this.vocabulary;
   }
 
   /**
@@ -507,6 +596,7 @@ export class HsCodeModel {
     const learned = n.classifierScores(text);
     const bare = !(query.description ?? '').trim();
     const glossary = this.glossaryScores(focus, text, bare ? FUSION.bareGlossary : 1);
+    const head = this.headScores(query);
     const englishWords = FUSION.english.weight > 0 ? englishTerms(text) : '';
     const english = englishWords ? n.englishLines.cosineScores(englishWords) : null;
     const votes = this.decisionVotes(text);
@@ -532,6 +622,8 @@ export class HsCodeModel {
         T.bmHeadingFocus * bmHeadingFocus[h4]! +
         glossary.heading[h4]! +
         glossary.subheading[h6]! +
+        head.heading[h4]! +
+        head.subheading[h6]! +
         learned[h4]!;
       const specific = T.cos10 * cos10[i]! + T.cosLine * cosLine[i]! + T.bmLine * bmLine[i]! + T.cosName * cosName[i]!;
       const worded = english ? FUSION.english.weight * Math.min(1, english[i]! / FUSION.english.full) : 0;
@@ -562,6 +654,10 @@ export class HsCodeModel {
       if (!q.includes(t.length <= 2 ? ` ${t}` : t)) continue;
       for (const l of lines) lineScore[l] = lineScore[l]! + FUSION.namedInQuery * Math.min(1, t.length / 4);
     }
+
+    // Headings that have no name for what the item is called, when a few have: a stator is no hairpin
+    if (head.unknown.length > 0)
+      for (let i = 0; i < L; i++) if (head.unknown[n.line4[i]!]) lineScore[i] = lineScore[i]! * FUSION.head.unknown;
 
     // How far the goods are worked (chapter notes): lines of headings the description has gone beyond lose a share.
     const rules = workedRulesFor(text);
@@ -682,6 +778,60 @@ export class HsCodeModel {
       for (const [c, b] of bonus) into[c] = into[c]! + b;
     }
     return { heading, subheading };
+  }
+
+  /** What the item is called against each heading and subheading (all 0 when no weight is set). */
+  private headScores(query: HsQuery): { heading: Float64Array; subheading: Float64Array; unknown: Uint8Array } {
+    const n = this.nomenclature;
+    const heading = new Float64Array(n.hs4.length);
+    const subheading = new Float64Array(n.hs6.length);
+    const H = FUSION.head;
+    const heads = headsOf(query.name, query.description ?? '').map((h) => normalizeText(h));
+    let unknown = new Uint8Array(0);
+    if (heads.length === 0) return { heading, subheading, unknown };
+    if (H.unknown < 1) {
+      // the last word of the first head, when a few headings name it (a word all name, 제품 or parts, says nothing)
+      const naming = new Set<number>();
+      for (const h of heads.slice(0, 1)) {
+        const word = headWord(h);
+        if (word.length < 2 || (/[a-z]/u.test(word) && word.length < 3)) continue;
+        const found = n.headingsNaming(word.replace(/(?<=[a-z]{3})(?:es|s)$/u, ''));
+        if (found.length > 0 && found.length <= H.maxNaming) for (const j of found) naming.add(j);
+      }
+      if (naming.size > 0) {
+        unknown = new Uint8Array(n.hs4.length).fill(1);
+        for (const j of naming) unknown[j] = 0;
+      }
+    }
+    const all = heads.join(' ');
+    if (n.glossary4 && n.glossary6) {
+      const G = FUSION.glossary;
+      const strength = (into: Float64Array, scores: Float64Array, w: number) => {
+        if (w === 0) return;
+        for (let j = 0; j < into.length; j++)
+          into[j] = into[j]! + w * Math.min(1, Math.max(0, scores[j]! - H.floor) / (G.full - H.floor));
+      };
+      strength(heading, n.glossary4.cosineScores(all), H.gl4);
+      strength(subheading, n.glossary6.cosineScores(all), H.gl6);
+      // a name that ends a head: a Korean compound's end (전원어댑터 → 어댑터), an English head's last whole words
+      const endings = heads.flatMap(headEndings);
+      for (const [names, into, w] of [
+        [n.glossaryNameCodes4, heading, H.named4],
+        [n.glossaryNameCodes6, subheading, H.named6],
+      ] as const) {
+        if (w === 0) continue;
+        // the longest name ending a head, once per code
+        const longest = new Map<number, number>();
+        for (const name of endings) {
+          const codes = names.get(name);
+          if (!codes) continue;
+          const length = nameLength(name);
+          for (const c of codes) longest.set(c, Math.max(longest.get(c) ?? 0, length));
+        }
+        for (const [c, length] of longest) into[c] = into[c]! + w * Math.min(1, length / 4);
+      }
+    }
+    return { heading, subheading, unknown };
   }
 
   /** Per decided code: centroid cosines at HS4/HS6, the nearest decision's cosine, and the decisions to cite. */

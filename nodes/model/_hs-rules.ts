@@ -36,13 +36,13 @@ const PREPARED_FOOD =
   /유탕|튀[기긴김]|양념|버무|소를\s*채|조미|시즈닝|혼합|조제|배합|착즙|농축액|캡슐|타정|정제\s*형태|(?:^|[^가-힣])정제(?:로|를|\s*\d)|seasoned|fried|stuffed|prepar|mixed|juice|capsule|tablet/iu;
 
 // Ch. 16 note 2: a food preparation with more than 20 % by weight of meat, blood, fish or crustaceans is of Ch. 16,
-// stuffed pasta (19.02) and pet food (23.09) aside.
+// stuffed pasta (19.02), sauces (21.03) and soups (21.04), which the note names, and pet food (23.09) aside.
 const MEAT = '소고기|쇠고기|우육|돼지고기|돈육|닭고기|계육|닭가슴살|오리고기|양고기|육류|beef|pork|chicken|meat';
 const FISH = '어육|생선|연육|새우|게살|참치|연어|고등어|명태|오징어|surimi|fish|shrimp|tuna|salmon|squid';
 /** The word, then its share (over 20 %) right after it: "소고기(우육 등심 슬라이스) 72%". */
 const over20 = (words: string) => new RegExp(`(?:${words})[^,.%\\d]{0,16}?(?:[2-9]\\d|100)(?:\\.\\d+)?\\s*%`, 'iu');
 const NOT_CH16 =
-  /만두|교자|딤섬|라비올리|속을\s*채운\s*(?:파스타|면)|dumpling|ravioli|사료|반려|애완|펫|pet\s*food|dog|cat/iu;
+  /만두|교자|딤섬|라비올리|속을\s*채운\s*(?:파스타|면)|dumpling|ravioli|소스|수프|스프|육수|sauce|soup|broth|사료|반려|애완|펫|pet\s*food|dog|cat/iu;
 
 /** A mixture or preparation, or goods put up as a product (Ch. 28/29 note 1). */
 const NOT_A_COMPOUND =
@@ -62,17 +62,17 @@ export const WORKED_RULES: readonly WorkedRule[] = [
     towards: anyOf(within('1601', '1605'), within('1901', '1905'), within('2101', '2106')),
   },
   {
-    note: '제16류 주 2: 육·설육·피를 전 중량의 100분의 20 넘게 함유한 조제 식료품은 제1601·1602호(속을 채운 제1902호, 반려동물 사료는 제외)',
+    note: '제16류 주 2: 육·설육·피를 전 중량의 100분의 20 넘게 함유한 조제 식료품은 제1601·1602호(속을 채운 제1902호, 제2103·2104호의 소스·수프, 반려동물 사료는 제외)',
     cue: over20(MEAT),
     unless: NOT_CH16,
-    headings: anyOf(within('1603', '1605'), within('1901', '1905'), within('2001', '2008'), within('2103', '2106')),
+    headings: anyOf(within('1603', '1605'), within('1901', '1905'), within('2001', '2008'), within('2105', '2106')),
     towards: within('1601', '1602'),
   },
   {
-    note: '제16류 주 2: 어류·갑각류·연체동물을 전 중량의 100분의 20 넘게 함유한 조제 식료품은 제1603~1605호(속을 채운 제1902호, 반려동물 사료는 제외)',
+    note: '제16류 주 2: 어류·갑각류·연체동물을 전 중량의 100분의 20 넘게 함유한 조제 식료품은 제1603~1605호(속을 채운 제1902호, 제2103·2104호의 소스·수프, 반려동물 사료는 제외)',
     cue: over20(FISH),
     unless: NOT_CH16,
-    headings: anyOf(within('1601', '1602'), within('1901', '1905'), within('2001', '2008'), within('2103', '2106')),
+    headings: anyOf(within('1601', '1602'), within('1901', '1905'), within('2001', '2008'), within('2105', '2106')),
     towards: within('1603', '1605'),
   },
   {

@@ -253,10 +253,13 @@ describe('model.hs_code', () => {
     // Ch. 39: a bag made of polyethylene film is an article, polyethylene pellets are a primary form
     expect(moved('폴리에틸렌 필름으로 만든 쇼핑백', '3901')).toBe(true);
     expect(moved('폴리에틸렌 펠릿(일차제품)', '3901')).toBe(false);
-    // Ch. 16 note 2: over 20 % of meat makes a food preparation one of meat (16.02), not a sauce (21.03) nor one of
-    // fish (16.04); 10 % does not; stuffed pasta (만두, 19.02) and pet food (23.09) stay where they are
+    // Ch. 16 note 2: over 20 % of meat makes a food preparation one of meat (16.02), not one of 21.06 nor of fish
+    // (16.04); 10 % does not; stuffed pasta (만두, 19.02), sauces and soups (21.03, 21.04: the note names them) and
+    // pet food (23.09) stay where they are
     const towards = (text: string, hs4: string) => workedRulesFor(text).some((r) => r.towards(hs4));
-    expect(moved('소고기(등심 슬라이스) 72%에 간장 양념을 버무려 냉동한 조제 식품', '2103')).toBe(true);
+    expect(moved('소고기(등심 슬라이스) 72%에 간장 양념을 버무려 냉동한 조제 식품', '2106')).toBe(true);
+    expect(moved('소고기 30%를 토마토와 함께 끓인 볼로네즈 소스', '2103')).toBe(false);
+    expect(towards('소고기 30%를 토마토와 함께 끓인 볼로네즈 소스', '1602')).toBe(false);
     expect(moved('소고기 72%에 간장 양념을 버무린 것', '1604')).toBe(true);
     expect(towards('소고기 72%에 간장 양념을 버무린 것', '1602')).toBe(true);
     expect(towards('새우 30%에 마늘, 간장, 버터를 혼합하여 조리한 것', '1605')).toBe(true);
@@ -357,8 +360,9 @@ describe('model.hs_code', () => {
     expect(String(more.rows[2]!.hs10_1).slice(0, 6)).toBe('722830');
     expect(more.rows[2]!.hs_note).toBe('상태·성질로 읽은 말: 합금강(공구강) (read as: alloy (공구강))');
     expect(String(more.rows[1]!.hs10_1).slice(0, 2)).toBe('39');
-    // (the film's note names its thickness, which lines of 39.20 limit, and not its 수성 coating)
-    expect(more.rows[1]!.hs_note).toBe('상태·성질로 읽은 말: 30㎛ (read as: 30㎛)');
+    // (the film's note does not name its 수성 coating; the thickness it named before came from lead sheets of 78.04,
+    // a suggestion the film's name now sets aside)
+    expect(String(more.rows[1]!.hs_note ?? '')).not.toContain('수성');
   });
 
   it('reads the textile material that predominates by weight in a blend, as Section XI note 2 does', () => {
@@ -422,12 +426,12 @@ describe('model.hs_code', () => {
 
   it('sets aside the lines of a property the description negates', async () => {
     // worked out from the tariff: whole pepper is 0904.11 (neither crushed nor ground), gloves that are not surgical
-    // 4015.19, an unrecorded SSD 8523.51.1000 (기록이 안 된 매체). Before, they went to 0904.12 (crushed or ground),
+    // 4015.19, an unrecorded USB memory 8523.51.1000 (기록이 안 된 매체). Before, they went to 0904.12 (crushed or ground),
     // 4015.12 (medical, surgical) and 8523.51.2090 (recorded media, other): the words matched the negated property.
     const { rows, error } = await run([
       ['a', '통후추', '후추 열매를 건조한 것으로 부수거나 갈지 않은 것'],
       ['b', '니트릴 장갑', '가황한 니트릴 고무로 만든 일회용 장갑, 의료용이나 외과용이 아닌 것'],
-      ['c', 'SSD', '낸드 플래시를 실장한 솔리드스테이트 비휘발성 기억장치로 기록이 안 된 것'],
+      ['c', 'USB 메모리', '낸드 플래시를 실장한 USB 접속 방식의 솔리드스테이트 비휘발성 기억장치로 기록이 안 된 것'],
     ]);
     expect(error).toBeNull();
     expect(rows.map((r) => String(r.hs10_1))).toEqual([
@@ -488,13 +492,16 @@ describe('model.hs_code', () => {
   it('places a preparation of over 20 % meat in Chapter 16 by the animal the tariff names (닭의 것)', async () => {
     // worked out from the tariff: a cooked chicken curry with 25 % chicken is 16.02.32 (of fowls of Gallus
     // domesticus), a shrimp preparation with 30 % shrimp 16.05.21; before the note-2 rule and the meat's tariff words
-    // (닭고기 → 닭의 것) they went to 2704 and 2103.20
+    // (닭고기 → 닭의 것) they went to 2704 and 2103.20. A sauce stays a sauce (21.03) whatever its shrimp: the note
+    // does not apply to the preparations of 21.03.
     const { rows, error } = await run([
       ['a', '닭고기 카레', '닭고기 25%, 감자, 당근, 카레 소스를 조리하여 레토르트 파우치에 밀봉한 것'],
-      ['b', '새우 볶음밥 소스', '새우 30%에 마늘, 간장, 버터를 혼합하여 조리한 것'],
+      ['b', '새우 마늘 볶음', '새우 30%에 마늘, 간장, 버터를 혼합하여 조리한 것'],
+      ['c', '새우 볶음밥 소스', '새우 30%에 마늘, 간장, 버터를 혼합하여 조리한 것'],
     ]);
     expect(error).toBeNull();
-    expect(rows.map((r) => String(r.hs10_1).slice(0, 6))).toEqual(['160232', '160521']);
+    expect(rows.slice(0, 2).map((r) => String(r.hs10_1).slice(0, 6))).toEqual(['160232', '160521']);
+    expect(String(rows[2]!.hs10_1).slice(0, 4)).toBe('2103');
   });
 
   it('finds the goods at the end of a ruling-style description, not the materials before them', () => {
@@ -543,6 +550,39 @@ describe('model.hs_code', () => {
     ]);
     expect(error).toBeNull();
     expect(rows.map((r) => String(r.hs10_1).slice(0, 6))).toEqual(['842139', '841430', '850811']);
+  });
+
+  it('places goods by what their name says they are, not by the words before it (a hairpin stator is a stator)', async () => {
+    // worked out from the tariff: a motor's stator is a part of 85.03; a vehicle's wiring set 8544.30; a laptop's
+    // power adapter a static converter of 85.04; a toner cartridge a part of the printers of 84.43. Read by their
+    // whole text, they went to hairpins (9615), winding wire (8544.11), laptops (8471) and cartridges of ammunition
+    // (9306): the words before the goods' name matched whole tariff lines.
+    const { rows, error } = await run([
+      [
+        'a',
+        'Hairpin stator assembly; HS-220',
+        '무방향성 전기강판을 적층한 고정자 철심에 평각 구리선을 헤어핀 모양으로 삽입하여 용접한 것으로, 전기자동차 구동 전동기에만 사용되는 고정자임',
+      ],
+      [
+        'b',
+        'Engine wire harness; EH-10',
+        'PVC로 절연한 구리 전선 여러 가닥을 일정한 길이로 절단하고 양 끝에 커넥터를 압착한 후 테이프로 묶은 것으로, 승용자동차 엔진룸의 배선에 사용됨',
+      ],
+      [
+        'c',
+        '노트북용 전원 어댑터',
+        '교류 100~240V를 직류 19V로 변환하는 스위칭 방식 전원 장치로, 노트북 컴퓨터에 전원을 공급함',
+      ],
+      [
+        'd',
+        'Toner cartridge; TK-900',
+        '토너가 충전된 용기와 현상 롤러, 감광드럼으로 구성된 레이저 프린터용 소모품으로, 프린터에 장착하여 사용함',
+      ],
+    ]);
+    expect(error).toBeNull();
+    expect(rows.slice(0, 3).map((r) => String(r.hs10_1).slice(0, 6))).toEqual(['850300', '854430', '850440']);
+    expect(String(rows[3]!.hs10_1).slice(0, 4)).toBe('8443');
+    expect([rows[3]!.hs10_1, rows[3]!.hs10_2, rows[3]!.hs10_3].map((c) => String(c).slice(0, 6))).toContain('844399');
   });
 
   it('the trained classifier names the chapter of goods written for this test (not tariff lines)', () => {

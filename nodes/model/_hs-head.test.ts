@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { headsOf, headWord } from './_hs-head.ts';
+
+describe('what the goods are called (the head of their name)', () => {
+  it('takes the last words of an English name, before a comma, a post-modifier or how it is put together', () => {
+    expect(headsOf('Hairpin stator assembly; ST-EM150')).toEqual(['hairpin stator']);
+    expect(headsOf('Preparation of edible oil')).toEqual(['preparation']);
+    expect(headsOf('Other articles having an adhesive layer')).toEqual(['articles']);
+    expect(headsOf('Frozen pork and vegetable dumplings; GM-1000')).toEqual(['pork vegetable dumplings']);
+    expect(headsOf("Men's short sleeve sports T-shirt")).toEqual(['sleeve sports t-shirt']);
+    expect(headsOf('Bifacial PV module; BF-550M')).toEqual(['bifacial pv']);
+  });
+
+  it('reads a trade name after the first part only when it is all words, not a model code or a size', () => {
+    expect(headsOf('Frozen kidney beans, blanched; FROZEN BOILED KIDNEY BEAN')).toEqual([
+      'frozen kidney beans',
+      'boiled kidney bean',
+    ]);
+    expect(headsOf('Non-alcoholic beer; ZERO-L 355ML')).toEqual(['non-alcoholic beer']);
+    expect(headsOf('Hair shampoo; HS-BIOTIN 500ML')).toEqual(['hair shampoo']);
+  });
+
+  it('takes the last word of a Korean name, with the word before when it is part of the name, not what it is for', () => {
+    expect(headsOf('노트북용 65W 전원 어댑터')).toEqual(['전원 어댑터']);
+    expect(headsOf('노트북용 어댑터')).toEqual(['어댑터']);
+    expect(headsOf('통3중 스테인리스 양수냄비 20cm')).toEqual(['스테인리스 양수냄비']);
+  });
+
+  it('adds the goods the description names, and has nothing for a model code alone', () => {
+    expect(headsOf('NK-130', '냉장고에 사용하는 왕복동식 압축기로, 냉매를 압축함')).toEqual(['왕복동식 압축기']);
+    expect(headsOf('KX-2200')).toEqual([]);
+  });
+
+  it('ends a head in what the goods are, not the shape they take', () => {
+    expect(headWord('dried mango slices')).toBe('mango');
+    expect(headWord('홍삼 농축액 스틱')).toBe('농축액');
+    expect(headWord('hairpin stator')).toBe('stator');
+    expect(headWord('분말')).toBe('분말');
+  });
+});

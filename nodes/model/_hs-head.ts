@@ -1,0 +1,81 @@
+// What the goods are called, without what is said of them. A name ends in the thing it names, in English as in
+// Korean: a "Hairpin stator assembly" is a stator (its winding is hairpin-shaped), an "Aluminium alloy wheel" a wheel,
+// "노트북용 65W 전원 어댑터" an adapter. The words before the head say what it is made of, for or like, and they
+// mislead character n-grams: "hairpin" is the whole wording of the hairpins' line, "aluminium alloy" of the ingots'.
+
+import { descriptionHead } from './_hs-description.ts';
+
+/** English words after which the rest of a name says of what, for what, how: "Preparation of edible oil". */
+const POST_MODIFIER = /\b(?:of|for|with|without|having|containing|used|made|in|on|from|by|to|put|packed|not)\b.*$/u;
+/** Trailing words that say how the goods are put together, not what they are. */
+const GENERIC_TAIL = /^(?:assembly|assy|type|style|grade|series|model|module|unit|system)$/u;
+/**
+ * Words of the shape the goods take (slices, 분말): part of the name, as subheadings split by them (ground or not),
+ * but not what the goods are: "Dried mango slices" are mango, "홍삼 농축액 스틱" an extract.
+ */
+const SHAPE =
+  /^(?:slices?|pieces?|chips?|flakes?|granules?|pellets?|sticks?|strips?|powders?|bars?|rolls?|sheets?|슬라이스|조각|분말|가루|스틱|칩|절편|과립|펠릿|시트|롤)$/u;
+/** Words that are no part of a head: "Other articles", "pork and vegetable dumplings". */
+const NOT_A_WORD = /^(?:other|others|the|a|an|and|or|&)$/u;
+/** A word of a name, not of a model code or size (NV2-1TB, HS-BIOTIN, 500ML): letters, hyphened words of three. */
+const NAME_WORD = /^[a-z]+(?:[-'][a-z]+)*$/u;
+
+/**
+ * The head of one English name part: its last words before a comma or post-modifier, at most three. A trade name
+ * after the first part ("…; WILLOW STICKS") counts only when it is all name words.
+ */
+function englishHead(part: string, first: boolean): string {
+  const all = part
+    .toLowerCase()
+    .replace(/[(（[].*$/u, '')
+    .split(',')[0]!
+    .replace(POST_MODIFIER, '')
+    .split(/[\s/]+/u)
+    .map((w) => w.replace(/^[^a-z0-9]+|[^a-z0-9]+$/gu, ''))
+    .filter((w) => w !== '' && !NOT_A_WORD.test(w));
+  // a trade name's hyphened short word is a code (ZERO-L, HS-BIOTIN); a declared name's is a word (T-shirt, e-bike)
+  const named = (w: string) => NAME_WORD.test(w) && w.length > 1 && (first || !/^[a-z]{1,2}-|-[a-z]{1,2}$/u.test(w));
+  if (!first && !all.every(named)) return '';
+  const words = all.filter(named);
+  while (words.length > 1 && GENERIC_TAIL.test(words[words.length - 1]!)) words.pop();
+  return words.slice(-3).join(' ');
+}
+
+/** A Korean word that only says for what or how (노트북용, 65W, 3kg), not what. */
+const KOREAN_MODIFIER = /(?:용|형|식|의|[한된든춘진운킨린친낸인])$|\d/u;
+
+/** The head of a Korean name part: its last word and the word before when that is part of the name (전원 어댑터). */
+function koreanHead(part: string): string {
+  const words = part
+    .replace(/[(（[][^)）\]]*[)）\]]/gu, ' ')
+    .split(/\s+/u)
+    .filter((w) => /[가-힣]/u.test(w) && !/\d/u.test(w));
+  const last = words[words.length - 1];
+  if (!last) return '';
+  const before = words[words.length - 2];
+  return before && !KOREAN_MODIFIER.test(before) ? `${before} ${last}` : last;
+}
+
+/**
+ * What the item is called, as separate phrases: the head of each part of its name (a declared name has parts:
+ * "Frozen kidney beans, blanched; FROZEN BOILED KIDNEY BEAN") and the goods its description names.
+ */
+export function headsOf(name: string, description = ''): string[] {
+  const heads = name
+    .split(/[;:]/u)
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+    .map(
+      (part, i) =>
+        (/[A-Za-z]{3}/u.test(part) && englishHead(part, i === 0)) || (/[가-힣]/u.test(part) ? koreanHead(part) : ''),
+    );
+  const described = descriptionHead(description);
+  return [...new Set([...heads, described].filter((h) => h.trim().length > 1))];
+}
+
+/** The word a head ends in, before any word of shape: "dried mango slices" → mango. */
+export function headWord(head: string): string {
+  const words = head.split(' ');
+  while (words.length > 1 && SHAPE.test(words[words.length - 1]!)) words.pop();
+  return words[words.length - 1] ?? '';
+}
