@@ -108,9 +108,17 @@ export function goodsText(text: string): string {
   return text.replace(/용도\s*[:：)）][^\n※]*/gu, ' ');
 }
 
+/**
+ * What was not done to the goods ("조미나 가열 처리를 하지 않은", "익히지 않은") and what they are made into ("튀김·볶음
+ * 요리의 원료로 사용함"): words that say how far the goods are worked, but not of these goods. (At most three joined
+ * words: a joiner such as 나 is a syllable too, so an unbounded list backtracks without end on a long run.)
+ */
+const NOT_DONE_TO_GOODS =
+  /(?:[가-힣]{1,8}(?:(?:이나|나|와|과|및)\s+|[·ㆍ]\s*)){0,3}[가-힣]{1,8}?(?:\s+(?:처리|공정|과정)(?:를|을))?\s*(?:하|되)?지도?\s*않[은음고았]|(?:[가-힣]{1,8}(?:·|ㆍ|,\s*)){0,3}[가-힣]{1,8}(?:\s+[가-힣]{1,8})?의\s*(?:원료|원재료|재료)로\s*(?:사용|쓰|이용)/gu;
+
 /** The rules whose cue is in `text` (and whose counter-cue is not). */
 export function workedRulesFor(text: string): WorkedRule[] {
-  const goods = goodsText(text);
+  const goods = goodsText(text).replace(NOT_DONE_TO_GOODS, ' ');
   return WORKED_RULES.filter((r) => r.cue.test(goods) && !(r.unless?.test(goods) ?? false));
 }
 

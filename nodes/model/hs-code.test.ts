@@ -245,6 +245,15 @@ describe('model.hs_code', () => {
     // Ch. 2: seasoned meat is a preparation (Ch. 16), plain frozen meat is not
     expect(moved('얇게 썬 소고기를 간장·마늘로 양념하여 냉동한 것', '0202')).toBe(true);
     expect(moved('뼈 없는 소고기를 냉동한 것', '0202')).toBe(false);
+    // what was not done to the goods, and what they are made into, are no working of them: raw peeled shrimp stay
+    // in 03.06; seasoned meat left uncooked is still a preparation
+    expect(
+      moved(
+        '새우의 껍데기를 벗기고 익히지 않은 상태로 냉동한 새우살로, 조미나 가열 처리를 하지 않은 채 튀김 요리의 원료로 사용함',
+        '0306',
+      ),
+    ).toBe(false);
+    expect(moved('얇게 썬 소고기를 간장·마늘로 양념하여 익히지 않은 상태로 냉동한 것', '0202')).toBe(true);
     // Ch. 28/29 note 1: a mixture is not a compound; a compound stated by purity and CAS number is
     expect(moved('불화나트륨·탄산칼슘·글리세린을 혼합한 페이스트', '2826')).toBe(true);
     expect(moved('아세톤(CAS No. 67-64-1) 순도 99.5%의 액체', '2914')).toBe(false);
