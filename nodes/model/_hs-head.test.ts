@@ -9,6 +9,7 @@ describe('what the goods are called (the head of their name)', () => {
     expect(headsOf('Frozen pork and vegetable dumplings; GM-1000')).toEqual(['pork vegetable dumplings']);
     expect(headsOf("Men's short sleeve sports T-shirt")).toEqual(['sleeve sports t-shirt']);
     expect(headsOf('Bifacial PV module; BF-550M')).toEqual(['bifacial pv']);
+    expect(headsOf('Brake pad set for passenger car; BP-1432')).toEqual(['brake pad']);
   });
 
   it('reads a trade name after the first part only when it is all words, not a model code or a size', () => {

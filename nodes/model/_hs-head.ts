@@ -8,7 +8,7 @@ import { descriptionHead } from './_hs-description.ts';
 /** English words after which the rest of a name says of what, for what, how: "Preparation of edible oil". */
 const POST_MODIFIER = /\b(?:of|for|with|without|having|containing|used|made|in|on|from|by|to|put|packed|not)\b.*$/u;
 /** Trailing words that say how the goods are put together, not what they are. */
-const GENERIC_TAIL = /^(?:assembly|assy|type|style|grade|series|model|module|unit|system)$/u;
+const GENERIC_TAIL = /^(?:assembly|assy|type|style|grade|series|model|module|unit|system|set|kit)$/u;
 /**
  * Words of the shape the goods take (slices, 분말): part of the name, as subheadings split by them (ground or not),
  * but not what the goods are: "Dried mango slices" are mango, "홍삼 농축액 스틱" an extract.
