@@ -594,6 +594,25 @@ describe('model.hs_code', () => {
     expect([rows[3]!.hs10_1, rows[3]!.hs10_2, rows[3]!.hs10_3].map((c) => String(c).slice(0, 6))).toContain('844399');
   });
 
+  it('keeps a national line its name is spelled out in, however long the description (소주, not 기타)', async () => {
+    // worked out from the HSK: soju is 2208.90-4000 and gochujang 2103.90-1030, each beside a residual 기타. Before,
+    // a long description diluted the cosine of the line's own two-syllable name, and the line yielded to 기타.
+    const { rows, error } = await run([
+      [
+        'a',
+        '소주 360ml',
+        '정제한 주정에 정제수와 감미료를 넣어 알코올 도수 16.5도로 희석한 증류주로, 녹색 유리병에 360ml씩 담아 소매용으로 판매됨',
+      ],
+      [
+        'b',
+        '고추장 500g',
+        '찹쌀가루, 고춧가루, 메줏가루, 소금, 물엿을 섞어 발효·숙성시킨 붉은색의 반고체 장류로, 플라스틱 용기에 500g씩 담겨 있으며 비빔밥 등의 양념으로 사용됨',
+      ],
+    ]);
+    expect(error).toBeNull();
+    expect(rows.map((r) => r.hs10_1)).toEqual(['2208904000', '2103901030']);
+  });
+
   it('the trained classifier names the chapter of goods written for this test (not tariff lines)', () => {
     const asset = JSON.parse(
       readFileSync(new URL('./_hs-data/hs-classifier.json', import.meta.url), 'utf8'),
