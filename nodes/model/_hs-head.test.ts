@@ -30,6 +30,8 @@ describe('what the goods are called (the head of their name)', () => {
   it('adds the goods the description names, and has nothing for a model code alone', () => {
     expect(headsOf('NK-130', '냉장고에 사용하는 왕복동식 압축기로, 냉매를 압축함')).toEqual(['왕복동식 압축기']);
     expect(headsOf('KX-2200')).toEqual([]);
+    // a description ending on its packing names the container, not the goods
+    expect(headsOf('천연 꿀', '뉴질랜드산 마누카 꿀, 첨가물 없는 벌꿀 100%, 250g 유리병')).toEqual(['천연 꿀']);
   });
 
   it('ends a head in what the goods are, not the shape they take', () => {

@@ -15,6 +15,9 @@ const GENERIC_TAIL = /^(?:assembly|assy|type|style|grade|series|model|module|uni
  */
 const SHAPE =
   /^(?:slices?|pieces?|chips?|flakes?|granules?|pellets?|sticks?|strips?|powders?|bars?|rolls?|sheets?|슬라이스|조각|분말|가루|스틱|칩|절편|과립|펠릿|시트|롤)$/u;
+/** Containers goods are packed in. */
+const PACKING =
+  /^(?:[가-힣]*병|용기|파우치|봉지|봉투|상자|박스|캔|팩|포대|드럼|자루|케이스|트레이|pouch|bottle|box|can|bag|drum)$/u;
 /** Words that are no part of a head: "Other articles", "pork and vegetable dumplings". */
 const NOT_A_WORD = /^(?:other|others|the|a|an|and|or|&)$/u;
 /** A word of a name, not of a model code or size (NV2-1TB, HS-BIOTIN, 500ML): letters, hyphened words of three. */
@@ -70,7 +73,9 @@ export function headsOf(name: string, description = ''): string[] {
         (/[A-Za-z]{3}/u.test(part) && englishHead(part, i === 0)) || (/[가-힣]/u.test(part) ? koreanHead(part) : ''),
     );
   const described = descriptionHead(description);
-  return [...new Set([...heads, described].filter((h) => h.trim().length > 1))];
+  // a description that ends on its packing (…, 250g 유리병) names the container, not the goods
+  const packing = heads.some((h) => h !== '') && PACKING.test(described.split(' ').pop() ?? '');
+  return [...new Set([...heads, packing ? '' : described].filter((h) => h.trim().length > 1))];
 }
 
 /** The word a head ends in, before any word of shape: "dried mango slices" → mango. */
