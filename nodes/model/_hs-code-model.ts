@@ -53,6 +53,7 @@ import {
   isTextileChapter,
   otherFabric,
   otherFibre,
+  otherMaterialsFibres,
   otherWearers,
   predominantFibre,
   wearersOf,
@@ -358,6 +359,11 @@ export class HsNomenclatureIndex {
     this.lineWearers = Uint8Array.from(readLines(wearersOf, isClothing));
     this.lineStates = Uint8Array.from(readLines(statesOf, isStateChapter));
     this.lineFibres = Uint8Array.from(readLines(fibresNamed, isTextileChapter));
+    otherMaterialsFibres(
+      this.lineFibres,
+      lines.map(([, name, p]) => [name, ...(paths[p] ?? '').split(' > ').slice(1)].join(' | ')),
+      this.linesOf4,
+    );
     this.lineLimits = this.lineWording.map((w) => {
       const limits = limitsOf(w);
       return limits.length > 0 ? limits : null;

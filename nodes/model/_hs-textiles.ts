@@ -87,6 +87,28 @@ export function fibresNamed(text: string): number {
 /** Whether a line naming materials `line` names only others than the item's predominant material `item`. */
 export const otherFibre = (line: number, item: number) => item !== 0 && line !== 0 && (line & item) === 0;
 
+/** A line "of other textile materials" (6110.90: 그 밖의 방직용 섬유재료로 만든 것). */
+const OTHER_MATERIALS = /(?:그 밖의|기타)\s*방직용\s*섬유/u;
+const ALL_FIBRES = Object.values(FIBRE).reduce((a, b) => a | b, 0);
+
+/**
+ * The materials of each line of "other textile materials" that names none itself: every one its heading's other
+ * lines name not (6110.90 is of silk or flax, not of the cotton of 6110.20; 6109.90's national line of 인조섬유 keeps
+ * its own). Its English reads "other than wool, cotton or man-made fibres" and would name them all. `fibres` (per
+ * line, as `fibresNamed` reads them) is changed in place; `korean` is each line's name and path below its heading,
+ * `headings` the lines of each heading.
+ */
+export function otherMaterialsFibres(fibres: Uint8Array, korean: readonly string[], headings: readonly number[][]) {
+  for (const lines of headings) {
+    const own = lines.map((i) => fibresNamed(korean[i]!));
+    const other = lines.filter((i, k) => own[k] === 0 && OTHER_MATERIALS.test(korean[i]!));
+    if (other.length === 0) continue;
+    const named = own.reduce((a, b) => a | b, 0);
+    if (named === 0) continue;
+    for (const i of other) fibres[i] = ALL_FIBRES & ~named;
+  }
+}
+
 // Knitted or woven: Ch. 61 is clothing of knitted or crocheted fabric, Ch. 62 the same garments not knitted. The
 // garment's name is in both (블라우스, 수영복) and Ch. 62's Korean even says 메리야스 편물 (to exclude it), so only the
 // fabric the description states tells them apart. 편직물 is knitted, though it ends in 직물.

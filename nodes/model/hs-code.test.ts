@@ -13,7 +13,7 @@ import { englishTerms } from './_hs-english.ts';
 import { affirms, negationsOf } from './_hs-negation.ts';
 import { limitsOf, outsideLimits, quantitiesOf } from './_hs-quantities.ts';
 import { contradicts, polarities, STATE, statesOf, workedRulesFor } from './_hs-rules.ts';
-import { FIBRE, fabricOf, fibresNamed, predominantFibre, wearersOf } from './_hs-textiles.ts';
+import { FIBRE, fabricOf, fibresNamed, otherMaterialsFibres, predominantFibre, wearersOf } from './_hs-textiles.ts';
 import { hs10Of } from './hs-code.ts';
 
 let engine: Engine;
@@ -391,6 +391,17 @@ describe('model.hs_code', () => {
     expect(fibresNamed('인조섬유로 만든 것')).toBe(FIBRE.synthetic | FIBRE.artificial);
     expect(fibresNamed('재생ㆍ반(半)합성 섬유로 만든 것')).toBe(FIBRE.artificial);
     expect(fibresNamed('그 밖의 방직용 섬유로 만든 것')).toBe(0);
+    // a line "of other textile materials" naming none is of every material its heading's other lines do not name
+    // (its English, "other than cotton or man-made fibres", would name them all); a national line naming one keeps it
+    const korean = [
+      '면으로 만든 것',
+      '합성섬유로 만든 것',
+      '그 밖의 방직용 섬유로 만든 것 | 견으로 만든 것',
+      '그 밖의 방직용 섬유로 만든 것 | 기타',
+    ];
+    const lines = Uint8Array.from([FIBRE.cotton, FIBRE.synthetic, FIBRE.silk, FIBRE.cotton | FIBRE.synthetic]);
+    otherMaterialsFibres(lines, korean, [[0, 1, 2, 3]]);
+    expect([...lines]).toEqual([FIBRE.cotton, FIBRE.synthetic, FIBRE.silk, FIBRE.wool | FIBRE.flax | FIBRE.artificial]);
   });
 
   it('puts a blended garment under the material that predominates, not one its name or a minor fibre suggests', async () => {
