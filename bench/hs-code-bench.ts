@@ -229,6 +229,7 @@ export async function runHsCodeSuite(machine: string) {
   const held6 = readHeld('bench/data/hs-dev-items-6.csv');
   const held7 = readHeld('bench/data/hs-dev-items-7.csv');
   const held8 = readHeld('bench/data/hs-dev-items-8.csv');
+  const held9 = readHeld('bench/data/hs-dev-items-9.csv');
   const held2a = scoredBy(plain, held2);
   const held3a = scoredBy(plain, held3);
   const held4a = scoredBy(plain, held4);
@@ -236,6 +237,7 @@ export async function runHsCodeSuite(machine: string) {
   const held6a = scoredBy(plain, held6);
   const held7a = scoredBy(plain, held7);
   const held8a = scoredBy(plain, held8);
+  const held9a = scoredBy(plain, held9);
   const heldSet = (prefix: string) => {
     const items = held.filter((r) => r.id.startsWith(prefix));
     return { n: items.length, a: scoredBy(plain, items) };
@@ -286,7 +288,8 @@ ${row('**fourth held-out set**, bare item names as officers type them (bench/dat
 ${row('**fifth held-out set**, declaration-style name + one-line description (bench/data/hs-dev-items-5.csv; not tuned on)', held5.length, held5a)}
 ${row('**sixth held-out set**, ruling style: English name; model, long Korean description (bench/data/hs-dev-items-6.csv; its misses were read for one fix)', held6.length, held6a)}
 ${row('**seventh held-out set**, 9 more goods from the court judgments, their own words (bench/data/hs-dev-items-7.csv; two answers are 6 digits, so HS10 undercounts; never tuned on)', held7.length, held7a)}
-${row('**eighth held-out set**, ruling style, 60 goods of all 21 sections written from the tariff by a helper who saw neither the model nor the rulings (bench/data/hs-dev-items-8.csv; never tuned on, no miss read)', held8.length, held8a)}
+${row('**eighth held-out set**, ruling style, 60 goods of all 21 sections written from the tariff by a helper who saw neither the model nor the rulings (bench/data/hs-dev-items-8.csv; its misses were read in the tenth round)', held8.length, held8a)}
+${row('**ninth held-out set**, ruling style, 60 goods of 29 chapters with sets, composite goods and parts, written from the tariff by another such helper (bench/data/hs-dev-items-9.csv; never tuned on, no miss read)', held9.length, held9a)}
 ${row('questions written from the rulings, nomenclature only', questions.length, accuracy(qAlone, qTruth))}
 ${row('the same questions, the 20 rulings learned as decisions', questions.length, accuracy(qTaught, qTruth))}
 ${row('held-out items, all, with the 20 rulings learned as decisions (unrelated decisions must not pull them)', held.length, heldTaught)}
@@ -591,6 +594,63 @@ Tried and not shipped: dropping every number
 from the query (a 130 W compressor matched 130 kW tractors): dev set 1 −1, dev set 6 +1, chemical names with digits
 lost; reweighting the whole-text terms against what the item is (½ and 2×): gains on dev set 6 paid by dev sets 1
 and 2.
+
+Tenth round (issue 17, what the goods are called). Dev set 8's misses, read at the start of this round, were mostly
+goods named by the words before their name: a "Hairpin stator assembly" went to hairpins (96.15), an "Aluminium alloy
+wheel" to aluminium ingots, a "Toner cartridge" to ammunition, "노트북용 65W 전원 어댑터" to laptops. Added
+(_hs-head.ts, _hs-rules.ts, _hs-textiles.ts, the glossary):
+- the head of the name: the last words of each part of an English name, before a comma or a post-modifier (of, for,
+  with…) and without "assembly", "set", "module" or a model code; the last word of a Korean name with the word before
+  when that is no modifier (노트북용); and the goods the description names, unless that is its packing (250g 유리병).
+  The glossary's cosine with the heads counts at heading (×2) and subheading (×1), from cosine 0.2 (a brand name shares
+  a few n-grams with anything); a glossary name that ends a head counts ×3 and ×1; and the headings with no name
+  containing the head's last word (before a word of shape: slices, 분말), when at most 25 headings have one, keep 70 %;
+- what was not done to the goods (조미나 가열 처리를 하지 않은, 익히지 않은) and what they are made into (…요리의 원료로
+  사용함) no longer read as working them (raw peeled shrimp stay in 03.06), and Chapter 16 note 2 now leaves sauces and
+  soups of 21.03 and 21.04 where they are, as the note says (a test of the last round had it wrong);
+- a national line whose name the query spells out keeps its own evidence against 기타 (소주, 고추장) however long the
+  description;
+- a line "of other textile materials" that names none is of the materials its heading's other lines do not name
+  (6110.90 is no cotton pullover; its English "other than cotton" had read as naming cotton);
+- 1,687 subheading entries added to the glossary by six helpers (one per chapter file, each seeing only the tariff,
+  never the model, the dev sets nor the rulings: 37 % → 67 % of the 5,613 subheadings have names), and nine names the
+  helpers found under the wrong subheading taken out (gum arabic under 1301.90, glow plugs under 8511.10, …).
+Each was chosen on dev sets 1–8 and the two probe sets. Dev set 9 (60 goods of 29 chapters, sets, composite goods and
+parts, written by a helper who saw neither the model nor the other sets nor the rulings; bench/data/hs-dev-items-9.csv)
+arrived after the first rule: it was scored after the head reading (68/57/35 → 82/70/43 top-1), after its cosine floor,
+after the glossary, under the variants below and by the run that wrote this section, and none of its misses was read.
+The rulings were scored after the head reading, after its floor, after the glossary, under six variants to find what
+had cost them (the residual threshold, the heads at subheading level, the glossary before and after) and by the run
+that wrote this section: the residual threshold (\`namedLine\`), which this round had lowered from 0.2 to 0.1 on dev sets 1–8 (top-1
+HS10 +5 to +10 points there, +1 item on dev set 9), was found to cost the rulings three HS10s, and was set back to 0.2:
+goods written from the tariff carry the words of the national line their writer read, real rulings land on 기타 more
+often. Before the round (fb65981) → after it, top-1 HS4/HS6/HS10, top-3:
+
+| set | before | after |
+|---|---|---|
+| dev set 1 | 94/89/77, 98/94/85 | 97/88/72, 98/97/91 |
+| dev set 2 | 95/93/80, 100/100/98 | 100/95/83, 100/100/100 |
+| dev set 3 (court judgments) | 46/29/17, 63/46/33 | 50/33/17, 54/42/25 |
+| dev set 4 (bare names) | 93/93/75, 93/93/93 | 95/93/75, 97/97/95 |
+| dev set 5 | 97/95/83, 98/98/92 | 100/98/85, 100/100/98 |
+| dev set 6 | 82/70/47, 87/85/72 | 92/80/57, 92/90/80 |
+| dev set 7 | 56/22/11, 56/33/33 | unchanged |
+| dev set 8 (its misses read this round) | 70/60/40, 82/78/70 | 83/78/55, 88/87/80 |
+| **dev set 9** (new, independent, never tuned on) | 68/57/35, 78/70/58 | **82/70/47, 88/77/67** |
+| probes of the rules (56 + 34) | 84/71/0, 84/80/0; 76/74/15, 79/76/15 | 88/77/0, 89/84/0; 88/82/15, 94/88/15 |
+| **20 rulings** | 60/60/45, 60/60/45 | **60/50/40, 60/60/45** |
+
+The rulings lost two at top-1 HS6, both still in the top three: a rubber mounting damper now goes to 40.16.10 (articles
+of cellular rubber, a name the new glossary gives) and a TV streaming stick to 85.28.72 (its head "xiaomi tv stick"
+carries a brand). Their remaining misses still need what the words do not say. Cost, paired warm runs against fb65981
+(dev sets 1 and 6): index build 3.5–3.6 s against 3.5–3.9 s, prediction 18.2–20.2 ms per item against 17.1–22.1 ms:
+the same within noise (the head scores alone measure 1.0 ms per item; a first version that scanned all 29,500 glossary
+names per item took 3.2 ms). Tried and not shipped: the heads' BM25 over the headings' words (dev set 1 −1 HS6, dev set
+5 −2); scaling a name that ends a head by its share of the longest (no change); 50 % or 60 % for headings with no name
+for the head (no gain; dev set 6 −1 HS4); the heads of every name part for that rule, not only the first (one probe lost);
+the national lines' English names as names spelled out (Kimchiⓚ; three sets lost HS6); homopolymer as the opposite of
+copolymer (a PP homopolymer went to 39.14); tablets and capsules as words of shape (no change); heads of at most two
+words (dev set 6 −2).
 
 Where it runs: in the studio the suggestion (index build and scoring) now runs in a Web Worker that lives as long as
 the page (studio/src/ml/offload-host.ts; the server and the command line run it in process). The longest pause of the
