@@ -209,6 +209,16 @@ function headEndings(head: string): string[] {
   return out;
 }
 
+/**
+ * Adds `w` × a cosine to each code, counted in full from `full` and not below `floor` (computed only when `w` is set).
+ */
+function addCosine(into: Float64Array, w: number, scores: () => Float64Array, full: number, floor = 0): void {
+  if (w === 0) return;
+  const s = scores();
+  for (let j = 0; j < into.length; j++)
+    into[j] = into[j]! + w * Math.min(1, Math.max(0, s[j]! - floor) / (full - floor));
+}
+
 const isResidual = (name: string) => /^(기타|그 밖의 것|그 밖의)\s*(\(|$)/u.test(name.trim());
 
 /** A value quoted in a note, cut to a glance (a pasted 300-digit number is not shown whole). */
@@ -767,15 +777,12 @@ export class HsCodeModel {
     const heading = new Float64Array(n.hs4.length);
     const subheading = new Float64Array(n.hs6.length);
     const G = FUSION.glossary;
-    if (!n.glossary4 || !n.glossary6 || !focus) return { heading, subheading };
+    const { glossary4, glossary6 } = n;
+    if (!glossary4 || !glossary6 || !focus) return { heading, subheading };
     // cosine, not relative: a weak best match (an unknown brand name sharing a few n-grams) stays weak
-    const strength = (into: Float64Array, scores: Float64Array, w: number) => {
-      if (w === 0) return;
-      for (let j = 0; j < into.length; j++) into[j] = into[j]! + weight * w * Math.min(1, scores[j]! / G.full);
-    };
-    strength(heading, n.glossary4.cosineScores(focus), G.focus4);
-    strength(heading, n.glossary4.cosineScores(text), G.text4);
-    strength(subheading, n.glossary6.cosineScores(focus), G.focus6);
+    addCosine(heading, weight * G.focus4, () => glossary4.cosineScores(focus), G.full);
+    addCosine(heading, weight * G.text4, () => glossary4.cosineScores(text), G.full);
+    addCosine(subheading, weight * G.focus6, () => glossary6.cosineScores(focus), G.full);
     const words = normalizeText(focus).split(' ');
     const compact = words.join('');
     const named = (name: string) => (name.length <= 2 ? words.some((w) => w.endsWith(name)) : compact.includes(name));
@@ -820,15 +827,11 @@ export class HsCodeModel {
       }
     }
     const all = heads.join(' ');
-    if (n.glossary4 && n.glossary6) {
-      const G = FUSION.glossary;
-      const strength = (into: Float64Array, scores: Float64Array, w: number) => {
-        if (w === 0) return;
-        for (let j = 0; j < into.length; j++)
-          into[j] = into[j]! + w * Math.min(1, Math.max(0, scores[j]! - H.floor) / (G.full - H.floor));
-      };
-      strength(heading, n.glossary4.cosineScores(all), H.gl4);
-      strength(subheading, n.glossary6.cosineScores(all), H.gl6);
+    const { glossary4, glossary6 } = n;
+    if (glossary4 && glossary6) {
+      const full = FUSION.glossary.full;
+      addCosine(heading, H.gl4, () => glossary4.cosineScores(all), full, H.floor);
+      addCosine(subheading, H.gl6, () => glossary6.cosineScores(all), full, H.floor);
       // a name that ends a head: a Korean compound's end (전원어댑터 → 어댑터), an English head's last whole words
       const endings = heads.flatMap(headEndings);
       for (const [names, into, w] of [
