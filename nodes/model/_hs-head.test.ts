@@ -38,6 +38,8 @@ describe('what the goods are called (the head of their name)', () => {
     expect(headWord('dried mango slices')).toBe('mango');
     expect(headWord('홍삼 농축액 스틱')).toBe('농축액');
     expect(headWord('hairpin stator')).toBe('stator');
+    expect(headWord('citric acid anhydrous')).toBe('acid');
+    expect(headWord('lithium hydroxide monohydrate')).toBe('hydroxide');
     expect(headWord('분말')).toBe('분말');
   });
 });

@@ -78,9 +78,14 @@ export function headsOf(name: string, description = ''): string[] {
   return [...new Set([...heads, packing ? '' : described].filter((h) => h.trim().length > 1))];
 }
 
-/** The word a head ends in, before any word of shape: "dried mango slices" → mango. */
+/** Adjectives an English chemical name puts after the compound: "Citric acid anhydrous", "… monohydrate, USP". */
+const AFTER_COMPOUND =
+  /^(?:anhydrous|(?:mono|di|tri|tetra|penta|hexa|hepta)?hydrate|solution|technical|usp|bp|ep|jp|fcc|refined|purified|crude|pure)$/u;
+
+/** The word a head ends in, before any word of shape or grade: "dried mango slices" → mango, "citric acid anhydrous" → acid. */
 export function headWord(head: string): string {
   const words = head.split(' ');
-  while (words.length > 1 && SHAPE.test(words[words.length - 1]!)) words.pop();
+  while (words.length > 1 && (SHAPE.test(words[words.length - 1]!) || AFTER_COMPOUND.test(words[words.length - 1]!)))
+    words.pop();
   return words[words.length - 1] ?? '';
 }
