@@ -36,13 +36,14 @@ const PREPARED_FOOD =
   /유탕|튀[기긴김]|양념|버무|소를\s*채|조미|시즈닝|혼합|조제|배합|착즙|농축액|캡슐|타정|정제\s*형태|(?:^|[^가-힣])정제(?:로|를|\s*\d)|seasoned|fried|stuffed|prepar|mixed|juice|capsule|tablet/iu;
 
 // Ch. 16 note 2: a food preparation with more than 20 % by weight of meat, blood, fish or crustaceans is of Ch. 16,
-// stuffed pasta (19.02), sauces (21.03) and soups (21.04), which the note names, and pet food (23.09) aside.
+// stuffed pasta (19.02), sauces (21.03) and soups (21.04), which the note names, and pet food (23.09) aside (a sauce
+// that is the goods, not one it is cooked with: 카레 소스를 넣어 조리한 닭고기 is still of meat).
 const MEAT = '소고기|쇠고기|우육|돼지고기|돈육|닭고기|계육|닭가슴살|오리고기|양고기|육류|beef|pork|chicken|meat';
 const FISH = '어육|생선|연육|새우|게살|참치|연어|고등어|명태|오징어|surimi|fish|shrimp|tuna|salmon|squid';
 /** The word, then its share (over 20 %) right after it: "소고기(우육 등심 슬라이스) 72%". */
 const over20 = (words: string) => new RegExp(`(?:${words})[^,.%\\d]{0,16}?(?:[2-9]\\d|100)(?:\\.\\d+)?\\s*%`, 'iu');
 const NOT_CH16 =
-  /만두|교자|딤섬|라비올리|속을\s*채운\s*(?:파스타|면)|dumpling|ravioli|소스|수프|스프|육수|sauce|soup|broth|사료|반려|애완|펫|pet\s*food|dog|cat/iu;
+  /만두|교자|딤섬|라비올리|속을\s*채운\s*(?:파스타|면)|dumpling|ravioli|(?:소스|수프|스프|육수)(?!\s*(?:를|을|와|과|에|및|로|으로))|\b(?:sauce|soup|broth)\b(?!\s+base)|사료|반려|애완|펫|pet\s*food|dog|cat/iu;
 
 /** A mixture or preparation, or goods put up as a product (Ch. 28/29 note 1). */
 const NOT_A_COMPOUND =

@@ -269,6 +269,7 @@ describe('model.hs_code', () => {
     expect(moved('소고기(등심 슬라이스) 72%에 간장 양념을 버무려 냉동한 조제 식품', '2106')).toBe(true);
     expect(moved('소고기 30%를 토마토와 함께 끓인 볼로네즈 소스', '2103')).toBe(false);
     expect(towards('소고기 30%를 토마토와 함께 끓인 볼로네즈 소스', '1602')).toBe(false);
+    expect(towards('닭고기 25%, 감자, 당근, 카레 소스를 조리하여 레토르트 파우치에 밀봉한 것', '1602')).toBe(true);
     expect(moved('소고기 72%에 간장 양념을 버무린 것', '1604')).toBe(true);
     expect(towards('소고기 72%에 간장 양념을 버무린 것', '1602')).toBe(true);
     expect(towards('새우 30%에 마늘, 간장, 버터를 혼합하여 조리한 것', '1605')).toBe(true);
