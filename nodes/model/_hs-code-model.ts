@@ -158,8 +158,8 @@ export const FUSION = {
   /**
    * A specific line whose own name has less TF-IDF cosine than this with the query, and is not spelled out in it,
    * yields to the residual line. Chosen on the 20 rulings (real rulings land on 기타 more often than goods written
-   * from the tariff do: 0.1 gained dev sets 1–8 up to 10 points of top-1 HS10 and cost the rulings 15; bench/RESULTS.md,
-   * hs-code, tenth round).
+   * from the tariff do: 0.1 gained dev sets 1–8 up to 10 points of top-1 HS10 and cost the rulings 15 points;
+   * bench/RESULTS.md, hs-code, tenth round).
    */
   namedLine: 0.2,
   /**
@@ -655,10 +655,10 @@ export class HsCodeModel {
 
     // A line named word for word in the query (a two-letter name only at a word's start: 치약을, not 불치약).
     const q = ` ${normalizeText(text)} `;
-    const spelled = new Uint8Array(L);
+    const spelled = new Float64Array(L);
     for (const { text: t, lines } of n.names) {
       if (!q.includes(t.length <= 2 ? ` ${t}` : t)) continue;
-      for (const l of lines) spelled[l] = 1;
+      for (const l of lines) spelled[l] = FUSION.namedInQuery * Math.min(1, t.length / 4);
     }
 
     // Residual lines: a specific line whose own name does not match yields its line-level evidence to the
@@ -669,7 +669,7 @@ export class HsCodeModel {
       if (residual === undefined) continue;
       let unnamed = lineScore[residual]!;
       for (const l of lines) {
-        if (l === residual || n.residual[l] || own[l]! >= FUSION.namedLine || spelled[l]) continue;
+        if (l === residual || n.residual[l] || own[l]! >= FUSION.namedLine || spelled[l]! > 0) continue;
         unnamed = Math.max(unnamed, lineScore[l]!);
         lineScore[l] =
           lineScore[l]! -
@@ -677,9 +677,7 @@ export class HsCodeModel {
       }
       lineScore[residual] = unnamed;
     }
-    for (const { text: t, lines } of n.names)
-      for (const l of lines)
-        if (spelled[l]) lineScore[l] = lineScore[l]! + FUSION.namedInQuery * Math.min(1, t.length / 4);
+    for (let l = 0; l < L; l++) lineScore[l] = lineScore[l]! + spelled[l]!;
 
     // Headings that have no name for what the item is called, when a few have: a stator is no hairpin
     if (head.unknown.length > 0)
