@@ -810,16 +810,11 @@ export class HsCodeModel {
     const heads = headsOf(query.name, query.description ?? '').map((h) => normalizeText(h));
     let unknown = new Uint8Array(0);
     if (heads.length === 0) return { heading, subheading, unknown };
-    if (H.unknown < 1) {
-      // the last word of the first head, when a few headings name it (a word all name, 제품 or parts, says nothing)
-      const naming = new Set<number>();
-      for (const h of heads.slice(0, 1)) {
-        const word = headWord(h);
-        if (word.length < 2 || (/[a-z]/u.test(word) && word.length < 3)) continue;
-        const found = n.headingsNaming(word.replace(/(?<=[a-z]{3})(?:es|s)$/u, ''));
-        if (found.length > 0 && found.length <= H.maxNaming) for (const j of found) naming.add(j);
-      }
-      if (naming.size > 0) {
+    // the last word of the first head, when a few headings name it (a word all name, 제품 or parts, says nothing)
+    const word = headWord(heads[0]!);
+    if (H.unknown < 1 && word.length >= 2 && !(/[a-z]/u.test(word) && word.length < 3)) {
+      const naming = n.headingsNaming(word.replace(/(?<=[a-z]{3})(?:es|s)$/u, ''));
+      if (naming.length > 0 && naming.length <= H.maxNaming) {
         unknown = new Uint8Array(n.hs4.length).fill(1);
         for (const j of naming) unknown[j] = 0;
       }
