@@ -15,9 +15,11 @@
 //     gains; the chapter notes on how far goods are worked (_hs-rules.ts) move a prepared food, a mixture or an
 //     article away from the chapters of raw materials, compounds and primary forms; and a line of the opposite of
 //     what the description says keeps a share (a state, a 비(非)- property, a fabric, wearer or predominant fibre, a
-//     negated property, limits no stated value meets: _hs-rules.ts, _hs-textiles.ts, _hs-negation.ts,
-//     _hs-quantities.ts). What the item is (its name and what its description says it is, _hs-description.ts) is
-//     read apart from its whole text.
+//     negated property, limits no stated value meets, a steel section or kind the stated measures and words rule
+//     out: _hs-rules.ts, _hs-textiles.ts, _hs-negation.ts, _hs-quantities.ts, _hs-steel.ts), and so do the base
+//     metals' forms for goods named as an article and the chapters of a material the goods are not of
+//     (_hs-metal-forms.ts, _hs-materials.ts). What the item is (its name and what its
+//     description says it is, _hs-description.ts, _hs-head.ts) is read apart from its whole text.
 //  2. What the officer decided before (rulings, earlier declarations; optional): a linear classifier trained on
 //     those decisions — one TF-IDF centroid per HS4 and per HS6 (Rocchio) — and the nearest decisions (k-NN) for
 //     the exact 10-digit line. An item like one already decided lands on that decision's code: a decision that
@@ -34,6 +36,8 @@ import { cleanQuery, descriptionHead } from './_hs-description.ts';
 import { englishLineIndex, englishTerms } from './_hs-english.ts';
 import { type GlossaryName, glossaryNames, type HsGlossary, nameLength } from './_hs-glossary.ts';
 import { headsOf, headWord } from './_hs-head.ts';
+import { chapterMaterial, materialsOf, otherMaterial } from './_hs-materials.ts';
+import { isMetalForm, namesArticle } from './_hs-metal-forms.ts';
 import { affirms, negatedTerms, negationsOf } from './_hs-negation.ts';
 import { type Dimension, type Limit, limitsOf, outsideLimits, type Quantity, quantitiesOf } from './_hs-quantities.ts';
 import {
@@ -46,6 +50,7 @@ import {
   statesOf,
   workedRulesFor,
 } from './_hs-rules.ts';
+import { otherSection, otherSteel, sectionOf, steelOf } from './_hs-steel.ts';
 import {
   fabricOf,
   fibresNamed,
@@ -137,7 +142,8 @@ export const FUSION = {
   /**
    * Score factor of a line requiring the opposite of what the item says: 합금강 vs 비합금강 (_hs-rules.ts), another
    * fabric, wearer or predominant textile material (_hs-textiles.ts), a property the description negates
-   * (_hs-negation.ts), limits no stated value meets (_hs-quantities.ts).
+   * (_hs-negation.ts), limits no stated value meets (_hs-quantities.ts), a flat-rolled heading the stated width and
+   * thickness rule out and stainless against the other alloy steels (_hs-steel.ts).
    */
   contradictedTerm: 0.3,
   /** Score factors from the chapter notes on worked goods (_hs-rules.ts): headings gone beyond, and where to. */
@@ -181,6 +187,14 @@ export const FUSION = {
    * misses of set 8 read), then measured on set 9 (bench/RESULTS.md, hs-code, tenth round).
    */
   head: { gl4: 2, gl6: 1, named4: 3, named6: 1, floor: 0.2, unknown: 0.7, maxNaming: 25 },
+  /**
+   * What the goods are made of: score factors of the headings of base metals' forms (ingots, bars, wire, plates, foil,
+   * tubes) for goods whose name ends in an article (`form`, _hs-metal-forms.ts), and of the chapters of one material
+   * (plastics, rubber, wood, paper, ceramics, glass, base metals) for goods whose description names materials, none
+   * of that chapter's (`other`, _hs-materials.ts). Chosen on held-out sets 1–3 and 5–8, then measured on set 9
+   * (bench/RESULTS.md, hs-code, eleventh round).
+   */
+  materials: { form: 0.5, other: 0.5 },
   /** Softmax temperature turning fused scores (0–8+) into the 0–1 confidence. */
   temperature: 0.5,
 };
@@ -217,6 +231,13 @@ function addCosine(into: Float64Array, w: number, scores: () => Float64Array, fu
   const s = scores();
   for (let j = 0; j < into.length; j++)
     into[j] = into[j]! + w * Math.min(1, Math.max(0, s[j]! - floor) / (full - floor));
+}
+
+/** Whether `name` (of `codes`) is spelled only inside a longer name, found too, of none of its codes. */
+function subsumed(name: string, codes: readonly number[], found: readonly GlossaryName[]): boolean {
+  return found.some(
+    (f) => f.compact.length > name.length && f.compact.includes(name) && !f.codes.some((c) => codes.includes(c)),
+  );
 }
 
 const isResidual = (name: string) => /^(기타|그 밖의 것|그 밖의)\s*(\(|$)/u.test(name.trim());
@@ -658,6 +679,7 @@ export class HsCodeModel {
     const spelled = new Float64Array(L);
     for (const { text: t, lines } of n.names) {
       if (!q.includes(t.length <= 2 ? ` ${t}` : t)) continue;
+      if (subsumed(t.replace(/ /gu, ''), [n.line4[lines[0]!]!], glossary.spelled4)) continue;
       for (const l of lines) spelled[l] = FUSION.namedInQuery * Math.min(1, t.length / 4);
     }
 
@@ -682,6 +704,18 @@ export class HsCodeModel {
     // Headings that have no name for what the item is called, when a few have: a stator is no hairpin
     if (head.unknown.length > 0)
       for (let i = 0; i < L; i++) if (head.unknown[n.line4[i]!]) lineScore[i] = lineScore[i]! * FUSION.head.unknown;
+
+    // What the goods are made of: an article is no metal's form (an aluminium alloy wheel is no aluminium wire,
+    // _hs-metal-forms.ts), and goods of a stated material are of no other material's chapter (_hs-materials.ts)
+    const M = FUSION.materials;
+    const article = M.form < 1 && namesArticle(head.heads[0]?.split(' ').pop() ?? '');
+    const stated = M.other < 1 ? materialsOf(goodsText(text)) : 0;
+    if (article || stated)
+      for (let i = 0; i < L; i++) {
+        const h = n.hs4[n.line4[i]!]!;
+        if (article && isMetalForm(h)) lineScore[i] = lineScore[i]! * M.form;
+        if (otherMaterial(chapterMaterial(h), stated)) lineScore[i] = lineScore[i]! * M.other;
+      }
 
     // How far the goods are worked (chapter notes): lines of headings the description has gone beyond lose a share.
     const rules = workedRulesFor(text);
@@ -708,7 +742,9 @@ export class HsCodeModel {
     const fibre = terms ? predominantFibre(goods) : 0;
     const negated = terms ? negatedTerms(goods) : [];
     const quantities = terms ? quantitiesOf(goods) : new Map<Dimension, Quantity[]>();
-    if (states || said || fabric || wearer || fibre || negated.length > 0 || quantities.size > 0)
+    const section = terms ? sectionOf(goods) : null;
+    const steel = terms ? steelOf(goods) : null;
+    if (states || said || fabric || wearer || fibre || negated.length > 0 || quantities.size > 0 || section || steel)
       for (let i = 0; i < L; i++) {
         const s = n.lineStates[i]!;
         if (s && states && !(s & states)) lineScore[i] = lineScore[i]! * FUSION.contradictedState;
@@ -718,7 +754,9 @@ export class HsCodeModel {
           otherWearers(n.lineWearers[i]!, wearer) ||
           otherFibre(n.lineFibres[i]!, fibre) ||
           negated.some((t) => affirms(n.lineWording[i]!, t)) ||
-          (n.lineLimits[i] !== null && outsideLimits(n.lineLimits[i]!, quantities))
+          (n.lineLimits[i] !== null && outsideLimits(n.lineLimits[i]!, quantities)) ||
+          otherSection(n.hs4[n.line4[i]!]!, section) ||
+          otherSteel(n.hs4[n.line4[i]!]!, steel)
         )
           lineScore[i] = lineScore[i]! * FUSION.contradictedTerm;
       }
@@ -770,13 +808,14 @@ export class HsCodeModel {
     focus: string,
     text: string,
     weight: number,
-  ): { heading: Float64Array; subheading: Float64Array } {
+  ): { heading: Float64Array; subheading: Float64Array; spelled4: GlossaryName[] } {
     const n = this.nomenclature;
     const heading = new Float64Array(n.hs4.length);
     const subheading = new Float64Array(n.hs6.length);
+    const spelled4: GlossaryName[] = [];
     const G = FUSION.glossary;
     const { glossary4, glossary6 } = n;
-    if (!glossary4 || !glossary6 || !focus) return { heading, subheading };
+    if (!glossary4 || !glossary6 || !focus) return { heading, subheading, spelled4 };
     // cosine, not relative: a weak best match (an unknown brand name sharing a few n-grams) stays weak
     addCosine(heading, weight * G.focus4, () => glossary4.cosineScores(focus), G.full);
     addCosine(heading, weight * G.text4, () => glossary4.cosineScores(text), G.full);
@@ -789,31 +828,41 @@ export class HsCodeModel {
       [n.glossaryNames6, subheading, G.named6],
     ] as const) {
       if (w === 0) continue;
-      // the longest name spelled out counts, once per code
+      // the longest name spelled out counts, once per code; a name inside a longer one of other codes does not
+      // (칫솔 in 전동칫솔: the electric toothbrush is no toothbrush of 96.03)
+      const found = names.filter(({ compact: name }) => named(name));
+      if (into === heading) spelled4.push(...found);
       const bonus = new Map<number, number>();
-      for (const { compact: name, codes } of names) {
-        if (!named(name)) continue;
+      for (const { compact: name, codes } of found) {
+        if (subsumed(name, codes, found)) continue;
         for (const c of codes)
           bonus.set(c, Math.max(bonus.get(c) ?? 0, weight * w * Math.min(1, nameLength(name) / 4)));
       }
       for (const [c, b] of bonus) into[c] = into[c]! + b;
     }
-    return { heading, subheading };
+    return { heading, subheading, spelled4 };
   }
 
   /** What the item is called against each heading and subheading (all 0 when no weight is set). */
-  private headScores(query: HsQuery): { heading: Float64Array; subheading: Float64Array; unknown: Uint8Array } {
+  private headScores(query: HsQuery): {
+    heads: string[];
+    heading: Float64Array;
+    subheading: Float64Array;
+    unknown: Uint8Array;
+  } {
     const n = this.nomenclature;
     const heading = new Float64Array(n.hs4.length);
     const subheading = new Float64Array(n.hs6.length);
     const H = FUSION.head;
     const heads = headsOf(query.name, query.description ?? '').map((h) => normalizeText(h));
     let unknown = new Uint8Array(0);
-    if (heads.length === 0) return { heading, subheading, unknown };
+    if (heads.length === 0) return { heads, heading, subheading, unknown };
     // the last word of the first head, when a few headings name it (a word all name, 제품 or parts, says nothing)
     const word = headWord(heads[0]!);
     if (H.unknown < 1 && word.length >= 2 && !(/[a-z]/u.test(word) && word.length < 3)) {
-      const naming = n.headingsNaming(word.replace(/(?<=[a-z]{3})(?:es|s)$/u, ''));
+      let naming = n.headingsNaming(word.replace(/(?<=[a-z]{3})(?:es|s)$/u, ''));
+      if (naming.length === 0 && /^[가-힣]+$/u.test(word))
+        for (let at = 1; at <= word.length - 2 && naming.length === 0; at++) naming = n.headingsNaming(word.slice(at));
       if (naming.length > 0 && naming.length <= H.maxNaming) {
         unknown = new Uint8Array(n.hs4.length).fill(1);
         for (const j of naming) unknown[j] = 0;
@@ -834,16 +883,19 @@ export class HsCodeModel {
         if (w === 0) continue;
         // the longest name ending a head, once per code
         const longest = new Map<number, number>();
-        for (const name of endings) {
+        const found = endings.flatMap((name) => {
           const codes = names.get(name);
-          if (!codes) continue;
+          return codes ? [{ compact: name, codes }] : [];
+        });
+        for (const { compact: name, codes } of found) {
+          if (subsumed(name, codes, found)) continue;
           const length = nameLength(name);
           for (const c of codes) longest.set(c, Math.max(longest.get(c) ?? 0, length));
         }
         for (const [c, length] of longest) into[c] = into[c]! + w * Math.min(1, length / 4);
       }
     }
-    return { heading, subheading, unknown };
+    return { heads, heading, subheading, unknown };
   }
 
   /** Per decided code: centroid cosines at HS4/HS6, the nearest decision's cosine, and the decisions to cite. */

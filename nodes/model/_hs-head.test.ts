@@ -4,12 +4,20 @@ import { headsOf, headWord } from './_hs-head.ts';
 describe('what the goods are called (the head of their name)', () => {
   it('takes the last words of an English name, before a comma, a post-modifier or how it is put together', () => {
     expect(headsOf('Hairpin stator assembly; ST-EM150')).toEqual(['hairpin stator']);
-    expect(headsOf('Preparation of edible oil')).toEqual(['preparation']);
     expect(headsOf('Other articles having an adhesive layer')).toEqual(['articles']);
     expect(headsOf('Frozen pork and vegetable dumplings; GM-1000')).toEqual(['pork vegetable dumplings']);
     expect(headsOf("Men's short sleeve sports T-shirt")).toEqual(['sleeve sports t-shirt']);
     expect(headsOf('Bifacial PV module; BF-550M')).toEqual(['bifacial pv']);
     expect(headsOf('Brake pad set for passenger car; BP-1432')).toEqual(['brake pad']);
+  });
+
+  it('names a preparation, an article or a part by what it is of, and drops sizes and labels', () => {
+    expect(headsOf('Preparation of edible oil; RTG OMEGA-3 1400')).toEqual(['edible oil']);
+    expect(headsOf('Other article of vulcanised rubber; ENGINE MOUNT')).toEqual(['vulcanised rubber', 'engine mount']);
+    expect(headsOf('Parts of air conditioner')).toEqual(['air conditioner']);
+    expect(headsOf('Cup of tea')).toEqual(['cup']);
+    expect(headsOf('Hose clamp Small; HC-20')).toEqual(['hose clamp']);
+    expect(headsOf('PORCELAIN TILE; PT-3060; SIZE:300*600MM; CN;')).toEqual(['porcelain tile']);
   });
 
   it('reads a trade name after the first part only when it is all words, not a model code or a size', () => {

@@ -8,7 +8,8 @@ import { descriptionHead } from './_hs-description.ts';
 /** English words after which the rest of a name says of what, for what, how: "Preparation of edible oil". */
 const POST_MODIFIER = /\b(?:of|for|with|without|having|containing|used|made|in|on|from|by|to|put|packed|not)\b.*$/u;
 /** Trailing words that say how the goods are put together, not what they are. */
-const GENERIC_TAIL = /^(?:assembly|assy|type|style|grade|series|model|module|unit|system|set|kit)$/u;
+const GENERIC_TAIL =
+  /^(?:assembly|assy|type|style|grade|series|model|module|unit|system|set|kit|small|large|medium|mini|big)$/u;
 /**
  * Words of the shape the goods take (slices, 분말): part of the name, as subheadings split by them (ground or not),
  * but not what the goods are: "Dried mango slices" are mango, "홍삼 농축액 스틱" an extract.
@@ -18,20 +19,38 @@ const SHAPE =
 /** Containers goods are packed in. */
 const PACKING =
   /^(?:[가-힣]*병|용기|파우치|봉지|봉투|상자|박스|캔|팩|포대|드럼|자루|케이스|트레이|pouch|bottle|box|can|bag|drum)$/u;
-/** Words that are no part of a head: "Other articles", "pork and vegetable dumplings". */
-const NOT_A_WORD = /^(?:other|others|the|a|an|and|or|&)$/u;
+/** Words that are no part of a head: "Other articles", "pork and vegetable dumplings", a label ("SIZE: 150*300MM"). */
+const NOT_A_WORD =
+  /^(?:other|others|the|a|an|and|or|&|size|spec|specs|specification|color|colour|material|qty|quantity|dimensions?|weight)$/u;
 /** A word of a name, not of a model code or size (NV2-1TB, HS-BIOTIN, 500ML): letters, hyphened words of three. */
 const NAME_WORD = /^[a-z]+(?:[-'][a-z]+)*$/u;
+
+/** Words that name no goods of their own: "Preparation of edible oil" is named by what follows. */
+const GENERIC_HEAD = /^(?:other|preparations?|articles?|parts?|products?|goods|mixtures?|items?)$/u;
 
 /**
  * The head of one English name part: its last words before a comma or post-modifier, at most three. A trade name
  * after the first part ("…; WILLOW STICKS") counts only when it is all name words.
  */
 function englishHead(part: string, first: boolean): string {
-  const all = part
+  let lower = part
     .toLowerCase()
     .replace(/[(（[].*$/u, '')
-    .split(',')[0]!
+    .split(',')[0]!;
+  // "Preparation of edible oil", "Other article of vulcanised rubber": a word that names no goods is named by its
+  // complement
+  const of = /\bof\s/u.exec(lower);
+  if (
+    of &&
+    of.index > 0 &&
+    lower
+      .slice(0, of.index)
+      .trim()
+      .split(/\s+/u)
+      .every((w) => GENERIC_HEAD.test(w))
+  )
+    lower = lower.slice(of.index + 3);
+  const all = lower
     .replace(POST_MODIFIER, '')
     .split(/[\s/]+/u)
     .map((w) => w.replace(/^[^a-z0-9]+|[^a-z0-9]+$/gu, ''))

@@ -606,6 +606,29 @@ describe('model.hs_code', () => {
     expect([rows[3]!.hs10_1, rows[3]!.hs10_2, rows[3]!.hs10_3].map((c) => String(c).slice(0, 6))).toContain('844399');
   });
 
+  it('reads a longer name over the name inside it, an article over its metal, and a steel bar by its section', async () => {
+    // worked out from the tariff: an electric toothbrush is of 85.09 (HS Explanatory Notes), not a toothbrush of
+    // 96.03; an alloy wheel a part of motor vehicles (8708.70), not aluminium wire; a hot-rolled bar of tool steel
+    // 255 × 130 mm is no flat-rolled product (Chapter 72 note 1(k): under twice as wide as thick) but a bar of other
+    // alloy steel (7228.30). Before: 9603.21 (칫솔 spelled inside 전동칫솔), 7605.29 and 7225.40 (the flat-rolled
+    // alloy steel of 600 mm or more, which shares every word with the bar).
+    const { rows, error } = await run([
+      [
+        'a',
+        '음파 전동칫솔; SONIC-7',
+        '충전식 배터리와 진동 모터를 손잡이에 내장한 가정용 음파 전동칫솔(충전 거치대 포함)',
+      ],
+      ['b', 'Aluminium alloy wheel; 17 inch', '알루미늄 합금을 주조하여 가공한 승용자동차용 휠(17×7.0J)'],
+      [
+        'c',
+        '합금공구강 평강(SKD11)',
+        '열간압연한 합금공구강(SKD11) 평강으로 횡단면이 직사각형임 - 규격: 폭 255mm, 두께 130mm, 길이 2,000mm',
+      ],
+    ]);
+    expect(error).toBeNull();
+    expect(rows.map((r) => String(r.hs10_1).slice(0, 6))).toEqual(['850980', '870870', '722830']);
+  });
+
   it('keeps a national line its name is spelled out in, however long the description (소주, not 기타)', async () => {
     // worked out from the HSK: soju is 2208.90-4000 and gochujang 2103.90-1030, each beside a residual 기타. Before,
     // a long description diluted the cosine of the line's own two-syllable name, and the line yielded to 기타.

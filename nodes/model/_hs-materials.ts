@@ -1,0 +1,76 @@
+// What the goods are made of, against the chapters that hold goods of one material. Plastics (Ch. 39), rubber (40),
+// wood (44), paper (48), ceramics (69), glass (70), iron and steel (72, 73), copper (74), nickel (75), aluminium (76),
+// zinc (79) and tin (80) hold only goods of their material. Goods whose description states what they are made of
+// ("재질 : Silicone Rubber", "알루미늄 합금을 주조하여") and names no material of such a chapter are not of it: an
+// aluminium wheel is no inner tube of rubber (40.13), a silicone spring no spring of steel (73.20).
+
+/** Bits of the materials a chapter of one material holds. */
+export const MATERIAL = {
+  plastics: 1,
+  rubber: 2,
+  wood: 4,
+  paper: 8,
+  ceramic: 16,
+  glass: 32,
+  steel: 64,
+  copper: 128,
+  nickel: 256,
+  aluminium: 512,
+  zinc: 1024,
+  tin: 2048,
+} as const;
+
+const SILICONE = MATERIAL.plastics | MATERIAL.rubber;
+
+/** How descriptions name each material (a polymer's abbreviation as a whole word: PP, ABS, PVC). */
+const MATERIAL_CUES: ReadonlyArray<readonly [number, RegExp]> = [
+  [SILICONE, /실리콘|silicone/iu],
+  [
+    MATERIAL.plastics,
+    /플라스틱|합성수지|수지제|[가-힣]*수지(?![가-힣])|폴리[가-힣]+|아크릴|나일론|plastic|resin|poly[a-z]+|acrylic|nylon|\b(?:PP|PE|HDPE|LDPE|PVC|ABS|PET|PC|PA|POM|PMMA|PS|PU|TPU|EVA|PTFE)\b/iu,
+  ],
+  [MATERIAL.rubber, /고무|라텍스|rubber|latex|\b(?:EPDM|NBR|SBR|FKM|NR)\b/iu],
+  [MATERIAL.wood, /목재|목제|나무|원목|합판|대나무|\b(?:wood|wooden|plywood|bamboo|MDF)\b/iu],
+  [MATERIAL.paper, /종이|판지|골판지|지제|paper|cardboard/iu],
+  [MATERIAL.ceramic, /도자|세라믹|자기제|도기|석기|ceramic|porcelain|stoneware/iu],
+  [MATERIAL.glass, /유리|glass/iu],
+  [
+    MATERIAL.steel,
+    /철강|강철|철제|주철|선철|스테인리스|스텐|탄소강|합금강|공구강|강재|강판|\bsteel|\biron\b|\bSTS\s*\d|\bSUS\s*\d|\bS\d{2}C\b/iu,
+  ],
+  [MATERIAL.copper, /구리|황동|청동|동합금|인청동|copper|brass|bronze/iu],
+  [MATERIAL.nickel, /니켈|nickel/iu],
+  [MATERIAL.aluminium, /알루미늄|알미늄|alumin(?:i)?um/iu],
+  [MATERIAL.zinc, /아연|zinc/iu],
+  [MATERIAL.tin, /주석|\btin\b/iu],
+];
+
+/** The materials `goods` names (a bit mask; 0 when it names none). */
+export function materialsOf(goods: string): number {
+  let mask = 0;
+  for (const [bits, cue] of MATERIAL_CUES) if (cue.test(goods)) mask |= bits;
+  return mask;
+}
+
+const CHAPTER_MATERIAL: Readonly<Record<string, number>> = {
+  '39': MATERIAL.plastics,
+  '40': MATERIAL.rubber,
+  '44': MATERIAL.wood,
+  '48': MATERIAL.paper,
+  '69': MATERIAL.ceramic,
+  '70': MATERIAL.glass,
+  '72': MATERIAL.steel,
+  '73': MATERIAL.steel,
+  '74': MATERIAL.copper,
+  '75': MATERIAL.nickel,
+  '76': MATERIAL.aluminium,
+  '79': MATERIAL.zinc,
+  '80': MATERIAL.tin,
+};
+
+/** The material of a heading's chapter, when the chapter holds goods of one material (0 otherwise). */
+export const chapterMaterial = (hs4: string): number => CHAPTER_MATERIAL[hs4.slice(0, 2)] ?? 0;
+
+/** Whether goods naming the materials `stated` are not of a heading of material `chapter`. */
+export const otherMaterial = (chapter: number, stated: number): boolean =>
+  chapter !== 0 && stated !== 0 && (chapter & stated) === 0;
