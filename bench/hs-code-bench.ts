@@ -109,7 +109,8 @@ const loadClassifier = (file = path.join(ROOT, 'nodes/model/_hs-data/hs-classifi
  * ruling read (for tuning without looking at the rulings). `HS_FUSION='{"classifier":{"heading":2}}'` (or a JSON
  * array of such overrides, each measured in turn) overrides fusion weights; `HS_NO_CLASSIFIER=1`: retrieval alone; `HS_ALIASES=0`: without the everyday-name lexicon; `HS_CLASSIFIER=file`: another trained file; `HS_DEV_QUESTIONS=1`: also
  * the questions written from the rulings with the rulings learned as decisions (the rulings themselves are not
- * predicted), `HS_DEV_DETAIL=1`: each held-out item missed at HS6 (and each question's answer).
+ * predicted), `HS_DEV_DETAIL=1`: each held-out item missed at HS6 (and each question's answer); `HS_DEV_TIMING=1`: the index build
+ * and three more, warm passes over each set, per item.
  */
 /** The shipped glossary (`HS_GLOSSARY=0`: without it, to measure what it adds). */
 const benchGlossary = (): Promise<HsGlossary | null> =>
@@ -127,11 +128,11 @@ async function runDevOnly() {
   const nomenclature: HsNomenclature = JSON.parse(
     readFileSync(path.join(ROOT, 'nodes/model/_hs-data/hs-nomenclature.json'), 'utf8'),
   );
-  const index = new HsNomenclatureIndex(
-    nomenclature,
-    process.env.HS_NO_CLASSIFIER ? null : loadClassifier(process.env.HS_CLASSIFIER),
-    await benchGlossary(),
-  );
+  const classifier = process.env.HS_NO_CLASSIFIER ? null : loadClassifier(process.env.HS_CLASSIFIER);
+  const glossary = await benchGlossary();
+  const built = performance.now();
+  const index = new HsNomenclatureIndex(nomenclature, classifier, glossary);
+  if (process.env.HS_DEV_TIMING) console.log(`index build ${Math.round(performance.now() - built)} ms`);
   const plain = new HsCodeModel(index);
   const taught = process.env.HS_DEV_QUESTIONS
     ? taughtQuestions(index, loadRulings(path.resolve(ROOT, '../shared/data/hs-rulings-ko/rulings_regression20.csv')))
@@ -147,6 +148,12 @@ async function runDevOnly() {
     for (const file of DEV_FILES) {
       const items = readHeld(file);
       const got = items.map((r) => codes(plain.predict(r, 3)));
+      if (process.env.HS_DEV_TIMING) {
+        // three more passes over the same items: warm (the first pass built the lazily made parts)
+        const t = performance.now();
+        for (let pass = 0; pass < 3; pass++) for (const r of items) plain.predict(r, 3);
+        console.log(`${file}: ${((performance.now() - t) / items.length / 3).toFixed(1)} ms per item, warm`);
+      }
       console.log(
         row(
           file,
@@ -230,6 +237,7 @@ export async function runHsCodeSuite(machine: string) {
   const held7 = readHeld('bench/data/hs-dev-items-7.csv');
   const held8 = readHeld('bench/data/hs-dev-items-8.csv');
   const held9 = readHeld('bench/data/hs-dev-items-9.csv');
+  const held10 = readHeld('bench/data/hs-dev-items-10.csv');
   const held2a = scoredBy(plain, held2);
   const held3a = scoredBy(plain, held3);
   const held4a = scoredBy(plain, held4);
@@ -238,6 +246,7 @@ export async function runHsCodeSuite(machine: string) {
   const held7a = scoredBy(plain, held7);
   const held8a = scoredBy(plain, held8);
   const held9a = scoredBy(plain, held9);
+  const held10a = scoredBy(plain, held10);
   const heldSet = (prefix: string) => {
     const items = held.filter((r) => r.id.startsWith(prefix));
     return { n: items.length, a: scoredBy(plain, items) };
@@ -290,6 +299,7 @@ ${row('**sixth held-out set**, ruling style: English name; model, long Korean de
 ${row('**seventh held-out set**, 9 more goods from the court judgments, their own words (bench/data/hs-dev-items-7.csv; two answers are 6 digits, so HS10 undercounts; never tuned on)', held7.length, held7a)}
 ${row('**eighth held-out set**, ruling style, 60 goods of all 21 sections written from the tariff by a helper who saw neither the model nor the rulings (bench/data/hs-dev-items-8.csv; its misses were read in the tenth round)', held8.length, held8a)}
 ${row('**ninth held-out set**, ruling style, 60 goods of 29 chapters with sets, composite goods and parts, written from the tariff by another such helper (bench/data/hs-dev-items-9.csv; never tuned on, no miss read)', held9.length, held9a)}
+${row("**tenth held-out set**, declared names of today's goods in ruling prose, 60 goods spread as rulings are (a third machinery and electronics), by a helper who saw neither the model, its glossary nor the rulings (bench/data/hs-dev-items-10.csv; never tuned on, no miss read)", held10.length, held10a)}
 ${row('questions written from the rulings, nomenclature only', questions.length, accuracy(qAlone, qTruth))}
 ${row('the same questions, the 20 rulings learned as decisions', questions.length, accuracy(qTaught, qTruth))}
 ${row('held-out items, all, with the 20 rulings learned as decisions (unrelated decisions must not pull them)', held.length, heldTaught)}
@@ -652,6 +662,63 @@ the national lines' English names as names spelled out (Kimchiⓚ; three sets lo
 copolymer (a PP homopolymer went to 39.14); tablets and capsules as words of shape (no change); heads of at most two
 words (dev set 6 −2); dropping from a head the Latin words no tariff line or glossary name uses, brands such as
 "xiaomi" (dev set 1 +1, dev set 8 −1).
+
+Eleventh round (issue 17, names inside names, materials, steel, today's goods). Added (_hs-head.ts, _hs-materials.ts,
+_hs-metal-forms.ts, _hs-steel.ts, the glossary):
+- a name found inside a longer name the query also spells, of other codes, no longer counts, for the tariff's own line
+  names and the glossary's (칫솔 inside 전동칫솔: an electric toothbrush is of 85.09, not a toothbrush of 96.03);
+- a head that names no goods (preparation, article, part, other) is read by what follows "of" ("Preparation of edible
+  oil" → edible oil); sizes after the name (small, mini) and labels (SIZE:, MATERIAL:) are no head;
+- the headings of base metals' forms (ingots, bars, wire, plates, foil, tubes) keep half their score when the name ends
+  in an article (an aluminium alloy wheel is no aluminium wire); the chapters of one material (39, 40, 44, 48, 69, 70,
+  72–76, 79, 80) keep half when the description names materials and none of theirs (round eight tried this: it fired
+  16 times on the dev sets and never against the answer, gained none, and was not shipped; it is shipped now because
+  together with the first it puts a wheel of my own wording, which went to inner tubes of rubber, in 87.08);
+- Chapter 72 note 1(k): a stated width and thickness rule out the flat-rolled headings (under twice as wide as thick
+  from 4.75 mm is a bar), and their titles' 600 mm; steel that is not called stainless is not of 72.18–72.23;
+- a Korean head word no heading names is looked up by its endings (양수냄비 → 냄비) for the rule of unknown heads;
+- 3,743 declared names of today's goods added to the glossary by seven helpers, one per chapter file (38,493 → 42,213
+  names: 무선이어폰, 양극재, 파우치필름, 에어프라이어…), from the tariff and their knowledge of the HS; they saw neither the
+  model, the dev sets nor the rulings, but their brief named four goods of the rulings' misses as examples (below);
+  23 older names they found under a wrong code taken out or moved.
+Chosen on dev sets 1–3 and 5–8 and the two probe sets. Dev set 10 (bench/data/hs-dev-items-10.csv: 60 goods named as
+they are traded, in ruling prose, spread over the chapters as rulings are, a third machinery and electronics, by a
+helper who saw neither the model, its glossary, the other sets nor the rulings) arrived after the rules and was scored
+three times: at the round's start (489bdfb), with the rules, and with the glossary; none of its misses was read. Dev
+set 9 was scored after each rule and after the glossary, no miss read. **The rulings are not held out this round**: I
+read their misses at its start, and four rules answer what I read there (the generic head: "Preparation of edible oil";
+sizes and labels: "Clamp Small", "SIZE:150*300MM"; the steel section: a tool-steel flat bar of 255 × 130 mm), and the
+brief of the glossary's helpers named four of their goods as examples of what was missing (a TV stick, catnip, a boot
+clamp, a sulfide solid electrolyte). The helpers' names for the TV stick and catnip are what moved the rulings from 55 to
+65 % at top-1 HS6: with those 16 names taken out the rulings are 65/55/45, 65/65/50. They stay in the glossary (they are
+right), and the rulings' figure above counts them. Top-1 HS4/HS6/HS10, top-3, before the round (489bdfb) → after:
+
+| set | before | after |
+|---|---|---|
+| **dev set 10** (new, independent, never tuned on) | 83/73/53, 87/85/72 | **85/72/52, 90/88/77** (rules alone: 85/73/53, 87/85/73) |
+| dev set 9 (never tuned on) | 82/70/47, 88/77/67 | 82/70/45, 88/82/68 |
+| dev set 1 | 97/88/72, 98/97/91 | 97/89/74, 98/97/92 |
+| dev set 5 | 100/98/85, 100/100/98 | 98/97/85, 100/100/98 |
+| dev set 6 | 92/80/57, 92/90/80 | 92/78/55, 92/90/80 |
+| dev set 8 | 83/78/55, 88/87/80 | 88/83/60, 90/90/82 |
+| probes of the rules (56) | 88/77/0, 89/84/0 | 88/79/0, 88/84/0 |
+| dev sets 2, 3, 4, 7, probes 2 | | unchanged |
+| 20 rulings (not held out, see above) | 60/50/40, 60/60/45 | 70/65/50, 70/70/60 (without the 16 seeded names: 65/55/45, 65/65/50) |
+
+The rules gained on every set where they changed anything at top-1 (dev set 1 +1 HS6, dev set 8 +3 HS6, dev set 10 +1
+HS4) and lost nothing. The glossary moved goods into the top three (dev set 10 +2 HS6 and +2 HS10 there, dev set 9 +3
+HS6) and at top-1 lost as many as it gained (dev set 1 one lost and one gained; dev sets 5, 6 and 10 one lost each; the
+probes one gained): a name of a part ("자전거 변속기") now pulls a bare "자전거" towards the parts of 87.14, a "whey protein, chocolate" towards
+chocolate preparations. Its weights were re-tried on dev sets 1–8 (head cosine ×1.5 and ×2.5, glossary cosine ×0.7 and
+×1.3, names ending a head ×2 and ×4): flat within one item. Cost, three paired runs against 489bdfb (\`HS_DEV_TIMING=1 HS_DEV_ONLY=1
+HS_DEV_FILES=bench/data/hs-dev-items.csv,bench/data/hs-dev-items-6.csv npm run bench -- --suite hs-code\`, three warm
+passes): the index build 4.0–4.5 s against 3.5–4.1 s (the glossary's 3,700 more names), a prediction 20.4–22.9 ms per
+item against 19.7–23.7 ms, the same within noise. Tried and not shipped: the heading titles' limits
+(폭이 600밀리미터 이상…) read for every line (dev set 5 −1, dev set 9 −1); a chemical rule's "towards" headings only when
+a heading it moves goods away from is among the ten best (dev set 1 −1, probes −1); the tariff line names' parts (빵도마,
+도마 및 …) and 로봇형 → 로봇 as names spelled out (no change); the classifier trained with the glossary's names
+(HS_TRAIN_GLOSSARY=1, again: dev sets 1–8 −2 HS6); the material rule at 30 % (a silicone spring went from steel springs
+to mattress springs; dev set 9 −1).
 
 Where it runs: in the studio the suggestion (index build and scoring) now runs in a Web Worker that lives as long as
 the page (studio/src/ml/offload-host.ts; the server and the command line run it in process). The longest pause of the
