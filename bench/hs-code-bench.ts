@@ -298,7 +298,7 @@ ${row('**fifth held-out set**, declaration-style name + one-line description (be
 ${row('**sixth held-out set**, ruling style: English name; model, long Korean description (bench/data/hs-dev-items-6.csv; its misses were read for one fix)', held6.length, held6a)}
 ${row('**seventh held-out set**, 9 more goods from the court judgments, their own words (bench/data/hs-dev-items-7.csv; two answers are 6 digits, so HS10 undercounts; never tuned on)', held7.length, held7a)}
 ${row('**eighth held-out set**, ruling style, 60 goods of all 21 sections written from the tariff by a helper who saw neither the model nor the rulings (bench/data/hs-dev-items-8.csv; its misses were read in the tenth round)', held8.length, held8a)}
-${row('**ninth held-out set**, ruling style, 60 goods of 29 chapters with sets, composite goods and parts, written from the tariff by another such helper (bench/data/hs-dev-items-9.csv; never tuned on, no miss read)', held9.length, held9a)}
+${row('**ninth held-out set**, ruling style, 60 goods of 29 chapters with sets, composite goods and parts, written from the tariff by another such helper (bench/data/hs-dev-items-9.csv; never tuned on, its misses read in the eleventh round)', held9.length, held9a)}
 ${row("**tenth held-out set**, declared names of today's goods in ruling prose, 60 goods spread as rulings are (a third machinery and electronics), by a helper who saw neither the model, its glossary nor the rulings (bench/data/hs-dev-items-10.csv; never tuned on, no miss read)", held10.length, held10a)}
 ${row('questions written from the rulings, nomenclature only', questions.length, accuracy(qAlone, qTruth))}
 ${row('the same questions, the 20 rulings learned as decisions', questions.length, accuracy(qTaught, qTruth))}
@@ -691,7 +691,8 @@ sizes and labels: "Clamp Small", "SIZE:150*300MM"; the steel section: a tool-ste
 brief of the glossary's helpers named four of their goods as examples of what was missing (a TV stick, catnip, a boot
 clamp, a sulfide solid electrolyte). The helpers' names for the TV stick and catnip are what moved the rulings from 55 to
 65 % at top-1 HS6: with those 16 names taken out the rulings are 65/55/45, 65/65/50. They stay in the glossary (they are
-right), and the rulings' figure above counts them. Top-1 HS4/HS6/HS10, top-3, before the round (489bdfb) → after:
+right), and the rulings' figure above counts them. Top-1 HS4/HS6/HS10, top-3, before the round (489bdfb) → after its
+first part (c006044; the second part, below, moved dev sets 9 and 10 only):
 
 | set | before | after |
 |---|---|---|
@@ -719,6 +720,18 @@ a heading it moves goods away from is among the ten best (dev set 1 −1, probes
 도마 및 …) and 로봇형 → 로봇 as names spelled out (no change); the classifier trained with the glossary's names
 (HS_TRAIN_GLOSSARY=1, again: dev sets 1–8 −2 HS6); the material rule at 30 % (a silicone spring went from steel springs
 to mattress springs; dev set 9 −1).
+Then, with dev set 10 kept apart, dev set 9's misses were read (18 of 60 at HS6), and what the tariff's notes say was
+added for the kinds they showed: what a parenthesis excludes is not required of the line, however many words come
+before 제외한다 (a steel vacuum bottle whose inner is "유리가 아님" had set 96.17 aside: its title excludes glass inners);
+a share of meat or fish is read past the words of its cut ("돼지고기 삼겹살을 두께 약 3mm로 얇게 썬 것(75%)"; a number
+inside them had stopped the reading, and the bulgogi went to 16.04); roasted vegetables, nuts and seeds leave Ch. 7, 8
+and 12 for 20.01–20.08 (구운 밤); cooked noodles and dumplings are no uncooked pasta of 19.02.11/19 (증숙, 쪄서, 튀긴);
+a description that ends in what the goods are not ("…은 아님") names no goods. Dev sets 1–8 and the probes: unchanged.
+Dev set 9 (now read): 82/70/45, 88/82/68 → 87/77/48, 92/87/75. Dev set 10, scored after these too (its fifth scoring, no
+miss read): 85/72/52, 90/88/77 → **85/73/52, 90/88/78**. The rulings: unchanged. Its other misses need what no rule here
+reads (a supplement in a gelatin softgel is no gelatin, a Wi-Fi module no telephone, a blood pressure "monitor" no
+video monitor).
+
 
 Where it runs: in the studio the suggestion (index build and scoring) now runs in a Web Worker that lives as long as
 the page (studio/src/ml/offload-host.ts; the server and the command line run it in process). The longest pause of the

@@ -43,11 +43,13 @@ import { type Dimension, type Limit, limitsOf, outsideLimits, type Quantity, qua
 import {
   contradicts,
   goodsText,
+  isCooked,
   isStateChapter,
   polarities,
   type Reading,
   readingsOf,
   statesOf,
+  uncookedOnly,
   workedRulesFor,
 } from './_hs-rules.ts';
 import { otherSection, otherSteel, sectionOf, steelOf } from './_hs-steel.ts';
@@ -296,6 +298,8 @@ export class HsNomenclatureIndex {
   readonly lineWearers: Uint8Array;
   /** Per line, its own wording, lowercase (name, subheadings, English; not the heading's): what it affirms. */
   readonly lineWording: string[];
+  /** Per line: 1 when its own wording holds uncooked goods only (19.02.11 조리하지 않은 파스타). */
+  readonly lineUncooked: Uint8Array;
   /** Per line, the limits its own wording sets on a measured value (출력이 750와트 이하), or null. */
   readonly lineLimits: Array<readonly Limit[] | null>;
   /** Per line of Section XI, the textile materials its wording names (FIBRE bits of _hs-textiles.ts). */
@@ -395,6 +399,7 @@ export class HsNomenclatureIndex {
       lines.map(([, name, p]) => [name, ...(paths[p] ?? '').split(' > ').slice(1)].join(' | ')),
       this.linesOf4,
     );
+    this.lineUncooked = Uint8Array.from(this.lineWording, (w) => (uncookedOnly(w) ? 1 : 0));
     this.lineLimits = this.lineWording.map((w) => {
       const limits = limitsOf(w);
       return limits.length > 0 ? limits : null;
@@ -744,7 +749,19 @@ export class HsCodeModel {
     const quantities = terms ? quantitiesOf(goods) : new Map<Dimension, Quantity[]>();
     const section = terms ? sectionOf(goods) : null;
     const steel = terms ? steelOf(goods) : null;
-    if (states || said || fabric || wearer || fibre || negated.length > 0 || quantities.size > 0 || section || steel)
+    const cooked = terms && isCooked(goods);
+    if (
+      states ||
+      said ||
+      fabric ||
+      wearer ||
+      fibre ||
+      negated.length > 0 ||
+      quantities.size > 0 ||
+      section ||
+      steel ||
+      cooked
+    )
       for (let i = 0; i < L; i++) {
         const s = n.lineStates[i]!;
         if (s && states && !(s & states)) lineScore[i] = lineScore[i]! * FUSION.contradictedState;
@@ -756,7 +773,8 @@ export class HsCodeModel {
           negated.some((t) => affirms(n.lineWording[i]!, t)) ||
           (n.lineLimits[i] !== null && outsideLimits(n.lineLimits[i]!, quantities)) ||
           otherSection(n.hs4[n.line4[i]!]!, section) ||
-          otherSteel(n.hs4[n.line4[i]!]!, steel)
+          otherSteel(n.hs4[n.line4[i]!]!, steel) ||
+          (cooked && n.lineUncooked[i] === 1)
         )
           lineScore[i] = lineScore[i]! * FUSION.contradictedTerm;
       }

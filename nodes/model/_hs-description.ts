@@ -39,7 +39,7 @@ export function descriptionHead(description: string): string {
     .filter((w) => w !== '');
   const last = words.slice(-2);
   // a clause that ends in a verb says how the goods are packed or used (소매 포장됨, 체결에 사용함), not what they are
-  if (last.length === 0 || /것$|임$|[을를에]$|[됨함음킴춤]$|제시$|포장$|^물품$/u.test(last[last.length - 1]!))
+  if (last.length === 0 || /것$|임$|[을를에]$|[됨함음킴춤님]$|제시$|포장$|^물품$/u.test(last[last.length - 1]!))
     return subjectOf(clause);
   // a modifier that is a verb form ("만든", "갖춘") says how, not what
   if (last.length === 2 && /[한된은는든춘인운]$/u.test(last[0]!)) last.shift();

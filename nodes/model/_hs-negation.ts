@@ -78,6 +78,17 @@ const wholeWord = (text: string, at: number, term: string) =>
   /^(?:s|es|ed)?(?![a-z])/u.test(text.slice(at + term.length, at + term.length + 3));
 
 /**
+ * Whether `at` is inside a parenthesis of exclusions, "(유리로 만든 내부용기는 제외한다)": what it names is not of the
+ * line (and the negation may come many words after the property).
+ */
+function inExclusion(text: string, at: number): boolean {
+  const open = Math.max(text.lastIndexOf('(', at), text.lastIndexOf('[', at));
+  if (open < 0 || /[)\]]/u.test(text.slice(open, at))) return false;
+  const end = text.slice(at).search(/[)\]]/u);
+  return end >= 0 && /제외/u.test(text.slice(at, at + end));
+}
+
+/**
  * Whether a line's own wording (lowercase) names `term` as present: at least once plainly, and never negated (a
  * property it names either way, 기록된 것인지에 상관없다 or "including medicated products", is not required of the
  * goods).
@@ -86,7 +97,7 @@ export function affirms(text: string, term: string): boolean {
   const latin = /^[a-z]/u.test(term);
   let affirmed = false;
   for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + term.length)) {
-    if (latin && !wholeWord(text, at, term)) continue;
+    if ((latin && !wholeWord(text, at, term)) || inExclusion(text, at)) continue;
     const before = text.slice(Math.max(0, at - 30), at);
     const after = text.slice(at + term.length, at + term.length + 14);
     if (latin ? EN_NEGATED_BEFORE.test(before) : KO_NEGATED_AFTER.test(after) || KO_NON_BEFORE.test(before))

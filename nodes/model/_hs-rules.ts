@@ -5,7 +5,8 @@
 // preparations, medicaments, articles). A ruling's description names the materials first ("돼지고기·두부·채소 등의 소를
 // 채워 … 냉동한 것"), so n-gram retrieval lands on the material's chapter. The legal notes say when that is wrong:
 //  - Ch. 2 and 3 note / heading texts: meat and fish only fresh, chilled, frozen, salted, dried or smoked;
-//    cooked, seasoned, stuffed or fried goods are Ch. 16–21. Ch. 7, 8, 10–12 likewise (Ch. 7 note 3, Ch. 11, Ch. 20).
+//    cooked, seasoned, stuffed or fried goods are Ch. 16–21. Ch. 7, 8, 10–12 likewise (Ch. 7 note 3, Ch. 11, Ch. 20);
+//    roasted vegetables, nuts and seeds are of 20.01–20.08 (the heading texts of Ch. 7, 8 and 12; 20.08).
 //  - Ch. 28 note 1 and Ch. 29 note 1: separate chemically defined compounds only; mixtures, preparations, tablets and
 //    goods put up for retail sale as medicaments or cosmetics are not (Ch. 30, 33, 38, 21).
 //  - Ch. 39 note 6 / Ch. 40: 39.01–39.14 and 40.01–40.06 are primary forms (liquids, pastes, powders, granules,
@@ -40,8 +41,12 @@ const PREPARED_FOOD =
 // that is the goods, not one it is cooked with: 카레 소스를 넣어 조리한 닭고기 is still of meat).
 const MEAT = '소고기|쇠고기|우육|돼지고기|돈육|닭고기|계육|닭가슴살|오리고기|양고기|육류|beef|pork|chicken|meat';
 const FISH = '어육|생선|연육|새우|게살|참치|연어|고등어|명태|오징어|surimi|fish|shrimp|tuna|salmon|squid';
-/** The word, then its share (over 20 %) right after it: "소고기(우육 등심 슬라이스) 72%". */
-const over20 = (words: string) => new RegExp(`(?:${words})[^,.%\\d]{0,16}?(?:[2-9]\\d|100)(?:\\.\\d+)?\\s*%`, 'iu');
+/**
+ * The word, then its share (over 20 %) within the words after it, before any other share or comma: "소고기(우육 등심
+ * 슬라이스) 72%", "돼지고기 삼겹살과 목심을 두께 약 3mm로 얇게 썬 것(75%)".
+ */
+const over20 = (words: string) =>
+  new RegExp(`(?:${words})[^,%]{0,40}?(?<![\\d.])(?:[2-9]\\d|100)(?:\\.\\d+)?\\s*%`, 'iu');
 const NOT_CH16 =
   /만두|교자|딤섬|라비올리|속을\s*채운\s*(?:파스타|면)|dumpling|ravioli|(?:소스|수프|스프|육수)(?!\s*(?:를|을|와|과|에|및|로|으로))|\b(?:sauce|soup|broth)\b(?!\s+base)|사료|반려|애완|펫|pet\s*food|dog|cat/iu;
 
@@ -83,6 +88,12 @@ export const WORKED_RULES: readonly WorkedRule[] = [
     towards: anyOf(within('1901', '1905'), within('2001', '2009'), within('2101', '2106')),
   },
   {
+    note: '제7·8·12류는 신선·냉장·냉동·건조까지: 굽거나 볶은 채소·견과·종자와 레토르트 살균한 것은 제20류',
+    cue: /구운|볶은|굽고|볶아|로스팅|레토르트|roasted|retort/iu,
+    headings: anyOf(within('0701', '0714'), within('0801', '0814'), within('1201', '1214')),
+    towards: within('2001', '2008'),
+  },
+  {
     note: '제28·29류는 화학적으로 단일한 화합물만: 혼합물·조제품·정제·소매용 제품은 제30·33·34·38·21류 등',
     cue: NOT_A_COMPOUND,
     unless: /순도|purity|CAS\s*No|원료의약품|API\b/iu,
@@ -122,6 +133,22 @@ export function workedRulesFor(text: string): WorkedRule[] {
   const goods = goodsText(text).replace(NOT_DONE_TO_GOODS, ' ');
   return WORKED_RULES.filter((r) => r.cue.test(goods) && !(r.unless?.test(goods) ?? false));
 }
+
+// Cooked or not: the lines of uncooked pasta (19.02.11, 19.02.19: 조리하지 않은 파스타) hold no noodles steamed or
+// fried (라면 is 19.02.30) nor dumplings steamed before freezing (19.02.20); their words are the same.
+
+/** Cooking done to the goods (what was not done is taken out first: 익히지 않은). */
+const COOKED =
+  /익혀|익힌|증숙|쪄서|찐\s|삶아|삶은|튀겨|튀긴|유탕|조리한|조리된|\b(?:pre)?cooked\b|\bfried\b|\bsteamed\b/iu;
+/** A line for uncooked goods only (not "조리하지 않은 것이나 물에 삶거나 쪄서 조리한 것", 07.10). */
+const UNCOOKED = /조리하지 않은|\buncooked\b/u;
+const ALSO_COOKED = /삶거나|쪄서|찐 것|조리한 것인지|cooked by|or cooked/u;
+
+/** Whether the goods are said to be cooked (steamed, boiled, fried). */
+export const isCooked = (goods: string): boolean => COOKED.test(goods.replace(NOT_DONE_TO_GOODS, ' '));
+
+/** Whether a line's own wording (lowercase) holds uncooked goods only. */
+export const uncookedOnly = (wording: string): boolean => UNCOOKED.test(wording) && !ALSO_COOKED.test(wording);
 
 // The state of raw food (Ch. 2, 3, 7, 8): fresh or chilled, frozen, dried. The headings and subheadings split by it
 // (07.10 frozen vegetables, 07.12 dried, 07.13 dried leguminous vegetables), but the name of the vegetable is in

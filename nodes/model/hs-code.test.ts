@@ -12,7 +12,7 @@ import { descriptionHead } from './_hs-description.ts';
 import { englishTerms } from './_hs-english.ts';
 import { affirms, negationsOf } from './_hs-negation.ts';
 import { limitsOf, outsideLimits, quantitiesOf } from './_hs-quantities.ts';
-import { contradicts, polarities, STATE, statesOf, workedRulesFor } from './_hs-rules.ts';
+import { contradicts, isCooked, polarities, STATE, statesOf, uncookedOnly, workedRulesFor } from './_hs-rules.ts';
 import { FIBRE, fabricOf, fibresNamed, otherMaterialsFibres, predominantFibre, wearersOf } from './_hs-textiles.ts';
 import { hs10Of } from './hs-code.ts';
 
@@ -439,6 +439,9 @@ describe('model.hs_code', () => {
     expect(affirms('카페인을 제거하지 않은 것', '카페인')).toBe(false);
     expect(affirms('기록이 안 된 매체', '기록')).toBe(false);
     expect(affirms('기록된 것인지에 상관없다', '기록')).toBe(false);
+    // what a parenthesis excludes, however many words before 제외한다
+    expect(affirms('진공 플라스크와 그 부분품(유리로 만든 내부용기는 제외한다)', '유리')).toBe(false);
+    expect(affirms('유리로 만든 것(플라스틱으로 만든 것은 제외한다)', '유리')).toBe(true);
     expect(affirms('crushed or ground', 'crushed')).toBe(true);
     expect(affirms('neither crushed nor ground', 'crushed')).toBe(false);
     expect(affirms('for toilet use (including medicated products)', 'medicated')).toBe(false);
@@ -536,6 +539,9 @@ describe('model.hs_code', () => {
     expect(descriptionHead('폴리에스테르 편물로 만든 반팔 티셔츠를 비닐 봉투에 넣어 소매 포장됨')).toBe('');
     expect(descriptionHead('철강제 육각 볼트로 기계 부품의 체결에 사용함')).toBe('');
     expect(descriptionHead('PP 수지 펠릿을 25kg 포대 포장')).toBe('');
+    // nor one that ends in what the goods are not
+    expect(descriptionHead('양념한 돼지고기를 봉지에 담은 것으로, 밀폐용기에 넣은 것은 아님')).toBe('');
+    expect(descriptionHead('스테인리스강 이중벽 병으로 내병은 유리가 아님')).toBe('');
   });
 
   it('finds what a ruling sentence says the goods are: the noun a modifier describes, before 로(서) or 임', () => {
@@ -627,6 +633,49 @@ describe('model.hs_code', () => {
     ]);
     expect(error).toBeNull();
     expect(rows.map((r) => String(r.hs10_1).slice(0, 6))).toEqual(['850980', '870870', '722830']);
+  });
+
+  it('reads what a parenthesis excludes, a share of meat after its cut, roasting and cooking as the notes do', async () => {
+    // worked out from the tariff: a vacuum bottle of steel is of 96.17 (whose title excludes glass inners, which the
+    // item's "내병은 유리가 아님" had read as the line requiring glass); roasted chestnuts are of 20.08.19 (Ch. 8 holds
+    // nuts fresh or dried; the heading text of 20.08 names roasted nuts); cooked frozen udon is of 19.02.30, not the
+    // uncooked pasta of 19.02.19; dried uncooked somen stays there. Before: 8508.11 (vacuum cleaners), 0802.41,
+    // 1902.19 for the udon.
+    const { rows, error } = await run([
+      [
+        'a',
+        'Double-wall vacuum bottle 500mL; TB-500',
+        '스테인리스강으로 만든 이중벽 사이를 진공 처리하여 보온·보냉하는 원통형 병(500mL)으로, 나사식 마개가 있으며 내병은 유리가 아님',
+      ],
+      [
+        'b',
+        'Roasted chestnuts in pouch; CH-100',
+        '깐 밤을 구운 후 100g씩 적층 파우치에 넣어 밀봉하고 레토르트 살균한 것으로, 개봉하여 바로 먹음',
+      ],
+      [
+        'c',
+        'Frozen udon noodles; UD-250',
+        '밀가루, 정제수, 소금으로 반죽하여 굵게 뽑은 면을 삶아 익힌 후 250g씩 급속 냉동한 것으로, 해동 후 데워서 먹음',
+      ],
+      [
+        'd',
+        'Dried noodles; SOMEN-300',
+        '밀가루에 소금물을 넣어 반죽하고 가늘게 뽑아 건조한 국수로 조리하지 않은 것(300g 포장)',
+      ],
+    ]);
+    expect(error).toBeNull();
+    expect(rows.map((r) => String(r.hs10_1).slice(0, 6))).toEqual(['961700', '200819', '190230', '190219']);
+    // a share of meat read past the words of its cut ("두께 약 3mm로 얇게 썬 것(75%)"), not past another share
+    const meat = (text: string) => workedRulesFor(text).some((r) => r.towards('1602'));
+    expect(meat('돼지고기 삼겹살을 두께 약 3mm로 얇게 썬 것(75%)에 양념장(25%)을 버무린 것')).toBe(true);
+    expect(meat('닭고기 1.25%, 전분 30%, 정제수')).toBe(false);
+    expect(meat('소고기 추출물 0.5%, 정제수 80%')).toBe(false);
+    expect([
+      isCooked('면을 증숙한 후 튀긴 것'),
+      isCooked('익히지 않은 생면'),
+      uncookedOnly('조리하지 않은 파스타'),
+    ]).toEqual([true, false, true]);
+    expect(uncookedOnly('냉동채소(조리하지 않은 것이나 물에 삶거나 쪄서 조리한 것으로 한정한다)')).toBe(false);
   });
 
   it('keeps a national line its name is spelled out in, however long the description (소주, not 기타)', async () => {
