@@ -879,8 +879,11 @@ export class HsCodeModel {
     const word = headWord(heads[0]!);
     if (H.unknown < 1 && word.length >= 2 && !(/[a-z]/u.test(word) && word.length < 3)) {
       let naming = n.headingsNaming(word.replace(/(?<=[a-z]{3})(?:es|s)$/u, ''));
+      // a compound no heading names, by its endings (양수냄비 → 냄비); at most eight syllables back (a pasted run of
+      // thousands is no word, and each look-up reads every heading's names)
       if (naming.length === 0 && /^[가-힣]+$/u.test(word))
-        for (let at = 1; at <= word.length - 2 && naming.length === 0; at++) naming = n.headingsNaming(word.slice(at));
+        for (let at = Math.max(1, word.length - 8); at <= word.length - 2 && naming.length === 0; at++)
+          naming = n.headingsNaming(word.slice(at));
       if (naming.length > 0 && naming.length <= H.maxNaming) {
         unknown = new Uint8Array(n.hs4.length).fill(1);
         for (const j of naming) unknown[j] = 0;
