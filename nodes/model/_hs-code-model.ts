@@ -18,8 +18,8 @@
 //     negated property, limits no stated value meets, a steel section or kind the stated measures and words rule
 //     out: _hs-rules.ts, _hs-textiles.ts, _hs-negation.ts, _hs-quantities.ts, _hs-steel.ts), and so do the base
 //     metals' forms for goods named as an article and the chapters of a material the goods are not of
-//     (_hs-metal-forms.ts, _hs-materials.ts). What the item is (its name and what its
-//     description says it is, _hs-description.ts, _hs-head.ts) is read apart from its whole text.
+//     (_hs-metal-forms.ts, _hs-materials.ts). What the item is (its name and what its description says it is,
+//     _hs-description.ts, _hs-head.ts) is read apart from its whole text.
 //  2. What the officer decided before (rulings, earlier declarations; optional): a linear classifier trained on
 //     those decisions — one TF-IDF centroid per HS4 and per HS6 (Rocchio) — and the nearest decisions (k-NN) for
 //     the exact 10-digit line. An item like one already decided lands on that decision's code: a decision that
@@ -193,8 +193,9 @@ export const FUSION = {
    * What the goods are made of: score factors of the headings of base metals' forms (ingots, bars, wire, plates, foil,
    * tubes) for goods whose name ends in an article (`form`, _hs-metal-forms.ts), and of the chapters of one material
    * (plastics, rubber, wood, paper, ceramics, glass, base metals) for goods whose description names materials, none
-   * of that chapter's (`other`, _hs-materials.ts). Chosen on held-out sets 1–3 and 5–8, then measured on set 9
-   * (bench/RESULTS.md, hs-code, eleventh round).
+   * of that chapter's (`other`, _hs-materials.ts). A half, not tuned: on held-out sets 1–3 and 5–8 `form` gained one
+   * item and `other` changed no first suggestion (at 30 % it lost one of set 9; bench/RESULTS.md, hs-code, eleventh
+   * round).
    */
   materials: { form: 0.5, other: 0.5 },
   /** Softmax temperature turning fused scores (0–8+) into the 0–1 confidence. */
