@@ -34,7 +34,7 @@ import { fibreWordsFor, tariffWordsFor } from './_hs-aliases.ts';
 import type { HsClassifier } from './_hs-classifier.ts';
 import { cleanQuery, descriptionHead } from './_hs-description.ts';
 import { englishLineIndex, englishTerms } from './_hs-english.ts';
-import { type GlossaryName, glossaryNames, type HsGlossary, nameLength } from './_hs-glossary.ts';
+import { type GlossaryName, glossaryNames, type HsGlossary, nameLength, spelledIn } from './_hs-glossary.ts';
 import { headsOf, headWord } from './_hs-head.ts';
 import { chapterMaterial, materialsOf, otherMaterial } from './_hs-materials.ts';
 import { isMetalForm, namesArticle } from './_hs-metal-forms.ts';
@@ -821,7 +821,8 @@ export class HsCodeModel {
   /**
    * The glossary's evidence per heading and per subheading, weighted (all 0 without a glossary): n-gram matches of
    * the declared names, and names spelled out in what the item is (a name at the end of a word: Korean compounds
-   * end in what the thing is, 원목도마; a short name only as a whole word's end, so 브라 does not match 브라켓).
+   * end in what the thing is, 원목도마; a Latin name from a word's start, so "tee" is not in "steel"; a short name only
+   * as a whole word's end, so 브라 does not match 브라켓: `spelledIn`).
    */
   private glossaryScores(
     focus: string,
@@ -839,9 +840,7 @@ export class HsCodeModel {
     addCosine(heading, weight * G.focus4, () => glossary4.cosineScores(focus), G.full);
     addCosine(heading, weight * G.text4, () => glossary4.cosineScores(text), G.full);
     addCosine(subheading, weight * G.focus6, () => glossary6.cosineScores(focus), G.full);
-    const words = normalizeText(focus).split(' ');
-    const compact = words.join('');
-    const named = (name: string) => (name.length <= 2 ? words.some((w) => w.endsWith(name)) : compact.includes(name));
+    const named = spelledIn(focus);
     for (const [names, into, w] of [
       [n.glossaryNames4, heading, G.named4],
       [n.glossaryNames6, subheading, G.named6],

@@ -2,7 +2,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { HsNomenclature } from './_hs-code-model.ts';
-import { glossaryNames, type HsGlossaryFile, loadGlossary, mergeGlossary, nameLength } from './_hs-glossary.ts';
+import {
+  glossaryNames,
+  type HsGlossaryFile,
+  loadGlossary,
+  mergeGlossary,
+  nameLength,
+  spelledIn,
+} from './_hs-glossary.ts';
 
 const dir = path.join(import.meta.dirname, '_hs-data/glossary');
 const nomenclature = JSON.parse(
@@ -53,5 +60,21 @@ describe('HS glossary of declared names', () => {
     expect(nameLength('ramen')).toBe(5);
     expect(nameLength('TV')).toBe(2);
     expect(nameLength('LED 램프')).toBe(8);
+  });
+
+  it('finds a name in what the item is called: Korean inside a compound, Latin from a word start, two letters at an end', () => {
+    const bolt = spelledIn('Wholesale stainless steel hex bolt 원목도마');
+    // "tee" (a golf tee) is inside "steel", and "ale" inside "wholesale": neither is named; "bolt" and 도마 are
+    expect(['tee', 'ale', 'bolt', 'hexbolt', '도마', '원목도마'].map(bolt)).toEqual([
+      false,
+      false,
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(spelledIn('golf tee 50pcs')('tee')).toBe(true);
+    // a two-letter name only as a word's end: 브라 is not in 브라켓
+    expect([spelledIn('스포츠 브라')('브라'), spelledIn('브라켓 고정용')('브라')]).toEqual([true, false]);
   });
 });

@@ -87,3 +87,28 @@ export function glossaryNames(
     .filter(([, codes]) => codes.size <= maxCodes)
     .map(([compact, codes]) => ({ compact, codes: [...codes] }));
 }
+
+/**
+ * Whether a glossary name (normalised, spaces removed) is spelled out in `focus`: a Korean name anywhere in a compound
+ * (도마 in 원목도마), a Latin one from a word's start only (tee is no golf tee in "steel", sage no herb in "massage"),
+ * a name of two letters only as a word's end (브라 is not in 브라켓).
+ */
+export function spelledIn(focus: string): (name: string) => boolean {
+  const words = normalizeText(focus).split(' ');
+  const compact = words.join('');
+  const wordStarts = new Set<number>();
+  let letters = 0;
+  for (const word of words) {
+    wordStarts.add(letters);
+    letters += word.length;
+  }
+  const fromWordStart = (name: string) => {
+    for (let at = compact.indexOf(name); at >= 0; at = compact.indexOf(name, at + 1))
+      if (wordStarts.has(at)) return true;
+    return false;
+  };
+  return (name) =>
+    name.length <= 2
+      ? words.some((w) => w.endsWith(name))
+      : compact.includes(name) && (!/^[a-z]/u.test(name) || fromWordStart(name));
+}
