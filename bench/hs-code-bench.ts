@@ -678,7 +678,7 @@ _hs-metal-forms.ts, _hs-steel.ts, the glossary):
   from 4.75 mm is a bar), and their titles' 600 mm; steel that is not called stainless is not of 72.18–72.23;
 - a Korean head word no heading names is looked up by its endings (양수냄비 → 냄비) for the rule of unknown heads, at
   most eight syllables back (the end-of-round review found a pasted run of 3,990 syllables taking 0.8 s, each ending
-  a pass over every heading's names; now 0.15–0.17 s, against 0.13–0.15 s before the round);
+  a pass over every heading's names; now 0.16–0.17 s, against 0.12–0.15 s before the round);
 - 3,743 declared names of today's goods added to the glossary by seven helpers, one per chapter file (38,493 → 42,213
   names: 무선이어폰, 양극재, 파우치필름, 에어프라이어…), from the tariff and their knowledge of the HS; they saw neither the
   model, the dev sets nor the rulings, but their brief named four goods of the rulings' misses as examples (below);
