@@ -96,22 +96,30 @@ describe.skipIf(!hasChromium() && !process.env.CI)('export as SQL', () => {
     expect(errors).toEqual([]);
   }, 60_000);
 
-  // Issue 17, on this already open studio (its engine is running): the chat panel's retrieval in the browser.
+  // Issue 17: the chat panel's retrieval in the browser, on a studio just opened as an officer opens it (a page of its
+  // own: in CI the panel once waited 150 s for its knowledge on the page the export tests had used, which never
+  // happened alone or three runs at a time, 2–4 s; that state is not what this test is about).
   it('the consultation chatbot answers from the shipped rulings with their source and says when it does not know', async () => {
-    await page.click('[data-testid="chat-open"]');
+    const chat = await (
+      await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'ko-KR' })
+    ).newPage();
+    chat.on('pageerror', (e) => errors.push(e.message));
+    await chat.goto(server.url);
+    await chat.waitForSelector('h1');
+    await chat.click('[data-testid="chat-open"]');
     // the panel fetches the shipped consultations, rulings and judgments (2.5 MB) and indexes them on first open:
     // 2.5 s on a quiet machine, much longer while CI loads both cores (over 60 s once)
-    await page.waitForSelector('[data-testid="chat-size"]', { timeout: 150_000 });
-    await page.fill('[data-testid="chat-input"]', '블랜칭해서 냉동한 꼬투리째 강낭콩은 어디에 분류되나요?');
-    await page.click('[data-testid="chat-ask"]');
-    const first = await page.textContent('[data-testid="chat-answer"]');
+    await chat.waitForSelector('[data-testid="chat-size"]', { timeout: 150_000 });
+    await chat.fill('[data-testid="chat-input"]', '블랜칭해서 냉동한 꼬투리째 강낭콩은 어디에 분류되나요?');
+    await chat.click('[data-testid="chat-ask"]');
+    const first = await chat.textContent('[data-testid="chat-answer"]');
     expect(first).toContain('HS 0710220000');
     expect(first).toContain('결정례');
-    await page.fill('[data-testid="chat-input"]', '오늘 서울 날씨는 어때요?');
-    await page.click('[data-testid="chat-ask"]');
-    await page.waitForSelector('[data-testid="chat-dont-know"]');
-    await page.screenshot({ path: path.join(SHOTS, 'chatbot.png') });
-    await page.click('[data-testid="chat-close"]');
+    await chat.fill('[data-testid="chat-input"]', '오늘 서울 날씨는 어때요?');
+    await chat.click('[data-testid="chat-ask"]');
+    await chat.waitForSelector('[data-testid="chat-dont-know"]');
+    await chat.screenshot({ path: path.join(SHOTS, 'chatbot.png') });
+    await chat.click('[data-testid="chat-close"]');
     expect(errors).toEqual([]);
   }, 180_000);
 });
