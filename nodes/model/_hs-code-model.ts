@@ -716,12 +716,13 @@ export class HsCodeModel {
     const M = FUSION.materials;
     const article = M.form < 1 && namesArticle(head.heads[0]?.split(' ').pop() ?? '');
     const stated = M.other < 1 ? materialsOf(goodsText(text)) : 0;
-    if (article || stated)
-      for (let i = 0; i < L; i++) {
-        const h = n.hs4[n.line4[i]!]!;
-        if (article && isMetalForm(h)) lineScore[i] = lineScore[i]! * M.form;
-        if (otherMaterial(chapterMaterial(h), stated)) lineScore[i] = lineScore[i]! * M.other;
-      }
+    if (article || stated) {
+      // per heading (a heading's lines share its chapter and form), then per line
+      const factor = n.hs4.map(
+        (h) => (article && isMetalForm(h) ? M.form : 1) * (otherMaterial(chapterMaterial(h), stated) ? M.other : 1),
+      );
+      for (let i = 0; i < L; i++) lineScore[i] = lineScore[i]! * factor[n.line4[i]!]!;
+    }
 
     // How far the goods are worked (chapter notes): lines of headings the description has gone beyond lose a share.
     const rules = workedRulesFor(text);
@@ -750,6 +751,11 @@ export class HsCodeModel {
     const quantities = terms ? quantitiesOf(goods) : new Map<Dimension, Quantity[]>();
     const section = terms ? sectionOf(goods) : null;
     const steel = terms ? steelOf(goods) : null;
+    // the steel rules read the heading only: once per heading
+    const otherSteelHeading =
+      section || steel
+        ? Uint8Array.from(n.hs4, (h) => (otherSection(h, section) || otherSteel(h, steel) ? 1 : 0))
+        : null;
     const cooked = terms && isCooked(goods);
     if (
       states ||
@@ -773,8 +779,7 @@ export class HsCodeModel {
           otherFibre(n.lineFibres[i]!, fibre) ||
           negated.some((t) => affirms(n.lineWording[i]!, t)) ||
           (n.lineLimits[i] !== null && outsideLimits(n.lineLimits[i]!, quantities)) ||
-          otherSection(n.hs4[n.line4[i]!]!, section) ||
-          otherSteel(n.hs4[n.line4[i]!]!, steel) ||
+          otherSteelHeading?.[n.line4[i]!] === 1 ||
           (cooked && n.lineUncooked[i] === 1)
         )
           lineScore[i] = lineScore[i]! * FUSION.contradictedTerm;
