@@ -168,6 +168,8 @@ async function runDevOnly() {
         for (const [i, r] of items.entries())
           if (got[i]![0]!.slice(0, 6) !== r.hs10.slice(0, 6))
             console.log(`MISS ${r.hs10} ${got[i]!.join(' ')} ${r.name} | ${r.description.slice(0, 80)}`);
+          else if (process.env.HS_DEV_DETAIL === 'all' || (process.env.HS_DEV_DETAIL === '10' && got[i]![0] !== r.hs10))
+            console.log(`MISS10 ${r.hs10} ${got[i]!.join(' ')} ${r.name} | ${r.description.slice(0, 80)}`);
     }
     if (taught) {
       for (const file of DEV_FILES) {

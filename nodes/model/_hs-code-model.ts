@@ -136,6 +136,10 @@ export const FUSION = {
   glossary: { focus4: 1, text4: 0, focus6: 1, named4: 2, named6: 1, full: 0.3 },
   /** Added to a line whose distinctive name the query spells out (times min(1, name length / 4)). */
   namedInQuery: 2,
+  /** The lines' distinctive English names count as spelled out too (whole stemmed words). */
+  englishNames: true,
+  /** A line whose condition the goods meet (로봇형, 금으로 만든 것) goes first in its subheading. */
+  conditions: true,
   /**
    * Score factor of a raw-food line (Ch. 2, 3, 7, 8) whose wording names only states (fresh, frozen, dried) the
    * item's description does not (_hs-rules.ts); 1 turns it off.
@@ -262,14 +266,83 @@ function relative(scores: Float64Array): Float64Array {
 function distinctiveNames(lines: HsNomenclature['lines']): Array<{ text: string; lines: number[] }> {
   const byName = new Map<string, number[]>();
   lines.forEach(([, name], i) => {
-    let core = name;
-    for (let k = 0; k < 3; k++) core = core.replace(/[(（[][^()（）[\]]*[)）\]]/gu, ' ');
-    const text = normalizeText(core);
+    const text = normalizeText(withoutParentheses(name));
     if (text.length < 2 || /것$|^기타|^그 밖의/u.test(text) || isResidual(name)) return;
     byName.set(text, [...(byName.get(text) ?? []), i]);
   });
-  return [...byName].filter(([, l]) => l.length <= 2).map(([text, l]) => ({ text, lines: l }));
+  return [...byName].filter(([, l]) => fewSubheadings(lines, l)).map(([text, l]) => ({ text, lines: l }));
 }
+
+/**
+ * A name says what the goods are when its lines fall in at most two subheadings (티셔츠 under cotton and under other
+ * materials); a name in many, like 신차 or 부분품, says little.
+ */
+const fewSubheadings = (lines: HsNomenclature['lines'], named: readonly number[]) =>
+  new Set(named.map((i) => lines[i]![0].slice(0, 6))).size <= 2;
+
+const withoutParentheses = (name: string) => {
+  let core = name;
+  for (let k = 0; k < 3; k++) core = core.replace(/[(（[][^()（）[\]]*[)）\]]/gu, ' ');
+  return core;
+};
+
+/**
+ * The same for the lines' English names, as stemmed words (Ramen, Kim-chi, T-shirts, Micrometers, Ball screws):
+ * items are often declared in English, which no Korean name spells. Names of at most four words that name goods, not
+ * a condition (Of gold, For household type, Dried, Other).
+ */
+function distinctiveEnglishNames(lines: HsNomenclature['lines']): Array<{ terms: string; lines: number[] }> {
+  const byName = new Map<string, number[]>();
+  lines.forEach(([, name, , nameEn], i) => {
+    const plain = withoutParentheses(nameEn.replace(/ⓚ/gu, '')).trim();
+    if (isResidual(name) || CONDITION.test(plain)) return;
+    const terms = englishTerms(joinHyphens(plain));
+    const count = terms ? terms.split(' ').length : 0;
+    if (count === 0 || count > 4 || terms.length < 4) return;
+    byName.set(terms, [...(byName.get(terms) ?? []), i]);
+  });
+  return [...byName].filter(([, l]) => fewSubheadings(lines, l)).map(([terms, l]) => ({ terms, lines: l }));
+}
+
+/**
+ * Line names that are a condition on the goods (금으로 만든 것, 로봇형, 가정형, 액정디스플레이 방식, 항공기용): the word
+ * the condition turns on, spaces removed, with its lines. Single syllables only for precious metals (면 begins 면도기).
+ */
+function conditionNames(
+  lines: HsNomenclature['lines'],
+): Array<{ core: string; material: boolean; english: boolean; lines: number[] }> {
+  const byCore = new Map<string, number[]>();
+  lines.forEach(([, name, , nameEn], i) => {
+    if (isResidual(name)) return;
+    // Of gold, Of robot type, Of carbon: the English words it turns on
+    const of = withoutParentheses(nameEn)
+      .trim()
+      .match(/^of (.+?)(?: type)?$/iu)?.[1];
+    const terms = of ? englishTerms(joinHyphens(of)) : '';
+    if (terms && terms.split(' ').length <= 2) byCore.set(`${terms}|0|1`, [...(byCore.get(`${terms}|0|1`) ?? []), i]);
+    const m = normalizeText(withoutParentheses(name)).match(CONDITION_NAME);
+    const core = m?.[1]?.trim();
+    if (!core || /^(그 밖의|기타)|제\s?\d|\d/u.test(core) || core.split(' ').length > 2) return;
+    const compact = core.replace(/ /gu, '');
+    if (compact.length < 2 && !PRECIOUS.has(compact)) return;
+    const key = `${compact}|${m![2] ? 1 : 0}|0`;
+    byCore.set(key, [...(byCore.get(key) ?? []), i]);
+  });
+  return [...byCore].map(([key, l]) => {
+    const [core, material, english] = key.split('|');
+    return { core: core!, material: material === '1', english: english === '1', lines: l };
+  });
+}
+
+/** T-shirt → Tshirt, Kim-chi → Kimchi: one word, as the tariff's English and declarations write them either way. */
+const joinHyphens = (text: string) => text.replace(/\b([a-z]+)-([a-z]+)\b/giu, '$1$2');
+
+const CONDITION_NAME = /^(.+?)(?:((?:으로|로) 만든 것)|형의 것|형|식의 것| 방식의 것| 방식| 구조의 것|용의 것|용)$/u;
+const PRECIOUS = new Set(['금', '은']);
+
+/** English line names that state a condition on the goods rather than name them. */
+const CONDITION =
+  /^(other|of|for|in|on|with|without|not|new|used|containing|exceeding|weighing|having|put up|whether|n\.e\.c|dried|fresh|frozen|chilled|live|whole|cut|parts|accessories)\b/iu;
 
 /** The nomenclature's indexes, built once per process (≈ 3 s CPU) and shared by every model and run. */
 export class HsNomenclatureIndex {
@@ -291,6 +364,15 @@ export class HsNomenclatureIndex {
   readonly lineOf: Map<string, number>;
   /** Distinctive line names (their words, normalised): a line named word for word in the query is strong evidence. */
   readonly names: Array<{ readonly text: string; readonly lines: number[] }>;
+  /** Distinctive English line names, as stemmed words (`englishTerms`). */
+  readonly englishNames: Array<{ readonly terms: string; readonly lines: number[] }>;
+  /** Lines whose name is a condition (금으로 만든 것, 로봇형): the word it turns on, spaces removed. */
+  readonly conditions: Array<{
+    readonly core: string;
+    readonly material: boolean;
+    readonly english: boolean;
+    readonly lines: number[];
+  }>;
   /** Per line of Ch. 2, 3, 7, 8: the states of the goods (fresh, frozen, dried) its wording names (0 elsewhere). */
   readonly lineStates: Uint8Array;
   /** Per line: which of the tariff's negatable properties (합금강, 텍스처드…) its wording names or negates. */
@@ -354,6 +436,8 @@ export class HsNomenclatureIndex {
     this.residual = Uint8Array.from(lines, ([, name]) => (isResidual(name) ? 1 : 0));
     this.lineOf = new Map(lines.map(([hs10], i) => [hs10, i]));
     this.names = distinctiveNames(lines);
+    this.englishNames = distinctiveEnglishNames(lines);
+    this.conditions = conditionNames(lines);
     const en = (code: string) => english[code] ?? '';
     this.index4 = Bm25Index.build(
       this.hs4.map((c) => ({ id: c, text: `${heading.get(c)} ${en(c)}` })),
@@ -621,6 +705,35 @@ export class HsCodeModel {
     ];
   }
 
+  /**
+   * A line whose condition the goods meet (로봇형 for a 로봇청소기, 금으로 만든 것 for 금(18K)으로 만든 목걸이) goes first
+   * in its subheading, unless a rule has set it aside. Only the order within the subheading changes: a condition says
+   * which line, never which subheading. The condition's word begins a word of what the goods are, or, for a material,
+   * stands before 으로 만든 in the description.
+   */
+  private meetConditions(lineScore: Float64Array, query: HsQuery, focus: string, text: string): void {
+    const n = this.nomenclature;
+    const words = normalizeText(focus).split(' ');
+    const starts = words.map((_, i) => words.slice(i).join(''));
+    const made = [...normalizeText(text).matchAll(/([가-힣]+)\s?(?:\([^)]*\)\s?)?(?:으로|로) 만든/gu)].map(
+      (m) => m[1]!,
+    );
+    const named = ` ${englishTerms(joinHyphens(query.name))} `;
+    for (const { core, material, english, lines } of n.conditions) {
+      const met = english
+        ? named.includes(` ${core} `)
+        : starts.some((w) => w.startsWith(core)) || (material && made.some((w) => w === core || w.endsWith(core)));
+      if (!met) continue;
+      for (const l of lines) {
+        let best = l;
+        for (const sibling of n.linesOf6[n.line6[l]!]!) if (lineScore[sibling]! > lineScore[best]!) best = sibling;
+        // the two trade places: the subheading's best score stays what it was
+        if (best !== l && lineScore[l]! >= 0.5 * lineScore[best]!)
+          [lineScore[l], lineScore[best]] = [lineScore[best]!, lineScore[l]!];
+      }
+    }
+  }
+
   /** The `k` best tariff lines for one item, best first (empty when the text has nothing to match). */
   predict(query: HsQuery, k = 3): HsCandidate[] {
     const { text, focus } = this.queryTexts(query);
@@ -683,10 +796,26 @@ export class HsCodeModel {
     // A line named word for word in the query (a two-letter name only at a word's start: 치약을, not 불치약).
     const q = ` ${normalizeText(text)} `;
     const spelled = new Float64Array(L);
+    const compactFocus = normalizeText(focus).replace(/ /gu, '');
     for (const { text: t, lines } of n.names) {
-      if (!q.includes(t.length <= 2 ? ` ${t}` : t)) continue;
-      if (subsumed(t.replace(/ /gu, ''), [n.line4[lines[0]!]!], glossary.spelled4)) continue;
+      const compact = t.replace(/ /gu, '');
+      // 볼 스크루 is spelled in the goods' name 볼스크루 (declarations space compounds as they please)
+      const named =
+        q.includes(t.length <= 2 ? ` ${t}` : t) ||
+        (compact !== t && compact.length >= 3 && compactFocus.includes(compact));
+      if (!named || subsumed(compact, [n.line4[lines[0]!]!], glossary.spelled4)) continue;
       for (const l of lines) spelled[l] = FUSION.namedInQuery * Math.min(1, t.length / 4);
+    }
+    if (FUSION.englishNames && englishWords) {
+      const words = ` ${englishTerms(joinHyphens(`${query.name} ${query.description ?? ''}`))} `;
+      // only a name that ends where a head does: a "Hairpin stator assembly" spells Hairpins, but is a stator
+      const heads = head.heads.map((h) => englishTerms(h).split(' ').pop() ?? '').filter((h) => h.length >= 3);
+      for (const { terms, lines } of n.englishNames) {
+        if (!words.includes(` ${terms} `)) continue;
+        const last = terms.split(' ').pop()!;
+        if (!heads.some((h) => last === h || last.endsWith(h))) continue;
+        for (const l of lines) spelled[l] = Math.max(spelled[l]!, FUSION.namedInQuery * Math.min(1, terms.length / 4));
+      }
     }
 
     // Residual lines: a specific line whose own name does not match yields its line-level evidence to the
@@ -784,6 +913,8 @@ export class HsCodeModel {
         )
           lineScore[i] = lineScore[i]! * FUSION.contradictedTerm;
       }
+
+    if (FUSION.conditions) this.meetConditions(lineScore, query, focus, text);
 
     // Decisions: centroids at HS4 and HS6, nearest decision at HS10 (each times its cosine and the closeness).
     const decided = new Map<number, string[]>();

@@ -697,6 +697,34 @@ describe('model.hs_code', () => {
     expect(rows.map((r) => r.hs10_1)).toEqual(['2208904000', '2103901030']);
   });
 
+  it('keeps a national line named in English, spaced otherwise, or whose condition the goods meet (not 기타)', async () => {
+    // worked out from the HSK, each beside a residual 기타 of its subheading: T-shirts 6109.10-1000 (named in English
+    // only; 티셔츠 is under two subheadings), 보온 도시락 9617.00-2000 (written without its space), 로봇형 8508.11-1000
+    // (a 로봇청소기 meets it), 금으로 만든 것 7113.19-2000 (금(18K)으로 만든), "Of carbon" 9507.10-2000 (a carbon rod).
+    // Before, each yielded to 기타 (6109.10-9000, 9617.00-8000, 8508.11-9000, 7113.19-9000, 9507.10-9000).
+    const { rows, error } = await run([
+      ['a', "Men's cotton T-shirt; BASIC-01", '면 100% 메리야스 편물로 만든 남성용 반소매 라운드넥 상의, 소매용 포장'],
+      [
+        'b',
+        '보온도시락 LB-900',
+        '스테인리스강으로 만든 이중벽 사이를 진공 처리한 원통형 외통 안에 밥통과 반찬통 3개를 넣어 음식을 따뜻하게 보관하는 휴대용 식기 세트',
+      ],
+      [
+        'c',
+        '로봇청소기 RC-700',
+        '라이다 센서로 실내 지도를 만들며 스스로 주행하는 가정용 진공청소기로, 먼지통 0.3L와 충전 거치대가 포함됨',
+      ],
+      ['d', '18K 금반지', '금(18K)으로 만든 여성용 반지로, 보석은 박혀 있지 않음 - 용도: 신변장식용'],
+      [
+        'e',
+        'Carbon fishing rod; TR-300',
+        '탄소섬유 강화 플라스틱으로 만든 길이 3m의 접이식 낚싯대, 릴은 포함하지 않음',
+      ],
+    ]);
+    expect(error).toBeNull();
+    expect(rows.map((r) => r.hs10_1)).toEqual(['6109101000', '9617002000', '8508111000', '7113192000', '9507102000']);
+  });
+
   it('the trained classifier names the chapter of goods written for this test (not tariff lines)', () => {
     const asset = JSON.parse(
       readFileSync(new URL('./_hs-data/hs-classifier.json', import.meta.url), 'utf8'),
