@@ -140,6 +140,8 @@ export const FUSION = {
   englishNames: true,
   /** A line whose condition the goods meet (로봇형, 금으로 만든 것) goes first in its subheading. */
   conditions: true,
+  /** So does a line whose glossary name (_hs-data/glossary-lines) is spelled in what the goods are. */
+  lineNames: true,
   /**
    * Score factor of a raw-food line (Ch. 2, 3, 7, 8) whose wording names only states (fresh, frozen, dried) the
    * item's description does not (_hs-rules.ts); 1 turns it off.
@@ -247,7 +249,9 @@ function subsumed(name: string, codes: readonly number[], found: readonly Glossa
   );
 }
 
-const isResidual = (name: string) => /^(기타|그 밖의 것|그 밖의)\s*(\(|$)/u.test(name.trim());
+/** 기타 (other), but not the line it limits to something (기타(…로 한정한다)) nor the guitar (기타(guitar)). */
+const isResidual = (name: string) =>
+  /^(기타|그 밖의 것|그 밖의)\s*(\(|$)/u.test(name.trim()) && !/한정한다\)$|^기타\(guitars?\)$/u.test(name.trim());
 
 /** A value quoted in a note, cut to a glance (a pasted 300-digit number is not shown whole). */
 const short = (text: string) => (text.length > 24 ? `${text.slice(0, 23)}…` : text);
@@ -340,6 +344,27 @@ const joinHyphens = (text: string) => text.replace(/\b([a-z]+)-([a-z]+)\b/giu, '
 const CONDITION_NAME = /^(.+?)(?:((?:으로|로) 만든 것)|형의 것|형|식의 것| 방식의 것| 방식| 구조의 것|용의 것|용)$/u;
 const PRECIOUS = new Set(['금', '은']);
 
+/** The glossary's names of national lines (_hs-data/glossary-lines), as compact keys of few subheadings. */
+function glossaryLineNames(
+  glossary: HsGlossary | null,
+  lineOf: ReadonlyMap<string, number>,
+  lines: HsNomenclature['lines'],
+): Array<{ compact: string; lines: number[] }> {
+  const byName = new Map<string, number[]>();
+  for (const [code, names] of glossary?.lines ?? []) {
+    const i = lineOf.get(code);
+    if (i === undefined || isResidual(lines[i]![1])) continue;
+    for (const name of names) {
+      const compact = normalizeText(name).replace(/ /gu, '');
+      if (compact.length < 2) continue;
+      const at = byName.get(compact) ?? [];
+      if (!at.includes(i)) at.push(i);
+      byName.set(compact, at);
+    }
+  }
+  return [...byName].filter(([, l]) => fewSubheadings(lines, l)).map(([compact, l]) => ({ compact, lines: l }));
+}
+
 /** English line names that state a condition on the goods rather than name them. */
 const CONDITION =
   /^(other|of|for|in|on|with|without|not|new|used|containing|exceeding|weighing|having|put up|whether|n\.e\.c|dried|fresh|frozen|chilled|live|whole|cut|parts|accessories)\b/iu;
@@ -366,6 +391,8 @@ export class HsNomenclatureIndex {
   readonly names: Array<{ readonly text: string; readonly lines: number[] }>;
   /** Distinctive English line names, as stemmed words (`englishTerms`). */
   readonly englishNames: Array<{ readonly terms: string; readonly lines: number[] }>;
+  /** The glossary's names of national lines, normalised without spaces, with their (non-residual) lines. */
+  readonly lineNames: Array<{ readonly compact: string; readonly lines: number[] }>;
   /** Lines whose name is a condition (금으로 만든 것, 로봇형): the word it turns on, spaces removed. */
   readonly conditions: Array<{
     readonly core: string;
@@ -438,6 +465,7 @@ export class HsNomenclatureIndex {
     this.names = distinctiveNames(lines);
     this.englishNames = distinctiveEnglishNames(lines);
     this.conditions = conditionNames(lines);
+    this.lineNames = glossaryLineNames(glossary, this.lineOf, lines);
     const en = (code: string) => english[code] ?? '';
     this.index4 = Bm25Index.build(
       this.hs4.map((c) => ({ id: c, text: `${heading.get(c)} ${en(c)}` })),
@@ -719,18 +747,26 @@ export class HsCodeModel {
       (m) => m[1]!,
     );
     const named = ` ${englishTerms(joinHyphens(query.name))} `;
+    const met: number[] = [];
     for (const { core, material, english, lines } of n.conditions) {
-      const met = english
-        ? named.includes(` ${core} `)
-        : starts.some((w) => w.startsWith(core)) || (material && made.some((w) => w === core || w.endsWith(core)));
-      if (!met) continue;
-      for (const l of lines) {
-        let best = l;
-        for (const sibling of n.linesOf6[n.line6[l]!]!) if (lineScore[sibling]! > lineScore[best]!) best = sibling;
-        // the two trade places: the subheading's best score stays what it was
-        if (best !== l && lineScore[l]! >= 0.5 * lineScore[best]!)
-          [lineScore[l], lineScore[best]] = [lineScore[best]!, lineScore[l]!];
-      }
+      if (
+        english
+          ? named.includes(` ${core} `)
+          : starts.some((w) => w.startsWith(core)) || (material && made.some((w) => w === core || w.endsWith(core)))
+      )
+        met.push(...lines);
+    }
+    // the glossary's names of national lines (수분크림 for 기초화장용 제품류) spelled in what the goods are
+    if (FUSION.lineNames && n.lineNames.length > 0) {
+      const spelled = spelledIn(focus);
+      for (const { compact, lines } of n.lineNames) if (spelled(compact)) met.push(...lines);
+    }
+    for (const l of met) {
+      let best = l;
+      for (const sibling of n.linesOf6[n.line6[l]!]!) if (lineScore[sibling]! > lineScore[best]!) best = sibling;
+      // the two trade places: the subheading's best score stays what it was
+      if (best !== l && lineScore[l]! >= 0.5 * lineScore[best]!)
+        [lineScore[l], lineScore[best]] = [lineScore[best]!, lineScore[l]!];
     }
   }
 

@@ -5,6 +5,7 @@ import type { HsNomenclature } from './_hs-code-model.ts';
 import {
   glossaryNames,
   type HsGlossaryFile,
+  type HsLineGlossaryFile,
   loadGlossary,
   mergeGlossary,
   nameLength,
@@ -33,6 +34,23 @@ describe('HS glossary of declared names', () => {
     expect(thin).toEqual([]);
     expect([...shipped.headings.keys()].filter((h) => !headings.has(h))).toEqual([]);
     expect([...shipped.subheadings.keys()].filter((s) => !subheadings.has(s))).toEqual([]);
+  });
+
+  it('ships the names of national lines, each under a 10-digit line of the tariff', async () => {
+    const linesDir = path.join(import.meta.dirname, '_hs-data/glossary-lines');
+    const files = readdirSync(linesDir).filter((f) => f.endsWith('.json'));
+    const onDisk = mergeGlossary(
+      [],
+      files.map((f) => JSON.parse(readFileSync(path.join(linesDir, f), 'utf8')) as HsLineGlossaryFile),
+    );
+    const shipped = await loadGlossary();
+    expect([...(shipped.lines?.keys() ?? [])].sort()).toEqual([...(onDisk.lines?.keys() ?? [])].sort());
+    const codes = new Set(nomenclature.lines.map(([hs10]) => hs10));
+    expect([...(shipped.lines?.keys() ?? [])].filter((c) => !codes.has(c))).toEqual([]);
+    expect(shipped.lines?.size).toBeGreaterThan(2800);
+    // an entry may give English names only
+    const merged = mergeGlossary([], [{ chapters: '1-24', lines: { '0810701000': { en: ['fuyu persimmon'] } } }]);
+    expect(merged.lines?.get('0810701000')).toEqual(['fuyu persimmon']);
   });
 
   it('matches names without spaces and drops a name given under too many codes', () => {

@@ -6,7 +6,8 @@
 // the classification rulings, the court judgments or the held-out sets it is measured on, with one exception: the
 // names of four goods the 20 rulings had missed (TV stick, catnip, boot clamp, sulfide solid electrolyte) were given
 // as examples to the writers of the eleventh round (bench/RESULTS.md, hs-code, which states the rulings with and
-// without them).
+// without them). The twelfth round added names per national line (_hs-data/glossary-lines/*.json): what tells a line
+// of a subheading the HSK splits from its siblings, written from the tariff's lines alone.
 
 import { normalizeText } from '../../runtime/text/char-ngrams.ts';
 
@@ -17,23 +18,38 @@ export interface HsGlossaryFile {
   readonly subheadings?: Readonly<Record<string, { readonly ko: readonly string[]; readonly en?: readonly string[] }>>;
 }
 
-/** The glossary of all chapters: code (4 or 6 digits) → its names, Korean then English. */
+/**
+ * One chapter range's names per national line (10 digits): the names that tell a line of a subheading the HSK splits
+ * from its siblings (기초화장용 제품류: 수분크림, 스킨로션), _hs-data/glossary-lines/*.json.
+ */
+export interface HsLineGlossaryFile {
+  readonly chapters: string;
+  readonly lines: Readonly<Record<string, { readonly ko?: readonly string[]; readonly en?: readonly string[] }>>;
+}
+
+/** The glossary of all chapters: code (4, 6 or 10 digits) → its names, Korean then English. */
 export interface HsGlossary {
   readonly headings: ReadonlyMap<string, readonly string[]>;
   readonly subheadings: ReadonlyMap<string, readonly string[]>;
+  readonly lines?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** All chapter ranges as one glossary (a code named in two files keeps both lists). */
-export function mergeGlossary(files: readonly HsGlossaryFile[]): HsGlossary {
+export function mergeGlossary(
+  files: readonly HsGlossaryFile[],
+  lineFiles: readonly HsLineGlossaryFile[] = [],
+): HsGlossary {
   const headings = new Map<string, string[]>();
   const subheadings = new Map<string, string[]>();
-  const add = (into: Map<string, string[]>, code: string, entry: { ko: readonly string[]; en?: readonly string[] }) =>
-    into.set(code, [...(into.get(code) ?? []), ...entry.ko, ...(entry.en ?? [])]);
+  const lines = new Map<string, string[]>();
+  const add = (into: Map<string, string[]>, code: string, entry: { ko?: readonly string[]; en?: readonly string[] }) =>
+    into.set(code, [...(into.get(code) ?? []), ...(entry.ko ?? []), ...(entry.en ?? [])]);
   for (const file of files) {
     for (const [code, entry] of Object.entries(file.headings)) add(headings, code, entry);
     for (const [code, entry] of Object.entries(file.subheadings ?? {})) add(subheadings, code, entry);
   }
-  return { headings, subheadings };
+  for (const file of lineFiles) for (const [code, entry] of Object.entries(file.lines)) add(lines, code, entry);
+  return { headings, subheadings, lines };
 }
 
 /** The shipped glossary, loaded on first use (separate chunks in the browser, like the nomenclature). */
@@ -47,7 +63,20 @@ export async function loadGlossary(): Promise<HsGlossary> {
     import('./_hs-data/glossary/ch84-85.json'),
     import('./_hs-data/glossary/ch86-97.json'),
   ]);
-  return mergeGlossary(files.map((f) => f.default as unknown as HsGlossaryFile));
+  const lineFiles = await Promise.all([
+    import('./_hs-data/glossary-lines/ch01-24.json'),
+    import('./_hs-data/glossary-lines/ch25-29.json'),
+    import('./_hs-data/glossary-lines/ch30-38.json'),
+    import('./_hs-data/glossary-lines/ch39-67.json'),
+    import('./_hs-data/glossary-lines/ch68-83.json'),
+    import('./_hs-data/glossary-lines/ch84.json'),
+    import('./_hs-data/glossary-lines/ch85.json'),
+    import('./_hs-data/glossary-lines/ch86-97.json'),
+  ]);
+  return mergeGlossary(
+    files.map((f) => f.default as unknown as HsGlossaryFile),
+    lineFiles.map((f) => f.default as unknown as HsLineGlossaryFile),
+  );
 }
 
 /**

@@ -725,6 +725,26 @@ describe('model.hs_code', () => {
     expect(rows.map((r) => r.hs10_1)).toEqual(['6109101000', '9617002000', '8508111000', '7113192000', '9507102000']);
   });
 
+  it('puts first the national line whose declared name the goods are called by (진미채, 통기타), not 기타', async () => {
+    // worked out from the HSK: seasoned dried squid strips are 조미오징어 1605.54-2091 and an acoustic guitar the guitar
+    // line 9202.90-1000 (its name 기타(guitar) is no residual "other"). The names come from the glossary of national
+    // lines (_hs-data/glossary-lines). Before: 1605.54-2099 and 9202.90-9000, their subheadings' residual lines.
+    const { rows, error } = await run([
+      [
+        'a',
+        '진미채 1kg',
+        '오징어를 설탕·소금·소르비톨 등으로 조미한 후 건조하여 가늘고 길게 찢은 것으로, 지퍼백에 1kg씩 담겨 있음 - 용도: 반찬용',
+      ],
+      [
+        'b',
+        '어쿠스틱 기타 AG-100',
+        '가문비나무 상판과 마호가니 측후판으로 만든 6현 통기타(픽업 없음), 소프트 케이스 포함',
+      ],
+    ]);
+    expect(error).toBeNull();
+    expect(rows.map((r) => r.hs10_1)).toEqual(['1605542091', '9202901000']);
+  });
+
   it('the trained classifier names the chapter of goods written for this test (not tariff lines)', () => {
     const asset = JSON.parse(
       readFileSync(new URL('./_hs-data/hs-classifier.json', import.meta.url), 'utf8'),
