@@ -136,7 +136,7 @@ export const FUSION = {
   glossary: { focus4: 1, text4: 0, focus6: 1, named4: 2, named6: 1, full: 0.3 },
   /** Added to a line whose distinctive name the query spells out (times min(1, name length / 4)). */
   namedInQuery: 2,
-  /** The lines' distinctive English names count as spelled out too (whole stemmed words). */
+  /** A line whose distinctive English name (whole stemmed words) the goods are called by goes first in its subheading. */
   englishNames: true,
   /** A line whose condition the goods meet (로봇형, 금으로 만든 것) goes first in its subheading. */
   conditions: true,
@@ -734,12 +734,20 @@ export class HsCodeModel {
   }
 
   /**
-   * A line whose condition the goods meet (로봇형 for a 로봇청소기, 금으로 만든 것 for 금(18K)으로 만든 목걸이) goes first
-   * in its subheading, unless a rule has set it aside. Only the order within the subheading changes: a condition says
-   * which line, never which subheading. The condition's word begins a word of what the goods are, or, for a material,
-   * stands before 으로 만든 in the description.
+   * A line the goods are named for goes first in its subheading, unless a rule has set it aside: its condition met
+   * (로봇형 for a 로봇청소기: the condition's word begins a word of what the goods are, or, for a material, stands before
+   * 으로 만든 in the description; "Of carbon" for a carbon rod), its English name the goods' head (T-shirts), or its
+   * glossary name spelled in what the goods are (진미채). Only the order within the subheading changes: such a name
+   * says which national line, never which subheading (on dev set 11 the English names as a bonus to the score had
+   * cost one heading).
    */
-  private meetConditions(lineScore: Float64Array, query: HsQuery, focus: string, text: string): void {
+  private meetConditions(
+    lineScore: Float64Array,
+    query: HsQuery,
+    focus: string,
+    text: string,
+    heads: readonly string[],
+  ): void {
     const n = this.nomenclature;
     const words = normalizeText(focus).split(' ');
     const starts = words.map((_, i) => words.slice(i).join(''));
@@ -755,6 +763,17 @@ export class HsCodeModel {
           : starts.some((w) => w.startsWith(core)) || (material && made.some((w) => w === core || w.endsWith(core)))
       )
         met.push(...lines);
+    }
+    // the lines' English names (T-shirts, Ramen) the goods are called by: only a name that ends where a head does (a
+    // "Hairpin stator assembly" spells Hairpins, but is a stator)
+    if (FUSION.englishNames && /[a-z]{3}/iu.test(`${query.name} ${query.description ?? ''}`)) {
+      const spelled = ` ${englishTerms(joinHyphens(`${query.name} ${query.description ?? ''}`))} `;
+      const ends = heads.map((h) => englishTerms(h).split(' ').pop() ?? '').filter((h) => h.length >= 3);
+      for (const { terms, lines } of n.englishNames) {
+        if (!spelled.includes(` ${terms} `)) continue;
+        const last = terms.split(' ').pop()!;
+        if (ends.some((h) => last === h || last.endsWith(h))) met.push(...lines);
+      }
     }
     // the glossary's names of national lines (수분크림 for 기초화장용 제품류) spelled in what the goods are
     if (FUSION.lineNames && n.lineNames.length > 0) {
@@ -842,18 +861,6 @@ export class HsCodeModel {
       if (!named || subsumed(compact, [n.line4[lines[0]!]!], glossary.spelled4)) continue;
       for (const l of lines) spelled[l] = FUSION.namedInQuery * Math.min(1, t.length / 4);
     }
-    if (FUSION.englishNames && englishWords) {
-      const words = ` ${englishTerms(joinHyphens(`${query.name} ${query.description ?? ''}`))} `;
-      // only a name that ends where a head does: a "Hairpin stator assembly" spells Hairpins, but is a stator
-      const heads = head.heads.map((h) => englishTerms(h).split(' ').pop() ?? '').filter((h) => h.length >= 3);
-      for (const { terms, lines } of n.englishNames) {
-        if (!words.includes(` ${terms} `)) continue;
-        const last = terms.split(' ').pop()!;
-        if (!heads.some((h) => last === h || last.endsWith(h))) continue;
-        for (const l of lines) spelled[l] = Math.max(spelled[l]!, FUSION.namedInQuery * Math.min(1, terms.length / 4));
-      }
-    }
-
     // Residual lines: a specific line whose own name does not match yields its line-level evidence to the
     // subheading's residual line ("기타"), which stands for everything not named. A name the query spells out
     // matches however long the query (its cosine with a long description is small: 소주 in "…희석식 소주…").
@@ -950,7 +957,7 @@ export class HsCodeModel {
           lineScore[i] = lineScore[i]! * FUSION.contradictedTerm;
       }
 
-    if (FUSION.conditions) this.meetConditions(lineScore, query, focus, text);
+    if (FUSION.conditions) this.meetConditions(lineScore, query, focus, text, head.heads);
 
     // Decisions: centroids at HS4 and HS6, nearest decision at HS10 (each times its cosine and the closeness).
     const decided = new Map<number, string[]>();
