@@ -240,6 +240,7 @@ export async function runHsCodeSuite(machine: string) {
   const held8 = readHeld('bench/data/hs-dev-items-8.csv');
   const held9 = readHeld('bench/data/hs-dev-items-9.csv');
   const held10 = readHeld('bench/data/hs-dev-items-10.csv');
+  const held11 = readHeld('bench/data/hs-dev-items-11.csv');
   const held2a = scoredBy(plain, held2);
   const held3a = scoredBy(plain, held3);
   const held4a = scoredBy(plain, held4);
@@ -249,6 +250,7 @@ export async function runHsCodeSuite(machine: string) {
   const held8a = scoredBy(plain, held8);
   const held9a = scoredBy(plain, held9);
   const held10a = scoredBy(plain, held10);
+  const held11a = scoredBy(plain, held11);
   const heldSet = (prefix: string) => {
     const items = held.filter((r) => r.id.startsWith(prefix));
     return { n: items.length, a: scoredBy(plain, items) };
@@ -302,6 +304,7 @@ ${row('**seventh held-out set**, 9 more goods from the court judgments, their ow
 ${row('**eighth held-out set**, ruling style, 60 goods of all 21 sections written from the tariff by a helper who saw neither the model nor the rulings (bench/data/hs-dev-items-8.csv; its misses were read in the tenth round)', held8.length, held8a)}
 ${row('**ninth held-out set**, ruling style, 60 goods of 29 chapters with sets, composite goods and parts, written from the tariff by another such helper (bench/data/hs-dev-items-9.csv; never tuned on, its misses read in the eleventh round)', held9.length, held9a)}
 ${row("**tenth held-out set**, declared names of today's goods in ruling prose, 60 goods spread as rulings are (a third machinery and electronics), by a helper who saw neither the model, its glossary nor the rulings (bench/data/hs-dev-items-10.csv; never tuned on, no miss read)", held10.length, held10a)}
+${row("**eleventh held-out set**, today's and ordinary goods in ruling prose, spread as rulings are, by another helper who saw neither the model, its glossary, the other sets nor the rulings (bench/data/hs-dev-items-11.csv; written in the twelfth round, scored by parts of the round, no miss read)", held11.length, held11a)}
 ${row('questions written from the rulings, nomenclature only', questions.length, accuracy(qAlone, qTruth))}
 ${row('the same questions, the 20 rulings learned as decisions', questions.length, accuracy(qTaught, qTruth))}
 ${row('held-out items, all, with the 20 rulings learned as decisions (unrelated decisions must not pull them)', held.length, heldTaught)}
@@ -739,6 +742,51 @@ Dev set 9 (now read): 82/70/45, 88/82/68 → 87/77/48, 92/87/75. Dev set 10, sco
 miss read): 85/72/52, 90/88/77 → **85/73/52, 90/88/78**. The rulings: unchanged. Its other misses need what no rule here
 reads (a supplement in a gelatin softgel is no gelatin, a Wi-Fi module no telephone, a blood pressure "monitor" no
 video monitor).
+
+Twelfth round (issue 17, the national line: the last four digits). On dev sets 1–9, 83 goods had the right subheading
+and the wrong national line; in 54 of them the answer was a named line and the model chose the subheading's residual
+기타. A named line whose own name has little cosine with a long description yields to 기타 (\`namedLine\`, set on the
+rulings, which land on 기타 more often than written sets do); the named lines it got wrong were named in English
+(T-shirts, Ramen, Kim-chi), spaced otherwise (보온 도시락 in 보온도시락), by a condition the goods meet (로봇형 for a
+로봇청소기, 금으로 만든 것 for 금(18K)으로 만든, "Of carbon" for a carbon rod), or by a category no declaration spells
+(기초화장용 제품류, 조제 세제). Added (nodes/model/_hs-code-model.ts, \`meetConditions\`): a line so named goes first in
+its subheading; the two lines trade scores, so the subheading's best score, and with it every HS4 and HS6 figure,
+stays what it was. A spaced name also counts when the goods' name writes it without the space (as a spelled name, as
+before), and a name now counts as distinctive when its lines fall in at most two subheadings (티셔츠 is under cotton
+and under other materials), not at most two lines. Eight helpers wrote, from the tariff's lines alone (the listing of
+each split subheading: \`node /work/notes/hs-splits.mjs\`, not shipped), the declared names of 2,908 national lines
+(10,024 names: 수분크림 and 세럼 for 기초화장용 제품류, 진미채 for 조미오징어, 통기타 for 기타(guitar)); the brief's four
+examples were lines of no set (조미오징어, 확대경, 도어아이, 태양전지 제조용 웨이퍼). 기타(guitar), 기타(guitars) and the
+lines 기타(…로 한정한다) are no longer read as residual. A new independent set, dev set 11 (60 goods; the helper saw
+neither the model, its glossary, the other sets nor the rulings), was written during the round. Top-1 HS4/HS6/HS10,
+top-3, before the round (9f56df5) → after:
+
+| set | before | after |
+|---|---|---|
+| **dev set 11** (new, independent; no miss read) | 92/85/52, 93/90/70 | **92/85/65, 93/90/75** |
+| **dev set 10** (no miss read) | 85/73/52, 90/88/78 | **85/73/60, 90/88/82** |
+| dev set 9 | 87/77/48, 92/87/75 | 87/77/60, 92/87/80 |
+| dev set 8 | 88/83/60, 90/90/82 | 88/83/68, 90/90/85 |
+| dev set 6 | 92/78/55, 92/90/80 | 92/78/62, 92/90/83 |
+| dev set 5 | 98/97/85, 100/100/98 | 98/97/93, 100/100/98 |
+| dev set 4 | 95/93/75, 97/97/95 | 95/93/83, 97/97/95 |
+| dev set 2 | 100/95/83, 100/100/100 | 100/95/85, 100/100/100 |
+| dev set 1 | 97/89/74, 98/97/92 | 97/89/82, 98/97/94 |
+| dev sets 3, 7, probes, probes 2 | | unchanged |
+| 20 rulings | 70/65/50, 70/70/60 | unchanged |
+
+Of dev sets 1–9's HS10 gain, the named lines (English, spaced, conditions) gave 16 goods and the line names 16. The
+rulings did not move: of their three HS10 misses with the right subheading, one answer no longer exists in this
+nomenclature (3907291000) and two are lines no name here says (8528.71-2020 쌍방향 커뮤니케이션 기능을 갖춘 것 for a TV
+stick, 8609.00-5000 냉동용과 냉장용 for a cold-chain container). Dev set 11 showed the English names, first given the spelled-name bonus, cost one heading (and one
+subheading) there; they now only reorder within the subheading, as the conditions and the line names always did, and
+dev set 11's HS4 and HS6 are back to before. Cost, two paired runs against 9f56df5 (\`HS_DEV_TIMING=1 HS_DEV_ONLY=1
+HS_DEV_FILES=bench/data/hs-dev-items.csv,bench/data/hs-dev-items-6.csv npm run bench -- --suite hs-code\`): the index
+build 3.6–3.9 s against 3.6–4.7 s, a prediction 20.5–21.6 ms per item warm against 19.4–22.1 ms, the same within noise.
+Tried and not shipped: \`namedLine\` at 0.15 (dev sets 1–9 +4 HS10, the rulings
+−3), 0.25 and 0.3 (−3 and −8 HS10 on dev sets 1–9); "그 밖의 X" lines read as residual (dev sets 5
+and 9 −1 HS10 each, dev set 10 −2); a subheading whose glossary name the goods spell put first
+in its heading (dev sets 5, 8, 10 and 11 +1 HS6 each, the rulings −1 HS6 (a garlic juice went to mixtures of juices), the probes −1 to −2).
 
 
 Where it runs: in the studio the suggestion (index build and scoring) now runs in a Web Worker that lives as long as
