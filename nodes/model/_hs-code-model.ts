@@ -143,6 +143,11 @@ export const FUSION = {
   /** So does a line whose glossary name (_hs-data/glossary-lines) is spelled in what the goods are. */
   lineNames: true,
   /**
+   * A subheading whose distinguishing name (_hs-data/glossary-subheadings) is spelled in what the goods are goes first in
+   * its heading (those names also count as the subheading's glossary names spelled out, not by n-gram cosine).
+   */
+  picks: true,
+  /**
    * Score factor of a raw-food line (Ch. 2, 3, 7, 8) whose wording names only states (fresh, frozen, dried) the
    * item's description does not (_hs-rules.ts); 1 turns it off.
    */
@@ -365,6 +370,37 @@ function glossaryLineNames(
   return [...byName].filter(([, l]) => fewSubheadings(lines, l)).map(([compact, l]) => ({ compact, lines: l }));
 }
 
+/** Two glossaries' names per code, together. */
+function mergeNames(
+  a: ReadonlyMap<string, readonly string[]>,
+  b: ReadonlyMap<string, readonly string[]> | undefined,
+): ReadonlyMap<string, readonly string[]> {
+  if (!b) return a;
+  const merged = new Map(a);
+  for (const [code, names] of b) merged.set(code, [...(merged.get(code) ?? []), ...names]);
+  return merged;
+}
+
+/** The names that tell a subheading from its siblings, as compact keys of at most two subheadings. */
+function glossaryPickNames(
+  glossary: HsGlossary | null,
+  at6: ReadonlyMap<string, number>,
+): Array<{ compact: string; subs: number[] }> {
+  const byName = new Map<string, number[]>();
+  for (const [code, names] of glossary?.picks ?? []) {
+    const s = at6.get(code);
+    if (s === undefined) continue;
+    for (const name of names) {
+      const compact = normalizeText(name).replace(/ /gu, '');
+      if (compact.length < 2) continue;
+      const at = byName.get(compact) ?? [];
+      if (!at.includes(s)) at.push(s);
+      byName.set(compact, at);
+    }
+  }
+  return [...byName].filter(([, s]) => s.length <= 2).map(([compact, subs]) => ({ compact, subs }));
+}
+
 /** English line names that state a condition on the goods rather than name them. */
 const CONDITION =
   /^(other|of|for|in|on|with|without|not|new|used|containing|exceeding|weighing|having|put up|whether|n\.e\.c|dried|fresh|frozen|chilled|live|whole|cut|parts|accessories)\b/iu;
@@ -391,6 +427,8 @@ export class HsNomenclatureIndex {
   readonly names: Array<{ readonly text: string; readonly lines: number[] }>;
   /** Distinctive English line names, as stemmed words (`englishTerms`). */
   readonly englishNames: Array<{ readonly terms: string; readonly lines: number[] }>;
+  /** Names that tell a subheading from its siblings, normalised without spaces, with their subheadings (hs6). */
+  readonly pickNames: Array<{ readonly compact: string; readonly subs: number[] }>;
   /** The glossary's names of national lines, normalised without spaces, with their (non-residual) lines. */
   readonly lineNames: Array<{ readonly compact: string; readonly lines: number[] }>;
   /** Lines whose name is a condition (금으로 만든 것, 로봇형): the word it turns on, spaces removed. */
@@ -466,6 +504,7 @@ export class HsNomenclatureIndex {
     this.englishNames = distinctiveEnglishNames(lines);
     this.conditions = conditionNames(lines);
     this.lineNames = glossaryLineNames(glossary, this.lineOf, lines);
+    this.pickNames = glossaryPickNames(glossary, new Map(this.hs6.map((c, i) => [c, i])));
     const en = (code: string) => english[code] ?? '';
     this.index4 = Bm25Index.build(
       this.hs4.map((c) => ({ id: c, text: `${heading.get(c)} ${en(c)}` })),
@@ -533,7 +572,9 @@ export class HsNomenclatureIndex {
       this.glossary4 = namesOf(glossary.headings, this.hs4);
       this.glossary6 = namesOf(glossary.subheadings, this.hs6);
       this.glossaryNames4 = glossaryNames(glossary.headings, at4);
-      this.glossaryNames6 = glossaryNames(glossary.subheadings, at6);
+      // the names that tell a subheading from its siblings count when spelled out, not by n-gram cosine: a
+      // "공압식 진공청소기" shares too many n-grams with any 청소기
+      this.glossaryNames6 = glossaryNames(mergeNames(glossary.subheadings, glossary.picks), at6);
       this.glossaryNameCodes4 = new Map(this.glossaryNames4.map((g) => [g.compact, g.codes]));
       this.glossaryNameCodes6 = new Map(this.glossaryNames6.map((g) => [g.compact, g.codes]));
     }
@@ -789,6 +830,34 @@ export class HsCodeModel {
     }
   }
 
+  /**
+   * A subheading whose distinguishing name (_hs-data/glossary-subheadings) is spelled in what the goods are goes first
+   * in its heading, when it is the only such subheading of that heading: its best line and the heading's best line
+   * trade scores, so the heading's best score stays what it was.
+   */
+  private pickSubheadings(lineScore: Float64Array, focus: string): void {
+    const n = this.nomenclature;
+    const spelled = spelledIn(focus);
+    const byHeading = new Map<number, Set<number>>();
+    for (const { compact, subs } of n.pickNames) {
+      if (!spelled(compact)) continue;
+      for (const s6 of subs) {
+        const h = n.line4[n.linesOf6[s6]![0]!]!;
+        byHeading.set(h, (byHeading.get(h) ?? new Set()).add(s6));
+      }
+    }
+    for (const [h, subs] of byHeading) {
+      if (subs.size !== 1) continue;
+      const [s6] = subs;
+      let bh = -1;
+      for (const l of n.linesOf4[h]!) if (bh < 0 || lineScore[l]! > lineScore[bh]!) bh = l;
+      let bs = -1;
+      for (const l of n.linesOf6[s6!]!) if (bs < 0 || lineScore[l]! > lineScore[bs]!) bs = l;
+      if (bs !== bh && lineScore[bs]! >= 0.5 * lineScore[bh]!)
+        [lineScore[bs], lineScore[bh]] = [lineScore[bh]!, lineScore[bs]!];
+    }
+  }
+
   /** The `k` best tariff lines for one item, best first (empty when the text has nothing to match). */
   predict(query: HsQuery, k = 3): HsCandidate[] {
     const { text, focus } = this.queryTexts(query);
@@ -957,6 +1026,7 @@ export class HsCodeModel {
           lineScore[i] = lineScore[i]! * FUSION.contradictedTerm;
       }
 
+    if (FUSION.picks && n.pickNames.length > 0) this.pickSubheadings(lineScore, focus);
     if (FUSION.conditions) this.meetConditions(lineScore, query, focus, text, head.heads);
 
     // Decisions: centroids at HS4 and HS6, nearest decision at HS10 (each times its cosine and the closeness).

@@ -20,13 +20,20 @@ const nomenclature = JSON.parse(
 describe('HS glossary of declared names', () => {
   it('ships every chapter range it has, and names every heading of the tariff', async () => {
     const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+    const picksDir = path.join(import.meta.dirname, '_hs-data/glossary-subheadings');
     const onDisk = mergeGlossary(
       files.map((f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as HsGlossaryFile),
+      [],
+      readdirSync(picksDir)
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => ({ headings: {}, ...JSON.parse(readFileSync(path.join(picksDir, f), 'utf8')) }) as HsGlossaryFile),
     );
     const shipped = await loadGlossary();
     // a file added to the folder but not to loadGlossary() would never reach the studio
     expect([...shipped.headings.keys()].sort()).toEqual([...onDisk.headings.keys()].sort());
     expect(shipped.subheadings.size).toBe(onDisk.subheadings.size);
+    expect(shipped.picks?.size).toBe(onDisk.picks?.size);
+    expect(shipped.picks?.size).toBeGreaterThan(1200);
 
     const headings = new Set(nomenclature.lines.map(([hs10]) => hs10.slice(0, 4)));
     const subheadings = new Set(nomenclature.lines.map(([hs10]) => hs10.slice(0, 6)));

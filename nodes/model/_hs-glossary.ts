@@ -7,7 +7,8 @@
 // names of four goods the 20 rulings had missed (TV stick, catnip, boot clamp, sulfide solid electrolyte) were given
 // as examples to the writers of the eleventh round (bench/RESULTS.md, hs-code, which states the rulings with and
 // without them). The twelfth round added names per national line (_hs-data/glossary-lines/*.json): what tells a line
-// of a subheading the HSK splits from its siblings, written from the tariff's lines alone.
+// of a subheading the HSK splits from its siblings, written from the tariff's lines alone,
+// and names that tell a subheading from its sibling subheadings (_hs-data/glossary-subheadings/*.json).
 
 import { normalizeText } from '../../runtime/text/char-ngrams.ts';
 
@@ -32,16 +33,20 @@ export interface HsGlossary {
   readonly headings: ReadonlyMap<string, readonly string[]>;
   readonly subheadings: ReadonlyMap<string, readonly string[]>;
   readonly lines?: ReadonlyMap<string, readonly string[]>;
+  /** Names that tell a subheading from its sibling subheadings (_hs-data/glossary-subheadings). */
+  readonly picks?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** All chapter ranges as one glossary (a code named in two files keeps both lists). */
 export function mergeGlossary(
   files: readonly HsGlossaryFile[],
   lineFiles: readonly HsLineGlossaryFile[] = [],
+  pickFiles: readonly HsGlossaryFile[] = [],
 ): HsGlossary {
   const headings = new Map<string, string[]>();
   const subheadings = new Map<string, string[]>();
   const lines = new Map<string, string[]>();
+  const picks = new Map<string, string[]>();
   const add = (into: Map<string, string[]>, code: string, entry: { ko?: readonly string[]; en?: readonly string[] }) =>
     into.set(code, [...(into.get(code) ?? []), ...(entry.ko ?? []), ...(entry.en ?? [])]);
   for (const file of files) {
@@ -49,7 +54,9 @@ export function mergeGlossary(
     for (const [code, entry] of Object.entries(file.subheadings ?? {})) add(subheadings, code, entry);
   }
   for (const file of lineFiles) for (const [code, entry] of Object.entries(file.lines)) add(lines, code, entry);
-  return { headings, subheadings, lines };
+  for (const file of pickFiles)
+    for (const [code, entry] of Object.entries(file.subheadings ?? {})) add(picks, code, entry);
+  return { headings, subheadings, lines, picks };
 }
 
 /** The shipped glossary, loaded on first use (separate chunks in the browser, like the nomenclature). */
@@ -73,9 +80,19 @@ export async function loadGlossary(): Promise<HsGlossary> {
     import('./_hs-data/glossary-lines/ch85.json'),
     import('./_hs-data/glossary-lines/ch86-97.json'),
   ]);
+  const pickFiles = await Promise.all([
+    import('./_hs-data/glossary-subheadings/ch01-24.json'),
+    import('./_hs-data/glossary-subheadings/ch25-38.json'),
+    import('./_hs-data/glossary-subheadings/ch39-49.json'),
+    import('./_hs-data/glossary-subheadings/ch50-67.json'),
+    import('./_hs-data/glossary-subheadings/ch68-83.json'),
+    import('./_hs-data/glossary-subheadings/ch84.json'),
+    import('./_hs-data/glossary-subheadings/ch85-97.json'),
+  ]);
   return mergeGlossary(
     files.map((f) => f.default as unknown as HsGlossaryFile),
     lineFiles.map((f) => f.default as unknown as HsLineGlossaryFile),
+    pickFiles.map((f) => ({ headings: {}, ...f.default }) as unknown as HsGlossaryFile),
   );
 }
 

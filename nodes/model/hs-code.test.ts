@@ -745,6 +745,22 @@ describe('model.hs_code', () => {
     expect(rows.map((r) => r.hs10_1)).toEqual(['1605542091', '9202901000']);
   });
 
+  it('tells a subheading from its siblings by the names goods are declared under (핸디 스티머, 토닉워터)', async () => {
+    // worked out from the tariff: a hand-held garment steamer is an electro-thermic appliance of 8516.79, and tonic
+    // water a water with added sugar and flavour of 2202.10. The names come from the glossary of what tells a
+    // subheading from its siblings (_hs-data/glossary-subheadings). Before: 8543.30 and 8422.30.
+    const { rows, error } = await run([
+      ['a', '핸디 스티머 GS-10', '물탱크의 물을 전열로 가열해 증기를 뿜어 옷의 주름을 펴는 손에 드는 전기기기(1,200W)'],
+      [
+        'b',
+        '토닉워터 300ml',
+        '정제수에 설탕, 구연산, 키니네 향료를 넣고 탄산가스를 주입한 음료로, 유리병에 담겨 소매용으로 포장됨',
+      ],
+    ]);
+    expect(error).toBeNull();
+    expect(rows.map((r) => String(r.hs10_1).slice(0, 6))).toEqual(['851679', '220210']);
+  });
+
   it('the trained classifier names the chapter of goods written for this test (not tariff lines)', () => {
     const asset = JSON.parse(
       readFileSync(new URL('./_hs-data/hs-classifier.json', import.meta.url), 'utf8'),
