@@ -349,25 +349,16 @@ const joinHyphens = (text: string) => text.replace(/\b([a-z]+)-([a-z]+)\b/giu, '
 const CONDITION_NAME = /^(.+?)(?:((?:으로|로) 만든 것)|형의 것|형|식의 것| 방식의 것| 방식| 구조의 것|용의 것|용)$/u;
 const PRECIOUS = new Set(['금', '은']);
 
-/** The glossary's names of national lines (_hs-data/glossary-lines), as compact keys of few subheadings. */
+/** The glossary's names of national lines (_hs-data/glossary-lines) as compact keys, each of few subheadings. */
 function glossaryLineNames(
   glossary: HsGlossary | null,
   lineOf: ReadonlyMap<string, number>,
   lines: HsNomenclature['lines'],
-): Array<{ compact: string; lines: number[] }> {
-  const byName = new Map<string, number[]>();
-  for (const [code, names] of glossary?.lines ?? []) {
-    const i = lineOf.get(code);
-    if (i === undefined || isResidual(lines[i]![1])) continue;
-    for (const name of names) {
-      const compact = normalizeText(name).replace(/ /gu, '');
-      if (compact.length < 2) continue;
-      const at = byName.get(compact) ?? [];
-      if (!at.includes(i)) at.push(i);
-      byName.set(compact, at);
-    }
-  }
-  return [...byName].filter(([, l]) => fewSubheadings(lines, l)).map(([compact, l]) => ({ compact, lines: l }));
+): GlossaryName[] {
+  const named = new Map([...lineOf].filter(([, i]) => !isResidual(lines[i]![1])));
+  return glossaryNames(glossary?.lines ?? new Map(), named, Number.POSITIVE_INFINITY).filter((g) =>
+    fewSubheadings(lines, g.codes),
+  );
 }
 
 /** Two glossaries' names per code, together. */
@@ -379,26 +370,6 @@ function mergeNames(
   const merged = new Map(a);
   for (const [code, names] of b) merged.set(code, [...(merged.get(code) ?? []), ...names]);
   return merged;
-}
-
-/** The names that tell a subheading from its siblings, as compact keys of at most two subheadings. */
-function glossaryPickNames(
-  glossary: HsGlossary | null,
-  at6: ReadonlyMap<string, number>,
-): Array<{ compact: string; subs: number[] }> {
-  const byName = new Map<string, number[]>();
-  for (const [code, names] of glossary?.picks ?? []) {
-    const s = at6.get(code);
-    if (s === undefined) continue;
-    for (const name of names) {
-      const compact = normalizeText(name).replace(/ /gu, '');
-      if (compact.length < 2) continue;
-      const at = byName.get(compact) ?? [];
-      if (!at.includes(s)) at.push(s);
-      byName.set(compact, at);
-    }
-  }
-  return [...byName].filter(([, s]) => s.length <= 2).map(([compact, subs]) => ({ compact, subs }));
 }
 
 /** English line names that state a condition on the goods rather than name them. */
@@ -428,9 +399,9 @@ export class HsNomenclatureIndex {
   /** Distinctive English line names, as stemmed words (`englishTerms`). */
   readonly englishNames: Array<{ readonly terms: string; readonly lines: number[] }>;
   /** Names that tell a subheading from its siblings, normalised without spaces, with their subheadings (hs6). */
-  readonly pickNames: Array<{ readonly compact: string; readonly subs: number[] }>;
+  readonly pickNames: GlossaryName[];
   /** The glossary's names of national lines, normalised without spaces, with their (non-residual) lines. */
-  readonly lineNames: Array<{ readonly compact: string; readonly lines: number[] }>;
+  readonly lineNames: GlossaryName[];
   /** Lines whose name is a condition (금으로 만든 것, 로봇형): the word it turns on, spaces removed. */
   readonly conditions: Array<{
     readonly core: string;
@@ -504,7 +475,7 @@ export class HsNomenclatureIndex {
     this.englishNames = distinctiveEnglishNames(lines);
     this.conditions = conditionNames(lines);
     this.lineNames = glossaryLineNames(glossary, this.lineOf, lines);
-    this.pickNames = glossaryPickNames(glossary, new Map(this.hs6.map((c, i) => [c, i])));
+    this.pickNames = glossaryNames(glossary?.picks ?? new Map(), new Map(this.hs6.map((c, i) => [c, i])));
     const en = (code: string) => english[code] ?? '';
     this.index4 = Bm25Index.build(
       this.hs4.map((c) => ({ id: c, text: `${heading.get(c)} ${en(c)}` })),
@@ -782,7 +753,7 @@ export class HsCodeModel {
    * says which national line, never which subheading (on dev set 11 the English names as a bonus to the score had
    * cost one heading).
    */
-  private meetConditions(
+  private putNamedLinesFirst(
     lineScore: Float64Array,
     query: HsQuery,
     focus: string,
@@ -791,20 +762,29 @@ export class HsCodeModel {
   ): void {
     const n = this.nomenclature;
     const words = normalizeText(focus).split(' ');
-    const starts = words.map((_, i) => words.slice(i).join(''));
+    const compact = words.join('');
+    const wordStarts = new Set<number>();
+    for (let at = 0, i = 0; i < words.length; at += words[i]!.length, i++) wordStarts.add(at);
+    // the condition's word begins a word of what the goods are (로봇 in 로봇청소기), spaces removed
+    const beginsWord = (core: string) => {
+      for (let at = compact.indexOf(core); at >= 0; at = compact.indexOf(core, at + 1))
+        if (wordStarts.has(at)) return true;
+      return false;
+    };
     const made = [...normalizeText(text).matchAll(/([가-힣]+)\s?(?:\([^)]*\)\s?)?(?:으로|로) 만든/gu)].map(
       (m) => m[1]!,
     );
     const named = ` ${englishTerms(joinHyphens(query.name))} `;
     const met: number[] = [];
-    for (const { core, material, english, lines } of n.conditions) {
-      if (
-        english
-          ? named.includes(` ${core} `)
-          : starts.some((w) => w.startsWith(core)) || (material && made.some((w) => w === core || w.endsWith(core)))
-      )
-        met.push(...lines);
-    }
+    if (FUSION.conditions)
+      for (const { core, material, english, lines } of n.conditions) {
+        if (
+          english
+            ? named.includes(` ${core} `)
+            : beginsWord(core) || (material && made.some((w) => w === core || w.endsWith(core)))
+        )
+          met.push(...lines);
+      }
     // the lines' English names (T-shirts, Ramen) the goods are called by: only a name that ends where a head does (a
     // "Hairpin stator assembly" spells Hairpins, but is a stator)
     if (FUSION.englishNames && /[a-z]{3}/iu.test(`${query.name} ${query.description ?? ''}`)) {
@@ -819,7 +799,7 @@ export class HsCodeModel {
     // the glossary's names of national lines (수분크림 for 기초화장용 제품류) spelled in what the goods are
     if (FUSION.lineNames && n.lineNames.length > 0) {
       const spelled = spelledIn(focus);
-      for (const { compact, lines } of n.lineNames) if (spelled(compact)) met.push(...lines);
+      for (const { compact, codes } of n.lineNames) if (spelled(compact)) met.push(...codes);
     }
     for (const l of met) {
       let best = l;
@@ -835,13 +815,13 @@ export class HsCodeModel {
    * in its heading, when it is the only such subheading of that heading: its best line and the heading's best line
    * trade scores, so the heading's best score stays what it was.
    */
-  private pickSubheadings(lineScore: Float64Array, focus: string): void {
+  private putNamedSubheadingsFirst(lineScore: Float64Array, focus: string): void {
     const n = this.nomenclature;
     const spelled = spelledIn(focus);
     const byHeading = new Map<number, Set<number>>();
-    for (const { compact, subs } of n.pickNames) {
+    for (const { compact, codes } of n.pickNames) {
       if (!spelled(compact)) continue;
-      for (const s6 of subs) {
+      for (const s6 of codes) {
         const h = n.line4[n.linesOf6[s6]![0]!]!;
         byHeading.set(h, (byHeading.get(h) ?? new Set()).add(s6));
       }
@@ -1026,8 +1006,8 @@ export class HsCodeModel {
           lineScore[i] = lineScore[i]! * FUSION.contradictedTerm;
       }
 
-    if (FUSION.picks && n.pickNames.length > 0) this.pickSubheadings(lineScore, focus);
-    if (FUSION.conditions) this.meetConditions(lineScore, query, focus, text, head.heads);
+    if (FUSION.picks && n.pickNames.length > 0) this.putNamedSubheadingsFirst(lineScore, focus);
+    this.putNamedLinesFirst(lineScore, query, focus, text, head.heads);
 
     // Decisions: centroids at HS4 and HS6, nearest decision at HS10 (each times its cosine and the closeness).
     const decided = new Map<number, string[]>();

@@ -6,9 +6,9 @@
 // the classification rulings, the court judgments or the held-out sets it is measured on, with one exception: the
 // names of four goods the 20 rulings had missed (TV stick, catnip, boot clamp, sulfide solid electrolyte) were given
 // as examples to the writers of the eleventh round (bench/RESULTS.md, hs-code, which states the rulings with and
-// without them). The twelfth round added names per national line (_hs-data/glossary-lines/*.json): what tells a line
-// of a subheading the HSK splits from its siblings, written from the tariff's lines alone,
-// and names that tell a subheading from its sibling subheadings (_hs-data/glossary-subheadings/*.json).
+// without them). The twelfth round added, written from the tariff's lines and subheadings alone, the names that tell a
+// national line from its sibling lines (_hs-data/glossary-lines/*.json) and a subheading from its sibling subheadings
+// (_hs-data/glossary-subheadings/*.json).
 
 import { normalizeText } from '../../runtime/text/char-ngrams.ts';
 
