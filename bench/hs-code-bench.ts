@@ -752,7 +752,7 @@ and the wrong national line; in 54 of them the answer was a named line and the m
 rulings, which land on 기타 more often than written sets do); the named lines it got wrong were named in English
 (T-shirts, Ramen, Kim-chi), spaced otherwise (보온 도시락 in 보온도시락), by a condition the goods meet (로봇형 for a
 로봇청소기, 금으로 만든 것 for 금(18K)으로 만든, "Of carbon" for a carbon rod), or by a category no declaration spells
-(기초화장용 제품류, 조제 세제). Added (nodes/model/_hs-code-model.ts, \`meetConditions\`): a line so named goes first in
+(기초화장용 제품류, 조제 세제). Added (nodes/model/_hs-code-model.ts, \`putNamedLinesFirst\`): a line so named goes first in
 its subheading; the two lines trade scores, so the subheading's best score, and with it every HS4 and HS6 figure,
 stays what it was. A spaced name also counts when the goods' name writes it without the space (as a spelled name, as
 before), and a name now counts as distinctive when its lines fall in at most two subheadings (티셔츠 is under cotton
