@@ -542,7 +542,8 @@ export class HsNomenclatureIndex {
       this.glossaryEntries = glossary;
       this.glossary4 = namesOf(glossary.headings, this.hs4);
       this.glossary6 = namesOf(glossary.subheadings, this.hs6);
-      this.glossaryNames4 = glossaryNames(glossary.headings, at4);
+      // the names of goods often put under another heading count when spelled out, as the picks below
+      this.glossaryNames4 = glossaryNames(mergeNames(glossary.headings, glossary.confusions), at4);
       // the names that tell a subheading from its siblings count when spelled out, not by n-gram cosine: a
       // "공압식 진공청소기" shares too many n-grams with any 청소기
       this.glossaryNames6 = glossaryNames(mergeNames(glossary.subheadings, glossary.picks), at6);

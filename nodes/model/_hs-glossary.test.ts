@@ -34,12 +34,23 @@ describe('HS glossary of declared names', () => {
     expect(shipped.subheadings.size).toBe(onDisk.subheadings.size);
     expect(shipped.picks?.size).toBe(onDisk.picks?.size);
     expect(shipped.picks?.size).toBeGreaterThan(1200);
+    const confusionsDir = path.join(import.meta.dirname, '_hs-data/glossary-confusions');
+    const confusions = mergeGlossary(
+      [],
+      [],
+      [],
+      readdirSync(confusionsDir)
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => JSON.parse(readFileSync(path.join(confusionsDir, f), 'utf8')) as HsGlossaryFile),
+    ).confusions;
+    expect(shipped.confusions?.size).toBe(confusions?.size);
 
     const headings = new Set(nomenclature.lines.map(([hs10]) => hs10.slice(0, 4)));
     const subheadings = new Set(nomenclature.lines.map(([hs10]) => hs10.slice(0, 6)));
     const thin = [...headings].filter((h) => (shipped.headings.get(h)?.length ?? 0) < 3);
     expect(thin).toEqual([]);
     expect([...shipped.headings.keys()].filter((h) => !headings.has(h))).toEqual([]);
+    expect([...(shipped.confusions?.keys() ?? [])].filter((h) => !headings.has(h))).toEqual([]);
     expect([...shipped.subheadings.keys()].filter((s) => !subheadings.has(s))).toEqual([]);
   });
 

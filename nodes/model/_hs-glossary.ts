@@ -8,7 +8,8 @@
 // as examples to the writers of the eleventh round (bench/RESULTS.md, hs-code, which states the rulings with and
 // without them). The twelfth round added, written from the tariff's lines and subheadings alone, the names that tell a
 // national line from its sibling lines (_hs-data/glossary-lines/*.json) and a subheading from its sibling subheadings
-// (_hs-data/glossary-subheadings/*.json).
+// (_hs-data/glossary-subheadings/*.json), and the names of goods often put under another heading, under their own
+// (_hs-data/glossary-confusions/*.json).
 
 import { normalizeText } from '../../runtime/text/char-ngrams.ts';
 
@@ -35,6 +36,8 @@ export interface HsGlossary {
   readonly lines?: ReadonlyMap<string, readonly string[]>;
   /** Names that tell a subheading from its sibling subheadings (_hs-data/glossary-subheadings). */
   readonly picks?: ReadonlyMap<string, readonly string[]>;
+  /** Names of goods often put under another heading, under the right one (_hs-data/glossary-confusions). */
+  readonly confusions?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** All chapter ranges as one glossary (a code named in two files keeps both lists). */
@@ -42,11 +45,13 @@ export function mergeGlossary(
   files: readonly HsGlossaryFile[],
   lineFiles: readonly HsLineGlossaryFile[] = [],
   pickFiles: readonly HsGlossaryFile[] = [],
+  confusionFiles: readonly HsGlossaryFile[] = [],
 ): HsGlossary {
   const headings = new Map<string, string[]>();
   const subheadings = new Map<string, string[]>();
   const lines = new Map<string, string[]>();
   const picks = new Map<string, string[]>();
+  const confusions = new Map<string, string[]>();
   const add = (into: Map<string, string[]>, code: string, entry: { ko?: readonly string[]; en?: readonly string[] }) =>
     into.set(code, [...(into.get(code) ?? []), ...(entry.ko ?? []), ...(entry.en ?? [])]);
   for (const file of files) {
@@ -56,7 +61,9 @@ export function mergeGlossary(
   for (const file of lineFiles) for (const [code, entry] of Object.entries(file.lines)) add(lines, code, entry);
   for (const file of pickFiles)
     for (const [code, entry] of Object.entries(file.subheadings ?? {})) add(picks, code, entry);
-  return { headings, subheadings, lines, picks };
+  for (const file of confusionFiles)
+    for (const [code, entry] of Object.entries(file.headings)) add(confusions, code, entry);
+  return { headings, subheadings, lines, picks, confusions };
 }
 
 /** The shipped glossary, loaded on first use (separate chunks in the browser, like the nomenclature). */
@@ -89,10 +96,20 @@ export async function loadGlossary(): Promise<HsGlossary> {
     import('./_hs-data/glossary-subheadings/ch84.json'),
     import('./_hs-data/glossary-subheadings/ch85-97.json'),
   ]);
+  const confusionFiles = await Promise.all([
+    import('./_hs-data/glossary-confusions/ch01-24.json'),
+    import('./_hs-data/glossary-confusions/ch25-38.json'),
+    import('./_hs-data/glossary-confusions/ch39-49.json'),
+    import('./_hs-data/glossary-confusions/ch50-67.json'),
+    import('./_hs-data/glossary-confusions/ch68-83.json'),
+    import('./_hs-data/glossary-confusions/ch84.json'),
+    import('./_hs-data/glossary-confusions/ch85-97.json'),
+  ]);
   return mergeGlossary(
     files.map((f) => f.default as unknown as HsGlossaryFile),
     lineFiles.map((f) => f.default as unknown as HsLineGlossaryFile),
     pickFiles.map((f) => ({ headings: {}, ...f.default }) as unknown as HsGlossaryFile),
+    confusionFiles.map((f) => f.default as unknown as HsGlossaryFile),
   );
 }
 

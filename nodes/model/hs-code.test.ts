@@ -761,6 +761,22 @@ describe('model.hs_code', () => {
     expect(rows.map((r) => String(r.hs10_1).slice(0, 6))).toEqual(['851679', '220210']);
   });
 
+  it('puts goods named after another heading under their own (요거트 메이커, 전기차 감속기)', async () => {
+    // worked out from the tariff: a yogurt maker is an electro-thermic appliance of 85.16, not yogurt of 04.03; an EV's
+    // reduction gear a part of motor vehicles of 87.08 (Section XVII), not a gear box of 84.83. The names come from the
+    // glossary of goods often put under another heading (_hs-data/glossary-confusions). Before: 0403.20 and 8483.40.
+    const { rows, error } = await run([
+      ['a', '요거트 메이커 YM-1', '우유와 종균을 넣은 용기를 40℃ 안팎으로 8시간 데우는 가정용 전기기기(25W)'],
+      [
+        'b',
+        '전기차 감속기 RG-9',
+        '전기자동차 구동모터의 회전을 줄여 바퀴에 전달하는 기어 감속 장치로, 알루미늄 하우징에 헬리컬 기어와 차동장치를 내장함',
+      ],
+    ]);
+    expect(error).toBeNull();
+    expect(rows.map((r) => String(r.hs10_1).slice(0, 4))).toEqual(['8516', '8708']);
+  });
+
   it('the trained classifier names the chapter of goods written for this test (not tariff lines)', () => {
     const asset = JSON.parse(
       readFileSync(new URL('./_hs-data/hs-classifier.json', import.meta.url), 'utf8'),
