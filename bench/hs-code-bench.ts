@@ -756,8 +756,8 @@ rulings, which land on 기타 more often than written sets do); the named lines 
 its subheading; the two lines trade scores, so the subheading's best score, and with it every HS4 and HS6 figure,
 stays what it was. A spaced name also counts when the goods' name writes it without the space (as a spelled name, as
 before), and a name now counts as distinctive when its lines fall in at most two subheadings (티셔츠 is under cotton
-and under other materials), not at most two lines. Eight helpers wrote, from the tariff's lines alone (the listing of
-each split subheading: \`node /work/notes/hs-splits.mjs\`, not shipped), the declared names of 2,908 national lines
+and under other materials), not at most two lines. Eight helpers wrote, from the tariff's lines alone (a listing, made
+from hs-nomenclature.json, of each subheading the HSK splits, with its lines), the declared names of 2,908 national lines
 (10,024 names: 수분크림 and 세럼 for 기초화장용 제품류, 진미채 for 조미오징어, 통기타 for 기타(guitar)); the brief's four
 examples were lines of no set (조미오징어, 확대경, 도어아이, 태양전지 제조용 웨이퍼). 기타(guitar), 기타(guitars) and the
 lines 기타(…로 한정한다) are no longer read as residual. A new independent set, dev set 11 (60 goods; the helper saw
@@ -786,7 +786,7 @@ nomenclature (3907291000) and two are lines no name here says (8528.71-2020 쌍�
 stick, 8609.00-5000 냉동용과 냉장용 for a cold-chain container). Dev set 11 showed the English names, first given the spelled-name bonus, cost one heading (and one
 subheading) there; they now only reorder within the subheading, as the conditions and the line names always did, and
 dev set 11's HS4 and HS6 are back to before. Then seven helpers wrote, from the tariff's subheadings alone
-(\`node /work/notes/hs-subs.mjs\`, not shipped), names that tell a subheading from its siblings, the residual "other"
+(a listing, made from hs-nomenclature.json, of each heading's subheadings with the glossary's names), names that tell a subheading from its siblings, the residual "other"
 included (_hs-data/glossary-subheadings: 1,337 subheadings, 4,288 names; 토닉워터 → 2202.10, 핸디 스티머 → 8516.79, 오일
 파스텔 → 9609.90). Spelled out in what the goods are, such a name gives its subheading the glossary's spelled-name weight
 and puts it first in its heading when it is the only subheading of that heading so named (the heading's best score stays
