@@ -109,8 +109,9 @@ const loadClassifier = (file = path.join(ROOT, 'nodes/model/_hs-data/hs-classifi
  * ruling read (for tuning without looking at the rulings). `HS_FUSION='{"classifier":{"heading":2}}'` (or a JSON
  * array of such overrides, each measured in turn) overrides fusion weights; `HS_NO_CLASSIFIER=1`: retrieval alone; `HS_ALIASES=0`: without the everyday-name lexicon; `HS_CLASSIFIER=file`: another trained file; `HS_DEV_QUESTIONS=1`: also
  * the questions written from the rulings with the rulings learned as decisions (the rulings themselves are not
- * predicted), `HS_DEV_DETAIL=1`: each held-out item missed at HS6 (and each question's answer); `HS_DEV_TIMING=1`: the index build
- * and three more, warm passes over each set, per item.
+ * predicted), `HS_DEV_DETAIL=1`: each held-out item missed at HS6 (and each question's answer), `=10`: also those with
+ * the right subheading and the wrong line (MISS10), `=all`: every item; `HS_DEV_TIMING=1`: the index build and three
+ * more, warm passes over each set, per item.
  */
 /** The shipped glossary (`HS_GLOSSARY=0`: without it, to measure what it adds). */
 const benchGlossary = (): Promise<HsGlossary | null> =>
@@ -169,7 +170,9 @@ async function runDevOnly() {
           if (got[i]![0]!.slice(0, 6) !== r.hs10.slice(0, 6))
             console.log(`MISS ${r.hs10} ${got[i]!.join(' ')} ${r.name} | ${r.description.slice(0, 80)}`);
           else if (process.env.HS_DEV_DETAIL === 'all' || (process.env.HS_DEV_DETAIL === '10' && got[i]![0] !== r.hs10))
-            console.log(`MISS10 ${r.hs10} ${got[i]!.join(' ')} ${r.name} | ${r.description.slice(0, 80)}`);
+            console.log(
+              `${got[i]![0] === r.hs10 ? 'OK' : 'MISS10'} ${r.hs10} ${got[i]!.join(' ')} ${r.name} | ${r.description.slice(0, 80)}`,
+            );
     }
     if (taught) {
       for (const file of DEV_FILES) {

@@ -23,10 +23,11 @@ describe('HS glossary of declared names', () => {
     const picksDir = path.join(import.meta.dirname, '_hs-data/glossary-subheadings');
     const onDisk = mergeGlossary(
       files.map((f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as HsGlossaryFile),
-      [],
-      readdirSync(picksDir)
-        .filter((f) => f.endsWith('.json'))
-        .map((f) => ({ headings: {}, ...JSON.parse(readFileSync(path.join(picksDir, f), 'utf8')) }) as HsGlossaryFile),
+      {
+        picks: readdirSync(picksDir)
+          .filter((f) => f.endsWith('.json'))
+          .map((f) => JSON.parse(readFileSync(path.join(picksDir, f), 'utf8'))),
+      },
     );
     const shipped = await loadGlossary();
     // a file added to the folder but not to loadGlossary() would never reach the studio
@@ -35,14 +36,11 @@ describe('HS glossary of declared names', () => {
     expect(shipped.picks?.size).toBe(onDisk.picks?.size);
     expect(shipped.picks?.size).toBeGreaterThan(1200);
     const confusionsDir = path.join(import.meta.dirname, '_hs-data/glossary-confusions');
-    const confusions = mergeGlossary(
-      [],
-      [],
-      [],
-      readdirSync(confusionsDir)
+    const confusions = mergeGlossary([], {
+      confusions: readdirSync(confusionsDir)
         .filter((f) => f.endsWith('.json'))
-        .map((f) => JSON.parse(readFileSync(path.join(confusionsDir, f), 'utf8')) as HsGlossaryFile),
-    ).confusions;
+        .map((f) => JSON.parse(readFileSync(path.join(confusionsDir, f), 'utf8'))),
+    }).confusions;
     expect(shipped.confusions?.size).toBe(confusions?.size);
 
     const headings = new Set(nomenclature.lines.map(([hs10]) => hs10.slice(0, 4)));
@@ -57,17 +55,18 @@ describe('HS glossary of declared names', () => {
   it('ships the names of national lines, each under a 10-digit line of the tariff', async () => {
     const linesDir = path.join(import.meta.dirname, '_hs-data/glossary-lines');
     const files = readdirSync(linesDir).filter((f) => f.endsWith('.json'));
-    const onDisk = mergeGlossary(
-      [],
-      files.map((f) => JSON.parse(readFileSync(path.join(linesDir, f), 'utf8')) as HsLineGlossaryFile),
-    );
+    const onDisk = mergeGlossary([], {
+      lines: files.map((f) => JSON.parse(readFileSync(path.join(linesDir, f), 'utf8')) as HsLineGlossaryFile),
+    });
     const shipped = await loadGlossary();
     expect([...(shipped.lines?.keys() ?? [])].sort()).toEqual([...(onDisk.lines?.keys() ?? [])].sort());
     const codes = new Set(nomenclature.lines.map(([hs10]) => hs10));
     expect([...(shipped.lines?.keys() ?? [])].filter((c) => !codes.has(c))).toEqual([]);
     expect(shipped.lines?.size).toBeGreaterThan(2800);
     // an entry may give English names only
-    const merged = mergeGlossary([], [{ chapters: '1-24', lines: { '0810701000': { en: ['fuyu persimmon'] } } }]);
+    const merged = mergeGlossary([], {
+      lines: [{ chapters: '1-24', lines: { '0810701000': { en: ['fuyu persimmon'] } } }],
+    });
     expect(merged.lines?.get('0810701000')).toEqual(['fuyu persimmon']);
   });
 

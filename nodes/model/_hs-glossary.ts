@@ -40,12 +40,20 @@ export interface HsGlossary {
   readonly confusions?: ReadonlyMap<string, readonly string[]>;
 }
 
-/** All chapter ranges as one glossary (a code named in two files keeps both lists). */
+type Names = Readonly<Record<string, { readonly ko?: readonly string[]; readonly en?: readonly string[] }>>;
+
+/**
+ * All chapter ranges as one glossary (a code named in two files keeps both lists), with the files of names per national
+ * line (`lines`), of names that tell a subheading from its siblings (`picks`) and of goods often put under another
+ * heading (`confusions`).
+ */
 export function mergeGlossary(
   files: readonly HsGlossaryFile[],
-  lineFiles: readonly HsLineGlossaryFile[] = [],
-  pickFiles: readonly HsGlossaryFile[] = [],
-  confusionFiles: readonly HsGlossaryFile[] = [],
+  more: {
+    readonly lines?: readonly HsLineGlossaryFile[];
+    readonly picks?: readonly { readonly subheadings: Names }[];
+    readonly confusions?: readonly { readonly headings: Names }[];
+  } = {},
 ): HsGlossary {
   const headings = new Map<string, string[]>();
   const subheadings = new Map<string, string[]>();
@@ -58,10 +66,10 @@ export function mergeGlossary(
     for (const [code, entry] of Object.entries(file.headings)) add(headings, code, entry);
     for (const [code, entry] of Object.entries(file.subheadings ?? {})) add(subheadings, code, entry);
   }
-  for (const file of lineFiles) for (const [code, entry] of Object.entries(file.lines)) add(lines, code, entry);
-  for (const file of pickFiles)
-    for (const [code, entry] of Object.entries(file.subheadings ?? {})) add(picks, code, entry);
-  for (const file of confusionFiles)
+  for (const file of more.lines ?? []) for (const [code, entry] of Object.entries(file.lines)) add(lines, code, entry);
+  for (const file of more.picks ?? [])
+    for (const [code, entry] of Object.entries(file.subheadings)) add(picks, code, entry);
+  for (const file of more.confusions ?? [])
     for (const [code, entry] of Object.entries(file.headings)) add(confusions, code, entry);
   return { headings, subheadings, lines, picks, confusions };
 }
@@ -107,9 +115,11 @@ export async function loadGlossary(): Promise<HsGlossary> {
   ]);
   return mergeGlossary(
     files.map((f) => f.default as unknown as HsGlossaryFile),
-    lineFiles.map((f) => f.default as unknown as HsLineGlossaryFile),
-    pickFiles.map((f) => ({ headings: {}, ...f.default }) as unknown as HsGlossaryFile),
-    confusionFiles.map((f) => f.default as unknown as HsGlossaryFile),
+    {
+      lines: lineFiles.map((f) => f.default as unknown as HsLineGlossaryFile),
+      picks: pickFiles.map((f) => f.default as unknown as { subheadings: Names }),
+      confusions: confusionFiles.map((f) => f.default as unknown as { headings: Names }),
+    },
   );
 }
 
