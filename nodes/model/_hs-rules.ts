@@ -24,6 +24,8 @@ export interface WorkedRule {
   readonly headings: (hs4: string) => boolean;
   /** Where such worked goods go instead (their lines gain a share). */
   readonly towards: (hs4: string) => boolean;
+  /** The cue is read in the whole description, 용도 included (what the goods are sold as, not how they are worked). */
+  readonly inUse?: boolean;
 }
 
 const within = (from: string, to: string) => (hs4: string) => hs4 >= from && hs4 <= to;
@@ -113,6 +115,14 @@ export const WORKED_RULES: readonly WorkedRule[] = [
     headings: anyOf(within('3901', '3915'), within('4001', '4006')),
     towards: anyOf(within('3916', '3926'), within('4007', '4017')),
   },
+  {
+    note: '제30류 주 1 가: 식품보충제·건강기능식품 등 식품과 음료는 의약품이 아니다(제2106호, 음료는 제2202호)',
+    cue: /건강\s*기능\s*식품|건강\s*보조\s*식품|식품\s*보충제|영양\s*보충(?:제|용|\s*식품)|(?:food|dietary|health|nutritional)\s+supplement/iu,
+    unless: /일반\s*의약품|전문\s*의약품|품목\s*허가/u,
+    headings: within('3003', '3004'),
+    towards: anyOf(within('2106', '2106'), within('2202', '2202')),
+    inUse: true,
+  },
 ];
 
 /** The description without its 용도 (use) sentences: what the goods are used for does not say how they are worked. */
@@ -131,7 +141,11 @@ const NOT_DONE_TO_GOODS =
 /** The rules whose cue is in `text` (and whose counter-cue is not). */
 export function workedRulesFor(text: string): WorkedRule[] {
   const goods = goodsText(text).replace(NOT_DONE_TO_GOODS, ' ');
-  return WORKED_RULES.filter((r) => r.cue.test(goods) && !(r.unless?.test(goods) ?? false));
+  const whole = text.replace(NOT_DONE_TO_GOODS, ' ');
+  return WORKED_RULES.filter((r) => {
+    const read = r.inUse ? whole : goods;
+    return r.cue.test(read) && !(r.unless?.test(read) ?? false);
+  });
 }
 
 // Cooked or not: the lines of uncooked pasta (19.02.11, 19.02.19: 조리하지 않은 파스타) hold no noodles steamed or

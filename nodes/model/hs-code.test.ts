@@ -276,6 +276,12 @@ describe('model.hs_code', () => {
     expect(moved('소고기 10%, 채소 90%를 혼합한 소스', '2103')).toBe(false);
     expect(moved('소맥분 반죽피에 돼지고기 24%를 채운 만두', '1902')).toBe(false);
     expect(moved('닭가슴살 60%, 고구마 25%를 성형한 반려견용 간식', '2309')).toBe(false);
+    // Ch. 30 note 1(a): food supplements are no medicaments (21.06), read in the use too (what they are sold as);
+    // a medicament licensed as one stays in Ch. 30
+    expect(moved('아연·셀레늄을 혼합하여 타정한 정제 - 용도: 건강기능식품', '3004')).toBe(true);
+    expect(towards('아연·셀레늄을 혼합하여 타정한 정제 - 용도: 건강기능식품', '2106')).toBe(true);
+    expect(moved('Zinc 15mg dietary supplement tablets', '3004')).toBe(true);
+    expect(moved('아세트아미노펜 500mg 정제, 일반의약품 - 용도: 해열진통제', '3004')).toBe(false);
   });
 
   it('reads the state of raw food and the opposites the tariff spells with 비(非)-/non-', () => {
