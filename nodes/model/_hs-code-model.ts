@@ -539,14 +539,25 @@ export class HsNomenclatureIndex {
           codes.map((c) => ({ id: c, text: (entries.get(c) ?? []).join(' , ') })),
           NGRAM,
         );
-      this.glossaryEntries = glossary;
+      // English names count as the names a heading gives its goods (headingsNaming) and when spelled out, not by
+      // n-gram cosine (in the cosine too they cost dev sets 2 and 4 a heading or a top three each); a subheading's
+      // also name its heading's goods, as their writers did not repeat them at the heading
+      const english6 = glossary.englishSubheadings;
+      const english4 = new Map<string, readonly string[]>(glossary.englishHeadings ?? []);
+      for (const [code, names] of english6 ?? []) {
+        const h = code.slice(0, 4);
+        english4.set(h, [...(english4.get(h) ?? []), ...names]);
+      }
+      const headings = mergeNames(glossary.headings, english4);
+      const subheadings = mergeNames(glossary.subheadings, english6);
+      this.glossaryEntries = { ...glossary, headings, subheadings };
       this.glossary4 = namesOf(glossary.headings, this.hs4);
       this.glossary6 = namesOf(glossary.subheadings, this.hs6);
       // the names of goods often put under another heading count when spelled out, as the picks below
-      this.glossaryNames4 = glossaryNames(mergeNames(glossary.headings, glossary.confusions), at4);
+      this.glossaryNames4 = glossaryNames(mergeNames(headings, glossary.confusions), at4);
       // the names that tell a subheading from its siblings count when spelled out, not by n-gram cosine: a
       // "공압식 진공청소기" shares too many n-grams with any 청소기
-      this.glossaryNames6 = glossaryNames(mergeNames(glossary.subheadings, glossary.picks), at6);
+      this.glossaryNames6 = glossaryNames(mergeNames(subheadings, glossary.picks), at6);
       this.glossaryNameCodes4 = new Map(this.glossaryNames4.map((g) => [g.compact, g.codes]));
       this.glossaryNameCodes6 = new Map(this.glossaryNames6.map((g) => [g.compact, g.codes]));
     }

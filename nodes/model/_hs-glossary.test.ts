@@ -42,6 +42,15 @@ describe('HS glossary of declared names', () => {
         .map((f) => JSON.parse(readFileSync(path.join(confusionsDir, f), 'utf8'))),
     }).confusions;
     expect(shipped.confusions?.size).toBe(confusions?.size);
+    const englishDir = path.join(import.meta.dirname, '_hs-data/glossary-english');
+    const english = mergeGlossary([], {
+      english: readdirSync(englishDir)
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => JSON.parse(readFileSync(path.join(englishDir, f), 'utf8'))),
+    });
+    expect(shipped.englishHeadings?.size).toBe(english.englishHeadings?.size);
+    expect(shipped.englishSubheadings?.size).toBe(english.englishSubheadings?.size);
+    expect(shipped.englishSubheadings?.size).toBeGreaterThan(3000);
 
     const headings = new Set(nomenclature.lines.map(([hs10]) => hs10.slice(0, 4)));
     const subheadings = new Set(nomenclature.lines.map(([hs10]) => hs10.slice(0, 6)));
@@ -50,6 +59,15 @@ describe('HS glossary of declared names', () => {
     expect([...shipped.headings.keys()].filter((h) => !headings.has(h))).toEqual([]);
     expect([...(shipped.confusions?.keys() ?? [])].filter((h) => !headings.has(h))).toEqual([]);
     expect([...shipped.subheadings.keys()].filter((s) => !subheadings.has(s))).toEqual([]);
+    expect([...(shipped.englishHeadings?.keys() ?? [])].filter((h) => !headings.has(h))).toEqual([]);
+    expect([...(shipped.englishSubheadings?.keys() ?? [])].filter((s) => !subheadings.has(s))).toEqual([]);
+    // English names only, each a name of one heading (a name of two says nothing of either)
+    const headingsOf = new Map<string, Set<string>>();
+    for (const [code, names] of [...(shipped.englishHeadings ?? []), ...(shipped.englishSubheadings ?? [])])
+      for (const name of names)
+        headingsOf.set(name.toLowerCase(), (headingsOf.get(name.toLowerCase()) ?? new Set()).add(code.slice(0, 4)));
+    expect([...headingsOf.keys()].filter((n) => /[가-힣]/u.test(n))).toEqual([]);
+    expect([...headingsOf].filter(([, hs]) => hs.size > 1).map(([n]) => n)).toEqual([]);
   });
 
   it('ships the names of national lines, each under a 10-digit line of the tariff', async () => {

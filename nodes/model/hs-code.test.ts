@@ -783,6 +783,21 @@ describe('model.hs_code', () => {
     expect(rows.map((r) => String(r.hs10_1).slice(0, 4))).toEqual(['8516', '8708']);
   });
 
+  it('knows the English names goods are declared under (wrist blood pressure monitor, foam roller, face mist)', async () => {
+    // worked out from the tariff: a blood pressure monitor is an electro-diagnostic apparatus of 90.18 (not a monitor
+    // of 85.28), a foam roller equipment for physical exercise of 9506.91, a makeup sponge a pad for applying cosmetics
+    // of 9616.20 and a face mist a skin-care preparation of 3304.99. The names come from the glossary's English names
+    // (_hs-data/glossary-english). Before: 8528.59, 8429.40, 9616.10 and 2825.10.
+    const { rows, error } = await run([
+      ['a', 'Wrist blood pressure monitor; WBP-2', '손목에 감는 커프와 전동 펌프, 압력 센서, LCD 표시부를 갖춘 측정기'],
+      ['b', 'Foam roller; FR-45', ''],
+      ['c', 'Makeup sponge; MS-3', ''],
+      ['d', 'Hydrating face mist; FM-100', ''],
+    ]);
+    expect(error).toBeNull();
+    expect(rows.map((r) => String(r.hs10_1).slice(0, 6))).toEqual(['901819', '950691', '961620', '330499']);
+  });
+
   it('the trained classifier names the chapter of goods written for this test (not tariff lines)', () => {
     const asset = JSON.parse(
       readFileSync(new URL('./_hs-data/hs-classifier.json', import.meta.url), 'utf8'),
