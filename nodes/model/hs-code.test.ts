@@ -798,6 +798,17 @@ describe('model.hs_code', () => {
     expect(rows.map((r) => String(r.hs10_1).slice(0, 6))).toEqual(['901819', '950691', '961620', '330499']);
   });
 
+  it('puts first the national line whose English declared name the goods are called by (moisturizing cream)', async () => {
+    // worked out from the tariff: a moisturizing cream is of 3304.99-1000 기초화장용 제품류 (skin care), not of
+    // 3304.99-2000 메이크업용 제품류; the name comes from the English names of the national lines
+    // (_hs-data/glossary-lines). Before: 3304.99-2000.
+    const { rows, error } = await run([
+      ['a', 'Moisturizing cream; MC-50', '정제수, 세라마이드, 글리세린 등을 함유한 크림 50ml'],
+    ]);
+    expect(error).toBeNull();
+    expect(rows.map((r) => r.hs10_1)).toEqual(['3304991000']);
+  });
+
   it('the trained classifier names the chapter of goods written for this test (not tariff lines)', () => {
     const asset = JSON.parse(
       readFileSync(new URL('./_hs-data/hs-classifier.json', import.meta.url), 'utf8'),
