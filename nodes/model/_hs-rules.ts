@@ -36,11 +36,12 @@ const anyOf =
 
 /** Cooking, seasoning, mixing, stuffing, frying, juicing: a food preparation, not a raw product. */
 const PREPARED_FOOD =
-  /유탕|튀[기긴김]|양념|버무|소를\s*채|조미|시즈닝|혼합|조제|배합|착즙|농축액|캡슐|타정|정제\s*형태|(?:^|[^가-힣])정제(?:로|를|\s*\d)|seasoned|fried|stuffed|prepar|mixed|juice|capsule|tablet/iu;
+  /유탕|튀[기긴김]|양념|버무|소를\s*채|조미|시즈닝|혼합|조제|배합|착즙|농축액|캡슐|타정|정제\s*형태|(?:^|[^가-힣])정제(?:로|를|\s*\d)|당\s*절임|설탕\s*(?:시럽|물)에|시럽에\s*(?:담|절|침)|(?:수프|스프)(?![가-힣])|seasoned|fried|stuffed|prepar|mixed|juice|capsule|tablet|candied|(?:sugar|syrup)[-\s](?:infused|coated)|\bsoup\b/iu;
 
 // Ch. 16 note 2: a food preparation with more than 20 % by weight of meat, blood, fish or crustaceans is of Ch. 16,
 // stuffed pasta (19.02), sauces (21.03) and soups (21.04), which the note names, and pet food (23.09) aside (a sauce
-// that is the goods, not one it is cooked with: 카레 소스를 넣어 조리한 닭고기 is still of meat).
+// that is the goods, not one it is cooked with: 카레 소스를 넣어 조리한 닭고기 is still of meat; nor a salad made with
+// mayonnaise, which leaves 21.03 for Ch. 16).
 const MEAT = '소고기|쇠고기|우육|돼지고기|돈육|닭고기|계육|닭가슴살|오리고기|양고기|육류|beef|pork|chicken|meat';
 const FISH = '어육|생선|연육|새우|게살|참치|연어|고등어|명태|오징어|surimi|fish|shrimp|tuna|salmon|squid';
 /**
@@ -73,14 +74,14 @@ export const WORKED_RULES: readonly WorkedRule[] = [
     note: '제16류 주 2: 육·설육·피를 전 중량의 100분의 20 넘게 함유한 조제 식료품은 제1601·1602호(속을 채운 제1902호, 제2103·2104호의 소스·수프, 반려동물 사료는 제외)',
     cue: over20(MEAT),
     unless: NOT_CH16,
-    headings: anyOf(within('1603', '1605'), within('1901', '1905'), within('2001', '2008'), within('2105', '2106')),
+    headings: anyOf(within('1603', '1605'), within('1901', '1905'), within('2001', '2008'), within('2103', '2106')),
     towards: within('1601', '1602'),
   },
   {
     note: '제16류 주 2: 어류·갑각류·연체동물을 전 중량의 100분의 20 넘게 함유한 조제 식료품은 제1603~1605호(속을 채운 제1902호, 제2103·2104호의 소스·수프, 반려동물 사료는 제외)',
     cue: over20(FISH),
     unless: NOT_CH16,
-    headings: anyOf(within('1601', '1602'), within('1901', '1905'), within('2001', '2008'), within('2105', '2106')),
+    headings: anyOf(within('1601', '1602'), within('1901', '1905'), within('2001', '2008'), within('2103', '2106')),
     towards: within('1603', '1605'),
   },
   {

@@ -276,6 +276,13 @@ describe('model.hs_code', () => {
     expect(moved('소고기 10%, 채소 90%를 혼합한 소스', '2103')).toBe(false);
     expect(moved('소맥분 반죽피에 돼지고기 24%를 채운 만두', '1902')).toBe(false);
     expect(moved('닭가슴살 60%, 고구마 25%를 성형한 반려견용 간식', '2309')).toBe(false);
+    // a soup is a preparation (21.04), not beef; fruit steeped in sugar syrup is prepared (20.08), not dried fruit;
+    // a fish salad with over 20 % of tuna is a fish preparation (16.04), not mayonnaise (21.03), which no note keeps
+    expect(moved('소고기 추출물과 채소, 전분으로 만든 분말 수프', '0202')).toBe(true);
+    expect(moved('망고를 썰어 설탕 시럽에 담갔다가 건조한 것', '0804')).toBe(true);
+    expect(moved('망고를 썰어 열풍 건조한 것', '0804')).toBe(false);
+    expect(moved('참치 살코기 60%에 마요네즈, 옥수수를 혼합한 샐러드', '2103')).toBe(true);
+    expect(towards('참치 살코기 60%에 마요네즈, 옥수수를 혼합한 샐러드', '1604')).toBe(true);
     // Ch. 30 note 1(a): food supplements are no medicaments (21.06), read in the use too (what they are sold as);
     // a medicament licensed as one stays in Ch. 30
     expect(moved('아연·셀레늄을 혼합하여 타정한 정제 - 용도: 건강기능식품', '3004')).toBe(true);
