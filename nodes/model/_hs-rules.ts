@@ -63,10 +63,20 @@ const ARTICLE =
 const PRIMARY_FORM =
   /일차\s*제품|펠릿|pellet|granule|입상|분말\s*상?의\s*(수지|중합체)|중합체의\s*[가-힣]*\s*(분말|펠릿|액상)/iu;
 
+const CRUSTACEAN = '새우|꽃게|대게|킹크랩|가재|랍스터|바닷가재|크릴|shrimp|prawn|crab|lobster|crayfish|krill';
+
 export const WORKED_RULES: readonly WorkedRule[] = [
   {
-    note: '제2·3류는 신선·냉장·냉동·염장·건조·훈제까지: 조리·조미·혼합하거나 밀폐용기에 넣은 육·어류는 제16류',
-    cue: new RegExp(`${PREPARED_FOOD.source}|증숙|삶[은아]|익[힌혀]|조리|통조림|캔에|cooked|canned`, 'iu'),
+    note: '제2·3류는 신선·냉장·냉동·염장·건조·훈제까지: 조리·조미·혼합하거나 밀폐용기에 넣은 육·어류는 제16류(껍데기째 찌거나 삶은 갑각류는 제0306호)',
+    cue: new RegExp(
+      `${PREPARED_FOOD.source}|증숙|자숙|삶[은아]|쪄서|찐\\s|익[힌혀]|조리|통조림|캔에|cooked|canned`,
+      'iu',
+    ),
+    // 03.06 holds crustaceans cooked in their shell by steaming or boiling in water
+    unless: new RegExp(
+      `^(?=[\\s\\S]*(?:${CRUSTACEAN}))(?=[\\s\\S]*(?:껍[질데]기?\\s*째|껍질이\\s*붙은|in\\s+(?:the\\s+)?shell|shell-on))`,
+      'iu',
+    ),
     headings: anyOf(within('0201', '0210'), within('0301', '0308')),
     towards: anyOf(within('1601', '1605'), within('1901', '1905'), within('2101', '2106')),
   },
@@ -154,7 +164,7 @@ export function workedRulesFor(text: string): WorkedRule[] {
 
 /** Cooking done to the goods (what was not done is taken out first: 익히지 않은). */
 const COOKED =
-  /익혀|익힌|증숙|쪄서|찐\s|삶아|삶은|튀겨|튀긴|유탕|조리한|조리된|\b(?:pre)?cooked\b|\bfried\b|\bsteamed\b/iu;
+  /익혀|익힌|증숙|자숙|쪄서|찐\s|삶아|삶은|튀겨|튀긴|유탕|조리한|조리된|\b(?:pre)?cooked\b|\bfried\b|\bsteamed\b/iu;
 /** A line for uncooked goods only (not "조리하지 않은 것이나 물에 삶거나 쪄서 조리한 것", 07.10). */
 const UNCOOKED = /조리하지 않은|\buncooked\b/u;
 const ALSO_COOKED = /삶거나|쪄서|찐 것|조리한 것인지|cooked by|or cooked/u;

@@ -276,6 +276,10 @@ describe('model.hs_code', () => {
     expect(moved('소고기 10%, 채소 90%를 혼합한 소스', '2103')).toBe(false);
     expect(moved('소맥분 반죽피에 돼지고기 24%를 채운 만두', '1902')).toBe(false);
     expect(moved('닭가슴살 60%, 고구마 25%를 성형한 반려견용 간식', '2309')).toBe(false);
+    // boiled (자숙) shrimp without their shell are a preparation (16.05); shrimp boiled in their shell stay in 03.06,
+    // whose heading text holds crustaceans cooked in shell by steaming or boiling in water
+    expect(moved('머리와 껍질을 제거한 새우를 자숙하여 냉동한 것', '0306')).toBe(true);
+    expect(moved('새우를 껍질째 자숙하여 냉동한 것', '0306')).toBe(false);
     // a soup is a preparation (21.04), not beef; fruit steeped in sugar syrup is prepared (20.08), not dried fruit;
     // a fish salad with over 20 % of tuna is a fish preparation (16.04), not mayonnaise (21.03), which no note keeps
     expect(moved('소고기 추출물과 채소, 전분으로 만든 분말 수프', '0202')).toBe(true);
