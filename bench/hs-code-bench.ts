@@ -245,6 +245,7 @@ export async function runHsCodeSuite(machine: string) {
   const held10 = readHeld('bench/data/hs-dev-items-10.csv');
   const held11 = readHeld('bench/data/hs-dev-items-11.csv');
   const held12 = readHeld('bench/data/hs-dev-items-12.csv');
+  const held13 = readHeld('bench/data/hs-dev-items-13.csv');
   const held2a = scoredBy(plain, held2);
   const held3a = scoredBy(plain, held3);
   const held4a = scoredBy(plain, held4);
@@ -256,6 +257,7 @@ export async function runHsCodeSuite(machine: string) {
   const held10a = scoredBy(plain, held10);
   const held11a = scoredBy(plain, held11);
   const held12a = scoredBy(plain, held12);
+  const held13a = scoredBy(plain, held13);
   const heldSet = (prefix: string) => {
     const items = held.filter((r) => r.id.startsWith(prefix));
     return { n: items.length, a: scoredBy(plain, items) };
@@ -309,8 +311,9 @@ ${row('**seventh held-out set**, 9 more goods from the court judgments, their ow
 ${row('**eighth held-out set**, ruling style, 60 goods of all 21 sections written from the tariff by a helper who saw neither the model nor the rulings (bench/data/hs-dev-items-8.csv; its misses were read in the tenth round)', held8.length, held8a)}
 ${row('**ninth held-out set**, ruling style, 60 goods of 29 chapters with sets, composite goods and parts, written from the tariff by another such helper (bench/data/hs-dev-items-9.csv; never tuned on, its misses read in the eleventh round)', held9.length, held9a)}
 ${row("**tenth held-out set**, declared names of today's goods in ruling prose, 60 goods spread as rulings are (a third machinery and electronics), by a helper who saw neither the model, its glossary nor the rulings (bench/data/hs-dev-items-10.csv; never tuned on, no miss read)", held10.length, held10a)}
-${row("**eleventh held-out set**, today's and ordinary goods in ruling prose, spread as rulings are, by another helper who saw neither the model, its glossary, the other sets nor the rulings (bench/data/hs-dev-items-11.csv; written in the twelfth round, scored by parts of the round, no miss read)", held11.length, held11a)}
-${row('**twelfth held-out set**, the same kinds of goods from further into each chapter, seven named only by a model code, by a third such helper (bench/data/hs-dev-items-12.csv; scored at the start of the twelfth round and four times after parts of it, no miss read)', held12.length, held12a)}
+${row("**eleventh held-out set**, today's and ordinary goods in ruling prose, spread as rulings are, by another helper who saw neither the model, its glossary, the other sets nor the rulings (bench/data/hs-dev-items-11.csv; written in the twelfth round, scored by parts of it and of the thirteenth, no miss read)", held11.length, held11a)}
+${row('**twelfth held-out set**, the same kinds of goods from further into each chapter, seven named only by a model code, by a third such helper (bench/data/hs-dev-items-12.csv; scored at the start of the twelfth round and after parts of it and of the thirteenth, no miss read)', held12.length, held12a)}
+${row('**thirteenth held-out set**, 60 goods spread as rulings are, two thirds named in English, five only by a model code, by a fourth such helper (bench/data/hs-dev-items-13.csv; written in the thirteenth round and scored once before it and once after, no miss read)', held13.length, held13a)}
 ${row('questions written from the rulings, nomenclature only', questions.length, accuracy(qAlone, qTruth))}
 ${row('the same questions, the 20 rulings learned as decisions', questions.length, accuracy(qTaught, qTruth))}
 ${row('held-out items, all, with the 20 rulings learned as decisions (unrelated decisions must not pull them)', held.length, heldTaught)}
@@ -811,6 +814,62 @@ Tried and not shipped: \`namedLine\` at 0.15 (dev sets 1–9 +4 HS10, the ruling
 −3), 0.25 and 0.3 (−3 and −8 HS10 on dev sets 1–9); "그 밖의 X" lines read as residual (dev sets 5
 and 9 −1 HS10 each, dev set 10 −2); a subheading whose glossary name the goods spell put first
 in its heading (dev sets 5, 8, 10 and 11 +1 HS6 each, the rulings −1 HS6 (a garlic juice went to mixtures of juices), the probes −1 to −2).
+
+Thirteenth round (issue 17, goods declared in English). Most rulings and many declarations name the goods in English
+first, and the glossary had 27,000 Korean names but 15,000 English ones: an "Upper arm blood pressure monitor" went to
+the monitors of 85.28 (the heads rule scored down every heading that names no "monitor"), a "Hydrogel facial sheet
+mask" to photographic plates. Eight helpers wrote, from the glossary's Korean names and the tariff (a listing, made from
+hs-nomenclature.json and the glossary, of each heading and subheading with its WCO wording and names), the English
+names goods are declared under (_hs-data/glossary-english: 14,053 names for 1,168 headings and 3,583 subheadings, each
+under one heading only); the brief's examples were 마스크팩 → sheet mask and 혈압계 → blood pressure monitor (the two
+misses above, of dev sets 6 and 9), lint roller and ski goggles. They count when spelled out and as the names a heading
+gives its goods, and a subheading's also for its heading (the writers did not repeat them there), not by n-gram cosine:
+counted in the cosine as well, dev sets 1–9 and the probes gained one heading, one subheading and three lines at top-1
+but lost four subheadings from their top three, and dev sets 2, 4 and 9 and probes 2 lost a heading or a subheading
+each (spelled-only, as the picks and the confusions before). Then seven helpers gave the national lines, the subheading picks and
+the confusions 9,164 English names the same way (moisturizing cream → 기초화장용 제품류), spelled-only as those names
+always were. Smaller changes: Ch. 30 note 1(a) (goods sold as food supplements, 건강기능식품 or "dietary supplement",
+read in the use too, leave 30.03/30.04 for 21.06 and 22.02); a soup, fruit steeped in sugar syrup and boiled (자숙) or
+steamed seafood read as worked (shrimp boiled in their shell stay in 03.06, as its heading text says); a salad with
+over 20 % of fish or meat leaves 21.03/21.04 for Ch. 16 unless the goods are a sauce or soup; glossary corrections the
+helpers reported, by the tariff (곱창 only under 05.04, dried shiitake slices 0712.34, silicone seals out of 39.26,
+isostatic graphite out of 68.15, waste circuit boards out of 71.12, vacuum furnaces 8514.19, mordant dyes 3204.12), and
+bare English words that name goods of other headings taken out (iron of 85.16 read in "cast iron", wire of 85.44 in
+"steel wire", clamp, file, tap, toner, tablet of 84.71 and 30 more; 30.04's "tablets" kept: without it an ibuprofen
+tablet went to fertiliser in tablets). Top-1 HS4/HS6/HS10, top-3, before the round (72162c1) → after:
+
+| set | before | after |
+|---|---|---|
+| **dev set 13** (new, independent; scored once before and once after) | 82/75/58, 87/82/78 | **87/78/62, 92/87/83** |
+| **dev set 12** (independent; no miss read) | 72/62/53, 75/70/65 | **75/67/58, 83/77/70** |
+| **dev set 11** (independent; no miss read) | 92/85/65, 93/90/75 | **92/85/67, 93/90/77** |
+| **dev set 10** (no miss read; one row seen, below) | 85/73/60, 90/88/82 | **90/78/67, 93/92/88** |
+| dev set 9 | 87/78/60, 90/88/80 | 92/83/65, 93/92/85 |
+| dev set 8 | 88/83/68, 90/90/85 | 87/82/70, 93/93/90 |
+| dev set 7 | 56/22/11, 56/33/33 | 67/33/11, 67/44/33 |
+| dev set 6 | 92/78/62, 92/90/83 | 93/82/63, 93/92/87 |
+| dev set 3 | 50/33/17, 54/42/25 | 54/38/21, 58/46/29 |
+| dev set 2 | 100/95/85, 100/100/100 | 98/93/83, 100/100/100 |
+| dev set 1 | 97/89/82, 98/97/94 | 98/91/82, 100/98/94 |
+| probes 2 | 88/85/15, 94/91/15 | 94/91/15, 97/94/15 |
+| dev sets 4, 5, probes | | unchanged |
+| 20 rulings | 70/65/50, 70/70/60 | unchanged |
+
+Dev set 2's loss is its paraffin wax candles, which now spell "paraffin wax" of 27.12 (a subheading's English name,
+counted for its heading); dev set 8's is a pair of women's jeans that went to denim fabric (its heading now names "jean
+fabric", so the heads rule no longer scores it down). Dev sets 10 and 11 each hold a sheet mask, whose rows (two, one of
+each) were seen in a search of all sets for the example's words before the brief was written; nothing else of those sets
+was read. Dev sets 10–12 were scored as aggregates after each step. The rulings did not move. Dev set 13 was written at the end of the round by a helper who saw neither the model, its
+glossary, the other sets nor the rulings, and scored once on the code before the round and once after it. Cost (\`HS_DEV_TIMING=1 HS_DEV_ONLY=1
+HS_DEV_FILES=bench/data/hs-dev-items.csv,bench/data/hs-dev-items-6.csv npm run bench -- --suite hs-code\`, two runs paired
+with 72162c1): the index build 3.4–3.5 s against 3.4–3.5 s, a prediction 21.9–24.1 ms per item warm against 20.3–21.2
+ms (+1.5–3 ms: each item is searched for 23,000 more names).
+Tried and not shipped: the English channel's weight at 0.75 (dev sets 3, 8 and 9 +1 each at HS4, HS6 and HS10, the
+rulings unchanged; dev sets 10–12 0 at top-1 and −1 HS10 in the top three) and 0.5 (the rulings −1 HS6); the heads rule
+reading the whole head first ("garlic press", not any press: dev sets 6 and 8 lost one and two headings, dev set 2 one
+from its top three); the heads rule counting an English name only where it ends a name (a spring mattress is no spring:
+−11 HS4 over dev sets 1–9, the probes and the rulings); the residual
+article heading of a stated material (39.26, 73.26) freed from the heads rule (nothing gained: its lines score too low).
 
 
 Where it runs: in the studio the suggestion (index build and scoring) now runs in a Web Worker that lives as long as

@@ -540,8 +540,8 @@ export class HsNomenclatureIndex {
           NGRAM,
         );
       // English names count as the names a heading gives its goods (headingsNaming) and when spelled out, not by
-      // n-gram cosine (in the cosine too they cost dev sets 2 and 4 a heading or a top three each); a subheading's
-      // also name its heading's goods, as their writers did not repeat them at the heading
+      // n-gram cosine (in the cosine too they cost dev sets 2, 4 and 9 and probes 2 a heading or a subheading each);
+      // a subheading's also name its heading's goods, as their writers did not repeat them at the heading
       const english6 = glossary.englishSubheadings;
       const english4 = new Map<string, readonly string[]>(glossary.englishHeadings ?? []);
       for (const [code, names] of english6 ?? []) {
