@@ -34,7 +34,7 @@ import { fibreWordsFor, tariffWordsFor } from './_hs-aliases.ts';
 import type { HsClassifier } from './_hs-classifier.ts';
 import { cleanQuery, descriptionHead } from './_hs-description.ts';
 import { englishLineIndex, englishTerms } from './_hs-english.ts';
-import { type GlossaryName, glossaryNames, type HsGlossary, nameLength, spelledIn } from './_hs-glossary.ts';
+import { type GlossaryName, glossaryNames, type HsGlossary, nameLength, spelledNames } from './_hs-glossary.ts';
 import { headsOf, headWord } from './_hs-head.ts';
 import { chapterMaterial, materialsOf, otherMaterial } from './_hs-materials.ts';
 import { isMetalForm, namesArticle } from './_hs-metal-forms.ts';
@@ -810,8 +810,7 @@ export class HsCodeModel {
     }
     // the glossary's names of national lines (수분크림 for 기초화장용 제품류) spelled in what the goods are
     if (FUSION.lineNames && n.lineNames.length > 0) {
-      const spelled = spelledIn(focus);
-      for (const { compact, codes } of n.lineNames) if (spelled(compact)) met.push(...codes);
+      for (const { codes } of spelledNames(n.lineNames, focus)) met.push(...codes);
     }
     for (const l of met) {
       let best = l;
@@ -829,10 +828,8 @@ export class HsCodeModel {
    */
   private putNamedSubheadingsFirst(lineScore: Float64Array, focus: string): void {
     const n = this.nomenclature;
-    const spelled = spelledIn(focus);
     const byHeading = new Map<number, Set<number>>();
-    for (const { compact, codes } of n.pickNames) {
-      if (!spelled(compact)) continue;
+    for (const { codes } of spelledNames(n.pickNames, focus)) {
       for (const s6 of codes) {
         const h = n.line4[n.linesOf6[s6]![0]!]!;
         byHeading.set(h, (byHeading.get(h) ?? new Set()).add(s6));
@@ -1081,7 +1078,6 @@ export class HsCodeModel {
     addCosine(heading, weight * G.focus4, () => glossary4.cosineScores(focus), G.full);
     addCosine(heading, weight * G.text4, () => glossary4.cosineScores(text), G.full);
     addCosine(subheading, weight * G.focus6, () => glossary6.cosineScores(focus), G.full);
-    const named = spelledIn(focus);
     for (const [names, into, w] of [
       [n.glossaryNames4, heading, G.named4],
       [n.glossaryNames6, subheading, G.named6],
@@ -1089,7 +1085,7 @@ export class HsCodeModel {
       if (w === 0) continue;
       // the longest name spelled out counts, once per code; a name inside a longer one of other codes does not
       // (칫솔 in 전동칫솔: the electric toothbrush is no toothbrush of 96.03)
-      const found = names.filter(({ compact: name }) => named(name));
+      const found = spelledNames(names, focus);
       if (into === heading) spelled4.push(...found);
       const bonus = new Map<number, number>();
       for (const { compact: name, codes } of found) {

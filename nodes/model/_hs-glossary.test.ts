@@ -10,6 +10,7 @@ import {
   mergeGlossary,
   nameLength,
   spelledIn,
+  spelledNames,
 } from './_hs-glossary.ts';
 
 const dir = path.join(import.meta.dirname, '_hs-data/glossary');
@@ -129,5 +130,27 @@ describe('HS glossary of declared names', () => {
     expect(spelledIn('golf tee 50pcs')('tee')).toBe(true);
     // a two-letter name only as a word's end: 브라 is not in 브라켓
     expect([spelledIn('스포츠 브라')('브라'), spelledIn('브라켓 고정용')('브라')]).toEqual([true, false]);
+  });
+
+  it('looks up the names spelled in an item through their first letters, finding exactly what spelledIn finds', async () => {
+    const glossary = await loadGlossary();
+    const names = glossaryNames(glossary.headings, new Map([...glossary.headings.keys()].map((h, i) => [h, i])));
+    const focuses = [
+      'Wholesale stainless steel hex bolt 원목도마',
+      '스포츠 브라 세트',
+      'Hydrating sheet mask 25ml',
+      '냉동 자숙 새우(머리와 껍질을 제거한 것)',
+      'TV',
+      '',
+    ];
+    for (const focus of focuses) {
+      const spelled = spelledIn(focus);
+      expect(spelledNames(names, focus)).toEqual(names.filter(({ compact }) => spelled(compact)));
+    }
+    expect(spelledNames(names, 'Wholesale stainless steel hex bolt 원목도마').map((g) => g.compact)).toEqual([
+      '원목도마',
+      'bolt',
+      'hexbolt',
+    ]);
   });
 });

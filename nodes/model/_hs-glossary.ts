@@ -207,3 +207,32 @@ export function spelledIn(focus: string): (name: string) => boolean {
       ? words.some((w) => w.endsWith(name))
       : compact.includes(name) && (!/^[a-z]/u.test(name) || fromWordStart(name));
 }
+
+/** Per list of names, the positions of its names by their first two letters (built on first use). */
+const byFirstPair = new WeakMap<readonly GlossaryName[], Map<string, number[]>>();
+
+/**
+ * The names of `names` spelled out in `focus` (as `spelledIn` reads them), in their list's order. Only names that
+ * begin with a pair of letters the focus has are tried: an item is searched for some 80,000 names, most of which begin
+ * with letters it does not have.
+ */
+export function spelledNames(names: readonly GlossaryName[], focus: string): GlossaryName[] {
+  let index = byFirstPair.get(names);
+  if (!index) {
+    index = new Map();
+    names.forEach(({ compact }, at) => {
+      const pair = compact.slice(0, 2);
+      const list = index!.get(pair);
+      if (list) list.push(at);
+      else index!.set(pair, [at]);
+    });
+    byFirstPair.set(names, index);
+  }
+  const compact = normalizeText(focus).replace(/ /gu, '');
+  const named = spelledIn(focus);
+  const found: number[] = [];
+  const pairs = new Set<string>();
+  for (let i = 0; i + 2 <= compact.length; i++) pairs.add(compact.slice(i, i + 2));
+  for (const pair of pairs) for (const at of index.get(pair) ?? []) if (named(names[at]!.compact)) found.push(at);
+  return found.sort((a, b) => a - b).map((at) => names[at]!);
+}
