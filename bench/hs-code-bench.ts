@@ -833,7 +833,8 @@ read in the use too, leave 30.03/30.04 for 21.06 and 22.02); a soup, fruit steep
 steamed seafood read as worked (shrimp boiled in their shell stay in 03.06, as its heading text says); a salad with
 over 20 % of fish or meat leaves 21.03/21.04 for Ch. 16 unless the goods are a sauce or soup; glossary corrections the
 helpers reported, by the tariff (곱창 only under 05.04, dried shiitake slices 0712.34, silicone seals out of 39.26,
-isostatic graphite out of 68.15, waste circuit boards out of 71.12, vacuum furnaces 8514.19, mordant dyes 3204.12), and
+isostatic graphite out of 68.15, waste circuit boards out of 71.12, vacuum furnaces 8514.19, mordant dyes 3204.12,
+contraceptive pills only under 3006.60, sealed beam lamps only under 8539.10), and
 bare English words that name goods of other headings taken out (iron of 85.16 read in "cast iron", wire of 85.44 in
 "steel wire", clamp, file, tap, toner, tablet of 84.71 and 30 more; 30.04's "tablets" kept: without it an ibuprofen
 tablet went to fertiliser in tablets). Top-1 HS4/HS6/HS10, top-3, before the round (72162c1) → after:
