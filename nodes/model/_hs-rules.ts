@@ -11,6 +11,8 @@
 //    goods put up for retail sale as medicaments or cosmetics are not (Ch. 30, 33, 38, 21).
 //  - Ch. 39 note 6 / Ch. 40: 39.01–39.14 and 40.01–40.06 are primary forms (liquids, pastes, powders, granules,
 //    blocks); articles made of plastics or rubber are 39.16–39.26 and 40.07–40.17.
+//  - Ch. 30 note 1(a): food supplements are foods (21.06, beverages 22.02), not medicaments, however like tablets they
+//    look; what the goods are sold as is said in the use (용도: 건강기능식품), so that rule reads it too.
 // Each rule: a cue in the description that the goods are worked beyond what a group of headings covers, an optional
 // counter-cue, and the headings whose lines lose part of their score.
 
@@ -36,7 +38,7 @@ const anyOf =
 
 /** Cooking, seasoning, mixing, stuffing, frying, juicing: a food preparation, not a raw product. */
 const PREPARED_FOOD =
-  /유탕|튀[기긴김]|양념|버무|소를\s*채|조미|시즈닝|혼합|조제|배합|착즙|농축액|캡슐|타정|정제\s*형태|(?:^|[^가-힣])정제(?:로|를|\s*\d)|당\s*절임|설탕\s*(?:시럽|물)에|시럽에\s*(?:담|절|침)|(?:수프|스프)(?![가-힣])|seasoned|fried|stuffed|prepar|mixed|juice|capsule|tablet|candied|(?:sugar|syrup)[-\s](?:infused|coated)|\bsoup\b/iu;
+  /유탕|튀[기긴김]|양념|버무|소를\s*채|조미|시즈닝|혼합|조제|배합|착즙|농축액|캡슐|타정|정제\s*형태|(?:^|[^가-힣])정제(?:로|를|\s*\d)|당\s*절임|설탕\s*(?:시럽|물)에|시럽에\s*(?:담|절|침)|(?:수프|스프)(?:를|와|과|로|의|가)?(?![가-힣])|seasoned|fried|stuffed|prepar|mixed|juice|capsule|tablet|candied|(?:sugar|syrup)[-\s](?:infused|coated)|\bsoup\b/iu;
 
 // Ch. 16 note 2: a food preparation with more than 20 % by weight of meat, blood, fish or crustaceans is of Ch. 16,
 // stuffed pasta (19.02), sauces (21.03) and soups (21.04), which the note names, and pet food (23.09) aside (a sauce
@@ -152,9 +154,9 @@ const NOT_DONE_TO_GOODS =
 /** The rules whose cue is in `text` (and whose counter-cue is not). */
 export function workedRulesFor(text: string): WorkedRule[] {
   const goods = goodsText(text).replace(NOT_DONE_TO_GOODS, ' ');
-  const whole = text.replace(NOT_DONE_TO_GOODS, ' ');
+  let whole: string | undefined;
   return WORKED_RULES.filter((r) => {
-    const read = r.inUse ? whole : goods;
+    const read = r.inUse ? (whole ??= text.replace(NOT_DONE_TO_GOODS, ' ')) : goods;
     return r.cue.test(read) && !(r.unless?.test(read) ?? false);
   });
 }

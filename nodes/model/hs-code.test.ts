@@ -283,6 +283,8 @@ describe('model.hs_code', () => {
     // a soup is a preparation (21.04), not beef; fruit steeped in sugar syrup is prepared (20.08), not dried fruit;
     // a fish salad with over 20 % of tuna is a fish preparation (16.04), not mayonnaise (21.03), which no note keeps
     expect(moved('소고기 추출물과 채소, 전분으로 만든 분말 수프', '0202')).toBe(true);
+    expect(moved('소고기 추출물로 만든 분말 수프를 봉지에 담은 것', '0202')).toBe(true);
+    expect(moved('소고기 등심을 스프링 클립으로 묶어 냉동한 것', '0202')).toBe(false);
     expect(moved('망고를 썰어 설탕 시럽에 담갔다가 건조한 것', '0804')).toBe(true);
     expect(moved('망고를 썰어 열풍 건조한 것', '0804')).toBe(false);
     expect(moved('참치 살코기 60%에 마요네즈, 옥수수를 혼합한 샐러드', '2103')).toBe(true);
