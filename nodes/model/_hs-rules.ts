@@ -155,8 +155,12 @@ const NOT_DONE_TO_GOODS =
 export function workedRulesFor(text: string): WorkedRule[] {
   const goods = goodsText(text).replace(NOT_DONE_TO_GOODS, ' ');
   let whole: string | undefined;
+  const wholeText = () => {
+    if (whole === undefined) whole = text.replace(NOT_DONE_TO_GOODS, ' ');
+    return whole;
+  };
   return WORKED_RULES.filter((r) => {
-    const read = r.inUse ? (whole ??= text.replace(NOT_DONE_TO_GOODS, ' ')) : goods;
+    const read = r.inUse ? wholeText() : goods;
     return r.cue.test(read) && !(r.unless?.test(read) ?? false);
   });
 }
