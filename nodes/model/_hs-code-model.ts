@@ -34,7 +34,14 @@ import { fibreWordsFor, tariffWordsFor } from './_hs-aliases.ts';
 import type { HsClassifier } from './_hs-classifier.ts';
 import { cleanQuery, descriptionHead } from './_hs-description.ts';
 import { englishLineIndex, englishTerms } from './_hs-english.ts';
-import { type GlossaryName, glossaryNames, type HsGlossary, nameLength, spelledNames } from './_hs-glossary.ts';
+import {
+  beginsAWord,
+  type GlossaryName,
+  glossaryNames,
+  type HsGlossary,
+  nameLength,
+  spelledNames,
+} from './_hs-glossary.ts';
 import { headsOf, headWord } from './_hs-head.ts';
 import { chapterMaterial, materialsOf, otherMaterial } from './_hs-materials.ts';
 import { isMetalForm, namesArticle } from './_hs-metal-forms.ts';
@@ -215,6 +222,17 @@ export const FUSION = {
 
 const NGRAM = { min: 2, max: 4 } as const;
 const CONFIDENCE_POOL = 10;
+
+/**
+ * Puts line `l` first among `lines` (its subheading's or its heading's): it trades scores with the best of them, so
+ * the best score there stays what it was; not when it has less than half of it (the name is weak against the rest).
+ */
+function putFirst(lineScore: Float64Array, l: number, lines: readonly number[]): void {
+  let best = l;
+  for (const other of lines) if (lineScore[other]! > lineScore[best]!) best = other;
+  if (best !== l && lineScore[l]! >= 0.5 * lineScore[best]!)
+    [lineScore[l], lineScore[best]] = [lineScore[best]!, lineScore[l]!];
+}
 
 /**
  * The names that may end a head, spaces removed: each ending of a Korean compound (전원어댑터, 원어댑터, 어댑터, …, of
@@ -773,16 +791,8 @@ export class HsCodeModel {
     heads: readonly string[],
   ): void {
     const n = this.nomenclature;
-    const words = normalizeText(focus).split(' ');
-    const compact = words.join('');
-    const wordStarts = new Set<number>();
-    for (let at = 0, i = 0; i < words.length; at += words[i]!.length, i++) wordStarts.add(at);
     // the condition's word begins a word of what the goods are (로봇 in 로봇청소기), spaces removed
-    const beginsWord = (core: string) => {
-      for (let at = compact.indexOf(core); at >= 0; at = compact.indexOf(core, at + 1))
-        if (wordStarts.has(at)) return true;
-      return false;
-    };
+    const beginsWord = beginsAWord(focus);
     const made = [...normalizeText(text).matchAll(/([가-힣]+)\s?(?:\([^)]*\)\s?)?(?:으로|로) 만든/gu)].map(
       (m) => m[1]!,
     );
@@ -812,13 +822,7 @@ export class HsCodeModel {
     if (FUSION.lineNames && n.lineNames.length > 0) {
       for (const { codes } of spelledNames(n.lineNames, focus)) met.push(...codes);
     }
-    for (const l of met) {
-      let best = l;
-      for (const sibling of n.linesOf6[n.line6[l]!]!) if (lineScore[sibling]! > lineScore[best]!) best = sibling;
-      // the two trade places: the subheading's best score stays what it was
-      if (best !== l && lineScore[l]! >= 0.5 * lineScore[best]!)
-        [lineScore[l], lineScore[best]] = [lineScore[best]!, lineScore[l]!];
-    }
+    for (const l of met) putFirst(lineScore, l, n.linesOf6[n.line6[l]!]!);
   }
 
   /**
@@ -838,12 +842,9 @@ export class HsCodeModel {
     for (const [h, subs] of byHeading) {
       if (subs.size !== 1) continue;
       const [s6] = subs;
-      let bh = -1;
-      for (const l of n.linesOf4[h]!) if (bh < 0 || lineScore[l]! > lineScore[bh]!) bh = l;
       let bs = -1;
       for (const l of n.linesOf6[s6!]!) if (bs < 0 || lineScore[l]! > lineScore[bs]!) bs = l;
-      if (bs !== bh && lineScore[bs]! >= 0.5 * lineScore[bh]!)
-        [lineScore[bs], lineScore[bh]] = [lineScore[bh]!, lineScore[bs]!];
+      putFirst(lineScore, bs, n.linesOf4[h]!);
     }
   }
 

@@ -48,8 +48,8 @@ type Names = Readonly<Record<string, { readonly ko?: readonly string[]; readonly
 
 /**
  * All chapter ranges as one glossary (a code named in two files keeps both lists), with the files of names per national
- * line (`lines`), of names that tell a subheading from its siblings (`picks`) and of goods often put under another
- * heading (`confusions`).
+ * line (`lines`), of names that tell a subheading from its siblings (`picks`), of goods often put under another
+ * heading (`confusions`) and of English names per heading and subheading (`english`).
  */
 export function mergeGlossary(
   files: readonly HsGlossaryFile[],
@@ -87,52 +87,55 @@ export function mergeGlossary(
 
 /** The shipped glossary, loaded on first use (separate chunks in the browser, like the nomenclature). */
 export async function loadGlossary(): Promise<HsGlossary> {
-  const files = await Promise.all([
-    import('./_hs-data/glossary/ch01-24.json'),
-    import('./_hs-data/glossary/ch25-38.json'),
-    import('./_hs-data/glossary/ch39-49.json'),
-    import('./_hs-data/glossary/ch50-67.json'),
-    import('./_hs-data/glossary/ch68-83.json'),
-    import('./_hs-data/glossary/ch84-85.json'),
-    import('./_hs-data/glossary/ch86-97.json'),
-  ]);
-  const lineFiles = await Promise.all([
-    import('./_hs-data/glossary-lines/ch01-24.json'),
-    import('./_hs-data/glossary-lines/ch25-29.json'),
-    import('./_hs-data/glossary-lines/ch30-38.json'),
-    import('./_hs-data/glossary-lines/ch39-67.json'),
-    import('./_hs-data/glossary-lines/ch68-83.json'),
-    import('./_hs-data/glossary-lines/ch84.json'),
-    import('./_hs-data/glossary-lines/ch85.json'),
-    import('./_hs-data/glossary-lines/ch86-97.json'),
-  ]);
-  const pickFiles = await Promise.all([
-    import('./_hs-data/glossary-subheadings/ch01-24.json'),
-    import('./_hs-data/glossary-subheadings/ch25-38.json'),
-    import('./_hs-data/glossary-subheadings/ch39-49.json'),
-    import('./_hs-data/glossary-subheadings/ch50-67.json'),
-    import('./_hs-data/glossary-subheadings/ch68-83.json'),
-    import('./_hs-data/glossary-subheadings/ch84.json'),
-    import('./_hs-data/glossary-subheadings/ch85-97.json'),
-  ]);
-  const confusionFiles = await Promise.all([
-    import('./_hs-data/glossary-confusions/ch01-24.json'),
-    import('./_hs-data/glossary-confusions/ch25-38.json'),
-    import('./_hs-data/glossary-confusions/ch39-49.json'),
-    import('./_hs-data/glossary-confusions/ch50-67.json'),
-    import('./_hs-data/glossary-confusions/ch68-83.json'),
-    import('./_hs-data/glossary-confusions/ch84.json'),
-    import('./_hs-data/glossary-confusions/ch85-97.json'),
-  ]);
-  const englishFiles = await Promise.all([
-    import('./_hs-data/glossary-english/ch01-24.json'),
-    import('./_hs-data/glossary-english/ch25-38.json'),
-    import('./_hs-data/glossary-english/ch39-49.json'),
-    import('./_hs-data/glossary-english/ch50-67.json'),
-    import('./_hs-data/glossary-english/ch68-83.json'),
-    import('./_hs-data/glossary-english/ch84.json'),
-    import('./_hs-data/glossary-english/ch85.json'),
-    import('./_hs-data/glossary-english/ch86-97.json'),
+  // the five folders at once: in the browser each file is a chunk, fetched together rather than folder after folder
+  const [files, lineFiles, pickFiles, confusionFiles, englishFiles] = await Promise.all([
+    Promise.all([
+      import('./_hs-data/glossary/ch01-24.json'),
+      import('./_hs-data/glossary/ch25-38.json'),
+      import('./_hs-data/glossary/ch39-49.json'),
+      import('./_hs-data/glossary/ch50-67.json'),
+      import('./_hs-data/glossary/ch68-83.json'),
+      import('./_hs-data/glossary/ch84-85.json'),
+      import('./_hs-data/glossary/ch86-97.json'),
+    ]),
+    Promise.all([
+      import('./_hs-data/glossary-lines/ch01-24.json'),
+      import('./_hs-data/glossary-lines/ch25-29.json'),
+      import('./_hs-data/glossary-lines/ch30-38.json'),
+      import('./_hs-data/glossary-lines/ch39-67.json'),
+      import('./_hs-data/glossary-lines/ch68-83.json'),
+      import('./_hs-data/glossary-lines/ch84.json'),
+      import('./_hs-data/glossary-lines/ch85.json'),
+      import('./_hs-data/glossary-lines/ch86-97.json'),
+    ]),
+    Promise.all([
+      import('./_hs-data/glossary-subheadings/ch01-24.json'),
+      import('./_hs-data/glossary-subheadings/ch25-38.json'),
+      import('./_hs-data/glossary-subheadings/ch39-49.json'),
+      import('./_hs-data/glossary-subheadings/ch50-67.json'),
+      import('./_hs-data/glossary-subheadings/ch68-83.json'),
+      import('./_hs-data/glossary-subheadings/ch84.json'),
+      import('./_hs-data/glossary-subheadings/ch85-97.json'),
+    ]),
+    Promise.all([
+      import('./_hs-data/glossary-confusions/ch01-24.json'),
+      import('./_hs-data/glossary-confusions/ch25-38.json'),
+      import('./_hs-data/glossary-confusions/ch39-49.json'),
+      import('./_hs-data/glossary-confusions/ch50-67.json'),
+      import('./_hs-data/glossary-confusions/ch68-83.json'),
+      import('./_hs-data/glossary-confusions/ch84.json'),
+      import('./_hs-data/glossary-confusions/ch85-97.json'),
+    ]),
+    Promise.all([
+      import('./_hs-data/glossary-english/ch01-24.json'),
+      import('./_hs-data/glossary-english/ch25-38.json'),
+      import('./_hs-data/glossary-english/ch39-49.json'),
+      import('./_hs-data/glossary-english/ch50-67.json'),
+      import('./_hs-data/glossary-english/ch68-83.json'),
+      import('./_hs-data/glossary-english/ch84.json'),
+      import('./_hs-data/glossary-english/ch85.json'),
+      import('./_hs-data/glossary-english/ch86-97.json'),
+    ]),
   ]);
   return mergeGlossary(
     files.map((f) => f.default as unknown as HsGlossaryFile),
@@ -191,21 +194,28 @@ export function glossaryNames(
 export function spelledIn(focus: string): (name: string) => boolean {
   const words = normalizeText(focus).split(' ');
   const compact = words.join('');
+  const fromWordStart = beginsAWord(focus);
+  return (name) =>
+    name.length <= 2
+      ? words.some((w) => w.endsWith(name))
+      : compact.includes(name) && (!/^[a-z]/u.test(name) || fromWordStart(name));
+}
+
+/** Whether a name (normalised, spaces removed) begins a word of `focus` in it, spaces removed (로봇 in 로봇청소기). */
+export function beginsAWord(focus: string): (name: string) => boolean {
+  const words = normalizeText(focus).split(' ');
+  const compact = words.join('');
   const wordStarts = new Set<number>();
   let letters = 0;
   for (const word of words) {
     wordStarts.add(letters);
     letters += word.length;
   }
-  const fromWordStart = (name: string) => {
+  return (name) => {
     for (let at = compact.indexOf(name); at >= 0; at = compact.indexOf(name, at + 1))
       if (wordStarts.has(at)) return true;
     return false;
   };
-  return (name) =>
-    name.length <= 2
-      ? words.some((w) => w.endsWith(name))
-      : compact.includes(name) && (!/^[a-z]/u.test(name) || fromWordStart(name));
 }
 
 /** Per list of names, the positions of its names by their first two letters (built on first use). */
