@@ -65,6 +65,15 @@ const ARTICLE =
 const PRIMARY_FORM =
   /일차\s*제품|펠릿|pellet|granule|입상|분말\s*상?의\s*(수지|중합체)|중합체의\s*[가-힣]*\s*(분말|펠릿|액상)/iu;
 
+/** Where goods used as food are classified: the food chapters, and salt, chemicals, food flavourings and gelatin. */
+const EDIBLE = anyOf(
+  within('0101', '2404'),
+  within('2501', '2501'),
+  within('2801', '2942'),
+  within('3302', '3302'),
+  within('3501', '3507'),
+);
+
 const CRUSTACEAN = '새우|꽃게|대게|킹크랩|가재|랍스터|바닷가재|크릴|shrimp|prawn|crab|lobster|crayfish|krill';
 
 export const WORKED_RULES: readonly WorkedRule[] = [
@@ -109,6 +118,13 @@ export const WORKED_RULES: readonly WorkedRule[] = [
     towards: within('2001', '2008'),
   },
   {
+    note: '제1501~1516호는 동식물성 유지와 그 분획물: 서로 다른 유지를 혼합하거나 조제한 식용 유지는 제1517호',
+    // goods mixed or made up, not an additive named (혼합 토코페롤) nor what the oil is supplied for (캡슐 충전 원료)
+    cue: /혼합(?:한|하여|[·ㆍ]\s*조제)|조제한|배합한|캡슐에\s*충전|\bmixtures?\s+of\b|\bprepar|\bblend(?:ed)?\b/iu,
+    headings: within('1501', '1516'),
+    towards: within('1517', '1517'),
+  },
+  {
     note: '제28·29류는 화학적으로 단일한 화합물만: 혼합물·조제품·정제·소매용 제품은 제30·33·34·38·21류 등',
     cue: NOT_A_COMPOUND,
     unless: /순도|purity|CAS\s*No|원료의약품|API\b/iu,
@@ -134,6 +150,13 @@ export const WORKED_RULES: readonly WorkedRule[] = [
     unless: /일반\s*의약품|전문\s*의약품|품목\s*허가/u,
     headings: within('3003', '3004'),
     towards: anyOf(within('2106', '2106'), within('2202', '2202')),
+    inUse: true,
+  },
+  {
+    note: '용도가 식용인 물품은 식품(제1~24류)이나 식용 가능한 소금·화학품·젤라틴 등(제2501호, 제28·29류, 제3302호, 제35류)이다: 윤활제·의약품·조제품은 아니다',
+    cue: /용도\s*[:：]\s*식용(?![가-힣])/u,
+    headings: (hs4) => !EDIBLE(hs4),
+    towards: () => false,
     inUse: true,
   },
 ];
