@@ -153,6 +153,12 @@ export const WORKED_RULES: readonly WorkedRule[] = [
     inUse: true,
   },
   {
+    note: '제2707호는 방향족 성분이 비방향족 성분보다 많은 것: 비방향족 성분이 더 많은 경질유·조제품은 제2710호',
+    cue: /비방향족\s*(?:성분|탄화수소)?[이가]?\s*방향족\s*(?:성분|탄화수소)?(?:을|를|보다)?\s*(?:초과|많)|non-?aromatic\s+(?:constituents?|components?|hydrocarbons?)?\s*(?:exceed|predominat)/iu,
+    headings: within('2707', '2707'),
+    towards: within('2710', '2710'),
+  },
+  {
     note: '용도가 식용인 물품은 식품(제1~24류)이나 식용 가능한 소금·화학품·젤라틴 등(제2501호, 제28·29류, 제3302호, 제35류)이다: 윤활제·의약품·조제품은 아니다',
     cue: /용도\s*[:：]\s*식용(?![가-힣])/u,
     headings: (hs4) => !EDIBLE(hs4),

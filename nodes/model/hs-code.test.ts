@@ -295,6 +295,22 @@ describe('model.hs_code', () => {
     expect(towards('아연·셀레늄을 혼합하여 타정한 정제 - 용도: 건강기능식품', '2106')).toBe(true);
     expect(moved('Zinc 15mg dietary supplement tablets', '3004')).toBe(true);
     expect(moved('아세트아미노펜 500mg 정제, 일반의약품 - 용도: 해열진통제', '3004')).toBe(false);
+    // Ch. 15: fish oil mixed with vitamins is a preparation of fats (15.17), not fish oil (15.04); refined fish oil
+    // with an antioxidant named as an additive, supplied to be put in capsules, is still fish oil
+    expect(moved('정제 어유에 비타민 E, 비타민 D를 혼합·조제하여 캡슐에 충전한 것', '1504')).toBe(true);
+    expect(towards('정제 어유에 비타민 E, 비타민 D를 혼합·조제하여 캡슐에 충전한 것', '1517')).toBe(true);
+    expect(moved('정제한 멸치 어유로 혼합 토코페롤 0.2%를 첨가하였고 연질캡슐 충전 원료로 공급됨', '1504')).toBe(false);
+    // a stated use 식용 (edible) is food: no lubricant (34.03) nor medicament (30.04); salt and gelatin may be eaten
+    expect(moved('어유에 비타민을 넣은 오일 - 용도: 식용', '3403')).toBe(true);
+    expect(moved('어유에 비타민을 넣은 오일 - 용도: 식용', '1517')).toBe(false);
+    expect(moved('정제염 - 용도 : 식용', '2501')).toBe(false);
+    expect(moved('돼지 껍질에서 추출한 젤라틴 - 용도: 식용', '3503')).toBe(false);
+    expect(moved('식용유 용기로 쓰는 폴리에틸렌 병 - 용도: 식용유 포장', '3923')).toBe(false);
+    // 27.07: aromatics over non-aromatics; a light oil whose non-aromatic constituents predominate is of 27.10
+    expect(moved('C6~C8 나프텐계·파라핀계 탄화수소 혼합물 [비방향족 성분이 방향족 성분을 초과]', '2707')).toBe(true);
+    expect(towards('C6~C8 나프텐계·파라핀계 탄화수소 혼합물 [비방향족 성분이 방향족 성분을 초과]', '2710')).toBe(true);
+    expect(moved('Light oil; non-aromatic constituents exceed the aromatic ones', '2707')).toBe(true);
+    expect(moved('조경유(crude benzol), 방향족 성분이 비방향족 성분을 초과', '2707')).toBe(false);
   });
 
   it('reads the state of raw food and the opposites the tariff spells with 비(非)-/non-', () => {
