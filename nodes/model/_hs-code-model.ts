@@ -59,7 +59,16 @@ import {
   uncookedOnly,
   workedRulesFor,
 } from './_hs-rules.ts';
-import { otherSection, otherSteel, sectionOf, steelOf } from './_hs-steel.ts';
+import {
+  barStageOf,
+  barStageOfGoods,
+  isHighSpeedLine,
+  notHighSpeed,
+  otherSection,
+  otherSteel,
+  statedSection,
+  steelOf,
+} from './_hs-steel.ts';
 import {
   fabricOf,
   fibresNamed,
@@ -437,6 +446,10 @@ export class HsNomenclatureIndex {
   readonly lineWording: string[];
   /** Per line: 1 when its own wording holds uncooked goods only (19.02.11 조리하지 않은 파스타). */
   readonly lineUncooked: Uint8Array;
+  /** Per line: 1 when its own name is for high speed steel (_hs-steel.ts). */
+  readonly lineHighSpeed: Uint8Array;
+  /** Per line: a bar's stage of working, forged (1), hot-rolled (2) or cold-formed (3) only, else 0 (_hs-steel.ts). */
+  readonly lineBarStage: Uint8Array;
   /** Per line, the limits its own wording sets on a measured value (출력이 750와트 이하), or null. */
   readonly lineLimits: Array<readonly Limit[] | null>;
   /** Per line of Section XI, the textile materials its wording names (FIBRE bits of _hs-textiles.ts). */
@@ -541,6 +554,8 @@ export class HsNomenclatureIndex {
       this.linesOf4,
     );
     this.lineUncooked = Uint8Array.from(this.lineWording, (w) => (uncookedOnly(w) ? 1 : 0));
+    this.lineHighSpeed = Uint8Array.from(lines, ([, name]) => (isHighSpeedLine(name) ? 1 : 0));
+    this.lineBarStage = Uint8Array.from(this.lineWording, barStageOf);
     this.lineLimits = this.lineWording.map((w) => {
       const limits = limitsOf(w);
       return limits.length > 0 ? limits : null;
@@ -980,7 +995,7 @@ export class HsCodeModel {
     const fibre = terms ? predominantFibre(goods) : 0;
     const negated = terms ? negatedTerms(goods) : [];
     const quantities = terms ? quantitiesOf(goods) : new Map<Dimension, Quantity[]>();
-    const section = terms ? sectionOf(goods) : null;
+    const section = terms ? statedSection(goods) : null;
     const steel = terms ? steelOf(goods) : null;
     // the steel rules read the heading only: once per heading
     const otherSteelHeading =
@@ -988,6 +1003,8 @@ export class HsCodeModel {
         ? Uint8Array.from(n.hs4, (h) => (otherSection(h, section) || otherSteel(h, steel) ? 1 : 0))
         : null;
     const cooked = terms && isCooked(goods);
+    const ordinarySteel = terms && notHighSpeed(goods, steel);
+    const barStage = terms && steel ? barStageOfGoods(goods) : 0;
     if (
       states ||
       said ||
@@ -1011,7 +1028,9 @@ export class HsCodeModel {
           negated.some((t) => affirms(n.lineWording[i]!, t)) ||
           (n.lineLimits[i] !== null && outsideLimits(n.lineLimits[i]!, quantities)) ||
           otherSteelHeading?.[n.line4[i]!] === 1 ||
-          (cooked && n.lineUncooked[i] === 1)
+          (cooked && n.lineUncooked[i] === 1) ||
+          (ordinarySteel && n.lineHighSpeed[i] === 1) ||
+          (barStage !== 0 && n.lineBarStage[i] !== 0 && n.lineBarStage[i] !== barStage)
         )
           lineScore[i] = lineScore[i]! * FUSION.contradictedTerm;
       }

@@ -153,6 +153,12 @@ export const WORKED_RULES: readonly WorkedRule[] = [
     inUse: true,
   },
   {
+    note: '제1905호·제9602호의 캡슐은 빈 캡슐: 내용물을 충전한 캡슐은 그 내용물의 호',
+    cue: /캡슐에\s*(?:충전|넣|채)|(?:충전|채운|넣은)\s*(?:연질|경질)?\s*캡슐|연질\s*캡슐|소프트\s*젤|\bsoft-?gels?\b|\bfilled\s+capsules?\b/iu,
+    headings: anyOf(within('1905', '1905'), within('9602', '9602')),
+    towards: () => false,
+  },
+  {
     note: '제2707호는 방향족 성분이 비방향족 성분보다 많은 것: 비방향족 성분이 더 많은 경질유·조제품은 제2710호',
     cue: /비방향족\s*(?:성분|탄화수소)?[이가]?\s*방향족\s*(?:성분|탄화수소)?(?:을|를|보다)?\s*(?:초과|많)|non-?aromatic\s+(?:constituents?|components?|hydrocarbons?)?\s*(?:exceed|predominat)/iu,
     headings: within('2707', '2707'),

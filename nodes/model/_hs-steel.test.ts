@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { isMetalForm, namesArticle } from './_hs-metal-forms.ts';
-import { isFlatRolledSection, otherSection, otherSteel, sectionOf, steelOf } from './_hs-steel.ts';
+import {
+  barStageOf,
+  barStageOfGoods,
+  isFlatRolledSection,
+  isHighSpeedLine,
+  notHighSpeed,
+  otherSection,
+  otherSteel,
+  sectionOf,
+  steelOf,
+} from './_hs-steel.ts';
 
 describe('steel by its stated section and kind (Chapter 72 note 1(k), 72.18–72.23 against 72.24–72.29)', () => {
   it('reads the width and thickness however a description writes them, and nothing from other millimetres', () => {
@@ -43,6 +53,35 @@ describe('steel by its stated section and kind (Chapter 72 note 1(k), 72.18–72
     expect([otherSteel('7222', 'other'), otherSteel('7228', 'other')]).toEqual([true, false]);
     expect([otherSteel('7222', 'stainless'), otherSteel('7228', 'stainless')]).toEqual([false, true]);
     expect(otherSteel('7318', 'stainless')).toBe(false);
+  });
+
+  it('takes steel for high speed steel only when the goods say so (Chapter 72 subheading note 1(d))', () => {
+    const goods = '열간압연한 합금공구강(SDT11) 재질의 평강';
+    expect(notHighSpeed(goods, steelOf(goods))).toBe(true);
+    expect(notHighSpeed('고속도강(SKH51) 환봉', 'other')).toBe(false);
+    expect(notHighSpeed('HSS round bar M2', 'other')).toBe(false);
+    expect(notHighSpeed('High-speed tool steel bar', 'other')).toBe(false);
+    // no steel named: nothing to say
+    expect(notHighSpeed('드릴 비트', steelOf('드릴 비트'))).toBe(false);
+    expect(['고속도강의 봉', '고속도강으로 만든 것', '기타'].map(isHighSpeedLine)).toEqual([true, true, false]);
+  });
+
+  it("reads a bar's stage of working: the furthest the goods state, and the one a line holds", () => {
+    // the lines' own wording as the index keeps it: name | the subheadings above | English
+    expect(barStageOf('기타 | 그 밖의 봉[단조(鍛造)보다 더 가공하지 않은 것으로 한정한다] | other')).toBe(1);
+    expect(barStageOf('단조(鍛造)한 것 | forged')).toBe(1);
+    expect(
+      barStageOf('기타 | 그 밖의 봉[열간(熱間)압연ㆍ열간인발(熱間引拔)ㆍ압출보다 더 가공하지 않은 것으로 한정한다]'),
+    ).toBe(2);
+    // 冷 as the tariff writes it, a compatibility ideograph (U+F92E)
+    expect(barStageOf('그 밖의 봉[냉간(\uf92e間)성형이나 냉간(\uf92e間)처리보다 더 가공하지 않은 것으로 한정한다]')).toBe(3);
+    expect(barStageOf('고속도강의 봉 | bars of high speed steel')).toBe(0);
+    // 용해 → 주조 → 단조 → 열간압연: the bar is hot-rolled; hot-rolled then cold-drawn, cold-finished
+    expect(barStageOfGoods('합금강 평강 - 제조공정 : 용해/정련 → 주조 → 단조 → 열간압연 → 열처리')).toBe(2);
+    expect(barStageOfGoods('Hot rolled alloy steel round bar')).toBe(2);
+    expect(barStageOfGoods('자유단조한 합금강 봉')).toBe(1);
+    expect(barStageOfGoods('열간압연한 선재를 냉간인발한 합금강 봉')).toBe(3);
+    expect(barStageOfGoods('합금강 봉')).toBe(0);
   });
 });
 

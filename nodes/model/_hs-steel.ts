@@ -34,9 +34,18 @@ export function isFlatRolledSection({ width, thickness }: { width: number; thick
 const WIDE = new Set(['7208', '7209', '7210', '7219', '7225']);
 const NARROW = new Set(['7211', '7212', '7220', '7226']);
 
+/** Bars of a round, square or hexagonal section or wire rod: never of a flat-rolled product's rectangular proportions. */
+const BAR = /환봉|각봉|육각봉|원형\s*(?:단면의\s*)?봉|선재|\b(?:round|square|hexagon(?:al)?)\s+bars?\b|\bwire\s+rods?\b/iu;
+
+/** The section the goods state: their width and thickness, or a bar's (`sectionOf`, or 'bar' when a bar is named). */
+export function statedSection(goods: string): { width: number; thickness: number } | 'bar' | null {
+  return sectionOf(goods) ?? (BAR.test(goods) ? 'bar' : null);
+}
+
 /** Whether goods of section `section` cannot be of heading `hs4` (a flat-rolled heading of another width or shape). */
-export function otherSection(hs4: string, section: { width: number; thickness: number } | null): boolean {
+export function otherSection(hs4: string, section: { width: number; thickness: number } | 'bar' | null): boolean {
   if (!section || !(WIDE.has(hs4) || NARROW.has(hs4))) return false;
+  if (section === 'bar') return true;
   if (!isFlatRolledSection(section)) return true;
   return WIDE.has(hs4) ? section.width < 600 : section.width >= 600;
 }
@@ -59,4 +68,40 @@ export function steelOf(goods: string): 'stainless' | 'other' | null {
 export function otherSteel(hs4: string, steel: 'stainless' | 'other' | null): boolean {
   if (steel === 'stainless') return isOtherAlloyHeading(hs4);
   return steel === 'other' && isStainlessHeading(hs4);
+}
+
+// High speed steel (Chapter 72 subheading note 1(d)) is an alloy steel of a stated composition (molybdenum, tungsten,
+// vanadium at least 7 %, carbon 0.6 % or more, chromium 3–6 %): goods are of it only when they say so. A tool steel
+// such as SKD11 or SDT11 is not, and would otherwise take 72.28.10's "고속도강의 봉" by its words 공구강 and 봉.
+const HIGH_SPEED = /고속도강|하이스|high[-\s]?speed\s+(?:tool\s+)?steel|\bHSS\b|\bSKH\s*-?\d/iu;
+
+/** Whether a tariff line's own name is for high speed steel (고속도강의 것, 고속도강의 봉, 고속도강으로 만든 것). */
+export const isHighSpeedLine = (name: string): boolean => name.includes('고속도강');
+
+/** Whether goods of steel `steel` cannot be of a high speed steel line: steel is named, high speed steel is not. */
+export const notHighSpeed = (goods: string, steel: 'stainless' | 'other' | null): boolean =>
+  steel !== null && !HIGH_SPEED.test(goods);
+
+// Bars by how far they are worked: 72.28.40 and 72.14.10 hold bars not further worked than forged, 72.28.30 (72.22.11–19,
+// 72.16's shapes) not further than hot-rolled, hot-drawn or extruded, 72.28.50 (72.15, 72.22.20) not further than
+// cold-formed or cold-finished. Goods are at the furthest stage they state: a bar forged and then hot-rolled (용해 →
+// 단조 → 열간압연) is hot-rolled, one hot-rolled and then cold-drawn is cold-finished.
+const FORGED = /단조|forged/iu;
+const HOT_WORKED = /열간\s*(?:\(熱間\)\s*)?(?:압연|인발|압출)|hot[-\s]?(?:rolled|drawn|extruded)/iu;
+const COLD_WORKED = /냉간\s*(?:\(冷間\)\s*)?(?:인발|압연|성형|마무리|가공|처리)|cold[-\s]?(?:drawn|rolled|formed|finished)/iu;
+
+/** A bar line's stage of working by its wording: forged (1), hot-rolled (2) or cold-formed (3) only, or 0. */
+export function barStageOf(wording: string): 0 | 1 | 2 | 3 {
+  // the tariff's hanja in parentheses (鍛造, 熱間, 冷間) are partly compatibility ideographs: not spelled out here
+  if (/단조\([^)]*\)(?:보다 더 가공하지 않은|한 것(?:$| \|))/u.test(wording)) return 1;
+  if (/열간\([^)]*\)압연ㆍ열간인발\([^)]*\)ㆍ(?:열간\([^)]*\))?압출보다 더 가공하지 않은/u.test(wording)) return 2;
+  if (/^(?:그 밖의 봉|봉|기타)\[냉간\([^)]*\)성형이나 냉간\([^)]*\)처리보다 더 가공하지 않은/u.test(wording)) return 3;
+  return 0;
+}
+
+/** The furthest stage of working (as `barStageOf`) the goods state; 0 when they state none. */
+export function barStageOfGoods(goods: string): 0 | 1 | 2 | 3 {
+  if (COLD_WORKED.test(goods)) return 3;
+  if (HOT_WORKED.test(goods)) return 2;
+  return FORGED.test(goods) ? 1 : 0;
 }

@@ -311,6 +311,10 @@ describe('model.hs_code', () => {
     expect(towards('C6~C8 나프텐계·파라핀계 탄화수소 혼합물 [비방향족 성분이 방향족 성분을 초과]', '2710')).toBe(true);
     expect(moved('Light oil; non-aromatic constituents exceed the aromatic ones', '2707')).toBe(true);
     expect(moved('조경유(crude benzol), 방향족 성분이 비방향족 성분을 초과', '2707')).toBe(false);
+    // 19.05 and 96.02 hold empty capsules: a capsule filled with its contents is classified by them
+    expect(moved('어유에 비타민 E를 혼합하여 연질캡슐에 충전한 것', '1905')).toBe(true);
+    expect(moved('Omega-3 fish oil softgels', '9602')).toBe(true);
+    expect(moved('젤라틴으로 만든 제약용 빈 경질캡슐', '9602')).toBe(false);
   });
 
   it('reads the state of raw food and the opposites the tariff spells with 비(非)-/non-', () => {
@@ -810,6 +814,26 @@ describe('model.hs_code', () => {
     ]);
     expect(error).toBeNull();
     expect(rows.map((r) => String(r.hs10_1).slice(0, 4))).toEqual(['8516', '8708']);
+  });
+
+  it('reads a steel bar by its section, its steel and how far it is worked (Chapter 72 notes)', async () => {
+    // worked out from the tariff: a round bar is no flat-rolled product (Chapter 72 note 1(k): a rectangular section);
+    // a tool steel is no high speed steel (subheading note 1(d) defines it by composition), so a hot-rolled bar of
+    // tool steel is of 7228.30; a flat bar forged and then hot-rolled is hot-rolled (7228.30: its process names
+    // ingots and forging, 72.24's words), one only forged is of 7228.40. Before: 7225.50 (flat-rolled), 7228.10 (high
+    // speed steel), 7224.90 (semi-finished products).
+    const { rows, error } = await run([
+      ['a', 'SKD61 환봉', '열간압연한 합금공구강(SKD61) 재질의 환봉, 지름 80mm, 길이 3,000mm'],
+      ['b', 'Tool steel round bar', 'Hot rolled alloy tool steel round bar, SKD61, diameter 100mm'],
+      [
+        'c',
+        '합금강 평강(SCM440)',
+        '합금강(SCM440) 재질의 평강 - 규격: 폭 50mm, 두께 20mm, 길이 6,000mm - 제조공정: 용해 → 주조 → 단조 → 열간압연 → 교정',
+      ],
+      ['d', 'SCM440 단조 환봉', '합금강(SCM440)을 자유단조하여 만든 환봉, 지름 300mm, 길이 2,000mm'],
+    ]);
+    expect(error).toBeNull();
+    expect(rows.map((r) => String(r.hs10_1).slice(0, 6))).toEqual(['722830', '722830', '722830', '722840']);
   });
 
   it('knows the English names goods are declared under (wrist blood pressure monitor, foam roller, face mist)', async () => {
