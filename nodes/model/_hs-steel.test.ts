@@ -74,7 +74,9 @@ describe('steel by its stated section and kind (Chapter 72 note 1(k), 72.18–72
       barStageOf('기타 | 그 밖의 봉[열간(熱間)압연ㆍ열간인발(熱間引拔)ㆍ압출보다 더 가공하지 않은 것으로 한정한다]'),
     ).toBe(2);
     // 冷 as the tariff writes it, a compatibility ideograph (U+F92E)
-    expect(barStageOf('그 밖의 봉[냉간(\uf92e間)성형이나 냉간(\uf92e間)처리보다 더 가공하지 않은 것으로 한정한다]')).toBe(3);
+    expect(
+      barStageOf('그 밖의 봉[냉간(\uf92e間)성형이나 냉간(\uf92e間)처리보다 더 가공하지 않은 것으로 한정한다]'),
+    ).toBe(3);
     expect(barStageOf('고속도강의 봉 | bars of high speed steel')).toBe(0);
     // 용해 → 주조 → 단조 → 열간압연: the bar is hot-rolled; hot-rolled then cold-drawn, cold-finished
     expect(barStageOfGoods('합금강 평강 - 제조공정 : 용해/정련 → 주조 → 단조 → 열간압연 → 열처리')).toBe(2);

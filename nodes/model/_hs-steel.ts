@@ -35,7 +35,8 @@ const WIDE = new Set(['7208', '7209', '7210', '7219', '7225']);
 const NARROW = new Set(['7211', '7212', '7220', '7226']);
 
 /** Bars of a round, square or hexagonal section or wire rod: never of a flat-rolled product's rectangular proportions. */
-const BAR = /환봉|각봉|육각봉|원형\s*(?:단면의\s*)?봉|선재|\b(?:round|square|hexagon(?:al)?)\s+bars?\b|\bwire\s+rods?\b/iu;
+const BAR =
+  /환봉|각봉|육각봉|원형\s*(?:단면의\s*)?봉|선재|\b(?:round|square|hexagon(?:al)?)\s+bars?\b|\bwire\s+rods?\b/iu;
 
 /** The section the goods state: their width and thickness, or a bar's (`sectionOf`, or 'bar' when a bar is named). */
 export function statedSection(goods: string): { width: number; thickness: number } | 'bar' | null {
@@ -87,8 +88,9 @@ export const notHighSpeed = (goods: string, steel: 'stainless' | 'other' | null)
 // cold-formed or cold-finished. Goods are at the furthest stage they state: a bar forged and then hot-rolled (용해 →
 // 단조 → 열간압연) is hot-rolled, one hot-rolled and then cold-drawn is cold-finished.
 const FORGED = /단조|forged/iu;
-const HOT_WORKED = /열간\s*(?:\(熱間\)\s*)?(?:압연|인발|압출)|hot[-\s]?(?:rolled|drawn|extruded)/iu;
-const COLD_WORKED = /냉간\s*(?:\(冷間\)\s*)?(?:인발|압연|성형|마무리|가공|처리)|cold[-\s]?(?:drawn|rolled|formed|finished)/iu;
+const HOT_WORKED = /열간\s*(?:\([^)]{1,4}\)\s*)?(?:압연|인발|압출)|hot[-\s]?(?:rolled|drawn|extruded)/iu;
+const COLD_WORKED =
+  /냉간\s*(?:\([^)]{1,4}\)\s*)?(?:인발|압연|성형|마무리|가공|처리)|cold[-\s]?(?:drawn|rolled|formed|finished)/iu;
 
 /** A bar line's stage of working by its wording: forged (1), hot-rolled (2) or cold-formed (3) only, or 0. */
 export function barStageOf(wording: string): 0 | 1 | 2 | 3 {
