@@ -32,7 +32,7 @@ import { Bm25Index, cosine, type SparseVector } from '../../runtime/text/bm25.ts
 import { matchedPhrases, normalizeText } from '../../runtime/text/char-ngrams.ts';
 import { fibreWordsFor, tariffWordsFor } from './_hs-aliases.ts';
 import type { HsClassifier } from './_hs-classifier.ts';
-import { cleanQuery, descriptionHead } from './_hs-description.ts';
+import { cleanQuery, descriptionHead, withoutSources } from './_hs-description.ts';
 import { englishLineIndex, englishTerms } from './_hs-english.ts';
 import {
   beginsAWord,
@@ -51,6 +51,7 @@ import {
   contradicts,
   goodsText,
   isCooked,
+  isLightOil,
   isStateChapter,
   polarities,
   type Reading,
@@ -923,7 +924,7 @@ export class HsCodeModel {
     if (!any && votes.size === 0) return [];
 
     // A line named word for word in the query (a two-letter name only at a word's start: 치약을, not 불치약).
-    const q = ` ${normalizeText(text)} `;
+    const q = ` ${normalizeText(withoutSources(text))} `;
     const spelled = new Float64Array(L);
     const compactFocus = normalizeText(focus).replace(/ /gu, '');
     for (const { text: t, lines } of n.names) {
@@ -1005,6 +1006,7 @@ export class HsCodeModel {
     const cooked = terms && isCooked(goods);
     const ordinarySteel = terms && notHighSpeed(goods, steel);
     const barStage = terms && steel ? barStageOfGoods(goods) : 0;
+    const light = terms && isLightOil(goods);
     if (
       states ||
       said ||
@@ -1015,7 +1017,8 @@ export class HsCodeModel {
       quantities.size > 0 ||
       section ||
       steel ||
-      cooked
+      cooked ||
+      light
     )
       for (let i = 0; i < L; i++) {
         const s = n.lineStates[i]!;
@@ -1030,7 +1033,8 @@ export class HsCodeModel {
           otherSteelHeading?.[n.line4[i]!] === 1 ||
           (cooked && n.lineUncooked[i] === 1) ||
           (ordinarySteel && n.lineHighSpeed[i] === 1) ||
-          (barStage !== 0 && n.lineBarStage[i] !== 0 && n.lineBarStage[i] !== barStage)
+          (barStage !== 0 && n.lineBarStage[i] !== 0 && n.lineBarStage[i] !== barStage) ||
+          (light && n.hs6[n.line6[i]!] === '271019')
         )
           lineScore[i] = lineScore[i]! * FUSION.contradictedTerm;
       }

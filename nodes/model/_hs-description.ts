@@ -15,6 +15,18 @@ export function cleanQuery(text: string): string {
   return out;
 }
 
+/**
+ * The query text without the materials the goods were obtained from: "나프타를 열분해하고 … 공정을 거쳐서 얻은 …
+ * 혼합물" is no naphtha, "옥수수에서 추출한 전분" no maize. The noun before 을/를 or 에서 that a verb of obtaining
+ * (얻은, 추출한, 분리한, 회수한) follows within the same clause goes; what follows stays.
+ */
+export function withoutSources(text: string): string {
+  return text.replace(
+    /[가-힣A-Za-z0-9]+(?:을|를|에서|으로부터|로부터)(?=\s[^.,;\n]{0,40}?(?:얻은|얻어진|추출한|추출된|분리한|분리된|회수한|회수된))/gu,
+    ' ',
+  );
+}
+
 /** Text without its parentheses (nested ones too) and the spaces before them: "어묵(생선묵)임" → "어묵임". */
 const withoutParentheses = (text: string) => {
   let flat = text;

@@ -216,6 +216,16 @@ export const isCooked = (goods: string): boolean => COOKED.test(goods.replace(NO
 /** Whether a line's own wording (lowercase) holds uncooked goods only. */
 export const uncookedOnly = (wording: string): boolean => UNCOOKED.test(wording) && !ALSO_COOKED.test(wording);
 
+// Light oils (Chapter 27 subheading note 4): petroleum oils of which 90 % or more by volume distils at 210 °C by the
+// ASTM D 86 method are of 2710.12; "other" (medium and heavy) oils of 2710.19. Their words are the same oils.
+
+/** 90 % or more distilled at 210 ℃, said either way round ("210℃에서 90% 이상 증류", "90 % distils at 210 °C"). */
+const LIGHT_OIL =
+  /210\s*(?:℃|°\s*C)[^.;\n]{0,30}?(?:9\d|100)(?:\.\d+)?\s*%(?!\s*미만)|(?:9\d|100)(?:\.\d+)?\s*%(?!\s*미만)[^.;\n]{0,30}?210\s*(?:℃|°\s*C)/iu;
+
+/** Whether the goods state the distillation of a light oil (2710.12), which rules out 2710.19's other oils. */
+export const isLightOil = (goods: string): boolean => LIGHT_OIL.test(goods);
+
 // The state of raw food (Ch. 2, 3, 7, 8): fresh or chilled, frozen, dried. The headings and subheadings split by it
 // (07.10 frozen vegetables, 07.12 dried, 07.13 dried leguminous vegetables), but the name of the vegetable is in
 // them all, so n-gram retrieval cannot tell "냉동 강낭콩" from a dried one. A line whose wording names only states

@@ -8,11 +8,20 @@ import { nodeDefinitions } from '../index.ts';
 import { fibreWordsFor, tariffWordsFor } from './_hs-aliases.ts';
 import { HsClassifier, type HsClassifierAsset } from './_hs-classifier.ts';
 import { FUSION } from './_hs-code-model.ts';
-import { descriptionHead } from './_hs-description.ts';
+import { descriptionHead, withoutSources } from './_hs-description.ts';
 import { englishTerms } from './_hs-english.ts';
 import { affirms, negationsOf } from './_hs-negation.ts';
 import { limitsOf, outsideLimits, quantitiesOf } from './_hs-quantities.ts';
-import { contradicts, isCooked, polarities, STATE, statesOf, uncookedOnly, workedRulesFor } from './_hs-rules.ts';
+import {
+  contradicts,
+  isCooked,
+  isLightOil,
+  polarities,
+  STATE,
+  statesOf,
+  uncookedOnly,
+  workedRulesFor,
+} from './_hs-rules.ts';
 import { FIBRE, fabricOf, fibresNamed, otherMaterialsFibres, predominantFibre, wearersOf } from './_hs-textiles.ts';
 import { hs10Of } from './hs-code.ts';
 
@@ -583,6 +592,21 @@ describe('model.hs_code', () => {
     expect(descriptionHead('스테인리스강 이중벽 병으로 내병은 유리가 아님')).toBe('');
   });
 
+  it('reads what the goods were obtained from as no name of theirs, and a light oil by its distillation', () => {
+    // the source goes, what follows stays: "나프타를 열분해하고 … 얻은" is no naphtha (2710.12-4000)
+    expect(withoutSources('나프타를 열분해하고 수소첨가 등의 공정을 거쳐서 얻은 탄화수소 혼합물')).not.toContain(
+      '나프타',
+    );
+    expect(withoutSources('옥수수에서 추출한 전분').trim()).toBe('추출한 전분');
+    expect(withoutSources('나프타를 용제로 사용함')).toContain('나프타');
+    expect(withoutSources('나프타를 담은 드럼. 정제하여 얻은 것')).toContain('나프타');
+    // Chapter 27 subheading note 4: 90 % or more distils at 210 ℃ (ASTM D 86)
+    expect(isLightOil('ASTM D86 방법에 의하여 210℃에서 90% 이상 증류')).toBe(true);
+    expect(isLightOil('95 % by volume distils at 210 °C (ASTM D 86)')).toBe(true);
+    expect(isLightOil('210℃에서 65%가 증류되는 중질유')).toBe(false);
+    expect(isLightOil('210℃에서 90% 미만 증류')).toBe(false);
+  });
+
   it('finds what a ruling sentence says the goods are: the noun a modifier describes, before 로(서) or 임', () => {
     // each read by hand: the goods are the noun that the relative clause ends on, then named as "…로," or "…임"
     expect(descriptionHead('스테인리스강 용기와 전열판을 갖춘 무선 전기주전자로, 물을 끓이는 데 사용함.')).toBe(
@@ -814,6 +838,21 @@ describe('model.hs_code', () => {
     ]);
     expect(error).toBeNull();
     expect(rows.map((r) => String(r.hs10_1).slice(0, 4))).toEqual(['8516', '8708']);
+  });
+
+  it('places a light oil obtained from naphtha by its distillation and aromatics (Chapter 27 notes)', async () => {
+    // worked out from the tariff: 27.07 holds products whose aromatic constituents predominate, so a mostly
+    // non-aromatic oil is of 27.10; one that distils 90 % or more at 210 ℃ is a light oil (subheading note 4, 2710.12),
+    // and not naphtha (-4000), which it was made from, but 기타 (-9000). Before: 2707.50.
+    const { rows, error } = await run([
+      [
+        'a',
+        'Light oil; HX-55',
+        '나프타를 개질하여 얻은 C7~C9 파라핀계 탄화수소 혼합물(비방향족 성분이 방향족 성분을 초과)로, ASTM D86 방법에 의해 210℃에서 95%가 증류됨 - 용도: 도료용 용제',
+      ],
+    ]);
+    expect(error).toBeNull();
+    expect(rows.map((r) => r.hs10_1)).toEqual(['2710129000']);
   });
 
   it('reads a steel bar by its section, its steel and how far it is worked (Chapter 72 notes)', async () => {
