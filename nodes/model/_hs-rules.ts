@@ -153,9 +153,9 @@ export const WORKED_RULES: readonly WorkedRule[] = [
     inUse: true,
   },
   {
-    note: '제1905호·제9602호의 캡슐은 빈 캡슐: 내용물을 충전한 캡슐은 그 내용물의 호',
+    note: '제1905호·제9602호의 캡슐은 빈 캡슐: 내용물을 충전한 캡슐은 그 껍질(젤라틴, 제3503호)이 아니라 내용물의 호',
     cue: /캡슐에\s*(?:충전|넣|채)|(?:충전|채운|넣은)\s*(?:연질|경질)?\s*캡슐|연질\s*캡슐|소프트\s*젤|\bsoft-?gels?\b|\bfilled\s+capsules?\b/iu,
-    headings: anyOf(within('1905', '1905'), within('9602', '9602')),
+    headings: anyOf(within('1905', '1905'), within('3503', '3503'), within('9602', '9602')),
     towards: () => false,
   },
   {

@@ -320,9 +320,11 @@ describe('model.hs_code', () => {
     expect(towards('C6~C8 나프텐계·파라핀계 탄화수소 혼합물 [비방향족 성분이 방향족 성분을 초과]', '2710')).toBe(true);
     expect(moved('Light oil; non-aromatic constituents exceed the aromatic ones', '2707')).toBe(true);
     expect(moved('조경유(crude benzol), 방향족 성분이 비방향족 성분을 초과', '2707')).toBe(false);
-    // 19.05 and 96.02 hold empty capsules: a capsule filled with its contents is classified by them
+    // 19.05 and 96.02 hold empty capsules: a capsule filled with its contents is classified by them, not by its
+    // shell's gelatin (35.03)
     expect(moved('어유에 비타민 E를 혼합하여 연질캡슐에 충전한 것', '1905')).toBe(true);
     expect(moved('Omega-3 fish oil softgels', '9602')).toBe(true);
+    expect(moved('루테인 추출물과 해바라기씨유를 혼합하여 젤라틴 연질캡슐에 충전한 것', '3503')).toBe(true);
     expect(moved('젤라틴으로 만든 제약용 빈 경질캡슐', '9602')).toBe(false);
   });
 
