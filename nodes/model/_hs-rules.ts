@@ -165,8 +165,9 @@ export const WORKED_RULES: readonly WorkedRule[] = [
     towards: within('2710', '2710'),
   },
   {
-    note: '용도가 식용인 물품은 식품(제1~24류)이나 식용 가능한 소금·화학품·젤라틴 등(제2501호, 제28·29류, 제3302호, 제35류)이다: 윤활제·의약품·조제품은 아니다',
-    cue: /용도\s*[:：]\s*식용(?![가-힣])/u,
+    note: '용도가 식용이거나 건강기능식품으로 신고된 물품은 식품(제1~24류)이나 식용 가능한 소금·화학품·젤라틴 등(제2501호, 제28·29류, 제3302호, 제35류)이다: 윤활제·의약품·조제품은 아니다',
+    // the stated use, or goods declared as a health functional food (건강기능식품으로 신고됨), which is a food by law
+    cue: /용도\s*[:：]\s*식용(?![가-힣])|건강\s*기능\s*식품(?:임|이며|으로\s*(?:신고|판매|허가|등록))/u,
     headings: (hs4) => !EDIBLE(hs4),
     towards: () => false,
     inUse: true,

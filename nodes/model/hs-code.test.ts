@@ -315,6 +315,9 @@ describe('model.hs_code', () => {
     expect(moved('정제염 - 용도 : 식용', '2501')).toBe(false);
     expect(moved('돼지 껍질에서 추출한 젤라틴 - 용도: 식용', '3503')).toBe(false);
     expect(moved('식용유 용기로 쓰는 폴리에틸렌 병 - 용도: 식용유 포장', '3923')).toBe(false);
+    // so are goods declared as a health functional food, a food by law; not a machine that makes them
+    expect(moved('유산균 분말을 식물성 캡슐에 충전한 것으로 건강기능식품으로 신고됨', '8422')).toBe(true);
+    expect(moved('건강기능식품 제조용 캡슐 충전기 - 용도: 건강기능식품 제조', '8422')).toBe(false);
     // 27.07: aromatics over non-aromatics; a light oil whose non-aromatic constituents predominate is of 27.10
     expect(moved('C6~C8 나프텐계·파라핀계 탄화수소 혼합물 [비방향족 성분이 방향족 성분을 초과]', '2707')).toBe(true);
     expect(towards('C6~C8 나프텐계·파라핀계 탄화수소 혼합물 [비방향족 성분이 방향족 성분을 초과]', '2710')).toBe(true);
