@@ -24,6 +24,21 @@ const EN_NOT = /\b(?:not|non-|without|neither|nor)\s*([a-z]{4,})(?:\s+(?:or|nor)
 const VAGUE =
   /^(?:것|물품|제품|상태|경우|기타|사용|포함|함유|첨가|첨가물|그|이|해당|별도|특별|별다른|특이|변화|다른|처리|added|further|other|more|less|being|having|only|more than|exceeding)$/u;
 
+/** What a licence or approval is: "의료용 허가", "의료기기 인증". */
+const LICENCE = /^(?:허가|인증|승인|등록|신고|허가증)$/u;
+/**
+ * The English of uses the Korean tariff words otherwise (4015.12 says 내과용ㆍ외과용…, its English "medical"): a line's
+ * wording holds its English too, so a negated 의료용 reaches it there.
+ */
+const IN_ENGLISH: Readonly<Record<string, readonly string[]>> = {
+  의료용: ['medical'],
+  외과용: ['surgical'],
+  수술용: ['surgical'],
+  식용: ['edible'],
+  가정용: ['household', 'domestic'],
+  산업용: ['industrial'],
+};
+
 /** A negation as the description says it ("카페인을 제거하지 않은") and the properties it negates (카페인). */
 export interface Negation {
   readonly phrase: string;
@@ -37,13 +52,19 @@ export function negationsOf(goods: string): Negation[] {
   const add = (phrase: string, ...candidates: Array<string | undefined>) => {
     const terms = candidates
       .filter((t): t is string => !!t && t.length >= 2 && !VAGUE.test(t))
-      .map((t) => t.toLowerCase())
+      .flatMap((t) => [t.toLowerCase(), ...(IN_ENGLISH[t] ?? [])])
       .filter((t) => !seen.has(t));
     for (const t of terms) seen.add(t);
     if (terms.length > 0) out.push({ phrase: phrase.trim(), terms });
   };
+  // "의료용 허가를 받지 않은", "의료용 허가 없음": the use a licence not held is for is negated with it
+  const useBefore = (at: number, object: string | undefined) =>
+    object && LICENCE.test(object)
+      ? /([가-힣]{1,8}용)\s+$/u.exec(goods.slice(Math.max(0, at - 12), at))?.[1]
+      : undefined;
   // "향미료나 착색료를 첨가하지 않은": what is not added; "부수거나 갈지 않은": both verbs
-  for (const m of goods.matchAll(KO_NOT_DONE)) m[2] ? add(m[0], m[1], m[2]) : add(m[0], m[3], m[4]);
+  for (const m of goods.matchAll(KO_NOT_DONE))
+    m[2] ? add(m[0], m[1], m[2], useBefore(m.index, m[2])) : add(m[0], m[3], m[4]);
   for (const m of goods.matchAll(KO_NOT_BEING)) {
     const [phrase, w, joint, x = ''] = m;
     if (w && joint?.trim()) add(phrase, w, x);
@@ -51,7 +72,7 @@ export function negationsOf(goods: string): Negation[] {
     else add(phrase.slice(phrase.lastIndexOf(x)), x);
   }
   for (const m of goods.matchAll(KO_NOT_DONE_AN)) add(m[0], m[1]);
-  for (const m of goods.matchAll(KO_WITHOUT)) add(m[0], m[1]);
+  for (const m of goods.matchAll(KO_WITHOUT)) add(m[0], m[1], useBefore(m.index, m[1]));
   for (const m of goods.matchAll(EN_NOT)) add(m[0], m[1], m[2]);
   return out;
 }

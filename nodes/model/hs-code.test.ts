@@ -476,7 +476,23 @@ describe('model.hs_code', () => {
   it('reads what a description says the goods are not, and whether a tariff line requires it', () => {
     const terms = (text: string) => negationsOf(text).flatMap((n) => n.terms);
     expect(terms('후추 열매를 건조한 것으로 부수거나 갈지 않은 것')).toEqual(['부수']);
-    expect(terms('니트릴 고무로 만든 장갑, 의료용이나 외과용이 아닌 것')).toEqual(['의료용', '외과용']);
+    // a use the tariff words otherwise (4015.12: 내과용ㆍ외과용…) is negated in its English too
+    expect(terms('니트릴 고무로 만든 장갑, 의료용이나 외과용이 아닌 것')).toEqual([
+      '의료용',
+      'medical',
+      '외과용',
+      'surgical',
+    ]);
+    // a licence not held negates the use it is for; an absent part says nothing of the use before it
+    expect(terms('일회용 장갑(의료용 허가 없음)')).toEqual(['허가', '의료용', 'medical']);
+    expect(terms('멸균 처리되지 않았으며 의료용 허가를 받지 않은 제품')).toContain('의료용');
+    expect(terms('가정용 전원 없음')).toEqual(['전원']);
+    expect(
+      affirms(
+        '내과용ㆍ외과용ㆍ치과용ㆍ수의과용으로 사용되는 종류의 것 | of a kind used for medical purposes',
+        'medical',
+      ),
+    ).toBe(true);
     // of "W X가 아님" the property is W when W names one (a colour), else X
     expect(terms('회색의 포틀랜드 시멘트(백색 시멘트가 아님)')).toEqual(['백색']);
     expect(terms('시멘트로 백색이 아닌 것')).toEqual(['백색']);
@@ -509,12 +525,19 @@ describe('model.hs_code', () => {
       ['a', '통후추', '후추 열매를 건조한 것으로 부수거나 갈지 않은 것'],
       ['b', '니트릴 장갑', '가황한 니트릴 고무로 만든 일회용 장갑, 의료용이나 외과용이 아닌 것'],
       ['c', 'USB 메모리', '낸드 플래시를 실장한 USB 접속 방식의 솔리드스테이트 비휘발성 기억장치로 기록이 안 된 것'],
+      // a licence for medical use not held (before: 4015.12)
+      [
+        'd',
+        'Disposable nitrile gloves; DG-9',
+        '니트릴 고무를 침지 성형한 일회용 장갑(두께 0.1mm)으로 멸균하지 않았으며 의료용 허가를 받지 않은 것. 100매 상자 포장',
+      ],
     ]);
     expect(error).toBeNull();
     expect(rows.map((r) => String(r.hs10_1))).toEqual([
       expect.stringMatching(/^090411/u),
       expect.stringMatching(/^401519/u),
       '8523511000',
+      expect.stringMatching(/^401519/u),
     ]);
     // the note quotes the negation as written, where it decides between lines of the suggested headings
     expect(rows[1]!.hs_note).toBe(
