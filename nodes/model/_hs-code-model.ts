@@ -52,8 +52,11 @@ import {
   goodsText,
   isCooked,
   isLightOil,
+  isMotorVehicle,
   isStateChapter,
+  otherPropulsion,
   polarities,
+  propulsionOf,
   type Reading,
   readingsOf,
   statesOf,
@@ -1007,6 +1010,7 @@ export class HsCodeModel {
     const ordinarySteel = terms && notHighSpeed(goods, steel);
     const barStage = terms && steel ? barStageOfGoods(goods) : 0;
     const light = terms && isLightOil(goods);
+    const propulsion = terms ? propulsionOf(goods) : null;
     if (
       states ||
       said ||
@@ -1018,7 +1022,8 @@ export class HsCodeModel {
       section ||
       steel ||
       cooked ||
-      light
+      light ||
+      propulsion
     )
       for (let i = 0; i < L; i++) {
         const s = n.lineStates[i]!;
@@ -1034,7 +1039,8 @@ export class HsCodeModel {
           (cooked && n.lineUncooked[i] === 1) ||
           (ordinarySteel && n.lineHighSpeed[i] === 1) ||
           (barStage !== 0 && n.lineBarStage[i] !== 0 && n.lineBarStage[i] !== barStage) ||
-          (light && n.hs6[n.line6[i]!] === '271019')
+          (light && n.hs6[n.line6[i]!] === '271019') ||
+          (propulsion !== null && isMotorVehicle(n.hs4[n.line4[i]!]!) && otherPropulsion(n.lineWording[i]!, propulsion))
         )
           lineScore[i] = lineScore[i]! * FUSION.contradictedTerm;
       }

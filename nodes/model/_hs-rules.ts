@@ -227,6 +227,29 @@ const LIGHT_OIL =
 /** Whether the goods state the distillation of a light oil (2710.12), which rules out 2710.19's other oils. */
 export const isLightOil = (goods: string): boolean => LIGHT_OIL.test(goods);
 
+// How vehicles are propelled (87.02–87.04): the subheadings split into vehicles with an engine only, with both an
+// engine and an electric motor (hybrids), and with an electric motor only. The words of all of them say 전동기.
+
+const ELECTRIC_ONLY =
+  /전기로만|전동기만|모터만|배터리\s*전기\s*(?:차|자동차|승용차|트럭|버스)|순수\s*전기|\bBEV\b|battery[-\s]electric|(?:electric|motor)\s+only|only\s+(?:an?\s+)?electric/iu;
+const HYBRID = /하이브리드|hybrid|\bHEV\b|\bPHEV\b|내연기관과\s*(?:추진용\s*)?(?:전동기|모터)/iu;
+
+/** How the goods say they are propelled: by an electric motor only, as a hybrid, or unsaid. */
+export function propulsionOf(goods: string): 'electric' | 'hybrid' | null {
+  const electric = ELECTRIC_ONLY.test(goods);
+  const hybrid = HYBRID.test(goods);
+  return electric === hybrid ? null : electric ? 'electric' : 'hybrid';
+}
+
+/** The headings of motor vehicles split by propulsion: buses, cars, lorries. */
+export const isMotorVehicle = (hs4: string): boolean => hs4 >= '8702' && hs4 <= '8704';
+
+/** Whether a vehicle line's wording (lowercase) is for the other propulsion than the goods'. */
+export function otherPropulsion(wording: string, propulsion: 'electric' | 'hybrid' | null): boolean {
+  if (propulsion === 'electric') return /둘 다 갖춘/u.test(wording);
+  return propulsion === 'hybrid' && /전동기만을 갖춘/u.test(wording);
+}
+
 // The state of raw food (Ch. 2, 3, 7, 8): fresh or chilled, frozen, dried. The headings and subheadings split by it
 // (07.10 frozen vegetables, 07.12 dried, 07.13 dried leguminous vegetables), but the name of the vegetable is in
 // them all, so n-gram retrieval cannot tell "냉동 강낭콩" from a dried one. A line whose wording names only states

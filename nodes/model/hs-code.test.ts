@@ -16,7 +16,9 @@ import {
   contradicts,
   isCooked,
   isLightOil,
+  otherPropulsion,
   polarities,
+  propulsionOf,
   STATE,
   statesOf,
   uncookedOnly,
@@ -483,6 +485,9 @@ describe('model.hs_code', () => {
       '외과용',
       'surgical',
     ]);
+    // what cannot be done to the goods: 외부 충전 불가 is no plug-in
+    expect(terms('하이브리드 승용자동차, 외부 충전 불가')).toEqual(['충전']);
+    expect(terms('분해가 불가능한 구조')).toEqual(['분해']);
     // a licence not held negates the use it is for; an absent part says nothing of the use before it
     expect(terms('일회용 장갑(의료용 허가 없음)')).toEqual(['허가', '의료용', 'medical']);
     expect(terms('멸균 처리되지 않았으며 의료용 허가를 받지 않은 제품')).toContain('의료용');
@@ -866,6 +871,32 @@ describe('model.hs_code', () => {
     ]);
     expect(error).toBeNull();
     expect(rows.map((r) => String(r.hs10_1).slice(0, 4))).toEqual(['8516', '8708']);
+  });
+
+  it('places a motor vehicle by its propulsion: an engine and a motor, or a motor only', async () => {
+    // worked out from the tariff: a hybrid with a spark-ignition engine that cannot be charged from outside is of
+    // 8703.40 (8703.60 is the plug-in); a car driven by its electric motor only of 8703.80. Before: 8703.60.
+    expect(propulsionOf('배터리 전기로만 구동되는 전동기를 갖춘 승용자동차')).toBe('electric');
+    expect(propulsionOf('Hybrid SUV, petrol engine and electric motor')).toBe('hybrid');
+    expect(propulsionOf('디젤 엔진 승용자동차')).toBeNull();
+    const hybrids = '그 밖의 차량(불꽃점화식 피스톤 내연기관과 추진용 모터로서의 전동기를 둘 다 갖춘 것으로서 …)';
+    expect(otherPropulsion(hybrids, 'electric')).toBe(true);
+    expect(otherPropulsion('그 밖의 차량(추진용 전동기만을 갖춘 것)', 'hybrid')).toBe(true);
+    expect(otherPropulsion(hybrids, 'hybrid')).toBe(false);
+    const { rows, error } = await run([
+      [
+        'a',
+        'Hybrid SUV; HX-1',
+        '가솔린 엔진과 추진용 전동기를 갖춘 하이브리드 승용자동차(신차, 1,598cc), 외부 충전 불가',
+      ],
+      [
+        'b',
+        'Battery electric sedan; EV-7',
+        '리튬이온 배터리의 전기로만 구동되는 추진용 전동기를 갖춘 승용자동차(신차)',
+      ],
+    ]);
+    expect(error).toBeNull();
+    expect(rows.map((r) => r.hs10_1)).toEqual(['8703401000', '8703801000']);
   });
 
   it('places a light oil obtained from naphtha by its distillation and aromatics (Chapter 27 notes)', async () => {
