@@ -53,12 +53,14 @@ import {
   isCooked,
   isLightOil,
   isMotorVehicle,
+  isPolished,
   isStateChapter,
   otherPropulsion,
   polarities,
   propulsionOf,
   type Reading,
   readingsOf,
+  roughOnly,
   statesOf,
   uncookedOnly,
   workedRulesFor,
@@ -452,6 +454,8 @@ export class HsNomenclatureIndex {
   readonly lineUncooked: Uint8Array;
   /** Per line: 1 when its own name is for high speed steel (_hs-steel.ts). */
   readonly lineHighSpeed: Uint8Array;
+  /** Per line: 1 when it holds rough stones only (단순히 톱질한 것, _hs-rules.ts). */
+  readonly lineRough: Uint8Array;
   /** Per line: a bar's stage of working, forged (1), hot-rolled (2) or cold-formed (3) only, else 0 (_hs-steel.ts). */
   readonly lineBarStage: Uint8Array;
   /** Per line, the limits its own wording sets on a measured value (출력이 750와트 이하), or null. */
@@ -560,6 +564,7 @@ export class HsNomenclatureIndex {
     this.lineUncooked = Uint8Array.from(this.lineWording, (w) => (uncookedOnly(w) ? 1 : 0));
     this.lineHighSpeed = Uint8Array.from(lines, ([, name]) => (isHighSpeedLine(name) ? 1 : 0));
     this.lineBarStage = Uint8Array.from(this.lineWording, barStageOf);
+    this.lineRough = Uint8Array.from(lines, ([, name, p]) => (roughOnly(`${name} ${paths[p] ?? ''}`) ? 1 : 0));
     this.lineLimits = this.lineWording.map((w) => {
       const limits = limitsOf(w);
       return limits.length > 0 ? limits : null;
@@ -1011,6 +1016,7 @@ export class HsCodeModel {
     const barStage = terms && steel ? barStageOfGoods(goods) : 0;
     const light = terms && isLightOil(goods);
     const propulsion = terms ? propulsionOf(goods) : null;
+    const polished = terms && isPolished(goods);
     if (
       states ||
       said ||
@@ -1023,7 +1029,8 @@ export class HsCodeModel {
       steel ||
       cooked ||
       light ||
-      propulsion
+      propulsion ||
+      polished
     )
       for (let i = 0; i < L; i++) {
         const s = n.lineStates[i]!;
@@ -1040,6 +1047,7 @@ export class HsCodeModel {
           (ordinarySteel && n.lineHighSpeed[i] === 1) ||
           (barStage !== 0 && n.lineBarStage[i] !== 0 && n.lineBarStage[i] !== barStage) ||
           (light && n.hs6[n.line6[i]!] === '271019') ||
+          (polished && n.lineRough[i] === 1) ||
           (propulsion !== null && isMotorVehicle(n.hs4[n.line4[i]!]!) && otherPropulsion(n.lineWording[i]!, propulsion))
         )
           lineScore[i] = lineScore[i]! * FUSION.contradictedTerm;

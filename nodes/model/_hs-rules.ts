@@ -153,6 +153,12 @@ export const WORKED_RULES: readonly WorkedRule[] = [
     inUse: true,
   },
   {
+    note: '제7102·7103호는 천연의 다이아몬드·귀석·반귀석: 합성·재생한 것(랩그로운 다이아몬드 등)은 제7104호',
+    cue: /합성\s*(?:다이아몬드|루비|사파이어|에메랄드|보석|원석)|인조\s*(?:다이아몬드|보석)|랩\s*그로운|lab[-\s]?grown|\bsynthetic\s+(?:diamond|ruby|sapphire|emerald|gem)|\bCVD\b|\bHPHT\b/iu,
+    headings: within('7102', '7103'),
+    towards: within('7104', '7104'),
+  },
+  {
     note: '제1905호·제9602호의 캡슐은 빈 캡슐: 내용물을 충전한 캡슐은 그 껍질(젤라틴, 제3503호)이 아니라 내용물의 호',
     cue: /캡슐에\s*(?:충전|넣|채)|(?:충전|채운|넣은)\s*(?:연질|경질)?\s*캡슐|연질\s*캡슐|소프트\s*젤|\bsoft-?gels?\b|\bfilled\s+capsules?\b/iu,
     headings: anyOf(within('1905', '1905'), within('3503', '3503'), within('9602', '9602')),
@@ -226,6 +232,17 @@ const LIGHT_OIL =
 
 /** Whether the goods state the distillation of a light oil (2710.12), which rules out 2710.19's other oils. */
 export const isLightOil = (goods: string): boolean => LIGHT_OIL.test(goods);
+
+// Precious and semi-precious stones (71.02–71.04): the rough lines hold stones unworked or simply sawn, cleaved or
+// roughly shaped (원석, 단순히 톱질한 것); a stone cut or polished is worked, though it was grown or mined as 원석.
+const POLISHED =
+  /연마한|연마된|연마하여|브릴리언트|커팅한|컷팅한|\bcut\s+and\s+polished\b|\bpolished\b|\bfaceted\b|brilliant[-\s]cut/iu;
+
+/** Whether a stone is said to be cut or polished (what was not done to it taken out first). */
+export const isPolished = (goods: string): boolean => POLISHED.test(goods.replace(NOT_DONE_TO_GOODS, ' '));
+
+/** Whether a line (its Korean name and path) holds rough stones only. */
+export const roughOnly = (koreanWording: string): boolean => /단순히 톱질/u.test(koreanWording);
 
 // How vehicles are propelled (87.02–87.04): the subheadings split into vehicles with an engine only, with both an
 // engine and an electric motor (hybrids), and with an electric motor only. The words of all of them say 전동기.

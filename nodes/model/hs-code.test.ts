@@ -16,9 +16,11 @@ import {
   contradicts,
   isCooked,
   isLightOil,
+  isPolished,
   otherPropulsion,
   polarities,
   propulsionOf,
+  roughOnly,
   STATE,
   statesOf,
   uncookedOnly,
@@ -897,6 +899,21 @@ describe('model.hs_code', () => {
     ]);
     expect(error).toBeNull();
     expect(rows.map((r) => r.hs10_1)).toEqual(['8703401000', '8703801000']);
+  });
+
+  it('places a stone by whether it is synthetic and whether it is worked (71.02–71.04)', async () => {
+    // worked out from the tariff: synthetic stones are of 71.04, natural ones of 71.02–71.03; a stone cut or polished
+    // is worked (7104.91), one only grown as 원석 is rough (7104.21). Before: 7102.31 (natural rough) and 7104.21.
+    expect(isPolished('CVD 합성 다이아몬드를 라운드 브릴리언트 컷으로 연마한 나석')).toBe(true);
+    expect(isPolished('합성 다이아몬드 원석(연마하지 않은 것)')).toBe(false);
+    expect(roughOnly('다이아몬드 기타(원석, 단순히 톱질한 것이나 거칠게 성형한 것으로 한정한다)')).toBe(true);
+    const { rows, error } = await run([
+      ['a', 'Synthetic diamond rough; HPHT-2', 'HPHT 방식으로 성장시킨 합성 다이아몬드 원석(미가공), 2.1캐럿'],
+      ['b', 'Lab-grown diamond 0.5ct', 'CVD 합성 다이아몬드를 라운드 브릴리언트 컷으로 연마한 나석, 0.5캐럿'],
+      ['c', '천연 다이아몬드 나석', '천연 다이아몬드를 라운드 브릴리언트 컷으로 연마한 것, 1캐럿, GIA 감정서'],
+    ]);
+    expect(error).toBeNull();
+    expect(rows.map((r) => String(r.hs10_1).slice(0, 6))).toEqual(['710421', '710491', '710239']);
   });
 
   it('places a light oil obtained from naphtha by its distillation and aromatics (Chapter 27 notes)', async () => {
