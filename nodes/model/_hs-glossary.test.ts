@@ -128,6 +128,13 @@ describe('HS glossary of declared names', () => {
       true,
     ]);
     expect(spelledIn('golf tee 50pcs')('tee')).toBe(true);
+    // a short Latin name (an acronym) ends where its word does, a plural's s aside: TEM is no microscope in
+    // "tempered", BLU no backlight unit in "Bluetooth"; a longer name may begin a longer word
+    expect(
+      ['tem', 'blu', 'tees', 'led'].map((n) => spelledIn('Tempered glass, Bluetooth golf tees, LED조명')(n)),
+    ).toEqual([false, false, true, true]);
+    expect(spelledIn('golf tees')('tee')).toBe(true);
+    expect(spelledIn('moisturizing cream')('moistur')).toBe(true);
     // a two-letter name only as a word's end: 브라 is not in 브라켓
     expect([spelledIn('스포츠 브라')('브라'), spelledIn('브라켓 고정용')('브라')]).toEqual([true, false]);
   });
