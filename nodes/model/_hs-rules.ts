@@ -153,6 +153,20 @@ export const WORKED_RULES: readonly WorkedRule[] = [
     inUse: true,
   },
   {
+    note: '제2309호: 개·고양이 등 동물의 먹이로 조제한 것(반려동물 간식·사료)은 사람이 먹는 조제 식료품이나 육·어류가 아니다',
+    cue: /^(?=[\s\S]*(?:반려\s*(?:견|묘|동물)|애완\s*(?:견|묘|동물)|강아지|고양이|\b(?:dogs?|cats?|pets?|puppy|kitten)\b))(?=[\s\S]*(?:간식|사료|먹이|급여|트릿|\btreats?\b|\bfood\b|\bchews?\b|\bjerky\b))/iu,
+    headings: anyOf(
+      within('0201', '0210'),
+      within('0301', '0308'),
+      within('1601', '1605'),
+      within('1901', '1905'),
+      within('2101', '2106'),
+    ),
+    unless: /hot\s*dogs?|corn\s*dogs?|핫\s*도그|콘\s*도그/iu,
+    towards: within('2309', '2309'),
+    inUse: true,
+  },
+  {
     note: '제7102·7103호는 천연의 다이아몬드·귀석·반귀석: 합성·재생한 것(랩그로운 다이아몬드 등)은 제7104호',
     cue: /합성\s*(?:다이아몬드|루비|사파이어|에메랄드|보석|원석)|인조\s*(?:다이아몬드|보석)|랩\s*그로운|lab[-\s]?grown|\bsynthetic\s+(?:diamond|ruby|sapphire|emerald|gem)|\bCVD\b|\bHPHT\b/iu,
     headings: within('7102', '7103'),

@@ -327,6 +327,11 @@ describe('model.hs_code', () => {
     expect(towards('C6~C8 나프텐계·파라핀계 탄화수소 혼합물 [비방향족 성분이 방향족 성분을 초과]', '2710')).toBe(true);
     expect(moved('Light oil; non-aromatic constituents exceed the aromatic ones', '2707')).toBe(true);
     expect(moved('조경유(crude benzol), 방향족 성분이 비방향족 성분을 초과', '2707')).toBe(false);
+    // 23.09: a dog treat of chicken breast is animal feed, not a meat preparation; a hot dog is no dog's food
+    expect(moved('닭가슴살을 저온 건조한 육포 - 용도: 반려견 간식', '1602')).toBe(true);
+    expect(towards('닭가슴살을 저온 건조한 육포 - 용도: 반려견 간식', '2309')).toBe(true);
+    expect(moved('Frozen hot dog: pork sausage in bread, ready-to-eat food', '1602')).toBe(false);
+    expect(moved('닭가슴살을 양념하여 구운 것 - 용도: 식용', '1602')).toBe(false);
     // 19.05 and 96.02 hold empty capsules: a capsule filled with its contents is classified by them, not by its
     // shell's gelatin (35.03)
     expect(moved('어유에 비타민 E를 혼합하여 연질캡슐에 충전한 것', '1905')).toBe(true);
