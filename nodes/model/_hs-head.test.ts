@@ -9,6 +9,9 @@ describe('what the goods are called (the head of their name)', () => {
     expect(headsOf("Men's short sleeve sports T-shirt")).toEqual(['sleeve sports t-shirt']);
     expect(headsOf('Bifacial PV module; BF-550M')).toEqual(['bifacial pv']);
     expect(headsOf('Brake pad set for passenger car; BP-1432')).toEqual(['brake pad']);
+    // a post-modifier's word inside a hyphened word is no post-modifier
+    expect(headsOf('On-board charger 11kW; OBC-11A')).toEqual(['on-board charger']);
+    expect(headsOf('Built-in induction cooktop; IH-3Z')).toEqual(['built-in induction cooktop']);
   });
 
   it('names a preparation, an article or a part by what it is of, and drops sizes and labels', () => {

@@ -5,8 +5,12 @@
 
 import { descriptionHead } from './_hs-description.ts';
 
-/** English words after which the rest of a name says of what, for what, how: "Preparation of edible oil". */
-const POST_MODIFIER = /\b(?:of|for|with|without|having|containing|used|made|in|on|from|by|to|put|packed|not)\b.*$/u;
+/**
+ * English words after which the rest of a name says of what, for what, how: "Preparation of edible oil". Not inside a
+ * hyphened word: an "On-board charger" is a charger, a "Built-in induction cooktop" a cooktop.
+ */
+const POST_MODIFIER =
+  /(?<![-a-z])(?:of|for|with|without|having|containing|used|made|in|on|from|by|to|put|packed|not)(?![-a-z]).*$/u;
 /** Trailing words that say how the goods are put together, not what they are. */
 const GENERIC_TAIL =
   /^(?:assembly|assy|type|style|grade|series|model|module|unit|system|set|kit|small|large|medium|mini|big)$/u;
