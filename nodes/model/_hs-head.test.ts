@@ -38,6 +38,11 @@ describe('what the goods are called (the head of their name)', () => {
     expect(headsOf('통3중 스테인리스 양수냄비 20cm')).toEqual(['스테인리스 양수냄비']);
   });
 
+  it('takes no generic Korean word for a head (전자부품, 제품): it names no goods of its own', () => {
+    expect(headsOf('TR-103F', '세라믹 소자를 에폭시로 봉지하고 리드 2개를 붙인 전자부품임')).toEqual([]);
+    expect(headsOf('스마트폰 케이스', '폴리카보네이트로 사출성형한 제품임')).toEqual(['스마트폰 케이스']);
+  });
+
   it('adds the goods the description names, and has nothing for a model code alone', () => {
     expect(headsOf('NK-130', '냉장고에 사용하는 왕복동식 압축기로, 냉매를 압축함')).toEqual(['왕복동식 압축기']);
     expect(headsOf('KX-2200')).toEqual([]);

@@ -98,8 +98,13 @@ export function headsOf(name: string, description = ''): string[] {
   const described = descriptionHead(description);
   // a description that ends on its packing (…, 250g 유리병) names the container, not the goods
   const packing = heads.some((h) => h !== '') && PACKING.test(described.split(' ').pop() ?? '');
-  return [...new Set([...heads, packing ? '' : described].filter((h) => h.trim().length > 1))];
+  return [
+    ...new Set([...heads, packing ? '' : described].filter((h) => h.trim().length > 1 && !KOREAN_GENERIC.test(h))),
+  ];
 }
+
+/** Korean heads that name no goods of their own: "…를 붙인 전자부품임" is said of a thermistor as of anything. */
+const KOREAN_GENERIC = /^(?:전자\s*)?(?:부품|부분품|제품|물품|소재|원료|재료|자재)$/u;
 
 /** Adjectives an English chemical name puts after the compound: "Citric acid anhydrous", "… monohydrate, USP". */
 const AFTER_COMPOUND =
