@@ -61,13 +61,13 @@ export function negationsOf(goods: string): Negation[] {
     if (terms.length > 0) out.push({ phrase: phrase.trim(), terms });
   };
   // "의료용 허가를 받지 않은", "의료용 허가 없음": the use a licence not held is for is negated with it
-  const useBefore = (at: number, object: string | undefined) =>
+  const licensedUse = (at: number, object: string | undefined) =>
     object && LICENCE.test(object)
       ? /([가-힣]{1,8}용)\s+$/u.exec(goods.slice(Math.max(0, at - 12), at))?.[1]
       : undefined;
   // "향미료나 착색료를 첨가하지 않은": what is not added; "부수거나 갈지 않은": both verbs
   for (const m of goods.matchAll(KO_NOT_DONE))
-    m[2] ? add(m[0], m[1], m[2], useBefore(m.index, m[2])) : add(m[0], m[3], m[4]);
+    m[2] ? add(m[0], m[1], m[2], licensedUse(m.index, m[2])) : add(m[0], m[3], m[4]);
   for (const m of goods.matchAll(KO_NOT_BEING)) {
     const [phrase, w, joint, x = ''] = m;
     if (w && joint?.trim()) add(phrase, w, x);
@@ -75,7 +75,7 @@ export function negationsOf(goods: string): Negation[] {
     else add(phrase.slice(phrase.lastIndexOf(x)), x);
   }
   for (const m of goods.matchAll(KO_NOT_DONE_AN)) add(m[0], m[1]);
-  for (const m of goods.matchAll(KO_WITHOUT)) add(m[0], m[1], useBefore(m.index, m[1]));
+  for (const m of goods.matchAll(KO_WITHOUT)) add(m[0], m[1], licensedUse(m.index, m[1]));
   for (const m of goods.matchAll(KO_CANNOT)) add(m[0], m[1] ?? m[2]);
   for (const m of goods.matchAll(EN_NOT)) add(m[0], m[1], m[2]);
   return out;
