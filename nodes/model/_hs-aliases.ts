@@ -52,8 +52,10 @@ const ALIASES: readonly TariffWords[] = [
   // the car itself only: the name ends with it ("자동차 브레이크 패드" is a part)
   { when: /(자동차|승용차|세단|suv|sedan|passenger\s*car)\s*(\(|$)/iu, add: '승용자동차' },
   {
-    when: /전기\s*(자동)?차|electric\s*(vehicle|car)|(?:^|[^a-z])ev(?:$|[^a-z])/iu,
-    unless: /충전기|부품|배터리/iu,
+    // and electric cars known by their model (테슬라 모델 Y, 아이오닉 5), not a toy or a part of them
+    when: /전기\s*(자동)?차|electric\s*(vehicle|car)|(?:^|[^a-z])ev(?:$|[^a-z])|(?:테슬라|tesla)\s*(?:모델|model)\s*[3sxy](?![a-z])|(?:아이오닉|ioniq)\s*[56](?!\d)/iu,
+    unless:
+      /충전기|부품|배터리|매트|커버|케이스|모형|장난감|다이캐스트|완구|toy|model\s*kit|diecast|mat\b|cover\b|case\b/iu,
     add: '승용자동차 구동용 전동기만 갖춘 것',
   },
   { when: /오토바이|스쿠터|motorcycle|motorbike/iu, add: '모터사이클' },

@@ -102,6 +102,11 @@ describe('model.hs_code', () => {
     expect(hs4[3]).not.toBe('8471');
     expect(hs4[4]).not.toBe('2204');
     expect(tariffWordsFor('자동차 브레이크 패드')).not.toMatch(/승용자동차/);
+    // an electric car known by its model, not a toy or a mat of it
+    expect(tariffWordsFor('테슬라 모델 Y')).toMatch(/전동기만/);
+    expect(tariffWordsFor('아이오닉 5')).toMatch(/전동기만/);
+    expect(tariffWordsFor('테슬라 모델 Y 1:18 다이캐스트 모형')).toBe('');
+    expect(tariffWordsFor('Tesla Model 3 floor mat')).toBe('');
     // abbreviations a declaration writes: a switching power supply, a chip capacitor, a printed circuit board
     const parts = await run([
       ['f', 'SMPS', ''],
