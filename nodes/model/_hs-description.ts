@@ -22,7 +22,7 @@ export function cleanQuery(text: string): string {
  */
 export function withoutSources(text: string): string {
   return text.replace(
-    /[가-힣A-Za-z0-9]+(?:을|를|에서|으로부터|로부터)(?=\s[^.,;\n]{0,40}?(?:얻은|얻어진|추출한|추출된|분리한|분리된|회수한|회수된))/gu,
+    /[가-힣A-Za-z0-9]{1,20}(?:을|를|에서|으로부터|로부터)(?=\s[^.,;\n]{0,40}?(?:얻은|얻어진|추출한|추출된|분리한|분리된|회수한|회수된))/gu,
     ' ',
   );
 }

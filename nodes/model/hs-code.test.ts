@@ -644,6 +644,7 @@ describe('model.hs_code', () => {
     );
     expect(withoutSources('옥수수에서 추출한 전분').trim()).toBe('추출한 전분');
     expect(withoutSources('나프타를 용제로 사용함')).toContain('나프타');
+    expect(withoutSources('나프타 열분해 공정에서 얻은 것')).toContain('나프타');
     expect(withoutSources('나프타를 담은 드럼. 정제하여 얻은 것')).toContain('나프타');
     // Chapter 27 subheading note 4: 90 % or more distils at 210 ℃ (ASTM D 86)
     expect(isLightOil('ASTM D86 방법에 의하여 210℃에서 90% 이상 증류')).toBe(true);
