@@ -246,6 +246,7 @@ export async function runHsCodeSuite(machine: string) {
   const held11 = readHeld('bench/data/hs-dev-items-11.csv');
   const held12 = readHeld('bench/data/hs-dev-items-12.csv');
   const held13 = readHeld('bench/data/hs-dev-items-13.csv');
+  const held14 = readHeld('bench/data/hs-dev-items-14.csv');
   const held2a = scoredBy(plain, held2);
   const held3a = scoredBy(plain, held3);
   const held4a = scoredBy(plain, held4);
@@ -258,6 +259,7 @@ export async function runHsCodeSuite(machine: string) {
   const held11a = scoredBy(plain, held11);
   const held12a = scoredBy(plain, held12);
   const held13a = scoredBy(plain, held13);
+  const held14a = scoredBy(plain, held14);
   const heldSet = (prefix: string) => {
     const items = held.filter((r) => r.id.startsWith(prefix));
     return { n: items.length, a: scoredBy(plain, items) };
@@ -312,8 +314,9 @@ ${row('**eighth held-out set**, ruling style, 60 goods of all 21 sections writte
 ${row('**ninth held-out set**, ruling style, 60 goods of 29 chapters with sets, composite goods and parts, written from the tariff by another such helper (bench/data/hs-dev-items-9.csv; never tuned on, its misses read in the eleventh round)', held9.length, held9a)}
 ${row("**tenth held-out set**, declared names of today's goods in ruling prose, 60 goods spread as rulings are (a third machinery and electronics), by a helper who saw neither the model, its glossary nor the rulings (bench/data/hs-dev-items-10.csv; never tuned on, no miss read)", held10.length, held10a)}
 ${row("**eleventh held-out set**, today's and ordinary goods in ruling prose, spread as rulings are, by another helper who saw neither the model, its glossary, the other sets nor the rulings (bench/data/hs-dev-items-11.csv; written in the twelfth round, scored by parts of it and of the thirteenth, no miss read)", held11.length, held11a)}
-${row('**twelfth held-out set**, the same kinds of goods from further into each chapter, seven named only by a model code, by a third such helper (bench/data/hs-dev-items-12.csv; scored at the start of the twelfth round and after parts of it and of the thirteenth, no miss read)', held12.length, held12a)}
-${row('**thirteenth held-out set**, 60 goods spread as rulings are, two thirds named in English, five only by a model code, by a fourth such helper (bench/data/hs-dev-items-13.csv; written in the thirteenth round and scored once before it and once after, no miss read)', held13.length, held13a)}
+${row('**twelfth held-out set**, the same kinds of goods from further into each chapter, seven named only by a model code, by a third such helper (bench/data/hs-dev-items-12.csv; scored in the twelfth and thirteenth rounds, its misses read in the fourteenth)', held12.length, held12a)}
+${row('**thirteenth held-out set**, 60 goods spread as rulings are, two thirds named in English, five only by a model code, by a fourth such helper (bench/data/hs-dev-items-13.csv; written in the thirteenth round, scored before and after it and after the fourteenth, no miss read)', held13.length, held13a)}
+${row('**fourteenth held-out set**, 50 goods a classifier could hesitate over, in the prose and sections of published rulings (개요, 구성, 제조공정, 용도), by a fifth such helper (bench/data/hs-dev-items-14.csv; written in the fourteenth round, scored once before and once after it, no miss read)', held14.length, held14a)}
 ${row('questions written from the rulings, nomenclature only', questions.length, accuracy(qAlone, qTruth))}
 ${row('the same questions, the 20 rulings learned as decisions', questions.length, accuracy(qTaught, qTruth))}
 ${row('held-out items, all, with the 20 rulings learned as decisions (unrelated decisions must not pull them)', held.length, heldTaught)}
@@ -876,6 +879,60 @@ article heading of a stated material (39.26, 73.26) freed from the heads rule (n
 a heading of parts (87.14, 87.08, 85.29 …) scored down when its names hold the goods' head word only before another word
 (자전거 프레임, not 자전거: a bare 자전거 and an e-bike of dev sets 5 and 8 found their vehicle, dev set 10 lost one good).
 
+
+Fourteenth round (issue 17, what the legal notes say and the words do not). The rulings' misses each had a reading a
+chapter or subheading note gives, which n-grams cannot: rules for them, each checked on every set. Fats and oils mixed
+or made up (혼합·조제) leave 15.01–15.16 for 15.17, and goods whose use is 식용, or declared a health functional food
+(건강기능식품으로 신고됨: a food by law), leave the headings no food is in (lubricants, medicaments, machinery): a fish
+oil with vitamins in capsules went to 34.03's lubricating preparations, now 15.17. 27.07 holds products whose aromatic
+constituents predominate, so a light oil stated to be mostly non-aromatic leaves it for 27.10, and one that distils 90 %
+at 210 ℃ (subheading note 4) is a light oil of 2710.12, not 2710.19; what goods were obtained from (나프타를 열분해하여
+얻은) is no name of theirs. Steel bars: a tool steel is no high speed steel unless it says so (subheading note 1(d)), a
+round bar never flat-rolled, and a bar is at the furthest stage of working it states (forged, hot-rolled,
+cold-finished: 용해 → 단조 → 열간압연 is hot-rolled, 7228.30). Filled capsules are classified by their contents, not as
+the empty capsules of 19.05 and 96.02 nor the gelatin of 35.03. Pet food is animal feed (23.09). Synthetic or lab-grown
+stones leave 71.02–71.03 for 71.04, and a cut or polished one is no rough stone. A motor vehicle driven by an electric
+motor only is no hybrid (8703.40–70), a hybrid no 8703.80, and what cannot be done to goods is negated (외부 충전 불가:
+no plug-in). A licence not held negates its use (의료용 허가 없음), and a negated use reaches the line's English where the
+tariff words it otherwise (의료용 → "medical" of 4015.12's 내과용ㆍ외과용…). Heads: a preposition inside a hyphened word
+cuts no name (an "On-board charger" is a charger), a generic Korean word (전자부품, 제품) is no head, and a short Latin
+name (an acronym) is spelled only where its word ends (TEM is no microscope in "tempered"). Glossary: plain household
+foil is 7607.11 (rolled, not further worked), a split or wall-type air conditioner with heating 8415.10, and names
+for alloy-steel flat bars, skin creams, resins as Korea declares them (PP 레진), plastic bags (비닐봉지), candles, wine
+glasses, derailleurs, wafer tape mounters, scalp ampoules, tempered car glass, electric cars by model (테슬라 모델 Y).
+Dev set 12's misses were read for the last third of these (its figures below are tuned). Top-1 HS4/HS6/HS10, top-3,
+before the round (b0fc6b1) → after:
+
+| set | before | after |
+|---|---|---|
+| **dev set 14** (new, independent; scored once before and once after) | 84/74/62, 86/86/68 | **86/74/62, 88/86/68** |
+| **dev set 13** (independent; scored before and after) | 87/78/62, 92/87/83 | 87/78/62, 92/87/83 |
+| **dev set 11** (independent; no miss read) | 92/85/67, 93/90/77 | 92/85/67, 93/90/77 |
+| **dev set 10** (no miss read) | 90/78/67, 93/92/88 | 90/80/68, 93/92/88 |
+| dev set 12 (its misses read this round) | 75/67/58, 83/77/70 | 83/73/63, 85/80/73 |
+| dev set 9 | 92/83/65, 93/92/85 | 93/87/68, 95/93/87 |
+| dev set 8 | 87/82/70, 93/93/90 | 88/85/73, 93/93/90 |
+| dev set 6 | 93/82/63, 93/92/87 | 93/85/67, 93/92/87 |
+| dev set 4 | 95/93/83, 97/97/95 | 100/100/90, 100/100/98 |
+| dev set 2 | 98/93/83, 100/100/100 | 98/95/85, 100/100/100 |
+| dev set 1 | 98/91/82, 100/98/94 | 98/95/85, 100/98/95 |
+| dev sets 3, 5, 7, probes, probes 2 | | unchanged |
+| **20 rulings** (their misses read) | 70/65/50, 70/70/60 | **80/80/65, 85/85/75** |
+| template headline (14 sample items, HS6) | 11/14 | 11/14 |
+
+The rulings' gain is tuned (each rule came from a miss of theirs, though each is a legal note's reading, checked on
+every set and lost nowhere); the independent sets moved little: dev set 10 one subheading, dev set 14 one heading, dev
+sets 11 and 13 nothing. Their misses are spread thin over chapters, a glossary name here, a note there. Cost, paired
+with b0fc6b1 (\`HS_DEV_TIMING=1 HS_DEV_ONLY=1 HS_DEV_FILES=bench/data/hs-dev-items.csv,bench/data/hs-dev-items-6.csv
+npm run bench -- --suite hs-code\`): the index build 3.5–3.6 s against 3.7 s, a prediction 20.2–20.6 ms per item warm
+against 20.3–20.5 ms. Tried and not shipped: a rule's "towards" only when goods of the headings it sets aside were
+among the best (dev set 9 +1, dev sets 1, 11 and 12 and probes 2 −1 each: the towards of the food rules also say "this
+is a preparation"); the manufacturing process left out of the n-gram match (dev set 11 −1 HS4, dev set 6 +1 HS10 in the top three); a residual subheading
+(기타) taking the evidence of a specific sibling whose own title the goods do not match, as a residual line does (at its
+best +1 HS6 over all sets, the rulings −1; 8 of 30 within-heading misses of the tuning sets had 기타 as the answer, 4 the
+reverse); every Latin name spelled only where its word ends (−5 to −8 HS6 on dev sets 1, 6 and 8–12; short names only,
+shipped); rules for 0409's honey and 20.07's cooked jams, 82.05's clamps as tools and 28.12's non-metal halides (each
+moved its item to another wrong heading or nowhere).
 
 Where it runs: in the studio the suggestion (index build and scoring) now runs in a Web Worker that lives as long as
 the page (studio/src/ml/offload-host.ts; the server and the command line run it in process). The longest pause of the
