@@ -177,8 +177,10 @@ export const FUSION = {
   /**
    * Score factor of a line requiring the opposite of what the item says: 합금강 vs 비합금강 (_hs-rules.ts), another
    * fabric, wearer or predominant textile material (_hs-textiles.ts), a property the description negates
-   * (_hs-negation.ts), limits no stated value meets (_hs-quantities.ts), a flat-rolled heading the stated width and
-   * thickness rule out and stainless against the other alloy steels (_hs-steel.ts).
+   * (_hs-negation.ts), limits no stated value meets (_hs-quantities.ts), a flat-rolled heading the stated section
+   * rules out, stainless against the other alloy steels, high speed steel not said and a bar's other stage of working
+   * (_hs-steel.ts), 2710.19 for a light oil, rough stones for a cut one and the other propulsion of a motor vehicle
+   * (_hs-rules.ts).
    */
   contradictedTerm: 0.3,
   /** Score factors from the chapter notes on worked goods (_hs-rules.ts): headings gone beyond, and where to. */
@@ -993,8 +995,10 @@ export class HsCodeModel {
     // What the words alone cannot tell, each line of the opposite of what the description says keeping a share: the
     // state of raw food (냉동 강낭콩 vs 건조한 채두류), 비(非)- opposites (합금강 vs 비합금강), clothing's fabric
     // (knitted Ch. 61, woven Ch. 62) and wearers (men's or women's), the textile material predominating (Section XI
-    // note 2), a property the description negates (외과용이 아닌 장갑 vs 의료용ㆍ외과용, _hs-negation.ts), and limits
-    // no stated value of their kind meets (정격출력 350W vs 출력이 750와트 초과인 것, _hs-quantities.ts).
+    // note 2), a property the description negates (외과용이 아닌 장갑 vs 의료용ㆍ외과용, _hs-negation.ts), limits
+    // no stated value of their kind meets (정격출력 350W vs 출력이 750와트 초과인 것, _hs-quantities.ts), and the
+    // Chapter 72, 27, 71 and 87 readings: a steel bar's section, kind and stage of working (_hs-steel.ts), a light oil's
+    // distillation, a stone cut or polished, a vehicle's propulsion (_hs-rules.ts).
     const goods = goodsText(text);
     const states = FUSION.contradictedState < 1 ? statesOf(goods) : 0;
     const terms = FUSION.contradictedTerm < 1;

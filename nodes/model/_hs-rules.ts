@@ -13,8 +13,12 @@
 //    blocks); articles made of plastics or rubber are 39.16–39.26 and 40.07–40.17.
 //  - Ch. 30 note 1(a): food supplements are foods (21.06, beverages 22.02), not medicaments, however like tablets they
 //    look; what the goods are sold as is said in the use (용도: 건강기능식품), so that rule reads it too.
-// Each rule: a cue in the description that the goods are worked beyond what a group of headings covers, an optional
-// counter-cue, and the headings whose lines lose part of their score.
+// And what the goods are, which their words share with other headings': fats and oils mixed or made up are of 15.17
+// (not 15.01–15.16); goods of 식용 use, or declared a health functional food, are food, and pet food is animal feed
+// (23.09); a filled capsule is its contents, not the empty capsules of 19.05 and 96.02; 27.07 holds products whose
+// aromatic constituents predominate; synthetic stones are of 71.04, not the natural ones' 71.02–71.03.
+// Each rule: a cue in the description that the goods are worked beyond what a group of headings covers (or are not
+// what it covers), an optional counter-cue, and the headings whose lines lose part of their score.
 
 import { FIBRE, fabricOf, predominantFibre, wearersOf } from './_hs-textiles.ts';
 
