@@ -166,7 +166,9 @@ export const WORKED_RULES: readonly WorkedRule[] = [
       within('1901', '1905'),
       within('2101', '2106'),
     ),
-    unless: /hot\s*dogs?|corn\s*dogs?|핫\s*도그|콘\s*도그/iu,
+    // a hot dog is no dog's food, nor a bowl, a feeder or a box for pet food
+    unless:
+      /hot\s*dogs?|corn\s*dogs?|핫\s*도그|콘\s*도그|용기|그릇|급식기|급여기|보관|\b(?:bowls?|feeders?|dispensers?|containers?|storage)\b/iu,
     towards: within('2309', '2309'),
     inUse: true,
   },

@@ -336,6 +336,9 @@ describe('model.hs_code', () => {
     expect(moved('닭가슴살을 저온 건조한 육포 - 용도: 반려견 간식', '1602')).toBe(true);
     expect(towards('닭가슴살을 저온 건조한 육포 - 용도: 반려견 간식', '2309')).toBe(true);
     expect(moved('Frozen hot dog: pork sausage in bread, ready-to-eat food', '1602')).toBe(false);
+    // nor are the goods that hold or give it: a feeder, a storage box
+    expect(towards('타이머와 모터로 사료를 배출하는 반려동물 자동 급식기', '2309')).toBe(false);
+    expect(towards('폴리프로필렌 밀폐 용기 - 용도: 반려견 사료 보관', '2309')).toBe(false);
     expect(moved('닭가슴살을 양념하여 구운 것 - 용도: 식용', '1602')).toBe(false);
     // 19.05 and 96.02 hold empty capsules: a capsule filled with its contents is classified by them, not by its
     // shell's gelatin (35.03)
