@@ -685,6 +685,13 @@ export class HsNomenclatureIndex {
   }
 }
 
+/** A bar's stage of working as the note names it (1 forged, 2 hot-rolled, 3 cold-finished). */
+const BAR_STAGE_WORDS: readonly Reading[] = [
+  { ko: '단조', en: 'forged' },
+  { ko: '열간압연', en: 'hot-rolled' },
+  { ko: '냉간가공', en: 'cold-formed or cold-finished' },
+];
+
 /**
  * The `n` lines of highest positive score, best first (ties: the earlier line), in one pass: sorting all 11,327
  * lines for ten of them was a tenth of a prediction.
@@ -798,7 +805,33 @@ export class HsCodeModel {
       }),
       ...negated,
       ...measured,
+      ...this.notedReadings(goods, near),
     ];
+  }
+
+  /**
+   * The readings of Chapters 27, 71, 72 and 87 (a bar's stage of working, high speed steel not said, a light oil's
+   * distillation, a stone cut or polished, a vehicle's propulsion), each where the lines near the suggestions turn on it.
+   */
+  private notedReadings(goods: string, near: readonly number[]): Reading[] {
+    const n = this.nomenclature;
+    const out: Reading[] = [];
+    const steel = steelOf(goods);
+    const stage = steel ? barStageOfGoods(goods) : 0;
+    if (stage !== 0 && near.some((i) => n.lineBarStage[i] !== 0)) out.push(BAR_STAGE_WORDS[stage - 1]!);
+    if (notHighSpeed(goods, steel) && near.some((i) => n.lineHighSpeed[i] === 1))
+      out.push({ ko: '고속도강 아님', en: 'not high speed steel' });
+    if (isLightOil(goods) && near.some((i) => n.hs6[n.line6[i]!]!.startsWith('2710')))
+      out.push({ ko: '경질유(210℃에서 90% 증류)', en: 'light oil (90 % distils at 210 °C)' });
+    if (isPolished(goods) && near.some((i) => n.lineRough[i] === 1)) out.push({ ko: '연마', en: 'cut or polished' });
+    const propulsion = propulsionOf(goods);
+    if (propulsion && near.some((i) => isMotorVehicle(n.hs4[n.line4[i]!]!)))
+      out.push(
+        propulsion === 'electric'
+          ? { ko: '추진용 전동기만', en: 'electric motor only' }
+          : { ko: '내연기관과 전동기(하이브리드)', en: 'engine and electric motor (hybrid)' },
+      );
+    return out;
   }
 
   /**

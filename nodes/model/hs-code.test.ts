@@ -438,7 +438,9 @@ describe('model.hs_code', () => {
     expect(String(more.rows[0]!.hs10_1).slice(0, 4)).toBe('7318');
     expect(more.rows[0]!.hs_note).toBeNull();
     expect(String(more.rows[2]!.hs10_1).slice(0, 6)).toBe('722830');
-    expect(more.rows[2]!.hs_note).toBe('상태·성질로 읽은 말: 합금강(공구강) (read as: alloy (공구강))');
+    expect(more.rows[2]!.hs_note).toBe(
+      '상태·성질로 읽은 말: 합금강(공구강), 열간압연, 고속도강 아님 (read as: alloy (공구강), hot-rolled, not high speed steel)',
+    );
     expect(String(more.rows[1]!.hs10_1).slice(0, 2)).toBe('39');
     // (the film's note does not name its 수성 coating; the thickness it named before came from lead sheets of 78.04,
     // a suggestion the film's name now sets aside)
@@ -913,6 +915,8 @@ describe('model.hs_code', () => {
     ]);
     expect(error).toBeNull();
     expect(rows.map((r) => r.hs10_1)).toEqual(['8703401000', '8703801000']);
+    expect(rows[0]!.hs_note).toContain('내연기관과 전동기(하이브리드)');
+    expect(rows[1]!.hs_note).toContain('추진용 전동기만');
   });
 
   it('places a stone by whether it is synthetic and whether it is worked (71.02–71.04)', async () => {
@@ -928,6 +932,7 @@ describe('model.hs_code', () => {
     ]);
     expect(error).toBeNull();
     expect(rows.map((r) => String(r.hs10_1).slice(0, 6))).toEqual(['710421', '710491', '710239']);
+    expect(rows[1]!.hs_note).toContain('연마');
   });
 
   it('places a light oil obtained from naphtha by its distillation and aromatics (Chapter 27 notes)', async () => {
@@ -943,6 +948,7 @@ describe('model.hs_code', () => {
     ]);
     expect(error).toBeNull();
     expect(rows.map((r) => r.hs10_1)).toEqual(['2710129000']);
+    expect(rows[0]!.hs_note).toContain('경질유(210℃에서 90% 증류)');
   });
 
   it('reads a steel bar by its section, its steel and how far it is worked (Chapter 72 notes)', async () => {
@@ -963,6 +969,11 @@ describe('model.hs_code', () => {
     ]);
     expect(error).toBeNull();
     expect(rows.map((r) => String(r.hs10_1).slice(0, 6))).toEqual(['722830', '722830', '722830', '722840']);
+    // the note says what was read, for the officer to check
+    expect(rows[0]!.hs_note).toBe(
+      '상태·성질로 읽은 말: 합금강(합금공구강), 열간압연, 고속도강 아님 (read as: alloy (합금공구강), hot-rolled, not high speed steel)',
+    );
+    expect(rows[3]!.hs_note).toContain('단조');
   });
 
   it('knows the English names goods are declared under (wrist blood pressure monitor, foam roller, face mist)', async () => {
