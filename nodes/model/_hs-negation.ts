@@ -65,9 +65,13 @@ export function negationsOf(goods: string): Negation[] {
     object && LICENCE.test(object)
       ? /([가-힣]{1,8}용)\s+$/u.exec(goods.slice(Math.max(0, at - 12), at))?.[1]
       : undefined;
+  // the phrase quoted with the use it negates: "의료용 허가 없음"
+  const addWithUse = (phrase: string, at: number, other: string | undefined, object: string | undefined) => {
+    const use = licensedUse(at, object);
+    add(use ? `${use} ${phrase}` : phrase, other, object, use);
+  };
   // "향미료나 착색료를 첨가하지 않은": what is not added; "부수거나 갈지 않은": both verbs
-  for (const m of goods.matchAll(KO_NOT_DONE))
-    m[2] ? add(m[0], m[1], m[2], licensedUse(m.index, m[2])) : add(m[0], m[3], m[4]);
+  for (const m of goods.matchAll(KO_NOT_DONE)) m[2] ? addWithUse(m[0], m.index, m[1], m[2]) : add(m[0], m[3], m[4]);
   for (const m of goods.matchAll(KO_NOT_BEING)) {
     const [phrase, w, joint, x = ''] = m;
     if (w && joint?.trim()) add(phrase, w, x);
@@ -75,7 +79,7 @@ export function negationsOf(goods: string): Negation[] {
     else add(phrase.slice(phrase.lastIndexOf(x)), x);
   }
   for (const m of goods.matchAll(KO_NOT_DONE_AN)) add(m[0], m[1]);
-  for (const m of goods.matchAll(KO_WITHOUT)) add(m[0], m[1], licensedUse(m.index, m[1]));
+  for (const m of goods.matchAll(KO_WITHOUT)) addWithUse(m[0], m.index, undefined, m[1]);
   for (const m of goods.matchAll(KO_CANNOT)) add(m[0], m[1] ?? m[2]);
   for (const m of goods.matchAll(EN_NOT)) add(m[0], m[1], m[2]);
   return out;

@@ -508,6 +508,7 @@ describe('model.hs_code', () => {
     // a licence not held negates the use it is for; an absent part says nothing of the use before it
     expect(terms('일회용 장갑(의료용 허가 없음)')).toEqual(['허가', '의료용', 'medical']);
     expect(terms('멸균 처리되지 않았으며 의료용 허가를 받지 않은 제품')).toContain('의료용');
+    expect(negationsOf('일회용 장갑(의료용 허가 없음)')[0]!.phrase).toBe('의료용 허가 없음');
     expect(terms('가정용 전원 없음')).toEqual(['전원']);
     expect(
       affirms(
