@@ -52,12 +52,11 @@ import {
   goodsText,
   isCooked,
   isLightOil,
-  isMotorVehicle,
   isPolished,
   isStateChapter,
-  otherPropulsion,
   polarities,
   propulsionOf,
+  propulsionOfLine,
   type Reading,
   readingsOf,
   roughOnly,
@@ -458,6 +457,8 @@ export class HsNomenclatureIndex {
   readonly lineHighSpeed: Uint8Array;
   /** Per line: 1 when it holds rough stones only (단순히 톱질한 것, _hs-rules.ts). */
   readonly lineRough: Uint8Array;
+  /** Per line of a motor vehicle: the propulsion it is for (hybrid or electric only), else null (_hs-rules.ts). */
+  readonly linePropulsion: Array<'electric' | 'hybrid' | null>;
   /** Per line: a bar's stage of working, forged (1), hot-rolled (2) or cold-formed (3) only, else 0 (_hs-steel.ts). */
   readonly lineBarStage: Uint8Array;
   /** Per line, the limits its own wording sets on a measured value (출력이 750와트 이하), or null. */
@@ -566,7 +567,8 @@ export class HsNomenclatureIndex {
     this.lineUncooked = Uint8Array.from(this.lineWording, (w) => (uncookedOnly(w) ? 1 : 0));
     this.lineHighSpeed = Uint8Array.from(lines, ([, name]) => (isHighSpeedLine(name) ? 1 : 0));
     this.lineBarStage = Uint8Array.from(this.lineWording, barStageOf);
-    this.lineRough = Uint8Array.from(lines, ([, name, p]) => (roughOnly(`${name} ${paths[p] ?? ''}`) ? 1 : 0));
+    this.lineRough = Uint8Array.from(this.lineWording, (w) => (roughOnly(w) ? 1 : 0));
+    this.linePropulsion = lines.map(([hs10], i) => propulsionOfLine(hs10, this.lineWording[i]!));
     this.lineLimits = this.lineWording.map((w) => {
       const limits = limitsOf(w);
       return limits.length > 0 ? limits : null;
@@ -825,7 +827,7 @@ export class HsCodeModel {
       out.push({ ko: '경질유(210℃에서 90% 증류)', en: 'light oil (90 % distils at 210 °C)' });
     if (isPolished(goods) && near.some((i) => n.lineRough[i] === 1)) out.push({ ko: '연마', en: 'cut or polished' });
     const propulsion = propulsionOf(goods);
-    if (propulsion && near.some((i) => isMotorVehicle(n.hs4[n.line4[i]!]!)))
+    if (propulsion && near.some((i) => n.linePropulsion[i] !== null))
       out.push(
         propulsion === 'electric'
           ? { ko: '추진용 전동기만', en: 'electric motor only' }
@@ -1085,7 +1087,7 @@ export class HsCodeModel {
           (barStage !== 0 && n.lineBarStage[i] !== 0 && n.lineBarStage[i] !== barStage) ||
           (light && n.hs6[n.line6[i]!] === '271019') ||
           (polished && n.lineRough[i] === 1) ||
-          (propulsion !== null && isMotorVehicle(n.hs4[n.line4[i]!]!) && otherPropulsion(n.lineWording[i]!, propulsion))
+          (propulsion !== null && n.linePropulsion[i] !== null && n.linePropulsion[i] !== propulsion)
         )
           lineScore[i] = lineScore[i]! * FUSION.contradictedTerm;
       }

@@ -18,8 +18,7 @@ const KO_NOT_DONE_AN = /([가-힣]{2,12}?)(?:이|가)?\s+안\s*(?:된|됨|한|�
 /** "X 없음", "X가 없는": an absent part (렌즈 없음, 뚜껑이 없는). */
 const KO_WITHOUT = /([가-힣]{2,12}?)(?:이|가)?\s*없(?:음|는|으며|고|이)/gu;
 /** "X 불가", "X이 불가능한": what cannot be done to the goods (외부 충전 불가, 재충전 불가). */
-const KO_CANNOT =
-  /([가-힣]{2,12}?)(?:이|가)?\s*불가(?:능)?(?![가-힣])|([가-힣]{2,12}?)(?:이|가)?\s*불가능(?:한|함|하며|하고)/gu;
+const KO_CANNOT = /([가-힣]{2,12}?)(?:이|가)?\s*불가(?:능(?:한|함|하며|하고)?)?(?![가-힣])/gu;
 /** English: not X, non-X, without X, neither X nor Y, not X or Y. */
 const EN_NOT = /\b(?:not|non-|without|neither|nor)\s*([a-z]{4,})(?:\s+(?:or|nor)\s+([a-z]{4,}))?/giu;
 
@@ -80,7 +79,7 @@ export function negationsOf(goods: string): Negation[] {
   }
   for (const m of goods.matchAll(KO_NOT_DONE_AN)) add(m[0], m[1]);
   for (const m of goods.matchAll(KO_WITHOUT)) addWithUse(m[0], m.index, undefined, m[1]);
-  for (const m of goods.matchAll(KO_CANNOT)) add(m[0], m[1] ?? m[2]);
+  for (const m of goods.matchAll(KO_CANNOT)) add(m[0], m[1]);
   for (const m of goods.matchAll(EN_NOT)) add(m[0], m[1], m[2]);
   return out;
 }

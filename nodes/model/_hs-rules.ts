@@ -278,13 +278,15 @@ export function propulsionOf(goods: string): 'electric' | 'hybrid' | null {
   return electric === hybrid ? null : electric ? 'electric' : 'hybrid';
 }
 
-/** The headings of motor vehicles split by propulsion: buses, cars, lorries. */
-export const isMotorVehicle = (hs4: string): boolean => hs4 >= '8702' && hs4 <= '8704';
-
-/** Whether a vehicle line's wording (lowercase) is for the other propulsion than the goods'. */
-export function otherPropulsion(wording: string, propulsion: 'electric' | 'hybrid' | null): boolean {
-  if (propulsion === 'electric') return /둘 다 갖춘/u.test(wording);
-  return propulsion === 'hybrid' && /전동기만을 갖춘/u.test(wording);
+/**
+ * The propulsion a line of a motor vehicle (buses, cars, lorries: 87.02–87.04) is for, by its wording: 'hybrid' (an
+ * engine and a motor, 둘 다 갖춘), 'electric' (전동기만을 갖춘), else null (and for any other heading's line).
+ */
+export function propulsionOfLine(hs10: string, wording: string): 'electric' | 'hybrid' | null {
+  const hs4 = hs10.slice(0, 4);
+  if (hs4 < '8702' || hs4 > '8704') return null;
+  if (/둘 다 갖춘/u.test(wording)) return 'hybrid';
+  return /전동기만을 갖춘/u.test(wording) ? 'electric' : null;
 }
 
 // The state of raw food (Ch. 2, 3, 7, 8): fresh or chilled, frozen, dried. The headings and subheadings split by it

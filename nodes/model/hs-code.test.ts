@@ -17,9 +17,9 @@ import {
   isCooked,
   isLightOil,
   isPolished,
-  otherPropulsion,
   polarities,
   propulsionOf,
+  propulsionOfLine,
   roughOnly,
   STATE,
   statesOf,
@@ -899,9 +899,9 @@ describe('model.hs_code', () => {
     expect(propulsionOf('Hybrid SUV, petrol engine and electric motor')).toBe('hybrid');
     expect(propulsionOf('디젤 엔진 승용자동차')).toBeNull();
     const hybrids = '그 밖의 차량(불꽃점화식 피스톤 내연기관과 추진용 모터로서의 전동기를 둘 다 갖춘 것으로서 …)';
-    expect(otherPropulsion(hybrids, 'electric')).toBe(true);
-    expect(otherPropulsion('그 밖의 차량(추진용 전동기만을 갖춘 것)', 'hybrid')).toBe(true);
-    expect(otherPropulsion(hybrids, 'hybrid')).toBe(false);
+    expect(propulsionOfLine('8703401000', hybrids)).toBe('hybrid');
+    expect(propulsionOfLine('8703801000', '그 밖의 차량(추진용 전동기만을 갖춘 것)')).toBe('electric');
+    expect(propulsionOfLine('8501401000', hybrids)).toBeNull();
     const { rows, error } = await run([
       [
         'a',
