@@ -237,6 +237,45 @@ export const FUSION = {
 };
 
 const NGRAM = { min: 2, max: 4 } as const;
+
+/**
+ * Headings of parts only, with the headings whose parts they hold (their titles; Section XVI note 2, Section XVII
+ * note 3): never those goods whole.
+ */
+const PARTS_OF = new Map<string, ReadonlyArray<readonly [string, string]>>([
+  ['8409', [['8407', '8408']]],
+  ['8431', [['8425', '8430']]],
+  ['8466', [['8456', '8465']]],
+  ['8473', [['8470', '8472']]],
+  ['8503', [['8501', '8502']]],
+  ['8522', [['8519', '8521']]],
+  ['8529', [['8524', '8528']]],
+  ['8538', [['8535', '8537']]],
+  ['8607', [['8601', '8606']]],
+  ['8708', [['8701', '8705']]],
+  ['8714', [['8711', '8713']]],
+  [
+    '8807',
+    [
+      ['8801', '8802'],
+      ['8806', '8806'],
+    ],
+  ],
+  ['9209', [['9201', '9208']]],
+  ['9305', [['9301', '9304']]],
+]);
+const PARTS_ONLY_HEADINGS = new Set(PARTS_OF.keys());
+
+/** A name saying the goods are a part or an accessory of something (Parts of bicycles, 자전거 부분품). */
+const NAMED_A_PART = /부분품|부품|부속품|\bparts?\b|\baccessor(?:y|ies)\b/iu;
+
+/** A head word saying only that the goods are a part. */
+const PART_WORD = /^(?:부분품|부품|부속품|parts?|accessor(?:y|ies))$/u;
+
+/** After a Korean name: its end, a list's separator or conjunction (엔진과, 엔진ㆍ모터, 엔진 또는). */
+const KOREAN_HEAD_END = /^\s*(?:$|[,ㆍ·;:/]|(?:와|과|이나|나|및|또는|등)(?:\s|$))/u;
+/** After a Latin word (its plural ending may be cut): its end, a list's separator or conjunction. */
+const LATIN_HEAD_END = /^(?:e?s)?\s*(?:$|[,;:/]|(?:and|or|etc)\b)/u;
 const CONFIDENCE_POOL = 10;
 
 /**
@@ -467,6 +506,8 @@ export class HsNomenclatureIndex {
   readonly lineFibres: Uint8Array;
   /** Each line's English wording (heading, subheading, own name) as stemmed whole words. */
   readonly englishLines: Bm25Index;
+  /** Per heading of parts only (its index in hs4), the headings whose parts it holds. */
+  readonly partsHeadings: ReadonlyArray<readonly [number, readonly number[]]>;
 
   /** The glossary's names per heading (hs4) and subheading (hs6), for n-gram matching; null without a glossary. */
   readonly glossary4: Bm25Index | null = null;
@@ -479,6 +520,7 @@ export class HsNomenclatureIndex {
   readonly glossaryNameCodes6: ReadonlyMap<string, number[]> = new Map();
 
   private vocabulary: { text: string; starts: number[] } | null = null;
+  private headNames: string[][] | null = null;
   private glossaryEntries: HsGlossary | null = null;
 
   /** Per heading of hs4: its position among the classifier's headings (−1 when the classifier does not know it). */
@@ -540,6 +582,11 @@ export class HsNomenclatureIndex {
       NGRAM,
     );
     this.englishLines = englishLineIndex(lines, english);
+    this.partsHeadings = [...PARTS_OF].flatMap(([parts, wholes]) => {
+      const at = this.hs4.indexOf(parts);
+      const of = this.hs4.flatMap((h, j) => (wholes.some(([lo, hi]) => h >= lo && h <= hi) ? [j] : []));
+      return at >= 0 ? [[at, of] as const] : [];
+    });
     // What each line's wording says, read per part (name, path, English, heading's and subheading's English),
     // memoised (a path is shared by many lines), the parts' bits combined by OR; 0 outside `where`.
     const readLines = (read: (text: string) => number, where: (hs10: string) => boolean = () => true) => {
@@ -607,6 +654,68 @@ export class HsNomenclatureIndex {
       this.glossaryNameCodes4 = new Map(this.glossaryNames4.map((g) => [g.compact, g.codes]));
       this.glossaryNameCodes6 = new Map(this.glossaryNames6.map((g) => [g.compact, g.codes]));
     }
+  }
+
+  /**
+   * Whether heading `j` gives its goods `word` as their name, not as what they belong to: in one of its names the
+   * word ends the name or a name in a list (엔진과 모터, engines and motors). Names put what the goods serve first
+   * (자전거 프레임 is a frame, engine crankshaft a crankshaft), so a bicycle is no goods of 87.14 for naming one.
+   */
+  namesAsHead(j: number, word: string): boolean {
+    this.headNames ??= this.namesOfHeadings();
+    const names = this.headNames;
+    const ends = /[a-z]/u.test(word) ? LATIN_HEAD_END : KOREAN_HEAD_END;
+    for (const name of names[j] ?? []) {
+      for (let at = name.indexOf(word); at >= 0; at = name.indexOf(word, at + 1))
+        if (ends.test(name.slice(at + word.length))) return true;
+    }
+    return false;
+  }
+
+  /** Per heading, every name it gives its goods, lowercase, without parentheses: glossary, title and lines' wording. */
+  private namesOfHeadings(): string[][] {
+    const g = this.glossaryEntries;
+    const { lines, paths } = this.nomenclature;
+    return this.hs4.map((h, j) => {
+      const own = this.linesOf4[j]!;
+      const title = (paths[lines[own[0]!]![2]] ?? '').split(' > ')[0]!;
+      const sub = [...new Set(own.map((i) => this.hs6[this.line6[i]!]!))];
+      const names = g ? [...(g.headings.get(h) ?? []), ...sub.flatMap((c) => g.subheadings.get(c) ?? [])] : [];
+      const wording = own.flatMap((i) => this.lineWording[i]!.split(' | '));
+      return [...new Set([title, ...names, ...wording])].map((name) =>
+        name
+          .normalize('NFKC')
+          .toLowerCase()
+          .replace(/\([^)]*\)|\[[^\]]*\]/gu, ' ')
+          .trim(),
+      );
+    });
+  }
+
+  /**
+   * Goods named a part of something (Parts of bicycles, 노트북 부품): where a heading holds the parts of the headings
+   * the head names (87.14 those of 87.11–87.13), the name counts for that heading, not for the whole goods'.
+   */
+  partsUnderTheirHeading(heading: Float64Array, unknown: Uint8Array): Float64Array | null {
+    let factor: Float64Array | null = null;
+    for (const [parts, wholes] of this.partsHeadings) {
+      let named = 0;
+      let known = false;
+      for (const j of wholes) {
+        named = Math.max(named, heading[j]!);
+        if (unknown.length > 0 && unknown[j] === 0) known = true;
+      }
+      if (named === 0 && !known) continue;
+      factor ??= new Float64Array(this.hs4.length).fill(1);
+      for (const j of wholes) {
+        heading[j] = 0;
+        factor[j] = FUSION.worked.beyond;
+      }
+      heading[parts] = Math.max(heading[parts]!, named);
+      factor[parts] = FUSION.worked.towards;
+      if (known) unknown[parts] = 0;
+    }
+    return factor;
   }
 
   /** The headings that give their goods a name containing `word` (whole words' start for Latin letters). */
@@ -1002,6 +1111,8 @@ export class HsCodeModel {
     // Headings that have no name for what the item is called, when a few have: a stator is no hairpin
     if (head.unknown.length > 0)
       for (let i = 0; i < L; i++) if (head.unknown[n.line4[i]!]) lineScore[i] = lineScore[i]! * FUSION.head.unknown;
+    // Parts of bicycles are of 87.14, never of 87.12 (Section XVI note 2, Section XVII note 3)
+    if (head.parts) for (let i = 0; i < L; i++) lineScore[i] = lineScore[i]! * head.parts[n.line4[i]!]!;
 
     // What the goods are made of: an article is no metal's form (an aluminium alloy wheel is no aluminium wire,
     // _hs-metal-forms.ts), and goods of a stated material are of no other material's chapter (_hs-materials.ts)
@@ -1181,6 +1292,8 @@ export class HsCodeModel {
     heading: Float64Array;
     subheading: Float64Array;
     unknown: Uint8Array;
+    /** Per heading, a factor for goods named a part: the whole goods' headings set aside for their parts heading. */
+    parts: Float64Array | null;
   } {
     const n = this.nomenclature;
     const heading = new Float64Array(n.hs4.length);
@@ -1188,17 +1301,27 @@ export class HsCodeModel {
     const H = FUSION.head;
     const heads = headsOf(query.name, query.description ?? '').map((h) => normalizeText(h));
     let unknown = new Uint8Array(0);
-    if (heads.length === 0) return { heads, heading, subheading, unknown };
+    if (heads.length === 0) return { heads, heading, subheading, unknown, parts: null };
     // the last word of the first head, when a few headings name it (a word all name, 제품 or parts, says nothing)
-    const word = headWord(heads[0]!);
+    // 노트북 부품 is named by what it is a part of
+    const words = heads[0]!.split(' ');
+    const word =
+      PART_WORD.test(headWord(heads[0]!)) && words.length > 1 ? words[words.length - 2]! : headWord(heads[0]!);
     if (H.unknown < 1 && word.length >= 2 && !(/[a-z]/u.test(word) && word.length < 3)) {
-      let naming = n.headingsNaming(word.replace(/(?<=[a-z]{3})(?:es|s)$/u, ''));
+      let named = word.replace(/(?<=[a-z]{3})(?:es|s)$/u, '');
+      let naming = n.headingsNaming(named);
       // a compound no heading names, by its endings (양수냄비 → 냄비); at most eight syllables back (a pasted run of
       // thousands is no word, and each look-up reads every heading's names)
       if (naming.length === 0 && /^[가-힣]+$/u.test(word))
-        for (let at = Math.max(1, word.length - 8); at <= word.length - 2 && naming.length === 0; at++)
-          naming = n.headingsNaming(word.slice(at));
+        for (let at = Math.max(1, word.length - 8); at <= word.length - 2 && naming.length === 0; at++) {
+          named = word.slice(at);
+          naming = n.headingsNaming(named);
+        }
       if (naming.length > 0 && naming.length <= H.maxNaming) {
+        // a parts heading names goods not called a part only where the word is what one of its names is, not what
+        // it serves: a bicycle is no goods of 87.14 for its 자전거 프레임 (when some heading names such goods at all)
+        if (!NAMED_A_PART.test(query.name) && naming.some((j) => n.namesAsHead(j, named)))
+          naming = naming.filter((j) => !PARTS_ONLY_HEADINGS.has(n.hs4[j]!) || n.namesAsHead(j, named));
         unknown = new Uint8Array(n.hs4.length).fill(1);
         for (const j of naming) unknown[j] = 0;
       }
@@ -1230,7 +1353,8 @@ export class HsCodeModel {
         for (const [c, length] of longest) into[c] = into[c]! + w * Math.min(1, length / 4);
       }
     }
-    return { heads, heading, subheading, unknown };
+    const parts = NAMED_A_PART.test(query.name) ? n.partsUnderTheirHeading(heading, unknown) : null;
+    return { heads, heading, subheading, unknown, parts };
   }
 
   /** Per decided code: centroid cosines at HS4/HS6, the nearest decision's cosine, and the decisions to cite. */

@@ -18,8 +18,11 @@ describe('what the goods are called (the head of their name)', () => {
     expect(headsOf('Preparation of edible oil; RTG OMEGA-3 1400')).toEqual(['edible oil']);
     expect(headsOf('Other article of vulcanised rubber; ENGINE MOUNT')).toEqual(['vulcanised rubber', 'engine mount']);
     expect(headsOf('Parts of air conditioner')).toEqual(['air conditioner']);
+    expect(headsOf('Parts and accessories of bicycles; SADDLE-9')).toEqual(['bicycles']);
     expect(headsOf('Cup of tea')).toEqual(['cup']);
     expect(headsOf('Hose clamp Small; HC-20')).toEqual(['hose clamp']);
+    // where a part sits is no name of it
+    expect(headWord(headsOf('Ceramic brake pads front; D1234')[0]!)).toBe('pads');
     expect(headsOf('PORCELAIN TILE; PT-3060; SIZE:300*600MM; CN;')).toEqual(['porcelain tile']);
   });
 

@@ -11,9 +11,9 @@ import { descriptionHead } from './_hs-description.ts';
  */
 const POST_MODIFIER =
   /(?<![-a-z])(?:of|for|with|without|having|containing|used|made|in|on|from|by|to|put|packed|not)(?![-a-z]).*$/u;
-/** Trailing words that say how the goods are put together, not what they are. */
+/** Trailing words that say how the goods are put together or where they sit, not what they are. */
 const GENERIC_TAIL =
-  /^(?:assembly|assy|type|style|grade|series|model|module|unit|system|set|kit|small|large|medium|mini|big)$/u;
+  /^(?:assembly|assy|type|style|grade|series|model|module|unit|system|set|kit|small|large|medium|mini|big|front|rear|left|right|upper|lower|inner|outer|lh|rh|fr|rr)$/u;
 /**
  * Words of the shape the goods take (slices, 분말): part of the name, as subheadings split by them (ground or not),
  * but not what the goods are: "Dried mango slices" are mango, "홍삼 농축액 스틱" an extract.
@@ -30,7 +30,8 @@ const NOT_A_WORD =
 const NAME_WORD = /^[a-z]+(?:[-'][a-z]+)*$/u;
 
 /** Words that name no goods of their own: "Preparation of edible oil" is named by what follows. */
-const GENERIC_HEAD = /^(?:other|preparations?|articles?|parts?|products?|goods|mixtures?|items?)$/u;
+const GENERIC_HEAD =
+  /^(?:other|preparations?|articles?|parts?|accessor(?:y|ies)|and|products?|goods|mixtures?|items?)$/u;
 
 /**
  * The head of one English name part: its last words before a comma or post-modifier, at most three. A trade name

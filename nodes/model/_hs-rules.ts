@@ -179,6 +179,12 @@ export const WORKED_RULES: readonly WorkedRule[] = [
     towards: within('7104', '7104'),
   },
   {
+    note: '제6813호는 장착하지 않은 마찰재와 그 제품: 백플레이트·슈에 장착한 브레이크 패드·라이닝은 장착된 기계·차량의 부분품(제8708·8714·8431호 등)',
+    cue: /(?:백|배킹|받침|베이스)\s*플레이트|브레이크\s*슈에|(?:철판|강판|금속판)에\s*(?:접착|부착|성형|결합)|\b(?:backing|back|steel)\s*plates?\b|\bmounted\s+on\b/iu,
+    headings: within('6813', '6813'),
+    towards: () => false,
+  },
+  {
     note: '제1905호·제9602호의 캡슐은 빈 캡슐: 내용물을 충전한 캡슐은 그 껍질(젤라틴, 제3503호)이 아니라 내용물의 호',
     cue: /캡슐에\s*(?:충전|넣|채)|(?:충전|채운|넣은)\s*(?:연질|경질)?\s*캡슐|연질\s*캡슐|소프트\s*젤|\bsoft-?gels?\b|\bfilled\s+capsules?\b/iu,
     headings: anyOf(within('1905', '1905'), within('3503', '3503'), within('9602', '9602')),

@@ -920,6 +920,42 @@ describe('model.hs_code', () => {
     expect(rows[1]!.hs_note).toContain('추진용 전동기만');
   });
 
+  it('places whole goods under their own heading, not the heading of their parts, and mounted pads as parts', async () => {
+    // worked out from the tariff: a bicycle is of 87.12 however many of its parts the description lists (87.14 holds
+    // the parts of 87.11–87.13); a frame alone is of 8714.91. 68.13 holds friction material not mounted: pads on a
+    // steel backing plate or a brake shoe are parts of the vehicle's brakes (8708.30). Before: 8714.94, 68.13, 8714.94.
+    const { rows, error } = await run([
+      ['a', '자전거', '접이식 자전거, 20인치 바퀴, 강철 프레임, 7단 변속기와 디스크 브레이크를 갖춘 것, 모터 없음'],
+      ['b', '자전거 프레임', '알루미늄 합금제 자전거 프레임'],
+      [
+        'c',
+        'Brake pads, front; BP-77',
+        '승용차 앞바퀴 디스크 브레이크용, 강철 백플레이트에 세미메탈릭 마찰재를 성형·접착한 것',
+      ],
+      ['d', '브레이크 라이닝', '석면을 함유하지 않은 마찰재를 롤 형태로 압착한 것, 장착하지 않은 것'],
+      ['e', 'Brake shoe assy rear', '트럭 드럼 브레이크용, 브레이크 슈에 라이닝을 리벳으로 고정한 것'],
+    ]);
+    expect(error).toBeNull();
+    expect(rows.map((r) => String(r.hs10_1).slice(0, 6))).toEqual(['871200', '871491', '870830', '681381', '870830']);
+  });
+
+  it('places a part of goods whose parts have a heading of their own there, and other parts with their goods', async () => {
+    // worked out from the tariff: parts of 87.11–87.13 are of 87.14, of 84.71 of 84.73, of 85.28 of 85.29, never of
+    // the whole goods' heading (Section XVI note 2, Section XVII note 3); a pump's impeller stays in 84.13 (8413.91),
+    // whose own subheading holds its parts. Before: 8712, 8712, 8524, 8711, 8528.
+    const { rows, error } = await run([
+      ['a', 'Parts of bicycles; FD-7000', '앞 변속기'],
+      ['b', 'Parts and accessories of bicycles; SADDLE-9', ''],
+      ['c', '노트북 부품; HG-11', '노트북 컴퓨터 디스플레이 힌지'],
+      ['d', 'Parts of motorcycles; MC-22', '배기 머플러'],
+      ['e', 'Parts of television receivers; TB-55', 'LED 백라이트 바'],
+      ['f', 'Parts of pumps; KP-300 IMPELLER', '원심펌프용 임펠러, 스테인리스강 주조품'],
+    ]);
+    expect(error).toBeNull();
+    expect(rows.map((r) => String(r.hs10_1).slice(0, 4))).toEqual(['8714', '8714', '8473', '8714', '8529', '8413']);
+    expect(String(rows[5]!.hs10_1).slice(0, 6)).toBe('841391');
+  });
+
   it('places a stone by whether it is synthetic and whether it is worked (71.02–71.04)', async () => {
     // worked out from the tariff: synthetic stones are of 71.04, natural ones of 71.02–71.03; a stone cut or polished
     // is worked (7104.91), one only grown as 원석 is rough (7104.21). Before: 7102.31 (natural rough) and 7104.21.
