@@ -466,6 +466,8 @@ export class HsNomenclatureIndex {
   /** Per heading (its position in hs4), its lines. */
   readonly linesOf4: number[][];
   readonly residual: Uint8Array;
+  /** 1 for a line of a heading's parts (부분품, under the heading's own goods). */
+  readonly partsLine: Uint8Array;
   readonly lineOf: Map<string, number>;
   /** Distinctive line names (their words, normalised): a line named word for word in the query is strong evidence. */
   readonly names: Array<{ readonly text: string; readonly lines: number[] }>;
@@ -554,6 +556,14 @@ export class HsNomenclatureIndex {
     this.linesOf4 = this.hs4.map(() => []);
     for (let i = 0; i < lines.length; i++) this.linesOf4[this.line4[i]!]!.push(i);
     this.residual = Uint8Array.from(lines, ([, name]) => (isResidual(name) ? 1 : 0));
+    this.partsLine = Uint8Array.from(lines, ([, name, p]) =>
+      `${paths[p] ?? ''} > ${name}`
+        .split(' > ')
+        .slice(1)
+        .some((part) => part.startsWith('부분품'))
+        ? 1
+        : 0,
+    );
     this.lineOf = new Map(lines.map(([hs10], i) => [hs10, i]));
     this.names = distinctiveNames(lines);
     this.englishNames = distinctiveEnglishNames(lines);
@@ -1111,8 +1121,13 @@ export class HsCodeModel {
     // Headings that have no name for what the item is called, when a few have: a stator is no hairpin
     if (head.unknown.length > 0)
       for (let i = 0; i < L; i++) if (head.unknown[n.line4[i]!]) lineScore[i] = lineScore[i]! * FUSION.head.unknown;
-    // Parts of bicycles are of 87.14, never of 87.12 (Section XVI note 2, Section XVII note 3)
+    // Parts of bicycles are of 87.14, never of 87.12 (Section XVI note 2, Section XVII note 3); parts of seats of
+    // 9401's parts lines, not of its seats
     if (head.parts) for (let i = 0; i < L; i++) lineScore[i] = lineScore[i]! * head.parts[n.line4[i]!]!;
+    if (NAMED_A_PART.test(query.name))
+      for (const own of n.linesOf4)
+        if (own.some((i) => n.partsLine[i]))
+          for (const i of own) if (!n.partsLine[i]) lineScore[i] = lineScore[i]! * FUSION.worked.beyond;
 
     // What the goods are made of: an article is no metal's form (an aluminium alloy wheel is no aluminium wire,
     // _hs-metal-forms.ts), and goods of a stated material are of no other material's chapter (_hs-materials.ts)

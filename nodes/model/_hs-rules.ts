@@ -80,6 +80,29 @@ const EDIBLE = anyOf(
 
 const CRUSTACEAN = '새우|꽃게|대게|킹크랩|가재|랍스터|바닷가재|크릴|shrimp|prawn|crab|lobster|crayfish|krill';
 
+/** Headings of waste, scrap and spent or worn goods only. */
+const WASTE_HEADINGS = new Set([
+  '3915',
+  '4004',
+  '4707',
+  '5003',
+  '5103',
+  '5202',
+  '5505',
+  '6309',
+  '6310',
+  '7001',
+  '7112',
+  '7204',
+  '7404',
+  '7503',
+  '7602',
+  '7802',
+  '7902',
+  '8002',
+  '8549',
+]);
+
 export const WORKED_RULES: readonly WorkedRule[] = [
   {
     note: '제2·3류는 신선·냉장·냉동·염장·건조·훈제까지: 조리·조미·혼합하거나 밀폐용기에 넣은 육·어류는 제16류(껍데기째 찌거나 삶은 갑각류는 제0306호)',
@@ -177,6 +200,33 @@ export const WORKED_RULES: readonly WorkedRule[] = [
     cue: /합성\s*(?:다이아몬드|루비|사파이어|에메랄드|보석|원석)|인조\s*(?:다이아몬드|보석)|랩\s*그로운|lab[-\s]?grown|\bsynthetic\s+(?:diamond|ruby|sapphire|emerald|gem)|\bCVD\b|\bHPHT\b/iu,
     headings: within('7102', '7103'),
     towards: within('7104', '7104'),
+  },
+  {
+    note: '웨이스트·스크랩의 호(제3915·4004·4707·7204·7404·7602·8549호 등)는 웨이스트·스크랩·수명이 끝난 물품만: 그렇다고 하지 않은 물품은 그 물품의 호',
+    cue: /[\s\S]/u,
+    unless:
+      /웨이스트|스크랩|폐\s?[가-힣A-Za-z]|파쇄|분쇄한|재활용|재생\s*원료|부스러기|잔재|찌꺼기|절삭\s*칩|수명이\s*(?:끝난|다한)|사용하던|사용한|중고|넝마|헌\s|\b(?:wastes?|scraps?|spent|used|recycl\w*|regrind|flakes?|off-?cuts?|trimmings|parings|clippings|shavings|turnings|rags|worn)\b/iu,
+    headings: (h) => WASTE_HEADINGS.has(h),
+    towards: () => false,
+  },
+  {
+    note: '제8534호는 인쇄회로(소자를 실장하지 않은 기판): 능동·수동 소자를 실장한 인쇄회로조립품(PBA·PCBA)은 그 기능이나 쓰이는 기계의 호',
+    cue: /(?:소자|부품|칩|IC|집적회로|MCU|마이크로컨트롤러|릴레이|커넥터|저항|콘덴서|커패시터|트랜지스터)[^.。]{0,40}?실장|실장(?:한|된)\s*(?:인쇄회로|기판|PCB)|\bPCBA\b|\bPBA\b|printed\s+circuit\s+(?:board\s+)?assembl|\bPCB\s+assembl|components?\s+mounted/iu,
+    headings: within('8534', '8534'),
+    towards: () => false,
+  },
+  {
+    note: '제3403호 윤활제는 석유·역청유 함유량이 전 중량의 100분의 70 미만인 것: 100분의 70 이상인 윤활유·그리스는 제2710호',
+    cue: /(?:광유|광물유|기유|석유|베이스\s*오일|mineral\s+oil|base\s+oil|petroleum\s+oil)[^%.]{0,12}?(?:[7-9]\d|100)(?:\.\d+)?\s*%/iu,
+    headings: within('3403', '3403'),
+    towards: within('2710', '2710'),
+  },
+  {
+    note: '제1505호는 울 그리스(양모에서 얻은 지방성 물질, 라놀린): 기유에 증주제를 넣은 윤활 그리스는 제2710호나 제3403호',
+    cue: /(?:윤활|베어링|리튬|칼슘|나트륨|우레아|광유|기유|합성유|NLGI|적점|lubricat|bearing|lithium|calcium|urea|base\s+oil|dropping\s+point)[^.。]{0,30}?(?:그리스|grease)|(?:그리스|grease)[^.。]{0,30}?(?:윤활|베어링|NLGI|적점|기유|lubricat|bearing|base\s+oil)/iu,
+    unless: /양모|라놀린|\bwool\b|lanolin/iu,
+    headings: within('1505', '1505'),
+    towards: anyOf(within('2710', '2710'), within('3403', '3403')),
   },
   {
     note: '제6813호는 장착하지 않은 마찰재와 그 제품: 백플레이트·슈에 장착한 브레이크 패드·라이닝은 장착된 기계·차량의 부분품(제8708·8714·8431호 등)',

@@ -956,6 +956,45 @@ describe('model.hs_code', () => {
     expect(String(rows[5]!.hs10_1).slice(0, 6)).toBe('841391');
   });
 
+  it('reads the conditions of headings the words alone meet: mounted boards, oil shares, wool grease, waste', async () => {
+    const moved = (text: string, hs4: string) => workedRulesFor(text).some((r) => r.headings(hs4));
+    // 85.34 holds bare printed circuits (Chapter 85 note 8), not boards with components mounted
+    expect(
+      moved('인쇄회로기판에 마이크로컨트롤러(MCU), 릴레이 4개, 커넥터를 실장한 세탁기 메인 제어기판', '8534'),
+    ).toBe(true);
+    expect(moved('FR-4 4층 인쇄회로기판, 소자를 실장하지 않은 것', '8534')).toBe(false);
+    // 34.03 holds lubricants of less than 70 % petroleum oils; 70 % and more is of 27.10
+    expect(moved('파라핀계 광유 기유 84%, 리튬복합비누 11%, 극압제 3%', '3403')).toBe(true);
+    expect(moved('합성유(PAO) 60%, 광유 25%, 리튬비누 15%', '3403')).toBe(false);
+    // 15.05 is wool grease (lanolin), no lubricating grease
+    expect(moved('광유계 리튬 그리스, 베어링 윤활용', '1505')).toBe(true);
+    expect(moved('양모에서 얻은 울 그리스를 정제한 라놀린', '1505')).toBe(false);
+    // the headings of waste and scrap hold goods said to be waste, scrap or spent
+    expect(moved('세탁기 메인 제어기판(인쇄회로조립품)', '8549')).toBe(true);
+    expect(moved('폐 인쇄회로기판, 귀금속 회수용', '8549')).toBe(false);
+    expect(moved('사용한 PET병을 분쇄한 플레이크', '3915')).toBe(false);
+    // worked out from the tariff: parts of seats are of 9401's parts lines (9401.99), a refrigerator's shelf of
+    // 8418.99, a mineral-oil grease of 2710.19, bare boards of 8534, a fish sauce of 2103.90. Before: 9401.39, 8418.99,
+    // 1505 and 34.03, 8534, 2103.10.
+    const { rows, error } = await run([
+      ['a', 'Parts of seats; GL-100 GAS LIFT', '사무용 회전의자의 좌판 높이 조절용 가스실린더'],
+      ['b', '냉장고 부품; 선반', '가정용 냉장고 유리 선반'],
+      ['c', 'Lubricating greases; EP-2', '파라핀계 광유 기유 84%, 리튬복합비누 11%, 극압제 3%'],
+      ['d', '그리스', '광유계 리튬 그리스, 베어링용'],
+      ['e', 'PCB; 4-layer', 'FR-4 4층 인쇄회로기판, 소자를 실장하지 않은 것'],
+      ['f', '까나리액젓', '까나리를 염장 발효한 액상 조미료, 1.8L 병'],
+    ]);
+    expect(error).toBeNull();
+    expect(rows.map((r) => String(r.hs10_1).slice(0, 6))).toEqual([
+      '940199',
+      '841899',
+      '271019',
+      '271019',
+      '853400',
+      '210390',
+    ]);
+  });
+
   it('places a stone by whether it is synthetic and whether it is worked (71.02–71.04)', async () => {
     // worked out from the tariff: synthetic stones are of 71.04, natural ones of 71.02–71.03; a stone cut or polished
     // is worked (7104.91), one only grown as 원석 is rough (7104.21). Before: 7102.31 (natural rough) and 7104.21.
