@@ -43,7 +43,7 @@ export function descriptionHead(description: string): string {
   const clause =
     cleanQuery(description)
       .replace(/^[\sㅇo○\-·*]*(\(?개요\)?|물품\s*개요)?\s*[-:]?/u, '')
-      .split(/\s-\s|\s-(?=\s*[(（]?[가-힣]+\s*[)）]?\s*:)|\n|※|\s[ㅇ○]\s|용도\s*:/u)[0] ?? '';
+      .split(/\s-\s|\s-(?=\s*[(（]?[가-힣]+\s*[)）]?\s*:)|\n|※|\s[ㅇ○]\s|\s\*\s|용도\s*:/u)[0] ?? '';
   const words = withoutParentheses(clause)
     .replace(/[.,;]+\s*$/u, '')
     .trim()

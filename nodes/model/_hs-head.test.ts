@@ -49,6 +49,12 @@ describe('what the goods are called (the head of their name)', () => {
   it('adds the goods the description names, and has nothing for a model code alone', () => {
     expect(headsOf('NK-130', '냉장고에 사용하는 왕복동식 압축기로, 냉매를 압축함')).toEqual(['왕복동식 압축기']);
     expect(headsOf('KX-2200')).toEqual([]);
+    // a brand and a model in capitals are what the goods are called, not what they are: the description says that
+    expect(headsOf('DRIVE EYE 2CH', '차량 전면유리에 부착하여 주행 영상을 저장하는 차량용 영상기록장치임')).toEqual([
+      '차량용 영상기록장치',
+    ]);
+    expect(headsOf('FROZEN BOILED KIDNEY BEAN', '강낭콩을 블랜칭하여 냉동한 것')).toEqual(['boiled kidney bean']);
+    expect(headsOf('SOUS VIDE STICK 1200')).toEqual(['sous vide stick']);
     // a description ending on its packing names the container, not the goods
     expect(headsOf('천연 꿀', '뉴질랜드산 마누카 꿀, 첨가물 없는 벌꿀 100%, 250g 유리병')).toEqual(['천연 꿀']);
   });

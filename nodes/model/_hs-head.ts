@@ -88,21 +88,27 @@ function koreanHead(part: string): string {
  * "Frozen kidney beans, blanched; FROZEN BOILED KIDNEY BEAN") and the goods its description names.
  */
 export function headsOf(name: string, description = ''): string[] {
-  const heads = name
+  const parts = name
     .split(/[;:]/u)
     .map((part) => part.trim())
-    .filter((part) => part !== '')
-    .map(
-      (part, i) =>
-        (/[A-Za-z]{3}/u.test(part) && englishHead(part, i === 0)) || (/[가-힣]/u.test(part) ? koreanHead(part) : ''),
-    );
+    .filter((part) => part !== '');
   const described = descriptionHead(description);
+  // a name that is only a brand and a model (DRIVE EYE 2CH, SOUS VIDE STICK 1200) says what the goods are called,
+  // not what they are: the description does
+  const branded = parts.length === 1 && TRADE_NAME.test(parts[0]!) && described !== '';
+  const heads = (branded ? [] : parts).map(
+    (part, i) =>
+      (/[A-Za-z]{3}/u.test(part) && englishHead(part, i === 0)) || (/[가-힣]/u.test(part) ? koreanHead(part) : ''),
+  );
   // a description that ends on its packing (…, 250g 유리병) names the container, not the goods
   const packing = heads.some((h) => h !== '') && PACKING.test(described.split(' ').pop() ?? '');
   return [
     ...new Set([...heads, packing ? '' : described].filter((h) => h.trim().length > 1 && !KOREAN_GENERIC.test(h))),
   ];
 }
+
+/** A brand and a model: capitals and a number, no lowercase or Hangul ("NOVA X3", "DRIVE EYE 2CH"). */
+const TRADE_NAME = /^(?=[^a-z가-힣]*$)(?=.*\d)[A-Z0-9][A-Z0-9 .\-+&/()]*$/u;
 
 /** Korean heads that name no goods of their own: "…를 붙인 전자부품임" is said of a thermistor as of anything. */
 const KOREAN_GENERIC = /^(?:전자\s*)?(?:부품|부분품|제품|물품|소재|원료|재료|자재)$/u;

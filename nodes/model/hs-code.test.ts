@@ -632,6 +632,12 @@ describe('model.hs_code', () => {
       '일회용 장갑',
     );
     expect(descriptionHead('ㅇ 불화나트륨 등을 혼합한 백색 페이스트상을 튜브에 충전하여 소매포장한 치약')).toBe('치약');
+    // a footnote (" * …") explains a term; it does not name the goods
+    expect(
+      descriptionHead(
+        'ㅇ 물품개요 - 의약품 운송을 위한 콜드체인* 전용 컨테이너로, 반복 사용이 가능한 물품 * 저온 유통시스템',
+      ),
+    ).toBe('전용 컨테이너');
     // a clause ending in "것" leaves the naming to the item name
     expect(descriptionHead('강낭콩을 블랜칭하여 냉동한 것(내용량: 500g) - 용도: 식용')).toBe('');
     // nor one that ends in how the goods are packed or used: that is not what they are
@@ -974,8 +980,9 @@ describe('model.hs_code', () => {
     expect(moved('폐 인쇄회로기판, 귀금속 회수용', '8549')).toBe(false);
     expect(moved('사용한 PET병을 분쇄한 플레이크', '3915')).toBe(false);
     // worked out from the tariff: parts of seats are of 9401's parts lines (9401.99), a refrigerator's shelf of
-    // 8418.99, a mineral-oil grease of 2710.19, bare boards of 8534, a fish sauce of 2103.90. Before: 9401.39, 8418.99,
-    // 1505 and 34.03, 8534, 2103.10.
+    // 8418.99, a mineral-oil grease of 2710.19, bare boards of 8534, a fish sauce of 2103.90, an NCM cathode material
+    // of 2841.90 (its national line names it). Before: 9401.39, 8418.99, 1505 and 34.03, 8534, 2103.10, 21.02 (active
+    // yeasts).
     const { rows, error } = await run([
       ['a', 'Parts of seats; GL-100 GAS LIFT', '사무용 회전의자의 좌판 높이 조절용 가스실린더'],
       ['b', '냉장고 부품; 선반', '가정용 냉장고 유리 선반'],
@@ -983,6 +990,7 @@ describe('model.hs_code', () => {
       ['d', '그리스', '광유계 리튬 그리스, 베어링용'],
       ['e', 'PCB; 4-layer', 'FR-4 4층 인쇄회로기판, 소자를 실장하지 않은 것'],
       ['f', '까나리액젓', '까나리를 염장 발효한 액상 조미료, 1.8L 병'],
+      ['g', 'Cathode active material; NCM811', 'lithium nickel cobalt manganese oxide powder for secondary batteries'],
     ]);
     expect(error).toBeNull();
     expect(rows.map((r) => String(r.hs10_1).slice(0, 6))).toEqual([
@@ -992,6 +1000,7 @@ describe('model.hs_code', () => {
       '271019',
       '853400',
       '210390',
+      '284190',
     ]);
   });
 
