@@ -133,6 +133,20 @@ describe('model.hs_code', () => {
     expect(rows.map((r) => String(r.hs10_1).slice(0, 4))).toEqual(['4419', '3924', '7323', '6404', '9506']);
   });
 
+  it('knows Korean prepared meats and their sauces apart by the names they are declared under', async () => {
+    // worked out from the tariff: seasoned beef (over 20 % meat) is a meat preparation of 1602.50, seasoned pork of
+    // 1602.49, the sauce it is seasoned with of 2103.90. Before: 20.09 (orange juice: "frozen"), 16.01, 2103.20
+    // (tomato sauces).
+    const { rows, error } = await run([
+      ['a', 'Frozen seasoned beef bulgogi', '소고기 72%에 간장 양념을 버무려 냉동한 조제 식품'],
+      ['b', '소불고기', '소고기 72%에 간장, 설탕, 배, 마늘 양념을 버무려 냉동한 조제 식품'],
+      ['c', '돼지불고기', '돼지고기 65%에 고추장 양념'],
+      ['d', '불고기 소스', '간장, 설탕, 배즙, 마늘을 혼합한 소스'],
+    ]);
+    expect(error).toBeNull();
+    expect(rows.map((r) => String(r.hs10_1).slice(0, 6))).toEqual(['160250', '160250', '160249', '210390']);
+  });
+
   it('stops between items when the run is cancelled, and lets the page breathe while it works', async () => {
     // 400 items take ≈ 20 s to suggest (≈ 45 ms each): a cancel after the index is ready must end the run at once
     const many = Array.from({ length: 400 }, (_, i) => [`x${i}`, `냉동 새우 ${i}`, '껍질을 벗긴 새우를 냉동한 것']);
