@@ -1147,7 +1147,9 @@ export class HsCodeModel {
     if (rules.length > 0) {
       const factor = new Float64Array(n.hs4.length).fill(1);
       n.hs4.forEach((h, j) => {
-        if (rules.some((r) => r.headings(h))) factor[j] = FUSION.worked.beyond;
+        // a heading whose own wording excludes such goods keeps what a contradicted line keeps
+        if (rules.some((r) => r.headings(h)))
+          factor[j] = rules.some((r) => r.excludes && r.headings(h)) ? FUSION.contradictedTerm : FUSION.worked.beyond;
         else if (rules.some((r) => r.towards(h))) factor[j] = FUSION.worked.towards;
       });
       for (let i = 0; i < L; i++) lineScore[i] = lineScore[i]! * factor[n.line4[i]!]!;

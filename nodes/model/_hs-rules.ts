@@ -32,6 +32,8 @@ export interface WorkedRule {
   readonly towards: (hs4: string) => boolean;
   /** The cue is read in the whole description, 용도 included (what the goods are sold as, not how they are worked). */
   readonly inUse?: boolean;
+  /** The headings' own wording excludes such goods (bare boards only, not mounted): they keep less. */
+  readonly excludes?: boolean;
 }
 
 const within = (from: string, to: string) => (hs4: string) => hs4 >= from && hs4 <= to;
@@ -208,18 +210,21 @@ export const WORKED_RULES: readonly WorkedRule[] = [
       /웨이스트|스크랩|폐\s?[가-힣A-Za-z]|파쇄|분쇄한|재활용|재생\s*원료|부스러기|잔재|찌꺼기|절삭\s*칩|수명이\s*(?:끝난|다한)|사용하던|사용한|중고|넝마|헌\s|\b(?:wastes?|scraps?|spent|used|recycl\w*|regrind|flakes?|off-?cuts?|trimmings|parings|clippings|shavings|turnings|rags|worn)\b/iu,
     headings: (h) => WASTE_HEADINGS.has(h),
     towards: () => false,
+    excludes: true,
   },
   {
     note: '제8534호는 인쇄회로(소자를 실장하지 않은 기판): 능동·수동 소자를 실장한 인쇄회로조립품(PBA·PCBA)은 그 기능이나 쓰이는 기계의 호',
     cue: /(?:소자|부품|칩|IC|집적회로|MCU|마이크로컨트롤러|릴레이|커넥터|저항|콘덴서|커패시터|트랜지스터)[^.。]{0,40}?실장|실장(?:한|된)\s*(?:인쇄회로|기판|PCB)|\bPCBA\b|\bPBA\b|printed\s+circuit\s+(?:board\s+)?assembl|\bPCB\s+assembl|components?\s+mounted/iu,
     headings: within('8534', '8534'),
     towards: () => false,
+    excludes: true,
   },
   {
     note: '제3403호 윤활제는 석유·역청유 함유량이 전 중량의 100분의 70 미만인 것: 100분의 70 이상인 윤활유·그리스는 제2710호',
     cue: /(?:광유|광물유|기유|석유|베이스\s*오일|mineral\s+oil|base\s+oil|petroleum\s+oil)[^%.]{0,12}?(?:[7-9]\d|100)(?:\.\d+)?\s*%/iu,
     headings: within('3403', '3403'),
     towards: within('2710', '2710'),
+    excludes: true,
   },
   {
     note: '제1505호는 울 그리스(양모에서 얻은 지방성 물질, 라놀린): 기유에 증주제를 넣은 윤활 그리스는 제2710호나 제3403호',
@@ -227,12 +232,14 @@ export const WORKED_RULES: readonly WorkedRule[] = [
     unless: /양모|라놀린|\bwool\b|lanolin/iu,
     headings: within('1505', '1505'),
     towards: anyOf(within('2710', '2710'), within('3403', '3403')),
+    excludes: true,
   },
   {
     note: '제6813호는 장착하지 않은 마찰재와 그 제품: 백플레이트·슈에 장착한 브레이크 패드·라이닝은 장착된 기계·차량의 부분품(제8708·8714·8431호 등)',
     cue: /(?:백|배킹|받침|베이스)\s*플레이트|브레이크\s*슈에|(?:철판|강판|금속판)에\s*(?:접착|부착|성형|결합)|\b(?:backing|back|steel)\s*plates?\b|\bmounted\s+on\b/iu,
     headings: within('6813', '6813'),
     towards: () => false,
+    excludes: true,
   },
   {
     note: '제1905호·제9602호의 캡슐은 빈 캡슐: 내용물을 충전한 캡슐은 그 껍질(젤라틴, 제3503호)이 아니라 내용물의 호',
