@@ -33,7 +33,7 @@ import { matchedPhrases, normalizeText } from '../../runtime/text/char-ngrams.ts
 import { fibreWordsFor, tariffWordsFor } from './_hs-aliases.ts';
 import type { HsClassifier } from './_hs-classifier.ts';
 import { cleanQuery, descriptionHead, withoutSources } from './_hs-description.ts';
-import { englishLineIndex, englishTerms } from './_hs-english.ts';
+import { englishLineIndex, englishTerms, withTariffWords } from './_hs-english.ts';
 import {
   beginsAWord,
   type GlossaryName,
@@ -1052,7 +1052,7 @@ export class HsCodeModel {
     const bare = !(query.description ?? '').trim();
     const glossary = this.glossaryScores(focus, text, bare ? FUSION.bareGlossary : 1);
     const head = this.headScores(query);
-    const englishWords = FUSION.english.weight > 0 ? englishTerms(text) : '';
+    const englishWords = FUSION.english.weight > 0 ? withTariffWords(englishTerms(text)) : '';
     const english = englishWords ? n.englishLines.cosineScores(englishWords) : null;
     const votes = this.decisionVotes(text);
     const close = FUSION.closeDecision;

@@ -44,6 +44,32 @@ export function englishTerms(text: string, stem: (word: string) => string = stem
   return out.join(' ');
 }
 
+/**
+ * The tariff's words for meats traders name otherwise: beef is "of bovine animals", pork "of swine", chicken "of
+ * fowls" (0201–0210, 16.02). Added to an item's stemmed words, so "seasoned beef" meets 1602.50's wording.
+ */
+const TARIFF_WORDS: Readonly<Record<string, string>> = {
+  beef: 'bovin',
+  veal: 'bovin',
+  cattl: 'bovin',
+  pork: 'swine',
+  pig: 'swine',
+  bacon: 'swine',
+  chicken: 'fowl',
+  hen: 'fowl',
+  lamb: 'sheep',
+  mutton: 'sheep',
+};
+
+/** An item's English words with the tariff's word for each meat it names (`TARIFF_WORDS`). */
+export function withTariffWords(terms: string): string {
+  const extra = terms
+    .split(' ')
+    .map((t) => TARIFF_WORDS[t])
+    .filter((t): t is string => t !== undefined);
+  return extra.length > 0 ? `${terms} ${[...new Set(extra)].join(' ')}` : terms;
+}
+
 /** Memoised `englishTerms` for the tariff's texts, which repeat (a heading's wording under each of its lines). */
 function termsOfTariff(): (text: string) => string {
   const stem = memoised(stemmer);

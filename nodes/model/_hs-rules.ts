@@ -117,7 +117,8 @@ export const WORKED_RULES: readonly WorkedRule[] = [
       `^(?=[\\s\\S]*(?:${CRUSTACEAN}))(?=[\\s\\S]*(?:껍[질데]기?\\s*째|껍질이\\s*붙은|in\\s+(?:the\\s+)?shell|shell-on))`,
       'iu',
     ),
-    headings: anyOf(within('0201', '0210'), within('0301', '0308')),
+    // 05.04's guts, bladders and stomachs are also fresh, chilled, frozen, salted, dried or smoked only
+    headings: anyOf(within('0201', '0210'), within('0301', '0308'), within('0504', '0504')),
     towards: anyOf(within('1601', '1605'), within('1901', '1905'), within('2101', '2106')),
   },
   {

@@ -9,7 +9,7 @@ import { fibreWordsFor, tariffWordsFor } from './_hs-aliases.ts';
 import { HsClassifier, type HsClassifierAsset } from './_hs-classifier.ts';
 import { FUSION } from './_hs-code-model.ts';
 import { descriptionHead, withoutSources } from './_hs-description.ts';
-import { englishTerms } from './_hs-english.ts';
+import { englishTerms, withTariffWords } from './_hs-english.ts';
 import { affirms, negationsOf } from './_hs-negation.ts';
 import { limitsOf, outsideLimits, quantitiesOf } from './_hs-quantities.ts';
 import {
@@ -142,9 +142,14 @@ describe('model.hs_code', () => {
       ['b', '소불고기', '소고기 72%에 간장, 설탕, 배, 마늘 양념을 버무려 냉동한 조제 식품'],
       ['c', '돼지불고기', '돼지고기 65%에 고추장 양념'],
       ['d', '불고기 소스', '간장, 설탕, 배즙, 마늘을 혼합한 소스'],
+      // cooked beef is no guts or stomach of 05.04 (fresh, chilled, frozen, salted, dried or smoked only). Before: 0504
+      ['e', 'Cooked beef strips; BF-22', '소고기 80%에 간장 양념을 하여 익힌 후 냉동한 것'],
     ]);
     expect(error).toBeNull();
-    expect(rows.map((r) => String(r.hs10_1).slice(0, 6))).toEqual(['160250', '160250', '160249', '210390']);
+    expect(rows.map((r) => String(r.hs10_1).slice(0, 4))).toEqual(['1602', '1602', '1602', '2103', '1602']);
+    expect(rows.slice(0, 4).map((r) => String(r.hs10_1).slice(0, 6))).toEqual(['160250', '160250', '160249', '210390']);
+    // the tariff's words for meats ("of bovine animals", "of swine") join the item's English words
+    expect(withTariffWords(englishTerms('Seasoned beef and pork'))).toBe('season beef pork bovin swine');
   });
 
   it('stops between items when the run is cancelled, and lets the page breathe while it works', async () => {
