@@ -133,6 +133,22 @@ describe('model.hs_code', () => {
     expect(rows.map((r) => String(r.hs10_1).slice(0, 4))).toEqual(['4419', '3924', '7323', '6404', '9506']);
   });
 
+  it('names goods of subheadings the tariff words only by category, when the goods spell the name', async () => {
+    // worked out from the tariff: chilled fillets of rays and skates 0304.48, parts of echo sounders 9014.90, shelled
+    // Brazil nuts 0801.22, parts of gas welding and cutting appliances 8468.90; an extra virgin olive oil stays in
+    // 1509.20 though 1509.30's "버진 올리브오일" is inside its name. Before: 0304.49, 9014.80, 7318.16 (nuts and
+    // bolts), 8468.20.
+    const { rows, error } = await run([
+      ['a', '냉장 홍어 필레', ''],
+      ['b', '어군탐지기 송수파기', ''],
+      ['c', '브라질너트 커널', ''],
+      ['d', '가스 절단 팁', ''],
+      ['e', '엑스트라 버진 올리브오일', ''],
+    ]);
+    expect(error).toBeNull();
+    expect(rows.map((r) => String(r.hs10_1).slice(0, 6))).toEqual(['030448', '901490', '080122', '846890', '150920']);
+  });
+
   it('knows Korean prepared meats and their sauces apart by the names they are declared under', async () => {
     // worked out from the tariff: seasoned beef (over 20 % meat) is a meat preparation of 1602.50, seasoned pork of
     // 1602.49, the sauce it is seasoned with of 2103.90. Before: 20.09 (orange juice: "frozen"), 16.01, 2103.20
