@@ -104,12 +104,22 @@ describe.skipIf(!hasChromium() && !process.env.CI)('export as SQL', () => {
       await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'ko-KR' })
     ).newPage();
     chat.on('pageerror', (e) => errors.push(e.message));
+    // what the DuckDB worker says goes to the console only ("error in duckdb worker"): kept to explain a failure
+    const logged: string[] = [];
+    chat.on('console', (m) => ['error', 'warning'].includes(m.type()) && logged.push(m.text()));
     await chat.goto(server.url);
     await chat.waitForSelector('h1');
     await chat.click('[data-testid="chat-open"]');
     // the panel fetches the shipped consultations, rulings and judgments (2.5 MB) and indexes them on first open:
-    // 2.5 s on a quiet machine, much longer while CI loads both cores (over 60 s once)
-    await chat.waitForSelector('[data-testid="chat-size"]', { timeout: 150_000 });
+    // 2.5 s on a quiet machine, much longer while CI loads both cores (over 60 s once). A worker that fails now
+    // rejects the waiting statement (runtime/engine/settling-duckdb.ts), so the panel says so instead of waiting.
+    await chat
+      .waitForSelector('[data-testid="chat-size"], [data-testid="chat-error"]', { timeout: 150_000 })
+      .catch(async (e: unknown) => {
+        const panel = await chat.textContent('.chat-panel').catch(() => null);
+        throw new Error(`chat panel: ${panel}; console: ${logged.join(' | ')}; ${e}`);
+      });
+    expect(await chat.$('[data-testid="chat-error"]'), logged.join(' | ')).toBeNull();
     await chat.fill('[data-testid="chat-input"]', '블랜칭해서 냉동한 꼬투리째 강낭콩은 어디에 분류되나요?');
     await chat.click('[data-testid="chat-ask"]');
     const first = await chat.textContent('[data-testid="chat-answer"]');

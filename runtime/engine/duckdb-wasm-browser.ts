@@ -1,6 +1,7 @@
-import { AsyncDuckDB, VoidLogger } from '@duckdb/duckdb-wasm';
+import { VoidLogger } from '@duckdb/duckdb-wasm';
 import { DuckDBWasmEngine } from './duckdb-wasm.ts';
 import type { Engine } from './engine.ts';
+import { SettlingAsyncDuckDB } from './settling-duckdb.ts';
 
 /** URLs of the wasm module and its worker script, served by the app itself (never a CDN), e.g. Vite `?url` imports. */
 export interface WasmBundle {
@@ -20,7 +21,7 @@ export interface WasmBundle {
  */
 export async function createWasmEngineForBrowser(bundle: WasmBundle): Promise<Engine> {
   const worker = new Worker(bundle.mainWorker);
-  const db = new AsyncDuckDB(new VoidLogger(), worker);
+  const db = new SettlingAsyncDuckDB(new VoidLogger(), worker);
   try {
     await db.instantiate(bundle.mainModule);
     await db.open({});

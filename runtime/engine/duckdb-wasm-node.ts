@@ -1,9 +1,10 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { AsyncDuckDB, VoidLogger } from '@duckdb/duckdb-wasm';
+import { VoidLogger } from '@duckdb/duckdb-wasm';
 import { DuckDBWasmEngine } from './duckdb-wasm.ts';
 import type { Engine } from './engine.ts';
 import { NodeWebWorker } from './node-web-worker.ts';
+import { SettlingAsyncDuckDB } from './settling-duckdb.ts';
 
 /** duckdb-wasm's dist folder (the package exports no `./package.json`: resolve a real file, stack-notes pitfall 9). */
 function distDir(): string {
@@ -18,7 +19,7 @@ export async function createWasmEngineForNode(): Promise<Engine> {
   const dist = distDir();
   const worker = new NodeWebWorker(path.join(dist, 'duckdb-node-eh.worker.cjs'));
   // AsyncDuckDB wants a DOM Worker; NodeWebWorker implements the part of it AsyncDuckDB uses.
-  const db = new AsyncDuckDB(new VoidLogger(), worker as unknown as Worker);
+  const db = new SettlingAsyncDuckDB(new VoidLogger(), worker as unknown as Worker);
   try {
     await db.instantiate(path.join(dist, 'duckdb-eh.wasm'));
     await db.open({});

@@ -1,8 +1,9 @@
-import { AsyncDuckDB, VoidLogger } from '@duckdb/duckdb-wasm';
+import { type AsyncDuckDB, VoidLogger } from '@duckdb/duckdb-wasm';
 import mainWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mainModule from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import { DuckDBWasmEngine } from '../../../runtime/engine/duckdb-wasm.ts';
 import type { Engine } from '../../../runtime/engine/engine.ts';
+import { SettlingAsyncDuckDB } from '../../../runtime/engine/settling-duckdb.ts';
 
 export interface StartedEngine {
   engine: Engine;
@@ -17,7 +18,7 @@ export interface StartedEngine {
  */
 export async function startEngine(): Promise<StartedEngine> {
   const worker = new Worker(mainWorker);
-  const db = new AsyncDuckDB(new VoidLogger(), worker);
+  const db = new SettlingAsyncDuckDB(new VoidLogger(), worker);
   try {
     await db.instantiate(mainModule);
     await db.open({});
