@@ -53,6 +53,7 @@ import {
   isCooked,
   isLightOil,
   isPolished,
+  isPutUpForRetail,
   isStateChapter,
   polarities,
   propulsionOf,
@@ -341,6 +342,32 @@ function relative(scores: Float64Array): Float64Array {
   return max > 0 ? scores.map((v) => v / max) : scores;
 }
 
+/** A path segment limited to goods put up for retail sale (not "소매용인지에 상관없다", not "소매용은 제외한다"). */
+const RETAIL_ONLY = (segment: string) => /소매용/u.test(segment) && !/상관없|제외|아닌/u.test(segment);
+
+/** Per line, a line of the retail-only sibling its residual branch stands beside (`lineRetailResidual`), else −1. */
+function retailResiduals(
+  lines: HsNomenclature['lines'],
+  paths: HsNomenclature['paths'],
+  linesOf4: readonly number[][],
+): Int32Array {
+  const out = new Int32Array(lines.length).fill(-1);
+  const segments = (i: number) => `${paths[lines[i]![2]] ?? ''} > ${lines[i]![1]}`.split(' > ').slice(1);
+  for (const own of linesOf4) {
+    const segs = own.map(segments);
+    own.forEach((retail, a) => {
+      const d = segs[a]!.findIndex(RETAIL_ONLY);
+      if (d < 0) return;
+      const prefix = segs[a]!.slice(0, d).join(' > ');
+      own.forEach((i, b) => {
+        const other = segs[b]!;
+        if (other.length > d && other.slice(0, d).join(' > ') === prefix && isResidual(other[d]!)) out[i] = retail;
+      });
+    });
+  }
+  return out;
+}
+
 /**
  * Line names that say what the goods are (치약, 보건용 마스크, 김치): without parentheses, not a residual or a
  * "…한 것" condition, at most two lines so named (a name shared by many lines, like 신차 or 부분품, says little).
@@ -466,6 +493,12 @@ export class HsNomenclatureIndex {
   /** Per heading (its position in hs4), its lines. */
   readonly linesOf4: number[][];
   readonly residual: Uint8Array;
+  /**
+   * For a line under the residual sibling (기타) of a subheading limited to goods put up for retail sale (3506.10's
+   * 소매용으로 한 글루, 1901.10, 2309.10): a line of that retail subheading, whose limits (1 kg) the goods must meet
+   * too; −1 otherwise.
+   */
+  readonly lineRetailResidual: Int32Array;
   /** 1 for a line of a heading's parts (부분품, under the heading's own goods). */
   readonly partsLine: Uint8Array;
   readonly lineOf: Map<string, number>;
@@ -556,6 +589,7 @@ export class HsNomenclatureIndex {
     this.linesOf4 = this.hs4.map(() => []);
     for (let i = 0; i < lines.length; i++) this.linesOf4[this.line4[i]!]!.push(i);
     this.residual = Uint8Array.from(lines, ([, name]) => (isResidual(name) ? 1 : 0));
+    this.lineRetailResidual = retailResiduals(lines, paths, this.linesOf4);
     this.partsLine = Uint8Array.from(lines, ([, name, p]) =>
       `${paths[p] ?? ''} > ${name}`
         .split(' > ')
@@ -932,7 +966,8 @@ export class HsCodeModel {
 
   /**
    * The readings of Chapters 27, 71, 72 and 87 (a bar's stage of working, high speed steel not said, a light oil's
-   * distillation, a stone cut or polished, a vehicle's propulsion), each where the lines near the suggestions turn on it.
+   * distillation, a stone cut or polished, a vehicle's propulsion) and goods put up for retail sale, each where the
+   * lines near the suggestions turn on it.
    */
   private notedReadings(goods: string, near: readonly number[]): Reading[] {
     const n = this.nomenclature;
@@ -945,6 +980,8 @@ export class HsCodeModel {
     if (isLightOil(goods) && near.some((i) => n.hs6[n.line6[i]!]!.startsWith('2710')))
       out.push({ ko: '경질유(210℃에서 90% 증류)', en: 'light oil (90 % distils at 210 °C)' });
     if (isPolished(goods) && near.some((i) => n.lineRough[i] === 1)) out.push({ ko: '연마', en: 'cut or polished' });
+    if (isPutUpForRetail(goods) && near.some((i) => n.lineRetailResidual[i] !== -1))
+      out.push({ ko: '소매용', en: 'put up for retail sale' });
     const propulsion = propulsionOf(goods);
     if (propulsion && near.some((i) => n.linePropulsion[i] !== null))
       out.push(
@@ -1184,6 +1221,7 @@ export class HsCodeModel {
     const light = terms && isLightOil(goods);
     const propulsion = terms ? propulsionOf(goods) : null;
     const polished = terms && isPolished(goods);
+    const retail = terms && isPutUpForRetail(goods);
     if (
       states ||
       said ||
@@ -1197,7 +1235,8 @@ export class HsCodeModel {
       cooked ||
       light ||
       propulsion ||
-      polished
+      polished ||
+      retail
     )
       for (let i = 0; i < L; i++) {
         const s = n.lineStates[i]!;
@@ -1215,7 +1254,11 @@ export class HsCodeModel {
           (barStage !== 0 && n.lineBarStage[i] !== 0 && n.lineBarStage[i] !== barStage) ||
           (light && n.hs6[n.line6[i]!] === '271019') ||
           (polished && n.lineRough[i] === 1) ||
-          (propulsion !== null && n.linePropulsion[i] !== null && n.linePropulsion[i] !== propulsion)
+          (propulsion !== null && n.linePropulsion[i] !== null && n.linePropulsion[i] !== propulsion) ||
+          // put up for retail within the retail line's limits: not of the residual branch beside it
+          (retail &&
+            n.lineRetailResidual[i] !== -1 &&
+            !outsideLimits(n.lineLimits[n.lineRetailResidual[i]!] ?? [], quantities))
         )
           lineScore[i] = lineScore[i]! * FUSION.contradictedTerm;
       }

@@ -506,3 +506,11 @@ export function readingsOf(
   });
   return out;
 }
+
+// Put up for retail sale (3506.10's glues of 1 kg or less, 1901.10, 2309.10, 3212.90): the goods say they are packed
+// for retail (소매포장, 블리스터), not that they are not (소매용이 아닌, 벌크).
+const RETAIL = /소매\s*(?:용|포장)|블리스터|\bretail\b|\bblister\b/iu;
+const NOT_RETAIL = /소매용이\s*아닌|소매용으로\s*하지\s*않은|비소매|not\s+(?:put\s+up\s+)?for\s+retail/iu;
+
+/** Whether the goods are said to be put up for retail sale. */
+export const isPutUpForRetail = (goods: string): boolean => RETAIL.test(goods) && !NOT_RETAIL.test(goods);

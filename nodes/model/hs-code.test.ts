@@ -17,6 +17,7 @@ import {
   isCooked,
   isLightOil,
   isPolished,
+  isPutUpForRetail,
   polarities,
   propulsionOf,
   propulsionOfLine,
@@ -1037,6 +1038,25 @@ describe('model.hs_code', () => {
       '210390',
       '284190',
     ]);
+  });
+
+  it("puts goods put up for retail within the retail line's limits in it, not in the residual branch beside it", async () => {
+    // worked out from the tariff: 3506.10 holds glues put up for retail of 1 kg or less net; the rest of 35.06 is
+    // under 기타 (3506.91 for polymer-based adhesives). Before: 3506.91 for the first.
+    expect(isPutUpForRetail('접착제 28g을 블리스터 카드에 소매포장한 것')).toBe(true);
+    expect(isPutUpForRetail('소매용이 아닌 20kg 드럼')).toBe(false);
+    const { rows, error } = await run([
+      [
+        'a',
+        'Two-part epoxy; QB-5',
+        '2액형 에폭시 접착제, 주제·경화제 각 25ml 이중 실린지, 블리스터카드에 소매포장(순중량 56g)',
+      ],
+      ['b', 'Epoxy adhesive; EA-20', '2액형 에폭시 접착제, 20kg 드럼, 산업용'],
+      ['c', 'Epoxy adhesive; EA-5', '2액형 에폭시 접착제, 순중량 5kg, 소매용 캔'],
+    ]);
+    expect(error).toBeNull();
+    expect(rows.map((r) => String(r.hs10_1).slice(0, 6))).toEqual(['350610', '350691', '350691']);
+    expect(rows[0]!.hs_note).toContain('소매용');
   });
 
   it('places a stone by whether it is synthetic and whether it is worked (71.02–71.04)', async () => {
