@@ -73,7 +73,11 @@ export default function ChatPanel({ onClose }: { onClose: () => void }) {
           <span className="spinner" aria-hidden="true" /> {L.loading[lang]}
         </p>
       )}
-      {knowledge.state === 'error' && <p className="error" data-testid="chat-error">{fill(L.failed[lang], { message: knowledge.message })}</p>}
+      {knowledge.state === 'error' && (
+        <p className="error" data-testid="chat-error">
+          {fill(L.failed[lang], { message: knowledge.message })}
+        </p>
+      )}
       {knowledge.state === 'ready' && (
         <p className="muted small" data-testid="chat-size">
           {fill(L.loaded[lang], { count: knowledge.qa.size.toLocaleString() })}
