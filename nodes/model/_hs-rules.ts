@@ -214,6 +214,15 @@ export const WORKED_RULES: readonly WorkedRule[] = [
     excludes: true,
   },
   {
+    note: '제3401호는 비누와 비누로 쓰는 유기계면활성제품·피부세척용 조제품: 씻는다는 말이 없는 크림·로션은 그 쓰임의 호(제3304호 등)',
+    cue: /[\s\S]/u,
+    unless:
+      /비누|세척|세정|세안|클렌[징저]|씻|폼클렌|바디\s*워시|핸드\s*워시|샴푸|계면활성|\b(?:soaps?|wash(?:es|ing)?|cleans(?:er|ing)|shampoo|surfactants?|surface-active)\b/iu,
+    headings: within('3401', '3401'),
+    towards: () => false,
+    excludes: true,
+  },
+  {
     note: '제8534호는 인쇄회로(소자를 실장하지 않은 기판): 능동·수동 소자를 실장한 인쇄회로조립품(PBA·PCBA)은 그 기능이나 쓰이는 기계의 호',
     cue: /(?:소자|부품|칩|IC|집적회로|MCU|마이크로컨트롤러|릴레이|커넥터|저항|콘덴서|커패시터|트랜지스터)[^.。]{0,40}?실장|실장(?:한|된)\s*(?:인쇄회로|기판|PCB)|\bPCBA\b|\bPBA\b|printed\s+circuit\s+(?:board\s+)?assembl|\bPCB\s+assembl|components?\s+mounted/iu,
     headings: within('8534', '8534'),

@@ -1011,6 +1011,12 @@ describe('model.hs_code', () => {
     // 15.05 is wool grease (lanolin), no lubricating grease
     expect(moved('광유계 리튬 그리스, 베어링 윤활용', '1505')).toBe(true);
     expect(moved('양모에서 얻은 울 그리스를 정제한 라놀린', '1505')).toBe(false);
+    // 34.01 holds soap and skin-washing preparations: a cream that says nothing of washing is not one
+    expect(
+      moved('올리브오일, 글리세린, 판테놀 등으로 혼합·조제한 백색 크림상을 튜브에 담아 소매포장한 것', '3401'),
+    ).toBe(true);
+    expect(moved('아미노산계 계면활성제를 함유한 세안용 폼클렌징 크림, 소매용', '3401')).toBe(false);
+    expect(moved('Toilet soap, 100 g bar', '3401')).toBe(false);
     // the headings of waste and scrap hold goods said to be waste, scrap or spent
     expect(moved('세탁기 메인 제어기판(인쇄회로조립품)', '8549')).toBe(true);
     expect(moved('폐 인쇄회로기판, 귀금속 회수용', '8549')).toBe(false);
