@@ -247,6 +247,8 @@ export async function runHsCodeSuite(machine: string) {
   const held12 = readHeld('bench/data/hs-dev-items-12.csv');
   const held13 = readHeld('bench/data/hs-dev-items-13.csv');
   const held14 = readHeld('bench/data/hs-dev-items-14.csv');
+  const held15 = readHeld('bench/data/hs-dev-items-15.csv');
+  const held16 = readHeld('bench/data/hs-dev-items-16.csv');
   const held2a = scoredBy(plain, held2);
   const held3a = scoredBy(plain, held3);
   const held4a = scoredBy(plain, held4);
@@ -260,6 +262,8 @@ export async function runHsCodeSuite(machine: string) {
   const held12a = scoredBy(plain, held12);
   const held13a = scoredBy(plain, held13);
   const held14a = scoredBy(plain, held14);
+  const held15a = scoredBy(plain, held15);
+  const held16a = scoredBy(plain, held16);
   const heldSet = (prefix: string) => {
     const items = held.filter((r) => r.id.startsWith(prefix));
     return { n: items.length, a: scoredBy(plain, items) };
@@ -312,11 +316,13 @@ ${row('**sixth held-out set**, ruling style: English name; model, long Korean de
 ${row('**seventh held-out set**, 9 more goods from the court judgments, their own words (bench/data/hs-dev-items-7.csv; two answers are 6 digits, so HS10 undercounts; never tuned on)', held7.length, held7a)}
 ${row('**eighth held-out set**, ruling style, 60 goods of all 21 sections written from the tariff by a helper who saw neither the model nor the rulings (bench/data/hs-dev-items-8.csv; its misses were read in the tenth round)', held8.length, held8a)}
 ${row('**ninth held-out set**, ruling style, 60 goods of 29 chapters with sets, composite goods and parts, written from the tariff by another such helper (bench/data/hs-dev-items-9.csv; never tuned on, its misses read in the eleventh round)', held9.length, held9a)}
-${row("**tenth held-out set**, declared names of today's goods in ruling prose, 60 goods spread as rulings are (a third machinery and electronics), by a helper who saw neither the model, its glossary nor the rulings (bench/data/hs-dev-items-10.csv; never tuned on, no miss read)", held10.length, held10a)}
+${row("**tenth held-out set**, declared names of today's goods in ruling prose, 60 goods spread as rulings are (a third machinery and electronics), by a helper who saw neither the model, its glossary nor the rulings (bench/data/hs-dev-items-10.csv; never tuned on; one item read in the fifteenth round, the brake pads a change moved)", held10.length, held10a)}
 ${row("**eleventh held-out set**, today's and ordinary goods in ruling prose, spread as rulings are, by another helper who saw neither the model, its glossary, the other sets nor the rulings (bench/data/hs-dev-items-11.csv; written in the twelfth round, scored by parts of it and of the thirteenth, no miss read)", held11.length, held11a)}
 ${row('**twelfth held-out set**, the same kinds of goods from further into each chapter, seven named only by a model code, by a third such helper (bench/data/hs-dev-items-12.csv; scored in the twelfth and thirteenth rounds, its misses read in the fourteenth)', held12.length, held12a)}
 ${row('**thirteenth held-out set**, 60 goods spread as rulings are, two thirds named in English, five only by a model code, by a fourth such helper (bench/data/hs-dev-items-13.csv; written in the thirteenth round, scored before and after it and after the fourteenth, no miss read)', held13.length, held13a)}
-${row('**fourteenth held-out set**, 50 goods a classifier could hesitate over, in the prose and sections of published rulings (개요, 구성, 제조공정, 용도), by a fifth such helper (bench/data/hs-dev-items-14.csv; written in the fourteenth round, scored once before and once after it, no miss read)', held14.length, held14a)}
+${row('**fourteenth held-out set**, 50 goods a classifier could hesitate over, in the prose and sections of published rulings (개요, 구성, 제조공정, 용도), by a fifth such helper (bench/data/hs-dev-items-14.csv; written in the fourteenth round, scored before and after it and after each step of the fifteenth, no miss read)', held14.length, held14a)}
+${row('**fifteenth held-out set**, 50 goods in ruling prose reaching past the first examples of each kind (machine parts, intermediate chemicals, food blends), by a sixth such helper (bench/data/hs-dev-items-15.csv; written in the fifteenth round, scored before it, its misses then read: tuned)', held15.length, held15a)}
+${row('**sixteenth held-out set**, 50 goods in ruling prose, a quarter of them parts or accessories ("Parts of …", "… for …"), by a seventh such helper (bench/data/hs-dev-items-16.csv; written in the fifteenth round, scored before it, once midway and after, no miss read)', held16.length, held16a)}
 ${row('questions written from the rulings, nomenclature only', questions.length, accuracy(qAlone, qTruth))}
 ${row('the same questions, the 20 rulings learned as decisions', questions.length, accuracy(qTaught, qTruth))}
 ${row('held-out items, all, with the 20 rulings learned as decisions (unrelated decisions must not pull them)', held.length, heldTaught)}
@@ -933,6 +939,52 @@ best +1 HS6 over all sets, the rulings −1; 8 of 30 within-heading misses of th
 reverse); every Latin name spelled only where its word ends (−5 to −8 HS6 on dev sets 1, 6 and 8–12; short names only,
 shipped); rules for 0409's honey and 20.07's cooked jams, 82.05's clamps as tools and 28.12's non-metal halides (each
 moved its item to another wrong heading or nowhere).
+
+Fifteenth round (issue 17, parts and the conditions headings set). Parts: goods named a part of goods whose parts have
+a heading of their own go there (Parts of bicycles → 87.14, 노트북 부품 → 84.73, Parts of engines → 84.09: Section XVI
+note 2, Section XVII note 3), "Parts of X" goods go to the parts lines of X's own heading (9401.99, 8418.99), and whole
+goods are no parts heading's for a name their part carries (자전거 프레임 is a frame: a bicycle whose description lists
+its frame and gears went to 87.14). Conditions a heading's own wording sets, which the words alone meet: 85.34 holds
+bare boards (a board with components mounted leaves it), 68.13 unmounted friction material (pads on a backing plate are
+parts of brakes, 8708.30), 34.03 lubricants under 70 % petroleum oils (more is 27.10), 15.05 wool grease (no lubricating
+grease), 34.01 soap and skin-washing preparations (a cream that says nothing of washing leaves it), the waste headings
+(39.15, 72.04, 85.49 …) goods said to be waste; a heading so excluded keeps 0.3 of its score, as a contradicted line
+does. Goods put up for retail within the retail line's limits are not of the residual branch beside it (3506.10's glues
+of 1 kg or less, not 3506.91; 1901.10, 2309.10). Heads: a brand and model in capitals is no head (DRIVE EYE 2CH: the
+description says what the goods are), a footnote (" * …") is no head of the description, where a part sits (front,
+rear) is no name of it. An item's English meats reach the tariff's words (beef → of bovine animals); 05.04's stomachs
+are uncooked only. Glossary: cathode active materials (NCM, NCA) at 28.41, bulgogi and Korean meat preparations at
+16.02, their sauces and fish sauces at 2103.90, lubricating greases at 27.10, and 1,734 declared names for 460
+subheadings that had at most one (chapters 1–49 and 64–97, written by four helpers from the tariff; they count when
+spelled out, and a name inside another code's name was left out: 버진 올리브오일 is inside 엑스트라버진 올리브오일).
+Written as n-gram names instead they cost dev set 8 two subheadings and the rulings one; as spelled names no set moved.
+Dev set 15's misses were read for the second half of the round (its figures below are tuned); the rulings' misses gave
+the 34.01 rule; one item of dev set 10 that a change moved was read (brake pads on a backing plate: the 68.13 rule and
+the position words), and a search for "Parts of" showed the 품명 of two dev set 14 items. Top-1 HS4/HS6/HS10, top-3, before the round (d5b8928) → after:
+
+| set | before | after |
+|---|---|---|
+| **dev set 16** (new, independent; scored before, once midway and after) | 88/60/46, 92/80/58 | **90/66/46, 92/86/64** |
+| **dev set 14** (independent; aggregates seen after each step) | 86/74/62, 88/86/68 | **88/82/62, 88/86/72** |
+| **dev set 10** (aggregates seen after each step) | 90/80/68, 93/92/88 | 90/82/70, 93/92/88 |
+| **dev sets 11 and 13** (independent) | | unchanged |
+| dev set 15 (new; scored before, its misses then read) | 82/68/52, 86/78/62 | 84/76/52, 90/84/72 |
+| dev set 9 | 93/87/68, 95/93/87 | 93/88/70, 95/93/87 |
+| dev set 8 | 88/85/73, 93/93/90 | 90/87/75, 93/93/90 |
+| dev set 6 | 93/85/67, 93/92/87 | 95/88/70, 95/93/88 |
+| dev set 5 | 98/97/93, 100/100/98 | 100/98/93, 100/100/98 |
+| dev set 3 (court judgments) | 54/38/21, 58/46/29 | 54/38/21, 63/50/33 |
+| dev sets 1, 2, 4, 7, 12, probes, probes 2 | | unchanged |
+| **20 rulings** (their misses read) | 80/80/65, 85/85/75 | **85/85/65, 85/85/80** |
+
+No set lost an item at any level. Cost, paired with d5b8928 (\`HS_DEV_TIMING=1 HS_DEV_ONLY=1
+HS_DEV_FILES=bench/data/hs-dev-items.csv,bench/data/hs-dev-items-6.csv npm run bench -- --suite hs-code\`, runs
+alternated): the index build 3.8–4.4 s against 4.0–4.2 s, a prediction 21.6–25.7 ms per item warm against 20.7–21.8
+ms; the names a heading gives as heads are read on the first parts question (once per index). Tried and not shipped:
+every heading naming the goods only where the word is what one of its names is, not what it serves (자전거 프레임; the
+rule shipped for parts headings only): dev sets 2, 5 and 8 +1 to +2, dev sets 1, 4, 7 and 11 −1 to −2; skin and hair
+goods set aside from food, 34.05's polishes and 30.04's medicaments: no set moved and the moisturising creams written to
+test it went to other wrong headings (washing preparations, brake fluids).
 
 Where it runs: in the studio the suggestion (index build and scoring) now runs in a Web Worker that lives as long as
 the page (studio/src/ml/offload-host.ts; the server and the command line run it in process). The longest pause of the
