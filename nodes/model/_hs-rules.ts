@@ -17,6 +17,9 @@
 // (not 15.01–15.16); goods of 식용 use, or declared a health functional food, are food, and pet food is animal feed
 // (23.09); a filled capsule is its contents, not the empty capsules of 19.05 and 96.02; 27.07 holds products whose
 // aromatic constituents predominate; synthetic stones are of 71.04, not the natural ones' 71.02–71.03.
+// And the conditions a heading's own wording sets, which goods whose words match it may not meet (`excludes`: they keep
+// less): 85.34 bare boards (not components mounted), 68.13 unmounted friction material, 34.03 lubricants under 70 %
+// petroleum oils, 15.05 wool grease, 34.01 soap and skin-washing preparations, the waste headings waste.
 // Each rule: a cue in the description that the goods are worked beyond what a group of headings covers (or are not
 // what it covers), an optional counter-cue, and the headings whose lines lose part of their score.
 
