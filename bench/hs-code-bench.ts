@@ -979,8 +979,9 @@ the position words), and a search for "Parts of" showed the 품명 of two dev se
 
 No set lost an item at any level. Cost, paired with d5b8928 (\`HS_DEV_TIMING=1 HS_DEV_ONLY=1
 HS_DEV_FILES=bench/data/hs-dev-items.csv,bench/data/hs-dev-items-6.csv npm run bench -- --suite hs-code\`, runs
-alternated): the index build 3.8–4.4 s against 4.0–4.2 s, a prediction 21.6–25.7 ms per item warm against 20.7–21.8
-ms; the names a heading gives as heads are read on the first parts question (once per index). Tried and not shipped:
+three runs alternated on a quiet machine): the index build 3.8–4.0 s against 3.7–4.1 s, a prediction 20.8–21.8 ms per
+item warm against 20.3–23.1 ms; the names a heading gives as heads are read on the first such question (once per
+index). Tried and not shipped:
 every heading naming the goods only where the word is what one of its names is, not what it serves (자전거 프레임; the
 rule shipped for parts headings only): dev sets 2, 5 and 8 +1 to +2, dev sets 1, 4, 7 and 11 −1 to −2; skin and hair
 goods set aside from food, 34.05's polishes and 30.04's medicaments: no set moved and the moisturising creams written to
