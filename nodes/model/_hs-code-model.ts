@@ -273,6 +273,10 @@ const NAMED_A_PART = /부분품|부품|부속품|\bparts?\b|\baccessor(?:y|ies)\
 /** A head word saying only that the goods are a part. */
 const PART_WORD = /^(?:부분품|부품|부속품|parts?|accessor(?:y|ies))$/u;
 
+/** Words that name no goods of a heading of their own: how goods are put together (조립품, module), or any machine. */
+const GENERIC_GOODS =
+  /^(?:조립품|조립체|어셈블리|모듈|유닛|세트|키트|장치|기기|기계|설비|시스템|assembl(?:y|ies)|assy|modules?|units?|sets?|kits?|devices?|machines?|equipment|systems?)$/u;
+
 /** After a Korean name: its end, a list's separator or conjunction (엔진과, 엔진ㆍ모터, 엔진 또는). */
 const KOREAN_HEAD_END = /^\s*(?:$|[,ㆍ·;:/]|(?:와|과|이나|나|및|또는|등)(?:\s|$))/u;
 /** After a Latin word (its plural ending may be cut): its end, a list's separator or conjunction. */
@@ -1161,10 +1165,12 @@ export class HsCodeModel {
     // Parts of bicycles are of 87.14, never of 87.12 (Section XVI note 2, Section XVII note 3); parts of seats of
     // 9401's parts lines, not of its seats
     if (head.parts) for (let i = 0; i < L; i++) lineScore[i] = lineScore[i]! * head.parts[n.line4[i]!]!;
-    if (NAMED_A_PART.test(query.name))
-      for (const own of n.linesOf4)
-        if (own.some((i) => n.partsLine[i]))
+    // (only there: a ball bearing named a part of a car is no part of a bearing, Section XVI note 2(a))
+    if (head.partsOf)
+      n.linesOf4.forEach((own, j) => {
+        if (head.partsOf![j] && own.some((i) => n.partsLine[i]))
           for (const i of own) if (!n.partsLine[i]) lineScore[i] = lineScore[i]! * FUSION.worked.beyond;
+      });
 
     // What the goods are made of: an article is no metal's form (an aluminium alloy wheel is no aluminium wire,
     // _hs-metal-forms.ts), and goods of a stated material are of no other material's chapter (_hs-materials.ts)
@@ -1354,6 +1360,8 @@ export class HsCodeModel {
     unknown: Uint8Array;
     /** Per heading, a factor for goods named a part: the whole goods' headings set aside for their parts heading. */
     parts: Float64Array | null;
+    /** For goods named a part: 1 for the headings of the goods they are parts of (Parts of seats: 94.01). */
+    partsOf: Uint8Array | null;
   } {
     const n = this.nomenclature;
     const heading = new Float64Array(n.hs4.length);
@@ -1361,7 +1369,7 @@ export class HsCodeModel {
     const H = FUSION.head;
     const heads = headsOf(query.name, query.description ?? '').map((h) => normalizeText(h));
     let unknown = new Uint8Array(0);
-    if (heads.length === 0) return { heads, heading, subheading, unknown, parts: null };
+    if (heads.length === 0) return { heads, heading, subheading, unknown, parts: null, partsOf: null };
     // the last word of the first head, when a few headings name it (a word all name, 제품 or parts, says nothing)
     // 노트북 부품 is named by what it is a part of
     const words = heads[0]!.split(' ');
@@ -1413,8 +1421,58 @@ export class HsCodeModel {
         for (const [c, length] of longest) into[c] = into[c]! + w * Math.min(1, length / 4);
       }
     }
-    const parts = NAMED_A_PART.test(query.name) ? n.partsUnderTheirHeading(heading, unknown) : null;
-    return { heads, heading, subheading, unknown, parts };
+    const named = NAMED_A_PART.test(query.name);
+    // the headings of the goods the name says these are parts of: the first head's best glossary headings
+    let partsOf: Uint8Array | null = null;
+    if (named && glossary4) {
+      const whole = glossary4.cosineScores(heads[0]!);
+      const best = Math.max(...whole);
+      if (best > 0) partsOf = Uint8Array.from(whole, (v) => (v >= 0.5 * best ? 1 : 0));
+    }
+    // Section XVI note 2(a): a part that is itself goods of a heading of Ch. 84 or 85 (a pump, a compressor, a
+    // hydraulic cylinder) is of that heading, whatever machine it serves
+    const own = named ? this.goodsOfTheirOwn(heads.slice(1), partsOf) : null;
+    if (own) return { heads, heading, subheading, unknown, parts: own, partsOf: null };
+    const parts = named ? n.partsUnderTheirHeading(heading, unknown) : null;
+    return { heads, heading, subheading, unknown, parts, partsOf };
+  }
+
+  /**
+   * For goods named a part, the headings of Ch. 84 and 85 other than parts headings and the machine served
+   * (`partsOf`) that name what the rest of the name or the description says the goods are: a factor per heading (those
+   * towards; parts headings and the machine served beyond), or null.
+   */
+  private goodsOfTheirOwn(heads: readonly string[], partsOf: Uint8Array | null): Float64Array | null {
+    const n = this.nomenclature;
+    for (const h of heads) {
+      const word = headWord(h);
+      if (word.length < 2 || PART_WORD.test(word) || GENERIC_GOODS.test(word)) continue;
+      let named = word.replace(/(?<=[a-z]{3})(?:es|s)$/u, '');
+      let naming = n.headingsNaming(named);
+      if (naming.length === 0 && /^[가-힣]+$/u.test(word))
+        for (let at = Math.max(1, word.length - 8); at <= word.length - 2 && naming.length === 0; at++) {
+          named = word.slice(at);
+          naming = n.headingsNaming(named);
+        }
+      if (naming.length === 0 || naming.length > FUSION.head.maxNaming) continue;
+      // a part the machine served gives a name of its own (냉장고 선반: a shelf, not 84.58's lathe) is its part
+      if (naming.some((j) => partsOf?.[j] && n.namesAsHead(j, named))) return null;
+      // parts of vehicles leave Section XVII only for 84.01–84.79, 84.81, 84.82 and Ch. 85 (its note 2(e), (f))
+      const vehicle = partsOf !== null && n.hs4.some((code, j) => partsOf[j] === 1 && /^8[6-9]/u.test(code));
+      const own = vehicle ? /^(?:84[0-7]\d|848[12]|85\d\d)$/u : /^8[45]\d\d$/u;
+      const machines = naming.filter(
+        (j) => own.test(n.hs4[j]!) && !PARTS_ONLY_HEADINGS.has(n.hs4[j]!) && !partsOf?.[j] && n.namesAsHead(j, named),
+      );
+      if (machines.length === 0) continue;
+      // the machine served and the parts headings step back
+      const factor = new Float64Array(n.hs4.length).fill(1);
+      n.hs4.forEach((code, j) => {
+        if (PARTS_ONLY_HEADINGS.has(code) || partsOf?.[j]) factor[j] = FUSION.worked.beyond;
+      });
+      for (const j of machines) factor[j] = FUSION.worked.towards;
+      return factor;
+    }
+    return null;
   }
 
   /** Per decided code: centroid cosines at HS4/HS6, the nearest decision's cosine, and the decisions to cite. */

@@ -998,6 +998,23 @@ describe('model.hs_code', () => {
     expect(String(rows[5]!.hs10_1).slice(0, 6)).toBe('841391');
   });
 
+  it('places a part that is goods of its own heading of Ch. 84 or 85 there, whatever machine it serves', async () => {
+    // worked out from the tariff (Section XVI note 2(a)): a hydraulic cylinder of an excavator is of 8412.21, a drain
+    // pump of a washing machine of 84.13, a compressor of an air conditioner of 84.14, a ball bearing of a car of
+    // 8482.10; an assembly (조립품) names no heading of its own. Before: 8429, 8450.90, 8415.90, 8482.10, 8412.21.
+    const { rows, error } = await run([
+      ['a', 'Parts of excavators; HC-100', '굴삭기 붐 작동용 유압실린더(복동식, 내경 100mm)'],
+      ['b', 'Parts of washing machines; DP-20', '드럼세탁기용 배수펌프(원심식, 단상 전동기 일체형)'],
+      ['c', 'Parts of air conditioners; CM-1', '에어컨 실외기용 로터리 압축기'],
+      ['d', 'Parts of motor vehicles; WB-6205', '자동차 휠 허브용 볼베어링'],
+      ['e', '굴삭기 부품; 유압 실린더', '굴삭기 붐용 유압실린더'],
+    ]);
+    expect(error).toBeNull();
+    expect(rows.map((r) => String(r.hs10_1).slice(0, 4))).toEqual(['8412', '8413', '8414', '8482', '8412']);
+    expect(String(rows[0]!.hs10_1).slice(0, 6)).toBe('841221');
+    expect(String(rows[3]!.hs10_1).slice(0, 6)).toBe('848210');
+  });
+
   it('reads the conditions of headings the words alone meet: mounted boards, oil shares, wool grease, waste', async () => {
     const moved = (text: string, hs4: string) => workedRulesFor(text).some((r) => r.headings(hs4));
     // 85.34 holds bare printed circuits (Chapter 85 note 8), not boards with components mounted
