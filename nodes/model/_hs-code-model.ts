@@ -766,6 +766,22 @@ export class HsNomenclatureIndex {
     return factor;
   }
 
+  /**
+   * The headings naming what a head word says the goods are (`headingsNaming`), and the form of the word looked up: a
+   * Latin plural cut (stators → stator), a compound no heading names read by its endings (양수냄비 → 냄비), at most eight
+   * syllables back (a pasted run of thousands is no word, and each look-up reads every heading's names).
+   */
+  headingsNamingWord(word: string): { named: string; naming: number[] } {
+    let named = word.replace(/(?<=[a-z]{3})(?:es|s)$/u, '');
+    let naming = this.headingsNaming(named);
+    if (naming.length === 0 && /^[가-힣]+$/u.test(word))
+      for (let at = Math.max(1, word.length - 8); at <= word.length - 2 && naming.length === 0; at++) {
+        named = word.slice(at);
+        naming = this.headingsNaming(named);
+      }
+    return { named, naming };
+  }
+
   /** The headings that give their goods a name containing `word` (whole words' start for Latin letters). */
   headingsNaming(word: string): number[] {
     const { text, starts } = this.vocabularyOf();
@@ -1376,15 +1392,7 @@ export class HsCodeModel {
     const word =
       PART_WORD.test(headWord(heads[0]!)) && words.length > 1 ? words[words.length - 2]! : headWord(heads[0]!);
     if (H.unknown < 1 && word.length >= 2 && !(/[a-z]/u.test(word) && word.length < 3)) {
-      let named = word.replace(/(?<=[a-z]{3})(?:es|s)$/u, '');
-      let naming = n.headingsNaming(named);
-      // a compound no heading names, by its endings (양수냄비 → 냄비); at most eight syllables back (a pasted run of
-      // thousands is no word, and each look-up reads every heading's names)
-      if (naming.length === 0 && /^[가-힣]+$/u.test(word))
-        for (let at = Math.max(1, word.length - 8); at <= word.length - 2 && naming.length === 0; at++) {
-          named = word.slice(at);
-          naming = n.headingsNaming(named);
-        }
+      let { named, naming } = n.headingsNamingWord(word);
       if (naming.length > 0 && naming.length <= H.maxNaming) {
         // a parts heading names goods not called a part only where the word is what one of its names is, not what
         // it serves: a bicycle is no goods of 87.14 for its 자전거 프레임 (when some heading names such goods at all)
@@ -1447,13 +1455,7 @@ export class HsCodeModel {
     for (const h of heads) {
       const word = headWord(h);
       if (word.length < 2 || PART_WORD.test(word) || GENERIC_GOODS.test(word)) continue;
-      let named = word.replace(/(?<=[a-z]{3})(?:es|s)$/u, '');
-      let naming = n.headingsNaming(named);
-      if (naming.length === 0 && /^[가-힣]+$/u.test(word))
-        for (let at = Math.max(1, word.length - 8); at <= word.length - 2 && naming.length === 0; at++) {
-          named = word.slice(at);
-          naming = n.headingsNaming(named);
-        }
+      const { named, naming } = n.headingsNamingWord(word);
       if (naming.length === 0 || naming.length > FUSION.head.maxNaming) continue;
       // a part the machine served gives a name of its own (냉장고 선반: a shelf, not 84.58's lathe) is its part
       if (naming.some((j) => partsOf?.[j] && n.namesAsHead(j, named))) return null;
