@@ -46,7 +46,15 @@ import { headsOf, headWord } from './_hs-head.ts';
 import { chapterMaterial, materialsOf, otherMaterial } from './_hs-materials.ts';
 import { isMetalForm, namesArticle } from './_hs-metal-forms.ts';
 import { affirms, negatedTerms, negationsOf } from './_hs-negation.ts';
-import { type Dimension, type Limit, limitsOf, outsideLimits, type Quantity, quantitiesOf } from './_hs-quantities.ts';
+import {
+  type Dimension,
+  type Limit,
+  limitsOf,
+  outsideLimits,
+  type Quantity,
+  quantitiesOf,
+  withinLimits,
+} from './_hs-quantities.ts';
 import {
   contradicts,
   goodsText,
@@ -164,6 +172,14 @@ export const FUSION = {
   conditions: true,
   /** So does a line whose glossary name (_hs-data/glossary-lines) is spelled in what the goods are. */
   lineNames: true,
+  /**
+   * A specific line whose own name is spelled in the item's words (every word of one of its alternatives: 프린터 of
+   * 프린터의 것, dish of Bowls and dishes) keeps its line-level evidence; in a description written in Korean, one whose
+   * name is not spelled yields to the residual line however close its cosine (삼륜자전거 for a mountain bike, 1-비닐-2-
+   * 피롤리돈 for N-메틸-2-피롤리돈). Chosen on the tuning sets and the rulings (bench/RESULTS.md, hs-code, sixteenth
+   * round).
+   */
+  ownNames: true,
   /**
    * A subheading whose distinguishing name (_hs-data/glossary-subheadings) is spelled in what the goods are goes first in
    * its heading (those names also count as the subheading's glossary names spelled out, not by n-gram cosine).
@@ -336,6 +352,68 @@ function subsumed(name: string, codes: readonly number[], found: readonly Glossa
 const isResidual = (name: string) =>
   /^(기타|그 밖의 것|그 밖의)\s*(\(|$)/u.test(name.trim()) && !/한정한다\)$|^기타\(guitars?\)$/u.test(name.trim());
 
+/** Words of a line's own name that say nothing of what it holds. */
+const NAME_FILLER =
+  /^(?:조제|제조|및|이와|유사한|그|밖의|기타|것|등|또는|이나|것으로|한정한다|제외한다|포함한다|상관없다|형태|모양)$/u;
+
+/**
+ * The words of a line's own name that say what it holds, as alternatives each of whose words must be spelled (공기,
+ * 대접과 접시 → 공기 | 대접 | 접시; 뱀 가죽으로 만든 것 → 뱀 가죽): compact, particles cut; none for a residual line.
+ */
+function ownNameWords(name: string): string[][] {
+  // a name that sets limits (내경이 100밀리미터 이하인 것) is read by them, not by the word of what is measured
+  if (isResidual(name) || limitsOf(name).length > 0) return [];
+  return withoutParentheses(name)
+    .replace(/(?:과|와|및)?\s*이와\s*유사한.*$/u, '')
+    .split(/[,ㆍᆞ·]|(?<=[가-힣])(?:과|와|이나)\s|\s및\s/u)
+    .map((alternative) =>
+      normalizeText(alternative)
+        .split(/[\s-]+/u)
+        .filter((w) => !/(?:은|는|된|한|진|린|운|인|든)$/u.test(w))
+        .map((w) => w.replace(/(?:으로|로|의|용|이|가|을|를|에|나)$/u, ''))
+        .filter((w) => /^[가-힣]+$/u.test(w) && !NAME_FILLER.test(w)),
+    )
+    .filter((words) => words.some((w) => w.length >= 2));
+}
+
+/** The same for a line's English name (Bowls and dishes → bowl | dish), as stemmed words. */
+function ownEnglishWords(nameEn: string, name: string): string[][] {
+  if (isResidual(name) || /^other\b/iu.test(nameEn.trim())) return [];
+  return withoutParentheses(nameEn.replace(/ⓚ/gu, ''))
+    .split(/,|;|\band\b|\bor\b/iu)
+    .map((alternative) => englishTerms(joinHyphens(alternative)).split(' ').filter(Boolean))
+    .filter((words) => words.length > 0 && !words.includes('similar'));
+}
+
+/**
+ * Per line of `n`: whether every word of one of its own name's alternatives is spelled in `words` (Korean at a word's
+ * start, English as a phrase of stemmed words), false when none is, null when its name has no words to read.
+ */
+function ownNameSpelled(n: HsNomenclatureIndex, words: string): (line: number) => boolean | null {
+  const spelled = beginsAWord(words);
+  const english = ` ${englishTerms(joinHyphens(words))} `;
+  return (l) => {
+    const ko = n.lineOwnWords[l]!;
+    const en = n.lineOwnEnglish[l]!;
+    if (ko.length === 0 && en.length === 0) return null;
+    return (
+      ko.some((alternative) => alternative.every((w) => spelled(w))) ||
+      en.some((alternative) => english.includes(` ${alternative.join(' ')} `))
+    );
+  };
+}
+
+/**
+ * The item's own words (name and description), without the materials the goods were obtained from and what the goods
+ * are said not to be (통조림 등 밀폐용기에 넣은 것은 아님), and without the everyday-name lexicon's tariff words (a
+ * jacket's aliases name overcoats).
+ */
+const itemWordsOf = (query: HsQuery) =>
+  withoutSources(`${query.name}\n${query.description ?? ''}`).replace(
+    /[^,.;\n()[\]]*?(?:아님|아닌|아니며|아니고|않은|않음|않고|않으며|없는|없음|없이)/gu,
+    ' ',
+  );
+
 /** A value quoted in a note, cut to a glance (a pasted 300-digit number is not shown whole). */
 const short = (text: string) => (text.length > 24 ? `${text.slice(0, 23)}…` : text);
 
@@ -371,6 +449,53 @@ function retailResiduals(
   }
   return out;
 }
+
+/**
+ * Per residual line, the limits its sibling branches set on a measured value (8482.10: 내경이 100밀리미터 이하인 것
+ * beside 기타); goods within one of them are not of the residual line. Only siblings whose own wording is the limit
+ * alone (…이하인 것), so that no other condition of theirs goes unread.
+ */
+function limitResiduals(
+  lines: HsNomenclature['lines'],
+  paths: HsNomenclature['paths'],
+  linesOf4: readonly number[][],
+): Array<Limit[][] | null> {
+  const out: Array<Limit[][] | null> = lines.map(() => null);
+  const segments = (i: number) => `${paths[lines[i]![2]] ?? ''} > ${lines[i]![1]}`.split(' > ').slice(1);
+  for (const own of linesOf4) {
+    const segs = own.map(segments);
+    own.forEach((i, a) => {
+      const d = segs[a]!.length - 1;
+      if (!isResidual(segs[a]![d]!)) return;
+      const prefix = segs[a]!.slice(0, d).join(' > ');
+      const seen = new Set<string>();
+      const limits: Limit[][] = [];
+      own.forEach((_, b) => {
+        const other = segs[b]!;
+        if (other.length <= d || other.slice(0, d).join(' > ') !== prefix || seen.has(other[d]!)) return;
+        seen.add(other[d]!);
+        if (!limitAlone(other[d]!)) return;
+        const l = limitsOf(other[d]!);
+        if (l.length > 0) limits.push(l);
+      });
+      if (limits.length > 0) out[i] = limits;
+    });
+  }
+  return out;
+}
+
+/**
+ * A branch named by a limit alone ("내경이 100밀리미터 이하인 것", "두께가 9밀리미터를 초과하는 것", "수분흡수계수가
+ * 100분의 0.5 초과 100분의 3 이하인 것"): without its bounds, at most the two words that say what is measured.
+ */
+const limitAlone = (segment: string) =>
+  !/[([]/u.test(segment) &&
+  segment
+    .replace(/(?:100분의\s*)?[\d.,]+\s*[가-힣%]*?\s*(?:을|를)?\s*(?:이하|미만|초과|이상)(?:하는|인|이고|이며)?/gu, ' ')
+    .replace(/전\s*중량의|중량기준으로|것$/gu, ' ')
+    .trim()
+    .split(/\s+/u)
+    .filter(Boolean).length <= 2;
 
 /**
  * Line names that say what the goods are (치약, 보건용 마스크, 김치): without parentheses, not a residual or a
@@ -497,12 +622,17 @@ export class HsNomenclatureIndex {
   /** Per heading (its position in hs4), its lines. */
   readonly linesOf4: number[][];
   readonly residual: Uint8Array;
+  /** Per line, the words of its own name as alternatives (`ownNameWords`), and of its English name. */
+  readonly lineOwnWords: string[][][];
+  readonly lineOwnEnglish: string[][][];
   /**
    * For a line under the residual sibling (기타) of a subheading limited to goods put up for retail sale (3506.10's
    * 소매용으로 한 글루, 1901.10, 2309.10): a line of that retail subheading, whose limits (1 kg) the goods must meet
    * too; −1 otherwise.
    */
   readonly lineRetailResidual: Int32Array;
+  /** Per residual line, its sibling branches' limits (`limitResiduals`), else null. */
+  readonly lineLimitResidual: Array<Limit[][] | null>;
   /** 1 for a line of a heading's parts (부분품, under the heading's own goods). */
   readonly partsLine: Uint8Array;
   readonly lineOf: Map<string, number>;
@@ -593,7 +723,10 @@ export class HsNomenclatureIndex {
     this.linesOf4 = this.hs4.map(() => []);
     for (let i = 0; i < lines.length; i++) this.linesOf4[this.line4[i]!]!.push(i);
     this.residual = Uint8Array.from(lines, ([, name]) => (isResidual(name) ? 1 : 0));
+    this.lineOwnWords = lines.map(([, name]) => ownNameWords(name));
+    this.lineOwnEnglish = lines.map(([, name, , nameEn]) => ownEnglishWords(nameEn, name));
     this.lineRetailResidual = retailResiduals(lines, paths, this.linesOf4);
+    this.lineLimitResidual = limitResiduals(lines, paths, this.linesOf4);
     this.partsLine = Uint8Array.from(lines, ([, name, p]) =>
       `${paths[p] ?? ''} > ${name}`
         .split(' > ')
@@ -1057,7 +1190,7 @@ export class HsCodeModel {
     }
     // the glossary's names of national lines (수분크림 for 기초화장용 제품류) spelled in what the goods are
     if (FUSION.lineNames && n.lineNames.length > 0) {
-      for (const { codes } of spelledNames(n.lineNames, focus)) met.push(...codes);
+      for (const { codes } of spelledNames(n.lineNames, itemWordsOf(query))) met.push(...codes);
     }
     for (const l of met) putFirst(lineScore, l, n.linesOf6[n.line6[l]!]!);
   }
@@ -1160,12 +1293,19 @@ export class HsCodeModel {
     // Residual lines: a specific line whose own name does not match yields its line-level evidence to the
     // subheading's residual line ("기타"), which stands for everything not named. A name the query spells out
     // matches however long the query (its cosine with a long description is small: 소주 in "…희석식 소주…").
+    // Or its own name is spelled in the item's words (FUSION.ownNames); in a Korean description, a name not spelled
+    // yields whatever its cosine.
+    const ownNamed = FUSION.ownNames ? ownNameSpelled(n, itemWordsOf(query)) : () => null;
+    const korean = FUSION.ownNames && /[가-힣]{2}/u.test(query.description ?? '');
     for (const lines of n.linesOf6) {
       const residual = lines.find((l) => n.residual[l]);
       if (residual === undefined) continue;
       let unnamed = lineScore[residual]!;
       for (const l of lines) {
-        if (l === residual || n.residual[l] || own[l]! >= FUSION.namedLine || spelled[l]! > 0) continue;
+        if (l === residual || n.residual[l] || spelled[l]! > 0) continue;
+        const named = ownNamed(l);
+        if (named === true) continue;
+        if (own[l]! >= FUSION.namedLine && !(korean && named === false)) continue;
         unnamed = Math.max(unnamed, lineScore[l]!);
         lineScore[l] =
           lineScore[l]! -
@@ -1270,6 +1410,8 @@ export class HsCodeModel {
           otherFibre(n.lineFibres[i]!, fibre) ||
           negated.some((t) => affirms(n.lineWording[i]!, t)) ||
           (n.lineLimits[i] !== null && outsideLimits(n.lineLimits[i]!, quantities)) ||
+          // within the limits of a sibling named by them alone: not of the residual line beside it
+          (n.lineLimitResidual[i] !== null && n.lineLimitResidual[i]!.some((l) => withinLimits(l, quantities))) ||
           otherSteelHeading?.[n.line4[i]!] === 1 ||
           (cooked && n.lineUncooked[i] === 1) ||
           (ordinarySteel && n.lineHighSpeed[i] === 1) ||

@@ -167,3 +167,21 @@ export function outsideLimits(
     return values.length > 0 && !values.some((q) => within(q.value, l));
   });
 }
+
+/**
+ * Whether the item's stated quantities all lie within a line's limits: of every kind it limits, at least one value is
+ * stated and each is within (a bearing of 내경 25mm, 외경 52mm against 내경이 100밀리미터 이하인 것).
+ */
+export function withinLimits(
+  limits: readonly Limit[],
+  quantities: ReadonlyMap<Dimension, readonly Quantity[]>,
+): boolean {
+  return (
+    limits.length > 0 &&
+    limits.every((l) => {
+      let values = quantities.get(l.dim) ?? [];
+      if (l.dim === '%') values = values.filter((q) => sameThing(q.about, l.about));
+      return values.length > 0 && values.every((q) => within(q.value, l));
+    })
+  );
+}

@@ -11,7 +11,7 @@ import { FUSION } from './_hs-code-model.ts';
 import { descriptionHead, withoutSources } from './_hs-description.ts';
 import { englishTerms, withTariffWords } from './_hs-english.ts';
 import { affirms, negationsOf } from './_hs-negation.ts';
-import { limitsOf, outsideLimits, quantitiesOf } from './_hs-quantities.ts';
+import { limitsOf, outsideLimits, quantitiesOf, withinLimits } from './_hs-quantities.ts';
 import {
   contradicts,
   isCooked,
@@ -631,6 +631,11 @@ describe('model.hs_code', () => {
     const pulp = limitsOf('기계펄프 섬유의 함유량이 전 섬유 중량의 100분의 10 이하인 것');
     expect(outsideLimits(pulp, quantitiesOf('화학펄프 100%의 복사용지'))).toBe(false);
     expect(outsideLimits(pulp, quantitiesOf('기계펄프 30%를 함유한 용지'))).toBe(true);
+    // within a line's limits: every stated value of each kind it limits is within, and one at least is stated
+    const bore = limitsOf('내경이 100밀리미터 이하인 것');
+    expect(withinLimits(bore, quantitiesOf('내경 30mm, 외경 62mm, 폭 16mm'))).toBe(true);
+    expect(withinLimits(bore, quantitiesOf('내경 120mm, 외경 215mm, 폭 40mm'))).toBe(false);
+    expect(withinLimits(bore, quantitiesOf('정격출력 350W'))).toBe(false);
   });
 
   it('places goods by the value they state against the limits of the lines', async () => {
@@ -880,6 +885,60 @@ describe('model.hs_code', () => {
     ]);
     expect(error).toBeNull();
     expect(rows.map((r) => r.hs10_1)).toEqual(['6109101000', '9617002000', '8508111000', '7113192000', '9507102000']);
+  });
+
+  it('reads a national line by its own words, as alternatives, and by the limits of the line beside 기타', async () => {
+    // worked out from the HSK: a fuser named a part of printers is 8443.99-1000 (프린터의 것); an electric kick scooter
+    // is 8711.60-9000, not the motorcycle line, and N-메틸-2-피롤리돈 2933.79-9000, not 1-비닐-2-피롤리돈 (a line whose
+    // own name a Korean description does not spell yields to 기타, however close its cosine); a bearing of 내경 30mm
+    // 8482.10-2000 (내경이 100밀리미터 이하인 것: every size it states is within, so not 기타), of 내경 120mm 8482.10-
+    // 9000; a porcelain 대접 6911.10-2000 (공기, 대접과 접시: one alternative is enough); pork not put in an airtight
+    // container 1602.49-9000 (what the description says the goods are not names no line); a mountain bike 8712.00-
+    // 9090, not 삼륜자전거; a laundry detergent for retail 3402.50-1000 (조제 세제: 조제 says nothing of the goods).
+    // Before: 8711.60-1000, 2933.79-3000, 8482.10-9000, 1602.49-1000, 8712.00-9020 and 3402.50-9000.
+    const { rows, error } = await run([
+      [
+        'a',
+        'Parts of printers; FUSER FX-77',
+        '레이저 프린터에 장착되어 토너를 열과 압력으로 용지에 고착시키는 정착 유닛(히트 롤러와 가압 롤러로 구성)',
+      ],
+      ['b', '전동 킥보드; KS-9', '정격출력 350W 허브 모터와 리튬이온 배터리로 추진하는 입식 2륜 전동 킥보드'],
+      ['c', 'N-Methyl-2-pyrrolidone; NMP-99', 'N-메틸-2-피롤리돈(CAS 872-50-4) 순도 99.9%의 무색 액체, 200L 드럼 포장'],
+      [
+        'd',
+        'Deep groove ball bearing; 6206ZZ',
+        '내경 30mm, 외경 62mm, 폭 16mm의 깊은 홈 볼베어링(강구, 내륜, 외륜, 리테이너로 구성)',
+      ],
+      [
+        'e',
+        'Deep groove ball bearing; 6224',
+        '내경 120mm, 외경 215mm, 폭 40mm의 깊은 홈 볼베어링(강구, 내륜, 외륜, 리테이너로 구성)',
+      ],
+      ['f', '본차이나 국그릇; BC-12', '자기(본차이나)로 만든 식탁용 대접으로 지름 15cm'],
+      [
+        'g',
+        '돼지고기 양념구이; PG-500',
+        '돼지고기 목심 70%에 간장 양념 30%를 버무려 가열조리한 것을 PE 봉지에 담아 냉동한 것이며, 통조림 등 밀폐용기에 넣은 것은 아님',
+      ],
+      ['h', '산악자전거; MTB-29', '페달로 구동하는 성인용 산악자전거(모터 없음), 알루미늄 프레임, 바퀴 지름 29인치'],
+      [
+        'i',
+        'Laundry detergent; WASH-3',
+        '계면활성제와 탄산나트륨을 혼합한 분말 세탁용 세제를 3kg 종이상자에 소매포장한 것',
+      ],
+    ]);
+    expect(error).toBeNull();
+    expect(rows.map((r) => r.hs10_1)).toEqual([
+      '8443991000',
+      '8711609000',
+      '2933799000',
+      '8482102000',
+      '8482109000',
+      '6911102000',
+      '1602499000',
+      '8712009090',
+      '3402501000',
+    ]);
   });
 
   it('puts first the national line whose declared name the goods are called by (진미채, 통기타), not 기타', async () => {
