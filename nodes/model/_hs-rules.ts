@@ -45,6 +45,9 @@ const anyOf =
   (hs4: string) =>
     ranges.some((r) => r(hs4));
 
+/** Headings of real buildings and builders' goods, which hold no model or toy of a building. */
+const BUILDING_HEADINGS = new Set(['9406', '3925', '4418', '6810', '7308', '7610']);
+
 /** Cooking, seasoning, mixing, stuffing, frying, juicing: a food preparation, not a raw product. */
 const PREPARED_FOOD =
   /유탕|튀[기긴김]|양념|버무|소를\s*채|조미|시즈닝|혼합|조제|배합|착즙|농축액|캡슐|타정|정제\s*형태|(?:^|[^가-힣])정제(?:로|를|\s*\d)|당\s*절임|설탕\s*(?:시럽|물)에|시럽에\s*(?:담|절|침)|(?:수프|스프)(?:를|와|과|로|의|가)?(?![가-힣])|seasoned|fried|stuffed|prepar|mixed|juice|capsule|tablet|candied|(?:sugar|syrup)[-\s](?:infused|coated)|\bsoup\b/iu;
@@ -200,6 +203,20 @@ export const WORKED_RULES: readonly WorkedRule[] = [
       /hot\s*dogs?|corn\s*dogs?|핫\s*도그|콘\s*도그|용기|그릇|급식기|급여기|보관|\b(?:bowls?|feeders?|dispensers?|containers?|storage)\b/iu,
     towards: within('2309', '2309'),
     inUse: true,
+  },
+  {
+    note: '제8709호(작업트럭)·제8429호(불도저·굴삭기 등)는 자주식(自走式)만: 사람이 밀거나 끄는 운반기구는 제8716호',
+    cue: /(?:사람이|손으로|인력으로)\s*(?:밀|끌|당기)|인력식|수동\s*(?:운반|대차|카트)|\b(?:pushed|pulled|propelled)\s+by\s+hand\b|\bhand[-\s](?:pushed|propelled|trucks?|carts?|trolley)\b|\bmanually\s+(?:pushed|pulled|propelled)\b/iu,
+    headings: (h) => h === '8709' || h === '8429',
+    towards: within('8716', '8716'),
+    excludes: true,
+  },
+  {
+    note: '제9406호(조립식 건축물)와 건축용 물품의 호(제3925·4418·6810·6901~6904·7308·7610호)는 실제 건축용: 건물을 본뜬 모형·완구(조립 블록 세트 등)는 제9503호',
+    cue: /완구|장난감|모형|미니어처|\btoys?\b|\bscale\s+models?\b|\bminiatures?\b|만\s*\d+\s*세\s*이상/iu,
+    headings: (h) => BUILDING_HEADINGS.has(h) || within('6901', '6904')(h),
+    towards: within('9503', '9503'),
+    excludes: true,
   },
   {
     note: '제7102·7103호는 천연의 다이아몬드·귀석·반귀석: 합성·재생한 것(랩그로운 다이아몬드 등)은 제7104호',

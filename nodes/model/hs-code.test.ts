@@ -1074,6 +1074,33 @@ describe('model.hs_code', () => {
     expect(String(rows[3]!.hs10_1).slice(0, 6)).toBe('848210');
   });
 
+  it('reads what a heading holds by its own wording: self-propelled trucks, real buildings', async () => {
+    // worked out from the tariff: 87.09 holds self-propelled works trucks only, so a platform truck a person pushes is
+    // a hand-cart of 8716.80-1000; 94.06 and the builders' headings hold real buildings, so a brick set that builds a
+    // model of a building is a toy of 95.03, while a container house stays 94.06. Before: 8709.19 and 69.04.
+    const { rows, error } = await run([
+      [
+        'a',
+        'Platform hand truck; PT-150',
+        '강판 적재대(90×60cm)와 강관 손잡이에 고무 바퀴 4개를 단 운반기구로, 사람이 밀어서 짐을 옮김(적재하중 150kg)',
+      ],
+      [
+        'b',
+        'Brick building set 900pcs; TOWER-900',
+        '결합식 블록 900개와 조립 설명서로 구성되어 조립하면 조립식 건물 모형이 완성되는 세트, 만 8세 이상',
+      ],
+      [
+        'c',
+        '조립식 컨테이너 하우스; CH-20',
+        '강철 프레임과 샌드위치 패널 벽체로 된 조립식 건축물로 현장에서 볼트로 조립하여 사무실로 사용함',
+      ],
+    ]);
+    expect(error).toBeNull();
+    expect(rows[0]!.hs10_1).toBe('8716801000');
+    expect(String(rows[1]!.hs10_1).slice(0, 4)).toBe('9503');
+    expect(String(rows[2]!.hs10_1).slice(0, 4)).toBe('9406');
+  });
+
   it('reads the conditions of headings the words alone meet: mounted boards, oil shares, wool grease, waste', async () => {
     const moved = (text: string, hs4: string) => workedRulesFor(text).some((r) => r.headings(hs4));
     // 85.34 holds bare printed circuits (Chapter 85 note 8), not boards with components mounted
