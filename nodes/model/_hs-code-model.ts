@@ -390,15 +390,17 @@ function ownEnglishWords(nameEn: string, name: string): string[][] {
  * start, English as a phrase of stemmed words), false when none is, null when its name has no words to read.
  */
 function ownNameSpelled(n: HsNomenclatureIndex, words: string): (line: number) => boolean | null {
-  const spelled = beginsAWord(words);
-  const english = ` ${englishTerms(joinHyphens(words))} `;
+  const found = n.ownWordsAtWordStarts(words);
+  const terms = englishTerms(joinHyphens(words));
+  const said = new Set(terms.split(' '));
+  const english = ` ${terms} `;
   return (l) => {
     const ko = n.lineOwnWords[l]!;
     const en = n.lineOwnEnglish[l]!;
     if (ko.length === 0 && en.length === 0) return null;
     return (
-      ko.some((alternative) => alternative.every((w) => spelled(w))) ||
-      en.some((alternative) => english.includes(` ${alternative.join(' ')} `))
+      ko.some((alternative) => alternative.every((w) => found.has(w))) ||
+      en.some((alternative) => said.has(alternative[0]!) && english.includes(` ${alternative.join(' ')} `))
     );
   };
 }
@@ -464,20 +466,22 @@ function limitResiduals(
   const segments = (i: number) => `${paths[lines[i]![2]] ?? ''} > ${lines[i]![1]}`.split(' > ').slice(1);
   for (const own of linesOf4) {
     const segs = own.map(segments);
+    // the branches under each parent (its path of segments), once each
+    const branches = new Map<string, Set<string>>();
+    for (const seg of segs)
+      for (let d = 0; d < seg.length; d++) {
+        const key = seg.slice(0, d).join(' > ');
+        branches.set(key, (branches.get(key) ?? new Set()).add(seg[d]!));
+      }
     own.forEach((i, a) => {
       const d = segs[a]!.length - 1;
       if (!isResidual(segs[a]![d]!)) return;
-      const prefix = segs[a]!.slice(0, d).join(' > ');
-      const seen = new Set<string>();
       const limits: Limit[][] = [];
-      own.forEach((_, b) => {
-        const other = segs[b]!;
-        if (other.length <= d || other.slice(0, d).join(' > ') !== prefix || seen.has(other[d]!)) return;
-        seen.add(other[d]!);
-        if (!limitAlone(other[d]!)) return;
-        const l = limitsOf(other[d]!);
+      for (const branch of branches.get(segs[a]!.slice(0, d).join(' > ')) ?? []) {
+        if (!limitAlone(branch)) continue;
+        const l = limitsOf(branch);
         if (l.length > 0) limits.push(l);
-      });
+      }
       if (limits.length > 0) out[i] = limits;
     });
   }
@@ -695,6 +699,33 @@ export class HsNomenclatureIndex {
   /** Per heading of hs4: its position among the classifier's headings (−1 when the classifier does not know it). */
   private readonly classifierHeading: Int32Array;
   private readonly classifierChapter: Int32Array;
+
+  private ownWordIndex: Map<string, string[]> | null = null;
+
+  /** The words of the lines' own names (`lineOwnWords`) that begin a word of `text` (spaces removed, as beginsAWord). */
+  ownWordsAtWordStarts(text: string): Set<string> {
+    if (!this.ownWordIndex) {
+      const index = new Map<string, string[]>();
+      const distinct = new Set(this.lineOwnWords.flat(2));
+      for (const w of distinct) {
+        const key = w.slice(0, 2);
+        const list = index.get(key);
+        if (list) list.push(w);
+        else index.set(key, [w]);
+      }
+      this.ownWordIndex = index;
+    }
+    const words = normalizeText(text).split(' ');
+    const compact = words.join('');
+    const found = new Set<string>();
+    let at = 0;
+    for (const word of words) {
+      for (const key of [compact.slice(at, at + 2), compact.slice(at, at + 1)])
+        for (const w of this.ownWordIndex.get(key) ?? []) if (compact.startsWith(w, at)) found.add(w);
+      at += word.length;
+    }
+    return found;
+  }
 
   constructor(
     readonly nomenclature: HsNomenclature,
@@ -1159,6 +1190,7 @@ export class HsCodeModel {
     focus: string,
     text: string,
     heads: readonly string[],
+    itemWords: string,
   ): void {
     const n = this.nomenclature;
     // the condition's word begins a word of what the goods are (로봇 in 로봇청소기), spaces removed
@@ -1190,7 +1222,7 @@ export class HsCodeModel {
     }
     // the glossary's names of national lines (수분크림 for 기초화장용 제품류) spelled in what the goods are
     if (FUSION.lineNames && n.lineNames.length > 0) {
-      for (const { codes } of spelledNames(n.lineNames, itemWordsOf(query))) met.push(...codes);
+      for (const { codes } of spelledNames(n.lineNames, itemWords)) met.push(...codes);
     }
     for (const l of met) putFirst(lineScore, l, n.linesOf6[n.line6[l]!]!);
   }
@@ -1295,7 +1327,8 @@ export class HsCodeModel {
     // matches however long the query (its cosine with a long description is small: 소주 in "…희석식 소주…").
     // Or its own name is spelled in the item's words (FUSION.ownNames); in a Korean description, a name not spelled
     // yields whatever its cosine.
-    const ownNamed = FUSION.ownNames ? ownNameSpelled(n, itemWordsOf(query)) : () => null;
+    const itemWords = itemWordsOf(query);
+    const ownNamed = FUSION.ownNames ? ownNameSpelled(n, itemWords) : () => null;
     const korean = FUSION.ownNames && /[가-힣]{2}/u.test(query.description ?? '');
     for (const lines of n.linesOf6) {
       const residual = lines.find((l) => n.residual[l]);
@@ -1428,7 +1461,7 @@ export class HsCodeModel {
       }
 
     if (FUSION.picks && n.pickNames.length > 0) this.putNamedSubheadingsFirst(lineScore, focus);
-    this.putNamedLinesFirst(lineScore, query, focus, text, head.heads);
+    this.putNamedLinesFirst(lineScore, query, focus, text, head.heads, itemWords);
 
     // Decisions: centroids at HS4 and HS6, nearest decision at HS10 (each times its cosine and the closeness).
     const decided = new Map<number, string[]>();
