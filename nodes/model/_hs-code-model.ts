@@ -502,6 +502,38 @@ const limitAlone = (segment: string) =>
     .filter(Boolean).length <= 2;
 
 /**
+ * Per line, the residual line under the same parent as it: its path with only residual segments (기타, 기타 > 기타)
+ * after the line's parent, the shortest such; else −1.
+ */
+function residualSiblings(
+  lines: HsNomenclature['lines'],
+  paths: HsNomenclature['paths'],
+  linesOf6: readonly number[][],
+): Int32Array {
+  const out = new Int32Array(lines.length).fill(-1);
+  const segments = (i: number) => `${paths[lines[i]![2]] ?? ''} > ${lines[i]![1]}`.split(' > ');
+  for (const own of linesOf6) {
+    const segs = own.map(segments);
+    own.forEach((l, a) => {
+      if (isResidual(lines[l]![1])) return;
+      const d = segs[a]!.length - 1;
+      let best = -1;
+      let bestLength = Number.POSITIVE_INFINITY;
+      own.forEach((r, b) => {
+        const s = segs[b]!;
+        if (s.length <= d || s.length >= bestLength || !isResidual(lines[r]![1])) return;
+        for (let k = 0; k < d; k++) if (s[k] !== segs[a]![k]) return;
+        for (let k = d; k < s.length; k++) if (!isResidual(s[k]!)) return;
+        best = r;
+        bestLength = s.length;
+      });
+      out[l] = best;
+    });
+  }
+  return out;
+}
+
+/**
  * Line names that say what the goods are (치약, 보건용 마스크, 김치): without parentheses, not a residual or a
  * "…한 것" condition, at most two lines so named (a name shared by many lines, like 신차 or 부분품, says little).
  */
@@ -629,6 +661,8 @@ export class HsNomenclatureIndex {
   /** Per line, the words of its own name as alternatives (`ownNameWords`), and of its English name. */
   readonly lineOwnWords: string[][][];
   readonly lineOwnEnglish: string[][][];
+  /** Per line, the residual line (기타, or 기타 > 기타) under the same parent as it, else −1. */
+  readonly residualOf: Int32Array;
   /**
    * For a line under the residual sibling (기타) of a subheading limited to goods put up for retail sale (3506.10's
    * 소매용으로 한 글루, 1901.10, 2309.10): a line of that retail subheading, whose limits (1 kg) the goods must meet
@@ -758,6 +792,7 @@ export class HsNomenclatureIndex {
     this.lineOwnEnglish = lines.map(([, name, , nameEn]) => ownEnglishWords(nameEn, name));
     this.lineRetailResidual = retailResiduals(lines, paths, this.linesOf4);
     this.lineLimitResidual = limitResiduals(lines, paths, this.linesOf4);
+    this.residualOf = residualSiblings(lines, paths, this.linesOf6);
     this.partsLine = Uint8Array.from(lines, ([, name, p]) =>
       `${paths[p] ?? ''} > ${name}`
         .split(' > ')
@@ -1322,8 +1357,8 @@ export class HsCodeModel {
       if (!named || subsumed(compact, [n.line4[lines[0]!]!], glossary.spelled4)) continue;
       for (const l of lines) spelled[l] = FUSION.namedInQuery * Math.min(1, t.length / 4);
     }
-    // Residual lines: a specific line whose own name does not match yields its line-level evidence to the
-    // subheading's residual line ("기타"), which stands for everything not named. A name the query spells out
+    // Residual lines: a specific line whose own name does not match yields its line-level evidence to the residual
+    // line ("기타") beside it under the same parent, which stands for everything not named. A name the query spells out
     // matches however long the query (its cosine with a long description is small: 소주 in "…희석식 소주…").
     // Or its own name is spelled in the item's words (FUSION.ownNames); in a Korean description, a name not spelled
     // yields whatever its cosine.
@@ -1331,20 +1366,22 @@ export class HsCodeModel {
     const ownNamed = FUSION.ownNames ? ownNameSpelled(n, itemWords) : () => null;
     const korean = FUSION.ownNames && /[가-힣]{2}/u.test(query.description ?? '');
     for (const lines of n.linesOf6) {
-      const residual = lines.find((l) => n.residual[l]);
-      if (residual === undefined) continue;
-      let unnamed = lineScore[residual]!;
+      const first = lines.find((l) => n.residual[l]);
+      if (first === undefined) continue;
+      const unnamed = new Map<number, number>();
       for (const l of lines) {
-        if (l === residual || n.residual[l] || spelled[l]! > 0) continue;
+        if (n.residual[l] || spelled[l]! > 0) continue;
         const named = ownNamed(l);
         if (named === true) continue;
         if (own[l]! >= FUSION.namedLine && !(korean && named === false)) continue;
-        unnamed = Math.max(unnamed, lineScore[l]!);
+        // the residual beside it (기타 > 기타 under 2106.90's 기타, not 음료 베이스 > 기타), else the subheading's first
+        const residual = n.residualOf[l]! >= 0 ? n.residualOf[l]! : first;
+        unnamed.set(residual, Math.max(unnamed.get(residual) ?? lineScore[residual]!, lineScore[l]!));
         lineScore[l] =
           lineScore[l]! -
           0.5 * (T.cos10 * cos10[l]! + T.cosLine * cosLine[l]! + T.bmLine * bmLine[l]! + T.cosName * cosName[l]!);
       }
-      lineScore[residual] = unnamed;
+      for (const [residual, score] of unnamed) lineScore[residual] = score;
     }
     for (let l = 0; l < L; l++) lineScore[l] = lineScore[l]! + spelled[l]!;
 

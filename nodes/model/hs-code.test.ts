@@ -894,8 +894,9 @@ describe('model.hs_code', () => {
     // 8482.10-2000 (내경이 100밀리미터 이하인 것: every size it states is within, so not 기타), of 내경 120mm 8482.10-
     // 9000; a porcelain 대접 6911.10-2000 (공기, 대접과 접시: one alternative is enough); pork not put in an airtight
     // container 1602.49-9000 (what the description says the goods are not names no line); a mountain bike 8712.00-
-    // 9090, not 삼륜자전거; a laundry detergent for retail 3402.50-1000 (조제 세제: 조제 says nothing of the goods).
-    // Before: 8711.60-1000, 2933.79-3000, 8482.10-9000, 1602.49-1000, 8712.00-9020 and 3402.50-9000.
+    // 9090, not 삼륜자전거; a laundry detergent for retail 3402.50-1000 (조제 세제: 조제 says nothing of the goods); a
+    // fish sauce 2103.90-9090, the 기타 beside the lines it does not match (마요네스, 혼합조미료 …), not 장류 > 기타.
+    // Before: 8711.60-1000, 2933.79-3000, 8482.10-9000, 1602.49-1000, 8712.00-9020, 3402.50-9000 and 2103.90-1090.
     const { rows, error } = await run([
       [
         'a',
@@ -926,6 +927,7 @@ describe('model.hs_code', () => {
         'Laundry detergent; WASH-3',
         '계면활성제와 탄산나트륨을 혼합한 분말 세탁용 세제를 3kg 종이상자에 소매포장한 것',
       ],
+      ['j', '까나리 액젓; FS-1', '까나리에 천일염을 넣어 염장·숙성시킨 뒤 여과한 액상 조미료, 1.8L 페트병'],
     ]);
     expect(error).toBeNull();
     expect(rows.map((r) => r.hs10_1)).toEqual([
@@ -938,6 +940,7 @@ describe('model.hs_code', () => {
       '1602499000',
       '8712009090',
       '3402501000',
+      '2103909090',
     ]);
   });
 
