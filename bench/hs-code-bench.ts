@@ -249,6 +249,8 @@ export async function runHsCodeSuite(machine: string) {
   const held14 = readHeld('bench/data/hs-dev-items-14.csv');
   const held15 = readHeld('bench/data/hs-dev-items-15.csv');
   const held16 = readHeld('bench/data/hs-dev-items-16.csv');
+  const held17 = readHeld('bench/data/hs-dev-items-17.csv');
+  const held18 = readHeld('bench/data/hs-dev-items-18.csv');
   const held2a = scoredBy(plain, held2);
   const held3a = scoredBy(plain, held3);
   const held4a = scoredBy(plain, held4);
@@ -264,6 +266,8 @@ export async function runHsCodeSuite(machine: string) {
   const held14a = scoredBy(plain, held14);
   const held15a = scoredBy(plain, held15);
   const held16a = scoredBy(plain, held16);
+  const held17a = scoredBy(plain, held17);
+  const held18a = scoredBy(plain, held18);
   const heldSet = (prefix: string) => {
     const items = held.filter((r) => r.id.startsWith(prefix));
     return { n: items.length, a: scoredBy(plain, items) };
@@ -323,6 +327,8 @@ ${row('**thirteenth held-out set**, 60 goods spread as rulings are, two thirds n
 ${row('**fourteenth held-out set**, 50 goods a classifier could hesitate over, in the prose and sections of published rulings (개요, 구성, 제조공정, 용도), by a fifth such helper (bench/data/hs-dev-items-14.csv; written in the fourteenth round, scored before and after it and after each step of the fifteenth, no miss read)', held14.length, held14a)}
 ${row('**fifteenth held-out set**, 50 goods in ruling prose reaching past the first examples of each kind (machine parts, intermediate chemicals, food blends), by a sixth such helper (bench/data/hs-dev-items-15.csv; written in the fifteenth round, scored before it, its misses then read: tuned)', held15.length, held15a)}
 ${row('**sixteenth held-out set**, 50 goods in ruling prose, a quarter of them parts or accessories ("Parts of …", "… for …"), by a seventh such helper (bench/data/hs-dev-items-16.csv; written in the fifteenth round, scored before it, once midway, twice near its end and after, no miss read)', held16.length, held16a)}
+${row('**seventeenth held-out set**, 50 goods in ruling prose spread as rulings are, the facts that decide the national line written in (use, packing, size), by an eighth such helper (bench/data/hs-dev-items-17.csv; written in the sixteenth round, scored before it, three times during it and after, no miss read)', held17.length, held17a)}
+${row('**eighteenth held-out set**, the same brief, other goods of each kind, by a ninth such helper (bench/data/hs-dev-items-18.csv; written in the sixteenth round and scored once, before and after it, no miss read)', held18.length, held18a)}
 ${row('questions written from the rulings, nomenclature only', questions.length, accuracy(qAlone, qTruth))}
 ${row('the same questions, the 20 rulings learned as decisions', questions.length, accuracy(qTaught, qTruth))}
 ${row('held-out items, all, with the 20 rulings learned as decisions (unrelated decisions must not pull them)', held.length, heldTaught)}
@@ -993,6 +999,62 @@ goods set aside from food, 34.05's polishes and 30.04's medicaments: no set move
 test it went to other wrong headings (washing preparations, brake fluids); a brand-and-model name (DRIVE EYE 2CH) left
 out of the match when the description names the goods (its "eye" still draws a dashcam to 83.08's hooks and eyes): dev
 set 14 −2 HS6, dev set 15 +1 HS4 −1 HS6.
+
+Sixteenth round (issue 17, the national line). Within a subheading a specific line whose own name is not matched yields
+its evidence to the residual line (기타); whether it was matched was a cosine of the line's name with the whole text,
+which a long description dilutes and a shared word inflates (삼륜자전거 for a mountain bike, 1-비닐-2-피롤리돈 for
+N-메틸-2-피롤리돈). Now a line's own name is read as words: the alternatives it lists (공기, 대접과 접시 → 공기 | 대접 |
+접시; 오버코트ㆍ레인코트… → each), each alternative's words without particles, predicates and fillers (프린터의 것 →
+프린터, 조제 세제 → 세제), in Korean at a word's start and in English as a phrase of stemmed words (Bowls and dishes →
+bowl | dish), looked for in the item's own words: its name and description without the everyday-name lexicon's tariff
+words (a jacket's aliases name overcoats), without the materials the goods were obtained from (나프타를 열분해하고 …
+얻은) and without what the goods are said not to be (통조림 등 밀폐용기에 넣은 것은 아님). A line so named keeps its
+evidence; in a description written in Korean, a line so not named yields however close its cosine. A name that sets
+limits (내경이 100밀리미터 이하인 것) is read by them: the residual beside a branch named by a limit alone is
+contradicted when every stated value of that kind is within (a bearing of 내경 25mm, 외경 52mm). A line yields to the
+residual beside it under the same parent (2106.90: 기타 > 기타, not 음료 베이스 > 기타, which had taken the evidence of
+every line of the subheading). The glossary's national-line names count where the item's own words spell them, not only
+in its name and head (스마트폰 조립용 → 8524.92-2000); names added: DRAM, DDR4 … at 8542.32-1010, 항원 and 항체 at
+3822.19-1000 (immunological), 스마트폰 at 8524.92-2000, 라면 and 유탕면 at 1902.30-1010. Two heading rules from the
+headings' own wording: 87.09 and 84.29 hold self-propelled goods only (a platform truck a person pushes is a hand-cart,
+8716.80-1000), and 94.06 and the builders' headings (39.25, 44.18, 68.10, 69.01–69.04, 73.08, 76.10) real buildings,
+not a toy or model of one (95.03). Top-1 HS4/HS6/HS10, top-3, before the round (0e9d114) → after:
+
+| set | before | after |
+|---|---|---|
+| **dev set 18** (new, independent; scored once, before and after) | 78/68/58, 82/78/72 | **78/70/60, 82/78/72** |
+| **dev set 17** (new, independent; scored before, three times midway and after) | 90/76/64, 94/90/86 | 90/76/64, 94/90/86 |
+| **dev set 16** (independent) | 88/64/44, 90/84/62 | 88/64/46, 90/84/66 |
+| **dev set 14** (independent) | 88/82/62, 88/86/72 | 88/82/66, 88/86/78 |
+| **dev set 13** (independent) | 87/78/62, 92/87/83 | 87/78/68, 92/87/83 |
+| **dev set 11** (independent) | 92/85/67, 93/90/77 | 92/85/77, 93/90/82 |
+| **dev set 10** | 90/82/70, 93/92/88 | 90/82/73, 93/92/87 |
+| dev set 15 (tuned) | 84/76/52, 90/84/72 | 84/76/62, 88/82/80 |
+| dev set 12 (tuned) | 83/73/63, 85/80/73 | 85/75/68, 87/82/80 |
+| dev set 9 | 93/88/70, 95/93/87 | 95/90/83, 97/95/93 |
+| dev set 8 | 90/87/75, 93/93/90 | 90/87/82, 93/93/88 |
+| dev set 6 | 95/88/70, 95/93/88 | 95/88/82, 95/93/90 |
+| dev set 5 | 100/98/93, 100/100/98 | 100/98/97, 100/100/100 |
+| dev set 4 | 100/100/90, 100/100/98 | 100/100/92, 100/100/100 |
+| dev set 1 | 98/95/85, 100/98/95 | 98/95/92, 100/98/98 |
+| dev sets 2, 3, 7, probes, probes 2 | | unchanged |
+| **20 rulings** | 85/85/65, 85/85/80 | **85/85/60, 85/85/80** |
+
+The rulings lose one at HS10: a rubber mounting damper for an electric car's compressor (4016.99-1090, 기계용의 것 >
+기타) had taken the evidence of 4016.99's rubber bands and stoppers, which yielded to the subheading's first residual;
+they now yield to 기타 > 기타 beside them, and the damper goes there (4016.99-9000), for its branch (기계용의 것: for
+machines) is a word the description does not spell. The other sets read said the structural reading is the better one
+(tuning sets +3 HS10 and +3 in the top three, dev sets 10–17 +2 and +3), and it shipped. Cost, two runs alternated with
+0e9d114 (\`HS_DEV_TIMING=1 HS_DEV_ONLY=1 HS_DEV_FILES=bench/data/hs-dev-items.csv,bench/data/hs-dev-items-6.csv npm run
+bench -- --suite hs-code\`, a helper busy beside them): a prediction 23.6–25.6 ms per item warm against 23.1–25.9 ms (the
+first version, before the own-name words were found in one pass over the item's word starts, cost 27–30 ms), the index
+without the glossary 3.1–3.9 s against 3.1–3.3 s. What was read: the misses of the tuning sets and the rulings at HS10
+(as before); aggregates of dev sets 10, 11, 13, 14, 16 and 17 three times (the first version, the round's first half,
+the residual beside); dev set 18 once at the end. Tried and not shipped: the top three with a line of another
+subheading (always: +5 HS6, −5 HS10 in the top three; when the best is under 0.35 confident: +1 at each level); a
+line whose own name is spelled put first in its subheading (−7 to −10 HS10, the rulings +1); conditions (로봇형) read in
+the whole description (+1 −1); a metal named in a chemical name setting aside 28.11–28.13 (a lithium phosphorus sulfide
+chloride went from 28.12 to 28.09, not 28.42).
 
 Where it runs: in the studio the suggestion (index build and scoring) now runs in a Web Worker that lives as long as
 the page (studio/src/ml/offload-host.ts; the server and the command line run it in process). The longest pause of the
