@@ -426,6 +426,10 @@ function relative(scores: Float64Array): Float64Array {
   return max > 0 ? scores.map((v) => v / max) : scores;
 }
 
+/** A line's path below its heading, its own name last: [subheading's words …, name]. */
+const segmentsOf = (lines: HsNomenclature['lines'], paths: HsNomenclature['paths'], i: number) =>
+  `${paths[lines[i]![2]] ?? ''} > ${lines[i]![1]}`.split(' > ').slice(1);
+
 /** A path segment limited to goods put up for retail sale (not "소매용인지에 상관없다", not "소매용은 제외한다"). */
 const RETAIL_ONLY = (segment: string) => /소매용/u.test(segment) && !/상관없|제외|아닌/u.test(segment);
 
@@ -436,9 +440,8 @@ function retailResiduals(
   linesOf4: readonly number[][],
 ): Int32Array {
   const out = new Int32Array(lines.length).fill(-1);
-  const segments = (i: number) => `${paths[lines[i]![2]] ?? ''} > ${lines[i]![1]}`.split(' > ').slice(1);
   for (const own of linesOf4) {
-    const segs = own.map(segments);
+    const segs = own.map((i) => segmentsOf(lines, paths, i));
     own.forEach((retail, a) => {
       const d = segs[a]!.findIndex(RETAIL_ONLY);
       if (d < 0) return;
@@ -463,9 +466,8 @@ function limitResiduals(
   linesOf4: readonly number[][],
 ): Array<Limit[][] | null> {
   const out: Array<Limit[][] | null> = lines.map(() => null);
-  const segments = (i: number) => `${paths[lines[i]![2]] ?? ''} > ${lines[i]![1]}`.split(' > ').slice(1);
   for (const own of linesOf4) {
-    const segs = own.map(segments);
+    const segs = own.map((i) => segmentsOf(lines, paths, i));
     // the branches under each parent (its path of segments), once each
     const branches = new Map<string, Set<string>>();
     for (const seg of segs)
@@ -511,9 +513,8 @@ function residualSiblings(
   linesOf6: readonly number[][],
 ): Int32Array {
   const out = new Int32Array(lines.length).fill(-1);
-  const segments = (i: number) => `${paths[lines[i]![2]] ?? ''} > ${lines[i]![1]}`.split(' > ');
   for (const own of linesOf6) {
-    const segs = own.map(segments);
+    const segs = own.map((i) => segmentsOf(lines, paths, i));
     own.forEach((l, a) => {
       if (isResidual(lines[l]![1])) return;
       const d = segs[a]!.length - 1;
@@ -793,13 +794,8 @@ export class HsNomenclatureIndex {
     this.lineRetailResidual = retailResiduals(lines, paths, this.linesOf4);
     this.lineLimitResidual = limitResiduals(lines, paths, this.linesOf4);
     this.residualOf = residualSiblings(lines, paths, this.linesOf6);
-    this.partsLine = Uint8Array.from(lines, ([, name, p]) =>
-      `${paths[p] ?? ''} > ${name}`
-        .split(' > ')
-        .slice(1)
-        .some((part) => part.startsWith('부분품'))
-        ? 1
-        : 0,
+    this.partsLine = Uint8Array.from(lines, (_, i) =>
+      segmentsOf(lines, paths, i).some((part) => part.startsWith('부분품')) ? 1 : 0,
     );
     this.lineOf = new Map(lines.map(([hs10], i) => [hs10, i]));
     this.names = distinctiveNames(lines);
