@@ -354,7 +354,7 @@ const isResidual = (name: string) =>
 
 /** Words of a line's own name that say nothing of what it holds. */
 const NAME_FILLER =
-  /^(?:조제|제조|및|이와|유사한|그|밖의|기타|것|등|또는|이나|것으로|한정한다|제외한다|포함한다|상관없다|형태|모양)$/u;
+  /^(?:과|와|의|나|조제|제조|및|이와|유사한|그|밖의|기타|것|등|또는|이나|것으로|한정한다|제외한다|포함한다|상관없다|형태|모양)$/u;
 
 /**
  * The words of a line's own name that say what it holds, as alternatives each of whose words must be spelled (공기,
@@ -363,17 +363,21 @@ const NAME_FILLER =
 function ownNameWords(name: string): string[][] {
   // a name that sets limits (내경이 100밀리미터 이하인 것) is read by them, not by the word of what is measured
   if (isResidual(name) || limitsOf(name).length > 0) return [];
-  return withoutParentheses(name)
-    .replace(/(?:과|와|및)?\s*이와\s*유사한.*$/u, '')
-    .split(/[,ㆍᆞ·]|(?<=[가-힣])(?:과|와|이나)\s|\s및\s/u)
-    .map((alternative) =>
-      normalizeText(alternative)
-        .split(/[\s-]+/u)
-        .filter((w) => !/(?:은|는|된|한|진|린|운|인|든)$/u.test(w))
-        .map((w) => w.replace(/(?:으로|로|의|용|이|가|을|를|에|나)$/u, ''))
-        .filter((w) => /^[가-힣]+$/u.test(w) && !NAME_FILLER.test(w)),
-    )
-    .filter((words) => words.some((w) => w.length >= 2));
+  return (
+    withoutParentheses(name)
+      .replace(/(?:과|와|및)?\s*이와\s*유사한.*$/u, '')
+      .split(/[,ㆍᆞ·]|(?<=[가-힣])\s*(?:과|와|이나)\s|\s및\s/u)
+      // "그 공중합체" (its copolymers) names nothing by itself
+      .filter((alternative) => !/^\s*그\s/u.test(alternative))
+      .map((alternative) =>
+        normalizeText(alternative)
+          .split(/[\s-]+/u)
+          .filter((w) => !/(?:은|는|된|한|진|린|운|인|든)$/u.test(w))
+          .map((w) => w.replace(/(?:으로|로|의|용|이|가|을|를|에|나)$/u, ''))
+          .filter((w) => /^[가-힣]+$/u.test(w) && !NAME_FILLER.test(w)),
+      )
+      .filter((words) => words.some((w) => w.length >= 2))
+  );
 }
 
 /** The same for a line's English name (Bowls and dishes → bowl | dish), as stemmed words. */
