@@ -1077,6 +1077,27 @@ describe('model.hs_code', () => {
     expect(String(rows[3]!.hs10_1).slice(0, 6)).toBe('848210');
   });
 
+  it('keeps skin care, make-up and baby products apart though each says 보습 (3304.99)', async () => {
+    // worked out from the HSK: a moisturising cream is 기초화장용 제품류 3304.99-1000 (보습 is its glossary name), a BB
+    // cream that also moisturises 메이크업용 3304.99-2000, a baby lotion 어린이용 3304.99-3000. Before, the cream went
+    // to 3304.99-9000 (기타).
+    const { rows, error } = await run([
+      [
+        'a',
+        'Intensive cream; IC-100',
+        '올리브오일, 글리세린, 스쿠알란, 판테놀을 혼합한 백색 크림상으로 건조한 피부를 위한 보습 강화 크림, 100ml 튜브',
+      ],
+      ['b', '비비크림; BB-50', '피부 톤 보정과 보습 기능의 비비크림, 50ml 튜브에 소매포장'],
+      [
+        'c',
+        '베이비 로션; BL-200',
+        '유아 피부 보습용 로션으로 정제수, 글리세린, 세라마이드를 함유, 200ml 펌프 용기에 소매포장',
+      ],
+    ]);
+    expect(error).toBeNull();
+    expect(rows.map((r) => r.hs10_1)).toEqual(['3304991000', '3304992000', '3304993000']);
+  });
+
   it('reads what a heading holds by its own wording: self-propelled trucks, real buildings', async () => {
     // worked out from the tariff: 87.09 holds self-propelled works trucks only, so a platform truck a person pushes is
     // a hand-cart of 8716.80-1000; 94.06 and the builders' headings hold real buildings, so a brick set that builds a
