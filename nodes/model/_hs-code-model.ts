@@ -395,7 +395,7 @@ function ownEnglishWords(nameEn: string, name: string): string[][] {
  */
 function ownNameSpelled(n: HsNomenclatureIndex, words: string): (line: number) => boolean | null {
   const found = n.ownWordsAtWordStarts(words);
-  const terms = englishTerms(joinHyphens(words));
+  const terms = /[a-z]/iu.test(words) ? englishTerms(joinHyphens(words)) : '';
   const said = new Set(terms.split(' '));
   const english = ` ${terms} `;
   return (l) => {
