@@ -414,11 +414,21 @@ function ownNameSpelled(n: HsNomenclatureIndex, words: string): (line: number) =
  * are said not to be (통조림 등 밀폐용기에 넣은 것은 아님), and without the everyday-name lexicon's tariff words (a
  * jacket's aliases name overcoats).
  */
-const itemWordsOf = (query: HsQuery) =>
-  withoutSources(`${query.name}\n${query.description ?? ''}`).replace(
-    /[^,.;\n()[\]]*?(?:아님|아닌|아니며|아니고|않은|않음|않고|않으며|없는|없음|없이)/gu,
-    ' ',
-  );
+const itemWordsOf = (query: HsQuery) => withoutNegated(withoutSources(`${query.name}\n${query.description ?? ''}`));
+
+const NEGATING = /아님|아닌|아니며|아니고|않은|않음|않고|않으며|없는|없음|없이/gu;
+
+/** Each clause (between , . ; and brackets) from its last negation on: what precedes it is what the goods are not. */
+function withoutNegated(text: string): string {
+  return text
+    .split(/([,.;\n()[\]])/u)
+    .map((clause) => {
+      let end = -1;
+      for (const m of clause.matchAll(NEGATING)) end = m.index + m[0].length;
+      return end < 0 ? clause : ` ${clause.slice(end)}`;
+    })
+    .join('');
+}
 
 /** A value quoted in a note, cut to a glance (a pasted 300-digit number is not shown whole). */
 const short = (text: string) => (text.length > 24 ? `${text.slice(0, 23)}…` : text);
