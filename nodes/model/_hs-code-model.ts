@@ -181,6 +181,13 @@ export const FUSION = {
    */
   ownNames: true,
   /**
+   * In a Korean description, a line under a branch whose name is not spelled in the item's words (the word it ends in:
+   * 베이스 of 알코올을 함유하지 않은 음료의 베이스) yields in turn to the residual beside that branch: a vitamin tablet
+   * is of 2106.90's 기타 > 기타 > 기타 > 기타, not of 음료의 베이스 > 기타. Chosen on the tuning sets and the rulings
+   * (bench/RESULTS.md, hs-code, seventeenth round).
+   */
+  branches: true,
+  /**
    * A subheading whose distinguishing name (_hs-data/glossary-subheadings) is spelled in what the goods are goes first in
    * its heading (those names also count as the subheading's glossary names spelled out, not by n-gram cosine).
    */
@@ -549,6 +556,46 @@ function residualSiblings(
 }
 
 /**
+ * Per line, the branches above it within its subheading that name goods (음료의 베이스 above 콜라 베이스 and its 기타;
+ * not a residual, not a condition such as 신선ㆍ냉장하거나 건조한 것 or 기계용의 것, which the rules of states and
+ * conditions read), outermost first: the word each of its alternatives ends in (what a Korean name names; a class of
+ * goods by its goods, 홍삼제품류 → 홍삼), and the residual line beside it (기타, 기타 > 기타), else −1.
+ */
+function branchesAbove(
+  lines: HsNomenclature['lines'],
+  paths: HsNomenclature['paths'],
+  linesOf6: readonly number[][],
+): Array<Array<{ heads: string[]; residual: number }>> {
+  const out: Array<Array<{ heads: string[]; residual: number }>> = lines.map(() => []);
+  for (const own of linesOf6) {
+    const segs = own.map((i) => segmentsOf(lines, paths, i));
+    own.forEach((l, a) => {
+      const path = segs[a]!;
+      for (let d = 0; d < path.length - 1; d++) {
+        if (isResidual(path[d]!) || /것$/u.test(withoutParentheses(path[d]!).trim())) continue;
+        const heads = ownNameWords(path[d]!).map((alternative) => {
+          const last = alternative[alternative.length - 1]!;
+          return /^[가-힣]{2,}(?:제품류|제품|류)$/u.test(last) ? last.replace(/(?:제품류|제품|류)$/u, '') : last;
+        });
+        if (heads.length === 0) continue;
+        let residual = -1;
+        let residualDepth = Number.POSITIVE_INFINITY;
+        own.forEach((r, b) => {
+          const s = segs[b]!;
+          if (s.length <= d || s.length >= residualDepth) return;
+          for (let k = 0; k < d; k++) if (s[k] !== path[k]) return;
+          for (let k = d; k < s.length; k++) if (!isResidual(s[k]!)) return;
+          residual = r;
+          residualDepth = s.length;
+        });
+        out[l]!.push({ heads, residual });
+      }
+    });
+  }
+  return out;
+}
+
+/**
  * Line names that say what the goods are (치약, 보건용 마스크, 김치): without parentheses, not a residual or a
  * "…한 것" condition, at most two lines so named (a name shared by many lines, like 신차 or 부분품, says little).
  */
@@ -678,6 +725,8 @@ export class HsNomenclatureIndex {
   readonly lineOwnEnglish: string[][][];
   /** Per line, the residual line (기타, or 기타 > 기타) under the same parent as it, else −1. */
   readonly residualOf: Int32Array;
+  /** Per line, the named branches above it in its subheading, outermost first (`branchesAbove`). */
+  readonly lineBranches: Array<Array<{ readonly heads: string[]; readonly residual: number }>>;
   /**
    * For a line under the residual sibling (기타) of a subheading limited to goods put up for retail sale (3506.10's
    * 소매용으로 한 글루, 1901.10, 2309.10): a line of that retail subheading, whose limits (1 kg) the goods must meet
@@ -755,7 +804,10 @@ export class HsNomenclatureIndex {
   ownWordsAtWordStarts(text: string): Set<string> {
     if (!this.ownWordIndex) {
       const index = new Map<string, string[]>();
-      const distinct = new Set(this.lineOwnWords.flat(2));
+      const distinct = new Set([
+        ...this.lineOwnWords.flat(2),
+        ...this.lineBranches.flatMap((branches) => branches.flatMap((b) => b.heads)),
+      ]);
       for (const w of distinct) {
         const key = w.slice(0, 2);
         const list = index.get(key);
@@ -808,6 +860,7 @@ export class HsNomenclatureIndex {
     this.lineRetailResidual = retailResiduals(lines, paths, this.linesOf4);
     this.lineLimitResidual = limitResiduals(lines, paths, this.linesOf4);
     this.residualOf = residualSiblings(lines, paths, this.linesOf6);
+    this.lineBranches = branchesAbove(lines, paths, this.linesOf6);
     this.partsLine = Uint8Array.from(lines, (_, i) =>
       segmentsOf(lines, paths, i).some((part) => part.startsWith('부분품')) ? 1 : 0,
     );
@@ -1375,6 +1428,7 @@ export class HsCodeModel {
     const itemWords = itemWordsOf(query);
     const ownNamed = FUSION.ownNames ? ownNameSpelled(n, itemWords) : () => null;
     const korean = FUSION.ownNames && /[가-힣]{2}/u.test(query.description ?? '');
+    const branchWords = FUSION.branches && korean ? n.ownWordsAtWordStarts(itemWords) : new Set<string>();
     for (const lines of n.linesOf6) {
       const first = lines.find((l) => n.residual[l]);
       if (first === undefined) continue;
@@ -1392,6 +1446,26 @@ export class HsCodeModel {
           0.5 * (T.cos10 * cos10[l]! + T.cosLine * cosLine[l]! + T.bmLine * bmLine[l]! + T.cosName * cosName[l]!);
       }
       for (const [residual, score] of unnamed) lineScore[residual] = score;
+      // A line under a branch the item does not name (음료의 베이스 for a vitamin tablet) yields in turn to the residual
+      // beside that branch (기타 > 기타 …), unless a branch below it is named (홍삼제품류 is of 인삼제품류)
+      if (FUSION.branches && korean) {
+        const yielded = new Map<number, number>();
+        for (const l of lines) {
+          if (ownNamed(l) === true || spelled[l]! > 0) continue;
+          const branches = n.lineBranches[l]!;
+          let deepestNamed = -1;
+          branches.forEach((b, d) => {
+            if (b.heads.some((w) => branchWords.has(w))) deepestNamed = d;
+          });
+          const residual = branches.find((b, d) => d > deepestNamed && b.residual >= 0)?.residual;
+          if (residual === undefined || residual === l) continue;
+          yielded.set(residual, Math.max(yielded.get(residual) ?? lineScore[residual]!, lineScore[l]!));
+          lineScore[l] =
+            lineScore[l]! -
+            0.5 * (T.cos10 * cos10[l]! + T.cosLine * cosLine[l]! + T.bmLine * bmLine[l]! + T.cosName * cosName[l]!);
+        }
+        for (const [residual, score] of yielded) lineScore[residual] = score;
+      }
     }
     for (let l = 0; l < L; l++) lineScore[l] = lineScore[l]! + spelled[l]!;
 

@@ -64,7 +64,7 @@ const MODIFIER =
 /** A verb form: "원료로 발효시킨", "배터리로 구동되며", "직물로 만든" use 로 for "by means of", not "being". */
 const VERB = /(?:[한된든춘진운킨린친낸]|[하되]며|[하되]고|[하되]어|하여|해|됨|함|[이있없]고|[이있없]음)$/u;
 /** Nouns that end in 로 themselves (회로 is a circuit, not "회" being something). */
-const NOUNS_IN_RO = /(?:회|도|경|통|선|항|수|전기|용광|필)로$/u;
+const NOUNS_IN_RO = /(?:회|도|경|통|선|항|수|전기|용광|필)로$|^[가세]로$/u;
 /** Words a sentence puts before 로 or 임 that are not goods: "-18℃ 이하로 냉동한", "칩 형태로". */
 const NOT_GOODS =
   /^(?:이하|이상|미만|초과|형태|상태|방식|방법|원료|목적|용도|공정|정도|비율|구조|후|전|사용|기준|단위)$/u;
@@ -82,10 +82,35 @@ const PARTICLE = /(?:[을를에와과및이가은는도의만]|에서|으로|로
 export function subjectOf(text: string): string {
   const sentence = withoutParentheses(text).split(/(?<=[가-힣])[.。](?:\s|$)/u)[0] ?? '';
   const words = sentence.split(/\s+/u).filter((w) => w !== '');
+  // else the goods named first, their particulars after a comma: "…를 도입한 무색 투명 폴리이미드 필름, 두께 50㎛, …"
+  return subjectIn(words, false) || subjectIn(words, true);
+}
+
+/** A noun closing the first comma-separated part, not a list's item ("시트에 정제수, 글리세린") nor a verb's object. */
+const listedGoods = (words: readonly string[], i: number, word: string) =>
+  /[가-힣]$/u.test(word) &&
+  !/\d/u.test(word) &&
+  !PARTICLE.test(word) &&
+  !VERB.test(word) &&
+  !MODIFIER.test(word) &&
+  !/것$|[됨함음]$/u.test(word) &&
+  !(i > 0 && PARTICLE.test(words[i - 1]!) && !MODIFIER.test(words[i - 1]!)) &&
+  !(i > 0 && /(?:[하되]고|하여|[하되]어|[하되]며)$/u.test(words[i - 1]!));
+
+/** `subjectOf` in `words`: by 로/임 (or, `listed`, by the first comma). */
+function subjectIn(words: readonly string[], listed: boolean): string {
+  let commas = 0;
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!.replace(/[,;:]+$/u, '');
     const comma = words[i]! !== word;
-    const ending = NOUNS_IN_RO.test(word) ? null : /^(.+?)(?:으로서|로서|으로|로|임|이며)$/u.exec(word);
+    const firstComma = comma && commas++ === 0;
+    const ending = listed
+      ? firstComma && listedGoods(words, i, word)
+        ? [word, word]
+        : null
+      : NOUNS_IN_RO.test(word)
+        ? null
+        : /^(.+?)(?:으로서|로서|으로|로|임|이며)$/u.exec(word);
     if (!ending || /것$/u.test(ending[1]!) || NOT_GOODS.test(ending[1]!)) continue;
     const next = words[i + 1];
     if (!comma && next !== undefined && VERB.test(next.replace(/[,;:]+$/u, ''))) continue;
@@ -98,7 +123,8 @@ export function subjectOf(text: string): string {
       noun = words[at] ?? '';
       if (at >= i || PARTICLE.test(noun) || MODIFIER.test(noun)) continue;
     }
-    const previous = words[at - 1];
+    // a word closed by a comma belongs to the list before ("DC 모터, 가로 보강재" is no "모터 가…")
+    const previous = /[,;:]$/u.test(words[at - 1] ?? '') ? undefined : words[at - 1];
     // "브레이크용 패드", "왕복동식 압축기": a noun made a modifier is part of the name; a verb form or a particle is not
     const named =
       previous &&

@@ -726,6 +726,14 @@ describe('model.hs_code', () => {
     expect(descriptionHead('강판에 마찰재를 접착한 디스크 브레이크용 패드 4개 1세트임')).toBe('브레이크용 패드');
     // no modifier before it: 고무로 here is what the sole is made of
     expect(descriptionHead('바깥바닥은 고무로, 갑피는 가죽으로 되어 있음')).toBe('');
+    // else the goods named first, their particulars after a comma; not a list's item, nor 가로 (across) as "가" being
+    expect(
+      descriptionHead('불소기를 도입한 무색 투명 폴리이미드(PI) 필름, 두께 25㎛, 한쪽 면을 코팅하여 롤로 수입됨.'),
+    ).toBe('폴리이미드 필름');
+    expect(descriptionHead('부직포를 재단한 시트에 정제수, 글리세린, 향료를 함침시켜 파우치에 밀봉함')).toBe('');
+    expect(
+      descriptionHead('강관 다리 2개, 각 다리에 내장된 DC 모터, 가로 보강재와 제어 박스로 구성되며 상판은 없음'),
+    ).toBe('');
   });
 
   it('places goods a model number names only by what the ruling sentence says they are', async () => {
@@ -942,6 +950,32 @@ describe('model.hs_code', () => {
       '3402501000',
       '2103909090',
     ]);
+  });
+
+  it('reads the branch a national line sits under by the word its name ends in (음료의 베이스, 홍삼제품류)', async () => {
+    // worked out from the HSK: 2106.90 splits into 음료의 베이스 (콜라 베이스, 과일향의 음료베이스, 기타), 당시럽,
+    // 인삼제품류 (백삼제품류, 홍삼제품류) and 기타 (커피크리머 … 기타 > 기타). A probiotic capsule names no beverage
+    // base: 2106.90-9099, not 음료의 베이스 > 기타 (2106.90-1090, before); a red ginseng tablet names
+    // 홍삼 and so 홍삼제품류 and the 인삼제품류 above it: 2106.90-3029; a fruit-flavoured drink base 2106.90-1020.
+    const { rows, error } = await run([
+      [
+        'b',
+        'Probiotic capsules; PB-30',
+        '비피도박테리움 등 유산균 분말(50억 CFU)과 프락토올리고당을 식물성 캡슐에 충전한 건강기능식품, 30캡슐 병 포장',
+      ],
+      [
+        'c',
+        '홍삼정 타블렛; RG-90',
+        '홍삼 농축액을 분무 건조한 분말에 결정셀룰로오스를 혼합하여 타정한 것, 90정 병 포장',
+      ],
+      [
+        'd',
+        '과일향 음료베이스; FB-2',
+        '오렌지 과즙 농축액에 설탕과 향료를 혼합한 과일향 음료베이스로, 물에 희석하여 음료를 만듦',
+      ],
+    ]);
+    expect(error).toBeNull();
+    expect(rows.map((r) => r.hs10_1)).toEqual(['2106909099', '2106903029', '2106901020']);
   });
 
   it('puts first the national line whose declared name the goods are called by (진미채, 통기타), not 기타', async () => {
