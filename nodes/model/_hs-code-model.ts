@@ -43,7 +43,7 @@ import {
   spelledNames,
 } from './_hs-glossary.ts';
 import { headsOf, headWord } from './_hs-head.ts';
-import { chapterMaterial, materialsOf, otherMaterial } from './_hs-materials.ts';
+import { chapterMaterial, generalUseHeadings, materialsOf, otherMaterial } from './_hs-materials.ts';
 import { isMetalForm, namesArticle } from './_hs-metal-forms.ts';
 import { affirms, negatedTerms, negationsOf } from './_hs-negation.ts';
 import {
@@ -188,6 +188,13 @@ export const FUSION = {
    */
   branches: true,
   /**
+   * A part of general use (Section XV note 2, Section XVI note 1(g), Section XVII note 2: a spring, clamp, bushing or
+   * gasket, _hs-materials.ts) made of a stated material goes to that material's articles (39.26, 40.16, 73.18/20/26,
+   * 74.15/19, 76.16) when their best line has at least this share of the best line's score (0 turns it off).
+   * Chosen on the tuning sets and the rulings (bench/RESULTS.md, hs-code, seventeenth round).
+   */
+  generalUse: 0.1,
+  /**
    * A subheading whose distinguishing name (_hs-data/glossary-subheadings) is spelled in what the goods are goes first in
    * its heading (those names also count as the subheading's glossary names spelled out, not by n-gram cosine).
    */
@@ -305,6 +312,8 @@ const KOREAN_HEAD_END = /^\s*(?:$|[,ㆍ·;:/]|(?:와|과|이나|나|및|또는|�
 /** After a Latin word (its plural ending may be cut): its end, a list's separator or conjunction. */
 const LATIN_HEAD_END = /^(?:e?s)?\s*(?:$|[,;:/]|(?:and|or|etc)\b)/u;
 const CONFIDENCE_POOL = 10;
+/** The subheadings of other articles where parts of general use go (not 39.26's apparel or 40.16's floor coverings). */
+const GENERAL_USE_SUBHEADING = /^(?:392690|40169[1-9]|7318|7320|73262|73269|7415|7419|76169)/u;
 
 /**
  * Puts line `l` first among `lines` (its subheading's or its heading's): it trades scores with the best of them, so
@@ -1494,7 +1503,6 @@ export class HsCodeModel {
       );
       for (let i = 0; i < L; i++) lineScore[i] = lineScore[i]! * factor[n.line4[i]!]!;
     }
-
     // How far the goods are worked (chapter notes): lines of headings the description has gone beyond lose a share.
     const rules = workedRulesFor(text);
     if (rules.length > 0) {
@@ -1583,6 +1591,28 @@ export class HsCodeModel {
 
     if (FUSION.picks && n.pickNames.length > 0) this.putNamedSubheadingsFirst(lineScore, focus);
     this.putNamedLinesFirst(lineScore, query, focus, text, head.heads, itemWords);
+
+    // A part of general use named so and made of a stated material (a steel clamp, a rubber bushing) goes to its
+    // material's articles, whatever heading names such goods for another use (82.05's clamps, 94.04's springs):
+    // the best line there trades places with the best line, unless it has less than `generalUse` of its score
+    const generalUse =
+      FUSION.generalUse > 0 ? generalUseHeadings(headWord(head.heads[0] ?? ''), materialsOf(goodsText(text))) : null;
+    if (generalUse) {
+      let best = -1;
+      let top = 0;
+      for (let i = 0; i < L; i++) {
+        if (lineScore[i]! > lineScore[top]!) top = i;
+        const hs6 = n.hs6[n.line6[i]!]!;
+        if (
+          generalUse.has(hs6.slice(0, 4)) &&
+          GENERAL_USE_SUBHEADING.test(hs6) &&
+          (best < 0 || lineScore[i]! > lineScore[best]!)
+        )
+          best = i;
+      }
+      if (best >= 0 && lineScore[best]! >= FUSION.generalUse * lineScore[top]!)
+        [lineScore[best], lineScore[top]] = [lineScore[top]!, lineScore[best]!];
+    }
 
     // Decisions: centroids at HS4 and HS6, nearest decision at HS10 (each times its cosine and the closeness).
     const decided = new Map<number, string[]>();

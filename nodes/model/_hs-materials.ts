@@ -36,7 +36,7 @@ const MATERIAL_CUES: ReadonlyArray<readonly [number, RegExp]> = [
   [MATERIAL.glass, /유리|glass/iu],
   [
     MATERIAL.steel,
-    /철강|강철|철제|주철|선철|스테인리스|스텐|탄소강|합금강|공구강|강재|강판|\bsteel|\biron\b|\bSTS\s*\d|\bSUS\s*\d|\bS\d{2}C\b/iu,
+    /철강|강철|철제|주철|선철|스테인리스|스텐|탄소강|합금강|공구강|스프링강|경강선|피아노\s*선|강재|강판|\bsteel|\biron\b|piano\s+wire|\bSTS\s*\d|\bSUS\s*\d|\bS\d{2}C\b|\bSW[PC]|\bSUP\s*\d/iu,
   ],
   [MATERIAL.copper, /구리|황동|청동|동합금|인청동|copper|brass|bronze/iu],
   [MATERIAL.nickel, /니켈|nickel/iu],
@@ -74,3 +74,30 @@ export const chapterMaterial = (hs4: string): number => CHAPTER_MATERIAL[hs4.sli
 /** Whether goods naming the materials `stated` are not of a heading of material `chapter`. */
 export const otherMaterial = (chapter: number, stated: number): boolean =>
   chapter !== 0 && stated !== 0 && (chapter & stated) === 0;
+
+// Parts of general use (Section XV note 2: springs, screws, washers, chains, fittings of base metal, and like goods of
+// plastics, Section XVI note 1(g), Section XVII note 2(b)) and technical articles of vulcanised rubber (Section XVI
+// note 1(b), Section XVII note 2(a)) are classified by their material, whatever machine or vehicle they serve: a
+// plastic spring in a tact switch is of 39.26, a steel clamp that holds a drive-shaft boot of 73.26, a rubber bushing
+// of a car's suspension of 40.16 — not the bedding springs of 94.04, the hand tools' clamps of 82.05.
+
+/** Goods named by such a word are a part of general use or a technical article, not goods of their own heading. */
+const GENERAL_USE =
+  /^(?:스프링|판스프링|코일스프링|클램프|클립|와셔|부싱|부시|개스킷|가스켓|패킹|오링|그로밋|스페이서|슬리브|springs?|clamps?|clips?|bushings?|bush(?:es)?|gaskets?|packings?|o-rings?|grommets?|spacers?|sleeves?)$/iu;
+
+/** Per material, the headings of its articles where such parts go (springs, screws, other articles). */
+const ARTICLE_HEADINGS: ReadonlyArray<readonly [number, ReadonlySet<string>]> = [
+  [MATERIAL.plastics, new Set(['3926'])],
+  [MATERIAL.rubber, new Set(['4016'])],
+  [MATERIAL.steel, new Set(['7318', '7320', '7326'])],
+  [MATERIAL.copper, new Set(['7415', '7419'])],
+  [MATERIAL.aluminium, new Set(['7616'])],
+];
+
+/** The headings a part of general use named by `headWord` and made of `stated` goes to (null when it is not one). */
+export function generalUseHeadings(headWord: string, stated: number): ReadonlySet<string> | null {
+  if (!GENERAL_USE.test(headWord) || stated === 0) return null;
+  const out = new Set<string>();
+  for (const [bits, headings] of ARTICLE_HEADINGS) if (stated & bits) for (const h of headings) out.add(h);
+  return out.size > 0 ? out : null;
+}

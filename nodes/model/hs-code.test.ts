@@ -978,6 +978,29 @@ describe('model.hs_code', () => {
     expect(rows.map((r) => r.hs10_1)).toEqual(['2106909099', '2106903029', '2106901020']);
   });
 
+  it('places a part of general use by its material, not by the heading that names such goods for another use', async () => {
+    // Section XV note 2 with Section XVI note 1(g) and Section XVII note 2: springs, clamps, gaskets and like parts of
+    // general use, and technical articles of vulcanised rubber, go by their material whatever they are fitted to. A
+    // stainless hose clamp is 73.26.90 (before: 82.05.70's clamps, hand tools); a rubber suspension bushing 40.16.99
+    // (a ruling-style description, before: 40.16.99 too); a workbench bar clamp stays a hand tool, 8205.70-2000.
+    const { rows, error } = await run([
+      [
+        'a',
+        'Hose clamp; HC-32',
+        '스테인리스강(SUS304) 띠를 둥글게 말아 나사로 조이는 호스 클램프로, 자동차 냉각수 호스를 파이프에 고정하는 데 사용함',
+      ],
+      [
+        'b',
+        'Rubber bushing; RB-12',
+        '가황한 천연고무를 강철 내통과 외통 사이에 접착한 방진 부싱으로 자동차 서스펜션 암에 장착됨',
+      ],
+      ['c', 'Bar clamp; BC-600', '작업대에서 목재를 고정하는 데 쓰는 수동식 바 클램프, 강철 바와 손잡이 나사로 구성'],
+    ]);
+    expect(error).toBeNull();
+    expect(rows.map((r) => String(r.hs10_1).slice(0, 6))).toEqual(['732690', '401699', '820570']);
+    expect(rows[2]!.hs10_1).toBe('8205702000');
+  });
+
   it('puts first the national line whose declared name the goods are called by (진미채, 통기타), not 기타', async () => {
     // worked out from the HSK: seasoned dried squid strips are 조미오징어 1605.54-2091 and an acoustic guitar the guitar
     // line 9202.90-1000 (its name 기타(guitar) is no residual "other"). The names come from the glossary of national
