@@ -44,8 +44,7 @@ export function descriptionHead(description: string): string {
     cleanQuery(description)
       .replace(/^[\sㅇo○\-·*]*(\(?개요\)?|물품\s*개요)?\s*[-:]?/u, '')
       .split(/\s-\s|\s-(?=\s*[(（]?[가-힣]+\s*[)）]?\s*:)|\n|※|\s[ㅇ○]\s|\s\*\s|용도\s*:/u)[0] ?? '';
-  const words = withoutParentheses(clause)
-    .replace(/[.,;]+\s*$/u, '')
+  const words = withoutPacking(withoutParentheses(clause).replace(/[.,;]+\s*$/u, ''))
     .trim()
     .split(/\s+/u)
     .filter((w) => w !== '');
@@ -56,6 +55,29 @@ export function descriptionHead(description: string): string {
   // a modifier that is a verb form ("만든", "갖춘") says how, not what
   if (last.length === 2 && /[한된은는든춘인운]$/u.test(last[0]!)) last.shift();
   return last.join(' ');
+}
+
+/** A comma-separated part that says how the goods are packed or how many: "플라스틱 병 120정", "1kg 봉지 포장". */
+const PACKING_PART =
+  /(?:병|용기|파우치|봉지|봉투|상자|박스|캔|포대|드럼|자루|트레이|튜브)\s*(?:\d[\d,.]*\s*(?:정|개|개입|캡슐|포|매|장|ml|l|g|kg)?)?$|^\d[\d,.]*\s*(?:정|개|개입|캡슐|포|매|장)$|포장(?:됨|함)?$/iu;
+
+/**
+ * The clause without the packing parts it ends in, when what is left is one part ending in a noun its modifier describes ("…타정한
+ * 건강기능식품, 플라스틱 병 120정" names the tablets; "…주사기로, 10개 포장" is left to `subjectOf`, a list to the rest).
+ */
+function withoutPacking(clause: string): string {
+  const parts = clause.split(/,\s*/u);
+  let end = parts.length;
+  while (end > 1 && PACKING_PART.test(parts[end - 1]!.trim())) end--;
+  const words = parts[0]!.trim().split(/\s+/u);
+  const last = words[words.length - 1] ?? '';
+  return end === 1 &&
+    parts.length > 1 &&
+    MODIFIER.test(words[words.length - 2] ?? '') &&
+    /^[가-힣]{2,}$/u.test(last) &&
+    !/(?:로|서|며|고|[을를에와과의]|[됨함음임])$|것$/u.test(last)
+    ? parts.slice(0, end).join(', ')
+    : clause;
 }
 
 /** A relative modifier ("만든", "갖춘", "청소하는", "크기의"): what follows it is the thing it describes. */

@@ -731,6 +731,10 @@ describe('model.hs_code', () => {
       descriptionHead('불소기를 도입한 무색 투명 폴리이미드(PI) 필름, 두께 25㎛, 한쪽 면을 코팅하여 롤로 수입됨.'),
     ).toBe('폴리이미드 필름');
     expect(descriptionHead('부직포를 재단한 시트에 정제수, 글리세린, 향료를 함침시켜 파우치에 밀봉함')).toBe('');
+    // a clause that ends in its packing names the goods before it
+    expect(descriptionHead('비타민C를 주성분으로 혼합하여 타정한 건강기능식품, 플라스틱 병 120정')).toBe(
+      '건강기능식품',
+    );
     expect(
       descriptionHead('강관 다리 2개, 각 다리에 내장된 DC 모터, 가로 보강재와 제어 박스로 구성되며 상판은 없음'),
     ).toBe('');
@@ -955,9 +959,16 @@ describe('model.hs_code', () => {
   it('reads the branch a national line sits under by the word its name ends in (음료의 베이스, 홍삼제품류)', async () => {
     // worked out from the HSK: 2106.90 splits into 음료의 베이스 (콜라 베이스, 과일향의 음료베이스, 기타), 당시럽,
     // 인삼제품류 (백삼제품류, 홍삼제품류) and 기타 (커피크리머 … 기타 > 기타). A probiotic capsule names no beverage
-    // base: 2106.90-9099, not 음료의 베이스 > 기타 (2106.90-1090, before); a red ginseng tablet names
+    // base: 2106.90-9099, not 음료의 베이스 > 기타 (2106.90-1090, before); nor a vitamin C tablet declared a health
+    // functional food (before: 2936.27, vitamin C itself, for the description's head was its packing, 병 120정);
+    // a red ginseng tablet names
     // 홍삼 and so 홍삼제품류 and the 인삼제품류 above it: 2106.90-3029; a fruit-flavoured drink base 2106.90-1020.
     const { rows, error } = await run([
+      [
+        'a',
+        'Vitamin C 500; VC-500',
+        '비타민C(아스코르브산) 500mg을 주성분으로 결정셀룰로오스와 스테아린산마그네슘을 혼합하여 타정한 건강기능식품, 플라스틱 병 120정',
+      ],
       [
         'b',
         'Probiotic capsules; PB-30',
@@ -975,7 +986,7 @@ describe('model.hs_code', () => {
       ],
     ]);
     expect(error).toBeNull();
-    expect(rows.map((r) => r.hs10_1)).toEqual(['2106909099', '2106903029', '2106901020']);
+    expect(rows.map((r) => r.hs10_1)).toEqual(['2106909099', '2106909099', '2106903029', '2106901020']);
   });
 
   it('places a part of general use by its material, not by the heading that names such goods for another use', async () => {
