@@ -407,10 +407,14 @@ function ownEnglishWords(nameEn: string, name: string): string[][] {
 
 /**
  * Per line of `n`: whether every word of one of its own name's alternatives is spelled in `words` (Korean at a word's
- * start, English as a phrase of stemmed words), false when none is, null when its name has no words to read.
+ * start, `found` by `ownWordsAtWordStarts`; English as a phrase of stemmed words), false when none is, null when its
+ * name has no words to read.
  */
-function ownNameSpelled(n: HsNomenclatureIndex, words: string): (line: number) => boolean | null {
-  const found = n.ownWordsAtWordStarts(words);
+function ownNameSpelled(
+  n: HsNomenclatureIndex,
+  words: string,
+  found: ReadonlySet<string>,
+): (line: number) => boolean | null {
   const terms = /[a-z]/iu.test(words) ? englishTerms(joinHyphens(words)) : '';
   const said = new Set(terms.split(' '));
   const english = ` ${terms} `;
@@ -1435,9 +1439,10 @@ export class HsCodeModel {
     // Or its own name is spelled in the item's words (FUSION.ownNames); in a Korean description, a name not spelled
     // yields whatever its cosine.
     const itemWords = itemWordsOf(query);
-    const ownNamed = FUSION.ownNames ? ownNameSpelled(n, itemWords) : () => null;
+    // the own-name words (of lines and branches) the item spells, found once
+    const ownWords = FUSION.ownNames ? n.ownWordsAtWordStarts(itemWords) : new Set<string>();
+    const ownNamed = FUSION.ownNames ? ownNameSpelled(n, itemWords, ownWords) : () => null;
     const korean = FUSION.ownNames && /[가-힣]{2}/u.test(query.description ?? '');
-    const branchWords = FUSION.branches && korean ? n.ownWordsAtWordStarts(itemWords) : new Set<string>();
     for (const lines of n.linesOf6) {
       const first = lines.find((l) => n.residual[l]);
       if (first === undefined) continue;
@@ -1464,7 +1469,7 @@ export class HsCodeModel {
           const branches = n.lineBranches[l]!;
           let deepestNamed = -1;
           branches.forEach((b, d) => {
-            if (b.heads.some((w) => branchWords.has(w))) deepestNamed = d;
+            if (b.heads.some((w) => ownWords.has(w))) deepestNamed = d;
           });
           const residual = branches.find((b, d) => d > deepestNamed && b.residual >= 0)?.residual;
           if (residual === undefined || residual === l) continue;
