@@ -580,28 +580,40 @@ function branchesAbove(
   linesOf6: readonly number[][],
 ): Array<Array<{ heads: string[]; residual: number }>> {
   const out: Array<Array<{ heads: string[]; residual: number }>> = lines.map(() => []);
+  // a branch's words, read once (each of its lines repeats it)
+  const headsOf = new Map<string, string[]>();
+  const branchHeads = (segment: string) => {
+    let heads = headsOf.get(segment);
+    if (!heads) {
+      heads =
+        isResidual(segment) || /것$/u.test(withoutParentheses(segment).trim())
+          ? []
+          : ownNameWords(segment).map((alternative) => {
+              const last = alternative[alternative.length - 1]!;
+              return /^[가-힣]{2,}(?:제품류|제품|류)$/u.test(last) ? last.replace(/(?:제품류|제품|류)$/u, '') : last;
+            });
+      headsOf.set(segment, heads);
+    }
+    return heads;
+  };
   for (const own of linesOf6) {
     const segs = own.map((i) => segmentsOf(lines, paths, i));
+    // per branch point (the path above it, its depth), the shortest residual path below it (기타, 기타 > 기타 …)
+    const residualAt = new Map<string, { line: number; depth: number }>();
+    own.forEach((r, b) => {
+      const s = segs[b]!;
+      for (let d = s.length - 1; d >= 0 && isResidual(s[d]!); d--) {
+        const key = s.slice(0, d).join(' > ');
+        const known = residualAt.get(key);
+        if (!known || s.length < known.depth) residualAt.set(key, { line: r, depth: s.length });
+      }
+    });
     own.forEach((l, a) => {
       const path = segs[a]!;
       for (let d = 0; d < path.length - 1; d++) {
-        if (isResidual(path[d]!) || /것$/u.test(withoutParentheses(path[d]!).trim())) continue;
-        const heads = ownNameWords(path[d]!).map((alternative) => {
-          const last = alternative[alternative.length - 1]!;
-          return /^[가-힣]{2,}(?:제품류|제품|류)$/u.test(last) ? last.replace(/(?:제품류|제품|류)$/u, '') : last;
-        });
-        if (heads.length === 0) continue;
-        let residual = -1;
-        let residualDepth = Number.POSITIVE_INFINITY;
-        own.forEach((r, b) => {
-          const s = segs[b]!;
-          if (s.length <= d || s.length >= residualDepth) return;
-          for (let k = 0; k < d; k++) if (s[k] !== path[k]) return;
-          for (let k = d; k < s.length; k++) if (!isResidual(s[k]!)) return;
-          residual = r;
-          residualDepth = s.length;
-        });
-        out[l]!.push({ heads, residual });
+        const heads = branchHeads(path[d]!);
+        if (heads.length > 0)
+          out[l]!.push({ heads, residual: residualAt.get(path.slice(0, d).join(' > '))?.line ?? -1 });
       }
     });
   }
