@@ -20,7 +20,10 @@ export const MATERIAL = {
   tin: 2048,
 } as const;
 
-const SILICONE = MATERIAL.plastics | MATERIAL.rubber;
+// Silicone rubber is no rubber of Chapter 40 (note 4: synthetic rubber vulcanises with sulphur; silicones do not):
+// its articles are of Chapter 39 (39.26), as silicones are (39.10).
+const SILICONE = MATERIAL.plastics;
+const SILICONE_RUBBER = /실리콘\s*고무|silicone\s+rubber/giu;
 
 /** How descriptions name each material (a polymer's abbreviation as a whole word: PP, ABS, PVC). */
 const MATERIAL_CUES: ReadonlyArray<readonly [number, RegExp]> = [
@@ -47,8 +50,9 @@ const MATERIAL_CUES: ReadonlyArray<readonly [number, RegExp]> = [
 
 /** The materials `goods` names (a bit mask; 0 when it names none). */
 export function materialsOf(goods: string): number {
+  const read = goods.replace(SILICONE_RUBBER, '실리콘');
   let mask = 0;
-  for (const [bits, cue] of MATERIAL_CUES) if (cue.test(goods)) mask |= bits;
+  for (const [bits, cue] of MATERIAL_CUES) if (cue.test(read)) mask |= bits;
   return mask;
 }
 

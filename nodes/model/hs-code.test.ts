@@ -10,6 +10,7 @@ import { HsClassifier, type HsClassifierAsset } from './_hs-classifier.ts';
 import { FUSION } from './_hs-code-model.ts';
 import { descriptionHead, withoutSources } from './_hs-description.ts';
 import { englishTerms, withTariffWords } from './_hs-english.ts';
+import { MATERIAL, materialsOf } from './_hs-materials.ts';
 import { affirms, negationsOf } from './_hs-negation.ts';
 import { limitsOf, outsideLimits, quantitiesOf, withinLimits } from './_hs-quantities.ts';
 import {
@@ -1006,9 +1007,14 @@ describe('model.hs_code', () => {
         '가황한 천연고무를 강철 내통과 외통 사이에 접착한 방진 부싱으로 자동차 서스펜션 암에 장착됨',
       ],
       ['c', 'Bar clamp; BC-600', '작업대에서 목재를 고정하는 데 쓰는 수동식 바 클램프, 강철 바와 손잡이 나사로 구성'],
+      ['d', '실리콘 주방장갑; SG-1', '실리콘 고무로 만든 내열 주방용 장갑'],
     ]);
     expect(error).toBeNull();
-    expect(rows.map((r) => String(r.hs10_1).slice(0, 6))).toEqual(['732690', '401699', '820570']);
+    expect(rows.map((r) => String(r.hs10_1).slice(0, 6))).toEqual(['732690', '401699', '820570', '392620']);
+    // Chapter 40 note 4: silicone rubber does not vulcanise with sulphur, so it is no rubber of Chapter 40 but a
+    // silicone of Chapter 39 (a silicone glove is of 39.26.20, not 40.15; before: 4015.12)
+    expect(materialsOf('재질 : Silicone Rubber')).toBe(MATERIAL.plastics);
+    expect(materialsOf('실리콘 고무와 NBR 고무')).toBe(MATERIAL.plastics | MATERIAL.rubber);
     expect(rows[2]!.hs10_1).toBe('8205702000');
   });
 
