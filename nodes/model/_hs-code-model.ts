@@ -1512,7 +1512,8 @@ export class HsCodeModel {
     // _hs-metal-forms.ts), and goods of a stated material are of no other material's chapter (_hs-materials.ts)
     const M = FUSION.materials;
     const article = M.form < 1 && namesArticle(head.heads[0]?.split(' ').pop() ?? '');
-    const stated = M.other < 1 ? materialsOf(goodsText(text)) : 0;
+    const materials = materialsOf(goodsText(text));
+    const stated = M.other < 1 ? materials : 0;
     if (article || stated) {
       // per heading (a heading's lines share its chapter and form), then per line
       const factor = n.hs4.map(
@@ -1520,6 +1521,7 @@ export class HsCodeModel {
       );
       for (let i = 0; i < L; i++) lineScore[i] = lineScore[i]! * factor[n.line4[i]!]!;
     }
+
     // How far the goods are worked (chapter notes): lines of headings the description has gone beyond lose a share.
     const rules = workedRulesFor(text);
     if (rules.length > 0) {
@@ -1612,8 +1614,7 @@ export class HsCodeModel {
     // A part of general use named so and made of a stated material (a steel clamp, a rubber bushing) goes to its
     // material's articles, whatever heading names such goods for another use (82.05's clamps, 94.04's springs):
     // the best line there trades places with the best line, unless it has less than `generalUse` of its score
-    const generalUse =
-      FUSION.generalUse > 0 ? generalUseHeadings(headWord(head.heads[0] ?? ''), materialsOf(goodsText(text))) : null;
+    const generalUse = FUSION.generalUse > 0 ? generalUseHeadings(headWord(head.heads[0] ?? ''), materials) : null;
     if (generalUse) {
       let best = -1;
       let top = 0;

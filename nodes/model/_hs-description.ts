@@ -62,8 +62,9 @@ const PACKING_PART =
   /(?:병|용기|파우치|봉지|봉투|상자|박스|캔|포대|드럼|자루|트레이|튜브)\s*(?:\d[\d,.]*\s*(?:정|개|개입|캡슐|포|매|장|ml|l|g|kg)?)?$|^\d[\d,.]*\s*(?:정|개|개입|캡슐|포|매|장)$|포장(?:됨|함)?$/iu;
 
 /**
- * The clause without the packing parts it ends in, when what is left is one part ending in a noun its modifier describes ("…타정한
- * 건강기능식품, 플라스틱 병 120정" names the tablets; "…주사기로, 10개 포장" is left to `subjectOf`, a list to the rest).
+ * The clause without the packing parts it ends in, when what is left is one part ending in a noun its modifier
+ * describes ("…타정한 건강기능식품, 플라스틱 병 120정" names the tablets; "…주사기로, 10개 포장" is left to
+ * `subjectOf`, a list to the rest).
  */
 function withoutPacking(clause: string): string {
   const parts = clause.split(/,\s*/u);

@@ -85,7 +85,10 @@ export const otherMaterial = (chapter: number, stated: number): boolean =>
 // plastic spring in a tact switch is of 39.26, a steel clamp that holds a drive-shaft boot of 73.26, a rubber bushing
 // of a car's suspension of 40.16 — not the bedding springs of 94.04, the hand tools' clamps of 82.05.
 
-/** Goods named by such a word are a part of general use or a technical article, not goods of their own heading. */
+/**
+ * Goods named by such a word are a part of general use or a technical article, not goods of their own heading (not
+ * "washer" in English: a pressure washer is a machine).
+ */
 const GENERAL_USE =
   /^(?:스프링|판스프링|코일스프링|클램프|클립|와셔|부싱|부시|개스킷|가스켓|패킹|오링|그로밋|스페이서|슬리브|springs?|clamps?|clips?|bushings?|bush(?:es)?|gaskets?|packings?|o-rings?|grommets?|spacers?|sleeves?)$/iu;
 
