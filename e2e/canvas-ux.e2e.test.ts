@@ -149,8 +149,10 @@ describe.skipIf(!hasChromium() && !process.env.CI)('a canvas an officer can use'
     await page.reload();
     await page.locator('.react-flow__node-step').first().waitFor();
     expect(await page.locator('.react-flow__minimap').count()).toBe(0);
-    // The reloaded pipeline is the one left by the last undo: four cards, both edges.
-    await expect.poll(() => edgeCount(page)).toBe(2);
+    // The reloaded pipeline is the one left by the last undo: four cards, both edges (drawn once the step registry
+    // has loaded and the handles are measured, which on a loaded machine takes longer than a poll's default second).
+    await expect.poll(async () => (await cards(page)).length, { timeout: 10_000 }).toBe(4);
+    await expect.poll(() => edgeCount(page), { timeout: 10_000 }).toBe(2);
   });
 
   it('links the editor to the other pages and says what 예약 실행 does', async () => {
