@@ -538,6 +538,23 @@ const limitAlone = (segment: string) =>
     .filter(Boolean).length <= 2;
 
 /**
+ * Per branch point of a subheading (the path of segments above it), the shortest residual path below it (기타,
+ * 기타 > 기타 …): the residual line that stands beside whatever branches from there.
+ */
+function residualsBelow(own: readonly number[], segs: readonly string[][]): Map<string, number> {
+  const at = new Map<string, { line: number; depth: number }>();
+  own.forEach((r, b) => {
+    const s = segs[b]!;
+    for (let d = s.length - 1; d >= 0 && isResidual(s[d]!); d--) {
+      const key = s.slice(0, d).join(' > ');
+      const known = at.get(key);
+      if (!known || s.length < known.depth) at.set(key, { line: r, depth: s.length });
+    }
+  });
+  return new Map([...at].map(([key, { line }]) => [key, line]));
+}
+
+/**
  * Per line, the residual line under the same parent as it: its path with only residual segments (기타, 기타 > 기타)
  * after the line's parent, the shortest such; else −1.
  */
@@ -549,20 +566,9 @@ function residualSiblings(
   const out = new Int32Array(lines.length).fill(-1);
   for (const own of linesOf6) {
     const segs = own.map((i) => segmentsOf(lines, paths, i));
+    const below = residualsBelow(own, segs);
     own.forEach((l, a) => {
-      if (isResidual(lines[l]![1])) return;
-      const d = segs[a]!.length - 1;
-      let best = -1;
-      let bestLength = Number.POSITIVE_INFINITY;
-      own.forEach((r, b) => {
-        const s = segs[b]!;
-        if (s.length <= d || s.length >= bestLength || !isResidual(lines[r]![1])) return;
-        for (let k = 0; k < d; k++) if (s[k] !== segs[a]![k]) return;
-        for (let k = d; k < s.length; k++) if (!isResidual(s[k]!)) return;
-        best = r;
-        bestLength = s.length;
-      });
-      out[l] = best;
+      if (!isResidual(lines[l]![1])) out[l] = below.get(segs[a]!.slice(0, -1).join(' > ')) ?? -1;
     });
   }
   return out;
@@ -581,9 +587,9 @@ function branchesAbove(
 ): Array<Array<{ heads: string[]; residual: number }>> {
   const out: Array<Array<{ heads: string[]; residual: number }>> = lines.map(() => []);
   // a branch's words, read once (each of its lines repeats it)
-  const headsOf = new Map<string, string[]>();
+  const headsBySegment = new Map<string, string[]>();
   const branchHeads = (segment: string) => {
-    let heads = headsOf.get(segment);
+    let heads = headsBySegment.get(segment);
     if (!heads) {
       heads =
         isResidual(segment) || /것$/u.test(withoutParentheses(segment).trim())
@@ -592,28 +598,18 @@ function branchesAbove(
               const last = alternative[alternative.length - 1]!;
               return /^[가-힣]{2,}(?:제품류|제품|류)$/u.test(last) ? last.replace(/(?:제품류|제품|류)$/u, '') : last;
             });
-      headsOf.set(segment, heads);
+      headsBySegment.set(segment, heads);
     }
     return heads;
   };
   for (const own of linesOf6) {
     const segs = own.map((i) => segmentsOf(lines, paths, i));
-    // per branch point (the path above it, its depth), the shortest residual path below it (기타, 기타 > 기타 …)
-    const residualAt = new Map<string, { line: number; depth: number }>();
-    own.forEach((r, b) => {
-      const s = segs[b]!;
-      for (let d = s.length - 1; d >= 0 && isResidual(s[d]!); d--) {
-        const key = s.slice(0, d).join(' > ');
-        const known = residualAt.get(key);
-        if (!known || s.length < known.depth) residualAt.set(key, { line: r, depth: s.length });
-      }
-    });
+    const below = residualsBelow(own, segs);
     own.forEach((l, a) => {
       const path = segs[a]!;
       for (let d = 0; d < path.length - 1; d++) {
         const heads = branchHeads(path[d]!);
-        if (heads.length > 0)
-          out[l]!.push({ heads, residual: residualAt.get(path.slice(0, d).join(' > '))?.line ?? -1 });
+        if (heads.length > 0) out[l]!.push({ heads, residual: below.get(path.slice(0, d).join(' > ')) ?? -1 });
       }
     });
   }
@@ -1455,6 +1451,13 @@ export class HsCodeModel {
     const ownWords = FUSION.ownNames ? n.ownWordsAtWordStarts(itemWords) : new Set<string>();
     const ownNamed = FUSION.ownNames ? ownNameSpelled(n, itemWords, ownWords) : () => null;
     const korean = FUSION.ownNames && /[가-힣]{2}/u.test(query.description ?? '');
+    // line `l` gives its line-level evidence to `residual` (which keeps the best score given it) and keeps half
+    const yieldTo = (given: Map<number, number>, residual: number, l: number) => {
+      given.set(residual, Math.max(given.get(residual) ?? lineScore[residual]!, lineScore[l]!));
+      lineScore[l] =
+        lineScore[l]! -
+        0.5 * (T.cos10 * cos10[l]! + T.cosLine * cosLine[l]! + T.bmLine * bmLine[l]! + T.cosName * cosName[l]!);
+    };
     for (const lines of n.linesOf6) {
       const first = lines.find((l) => n.residual[l]);
       if (first === undefined) continue;
@@ -1466,10 +1469,7 @@ export class HsCodeModel {
         if (own[l]! >= FUSION.namedLine && !(korean && named === false)) continue;
         // the residual beside it (기타 > 기타 under 2106.90's 기타, not 음료 베이스 > 기타), else the subheading's first
         const residual = n.residualOf[l]! >= 0 ? n.residualOf[l]! : first;
-        unnamed.set(residual, Math.max(unnamed.get(residual) ?? lineScore[residual]!, lineScore[l]!));
-        lineScore[l] =
-          lineScore[l]! -
-          0.5 * (T.cos10 * cos10[l]! + T.cosLine * cosLine[l]! + T.bmLine * bmLine[l]! + T.cosName * cosName[l]!);
+        yieldTo(unnamed, residual, l);
       }
       for (const [residual, score] of unnamed) lineScore[residual] = score;
       // A line under a branch the item does not name (음료의 베이스 for a vitamin tablet) yields in turn to the residual
@@ -1485,10 +1485,7 @@ export class HsCodeModel {
           });
           const residual = branches.find((b, d) => d > deepestNamed && b.residual >= 0)?.residual;
           if (residual === undefined || residual === l) continue;
-          yielded.set(residual, Math.max(yielded.get(residual) ?? lineScore[residual]!, lineScore[l]!));
-          lineScore[l] =
-            lineScore[l]! -
-            0.5 * (T.cos10 * cos10[l]! + T.cosLine * cosLine[l]! + T.bmLine * bmLine[l]! + T.cosName * cosName[l]!);
+          yieldTo(yielded, residual, l);
         }
         for (const [residual, score] of yielded) lineScore[residual] = score;
       }
