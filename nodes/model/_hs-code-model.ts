@@ -43,7 +43,13 @@ import {
   spelledNames,
 } from './_hs-glossary.ts';
 import { headsOf, headWord } from './_hs-head.ts';
-import { chapterMaterial, generalUseHeadings, materialsOf, otherMaterial } from './_hs-materials.ts';
+import {
+  chapterMaterial,
+  conditionMaterials,
+  generalUseHeadings,
+  materialsOf,
+  otherMaterial,
+} from './_hs-materials.ts';
 import { isMetalForm, namesArticle } from './_hs-metal-forms.ts';
 import { affirms, negatedTerms, negationsOf } from './_hs-negation.ts';
 import {
@@ -181,6 +187,12 @@ export const FUSION = {
    */
   ownNames: true,
   /**
+   * And when it is the only specific line of its subheading whose own name is spelled, it goes first there (요소 비료
+   * → 비료나 비료제조용, not 기타, whose cosine ties). Chosen on the tuning sets and the rulings (bench/RESULTS.md,
+   * hs-code, eighteenth round).
+   */
+  ownFirst: true,
+  /**
    * In a Korean description, a line under a branch whose name is not spelled in the item's words (the word it ends in:
    * 베이스 of 알코올을 함유하지 않은 음료의 베이스) yields in turn to the residual beside that branch: a vitamin tablet
    * is of 2106.90's 기타 > 기타 > 기타 > 기타, not of 음료의 베이스 > 기타. Chosen on the tuning sets and the rulings
@@ -199,6 +211,12 @@ export const FUSION = {
    * its heading (those names also count as the subheading's glossary names spelled out, not by n-gram cosine).
    */
   picks: true,
+  /**
+   * And so does a subheading one of whose national lines' declared names (_hs-data/glossary-lines) is spelled in what
+   * the goods are (양문형 냉장고 names 8418.10-1030, so 8418.10 over 8418.21's household refrigerators). Chosen on the
+   * tuning sets and the rulings, then measured on the independent sets (bench/RESULTS.md, hs-code, eighteenth round).
+   */
+  linePicks: true,
   /**
    * Score factor of a raw-food line (Ch. 2, 3, 7, 8) whose wording names only states (fresh, frozen, dried) the
    * item's description does not (_hs-rules.ts); 1 turns it off.
@@ -380,7 +398,7 @@ function ownNameWords(name: string): string[][] {
   // a name that sets limits (내경이 100밀리미터 이하인 것) is read by them, not by the word of what is measured
   if (isResidual(name) || limitsOf(name).length > 0) return [];
   return (
-    withoutParentheses(name)
+    orAfterVowel(withoutParentheses(name))
       .replace(/(?:과|와|및)?\s*이와\s*유사한.*$/u, '')
       .split(/[,ㆍᆞ·]|(?<=[가-힣])\s*(?:과|와|이나)\s|\s및\s/u)
       // "그 공중합체" (its copolymers) names nothing by itself
@@ -388,6 +406,8 @@ function ownNameWords(name: string): string[][] {
       .map((alternative) =>
         normalizeText(alternative)
           .split(/[\s-]+/u)
+          // a verb's participle names by its stem (적층한 → 적층), other modifiers nothing
+          .map((w) => (/^[가-힣]{2,}(?:한|된)$/u.test(w) ? w.slice(0, -1) : w))
           .filter((w) => !/(?:은|는|된|한|진|린|운|인|든)$/u.test(w))
           .map((w) => w.replace(/(?:으로|로|의|용|이|가|을|를|에|나)$/u, ''))
           .filter((w) => /^[가-힣]+$/u.test(w) && !NAME_FILLER.test(w)),
@@ -395,6 +415,15 @@ function ownNameWords(name: string): string[][] {
       .filter((words) => words.some((w) => w.length >= 2))
   );
 }
+
+/**
+ * 나 (or) after a syllable with no final consonant made a separator (비료나 비료제조용 → 비료 | 비료제조용), as 이나 is
+ * after one; not 거나 of a verb, nor the 나 of 바나나.
+ */
+const orAfterVowel = (text: string) =>
+  text.replace(/([가-힣])나\s/gu, (both, before: string) =>
+    (before.charCodeAt(0) - 0xac00) % 28 === 0 && !/[이거나]/u.test(before) ? `${before}ㆍ` : both,
+  );
 
 /** The same for a line's English name (Bowls and dishes → bowl | dish), as stemmed words. */
 function ownEnglishWords(nameEn: string, name: string): string[][] {
@@ -436,7 +465,7 @@ function ownNameSpelled(
  */
 const itemWordsOf = (query: HsQuery) => withoutNegated(withoutSources(`${query.name}\n${query.description ?? ''}`));
 
-const NEGATING = /아님|아닌|아니며|아니고|않은|않음|않고|않으며|없는|없음|없이/gu;
+const NEGATING = /아님|아닌|아니며|아니고|않은|않음|않고|않으며|않았|없는|없음|없이/gu;
 
 /** Each clause (between , . ; and brackets) from its last negation on: what precedes it is what the goods are not. */
 function withoutNegated(text: string): string {
@@ -1310,6 +1339,7 @@ export class HsCodeModel {
     text: string,
     heads: readonly string[],
     itemWords: string,
+    materials: number,
   ): void {
     const n = this.nomenclature;
     // the condition's word begins a word of what the goods are (로봇 in 로봇청소기), spaces removed
@@ -1319,6 +1349,7 @@ export class HsCodeModel {
     );
     const named = ` ${englishTerms(joinHyphens(query.name))} `;
     const met: number[] = [];
+    const byMaterial: number[] = [];
     if (FUSION.conditions)
       for (const { core, material, english, lines } of n.conditions) {
         if (
@@ -1327,7 +1358,13 @@ export class HsCodeModel {
             : beginsWord(core) || (material && made.some((w) => w === core || w.endsWith(core)))
         )
           met.push(...lines);
+        else if (material && (conditionMaterials(core) & materials) !== 0) byMaterial.push(...lines);
       }
+    // a class of materials (금속으로 만든 것) the stated materials are of (강관, 스테인리스): only where they meet
+    // one such line of a subheading (a part of steel and plastics is of neither 금속 nor 플라스틱 alone)
+    const met6 = new Map<number, number>();
+    for (const l of byMaterial) met6.set(n.line6[l]!, (met6.get(n.line6[l]!) ?? 0) + 1);
+    for (const l of byMaterial) if (met6.get(n.line6[l]!) === 1) met.push(l);
     // the lines' English names (T-shirts, Ramen) the goods are called by: only a name that ends where a head does (a
     // "Hairpin stator assembly" spells Hairpins, but is a stator)
     if (FUSION.englishNames && /[a-z]{3}/iu.test(`${query.name} ${query.description ?? ''}`)) {
@@ -1347,7 +1384,8 @@ export class HsCodeModel {
   }
 
   /**
-   * A subheading whose distinguishing name (_hs-data/glossary-subheadings) is spelled in what the goods are goes first
+   * A subheading whose distinguishing name (_hs-data/glossary-subheadings), or a declared name of one of its lines
+   * (`linePicks`), is spelled in what the goods are goes first
    * in its heading, when it is the only such subheading of that heading: its best line and the heading's best line
    * trade scores, so the heading's best score stays what it was.
    */
@@ -1360,6 +1398,14 @@ export class HsCodeModel {
         byHeading.set(h, (byHeading.get(h) ?? new Set()).add(s6));
       }
     }
+    // a national line's declared name names its subheading too (양문형 냉장고: 8418.10's 4-door line)
+    if (FUSION.linePicks)
+      for (const { codes } of spelledNames(n.lineNames, focus)) {
+        for (const l of codes) {
+          const h = n.line4[l]!;
+          byHeading.set(h, (byHeading.get(h) ?? new Set()).add(n.line6[l]!));
+        }
+      }
     for (const [h, subs] of byHeading) {
       if (subs.size !== 1) continue;
       const [s6] = subs;
@@ -1489,6 +1535,11 @@ export class HsCodeModel {
         }
         for (const [residual, score] of yielded) lineScore[residual] = score;
       }
+      // the one specific line of the subheading whose own name the item spells goes first
+      if (FUSION.ownFirst) {
+        const spelledOwn = lines.filter((l) => !n.residual[l] && ownNamed(l) === true);
+        if (spelledOwn.length === 1) putFirst(lineScore, spelledOwn[0]!, lines);
+      }
     }
     for (let l = 0; l < L; l++) lineScore[l] = lineScore[l]! + spelled[l]!;
 
@@ -1606,7 +1657,7 @@ export class HsCodeModel {
       }
 
     if (FUSION.picks && n.pickNames.length > 0) this.putNamedSubheadingsFirst(lineScore, focus);
-    this.putNamedLinesFirst(lineScore, query, focus, text, head.heads, itemWords);
+    this.putNamedLinesFirst(lineScore, query, focus, text, head.heads, itemWords, materials);
 
     // A part of general use named so and made of a stated material (a steel clamp, a rubber bushing) goes to its
     // material's articles, whatever heading names such goods for another use (82.05's clamps, 94.04's springs):

@@ -10,7 +10,9 @@
 // national line from its sibling lines (_hs-data/glossary-lines/*.json) and a subheading from its sibling subheadings
 // (_hs-data/glossary-subheadings/*.json), and the names of goods often put under another heading, under their own
 // (_hs-data/glossary-confusions/*.json). The thirteenth added English names, where the glossary had 27,000 Korean
-// names and 15,000 English ones, for goods declared in English (_hs-data/glossary-english/*.json).
+// names and 15,000 English ones, for goods declared in English (_hs-data/glossary-english/*.json). The eighteenth
+// gave national lines the other names their goods are declared under where the tariff words them otherwise (PMIC for
+// 모노리식 집적회로, 양문형 냉장고 under 가정형 > 400리터 초과; _hs-data/glossary-lines/*-2.json).
 
 import { normalizeText } from '../../runtime/text/char-ngrams.ts';
 
@@ -107,6 +109,13 @@ export async function loadGlossary(): Promise<HsGlossary> {
       import('./_hs-data/glossary-lines/ch84.json'),
       import('./_hs-data/glossary-lines/ch85.json'),
       import('./_hs-data/glossary-lines/ch86-97.json'),
+      import('./_hs-data/glossary-lines/ch01-24-2.json'),
+      import('./_hs-data/glossary-lines/ch25-38-2.json'),
+      import('./_hs-data/glossary-lines/ch39-67-2.json'),
+      import('./_hs-data/glossary-lines/ch68-83-2.json'),
+      import('./_hs-data/glossary-lines/ch84-2.json'),
+      import('./_hs-data/glossary-lines/ch85-2.json'),
+      import('./_hs-data/glossary-lines/ch86-97-2.json'),
     ]),
     Promise.all([
       import('./_hs-data/glossary-subheadings/ch01-24.json'),

@@ -39,7 +39,7 @@ const MATERIAL_CUES: ReadonlyArray<readonly [number, RegExp]> = [
   [MATERIAL.glass, /유리|glass/iu],
   [
     MATERIAL.steel,
-    /철강|강철|철제|주철|선철|스테인리스|스텐|탄소강|합금강|공구강|스프링강|경강선|피아노\s*선|강재|강판|\bsteel|\biron\b|piano\s+wire|\bSTS\s*\d|\bSUS\s*\d|\bS\d{2}C\b|\bSW[PC]|\bSUP\s*\d/iu,
+    /철강|강철|철제|주철|선철|스테인리스|스텐|탄소강|합금강|공구강|스프링강|경강선|피아노\s*선|강재|강판|강관|강봉|\bsteel|\biron\b|piano\s+wire|\bSTS\s*\d|\bSUS\s*\d|\bS\d{2}C\b|\bSW[PC]|\bSUP\s*\d/iu,
   ],
   [MATERIAL.copper, /구리|황동|청동|동합금|인청동|copper|brass|bronze/iu],
   [MATERIAL.nickel, /니켈|nickel/iu],
@@ -71,6 +71,26 @@ const CHAPTER_MATERIAL: Readonly<Record<string, number>> = {
   '79': MATERIAL.zinc,
   '80': MATERIAL.tin,
 };
+
+const METALS = MATERIAL.steel | MATERIAL.copper | MATERIAL.nickel | MATERIAL.aluminium | MATERIAL.zinc | MATERIAL.tin;
+
+/** A line's condition naming a class of materials (금속으로 만든 것, 목재로 만든 것), as the materials it admits. */
+const CONDITION_CLASSES: ReadonlyArray<readonly [RegExp, number]> = [
+  [/^(?:비?금속|비금속이나귀금속)$/u, METALS],
+  [/^철강$/u, MATERIAL.steel],
+  [/^플라스틱$/u, MATERIAL.plastics],
+  [/^(?:목재|나무)$/u, MATERIAL.wood],
+  [/^고무$/u, MATERIAL.rubber],
+  [/^유리$/u, MATERIAL.glass],
+  [/^(?:종이|판지|종이나판지)$/u, MATERIAL.paper],
+  [/^알루미늄$/u, MATERIAL.aluminium],
+];
+
+/** The materials a line's condition word (its core, spaces removed) admits: 0 when it names no class of them. */
+export function conditionMaterials(core: string): number {
+  for (const [cue, bits] of CONDITION_CLASSES) if (cue.test(core)) return bits;
+  return 0;
+}
 
 /** The material of a heading's chapter, when the chapter holds goods of one material (0 otherwise). */
 export const chapterMaterial = (hs4: string): number => CHAPTER_MATERIAL[hs4.slice(0, 2)] ?? 0;

@@ -10,7 +10,7 @@ import { HsClassifier, type HsClassifierAsset } from './_hs-classifier.ts';
 import { FUSION } from './_hs-code-model.ts';
 import { descriptionHead, withoutSources } from './_hs-description.ts';
 import { englishTerms, withTariffWords } from './_hs-english.ts';
-import { MATERIAL, materialsOf } from './_hs-materials.ts';
+import { conditionMaterials, MATERIAL, materialsOf } from './_hs-materials.ts';
 import { affirms, negationsOf } from './_hs-negation.ts';
 import { limitsOf, outsideLimits, quantitiesOf, withinLimits } from './_hs-quantities.ts';
 import {
@@ -957,6 +957,40 @@ describe('model.hs_code', () => {
     ]);
   });
 
+  it('reads a national line by 나 (or), by a participle, by a negation in the past and by the class of a material', async () => {
+    // worked out from the HSK: urea for fertiliser is 3102.10-1000 (비료나 비료제조용: 비료 | 비료제조용, the only line
+    // whose own name the goods spell, so first; before: 3102.10-9000); a 30 g/㎡ polypropylene spunbond laminated with a
+    // PE film on one side 5603.12-1000 (침투ㆍ도포ㆍ피복ㆍ적층한 것: 적층한 names by 적층; Chapter 56 note 3 keeps a
+    // nonwoven laminated with plastics in 56.03; before: 5603.12-9000) and the same not so worked 5603.12-9000 (하지
+    // 않았음 negates the four words; before: 5603.12-1000); a seat's gas spring of steel tube 9401.99-1000 (금속으로
+    // 만든 것: 강관 is steel, a metal; before: 9401.99-9000) and a polypropylene back rest 9401.99-9000.
+    const { rows, error } = await run([
+      ['a', 'Urea; U-46', '요소(CO(NH2)2) 입상, 질소 46%, 비료용'],
+      [
+        'b',
+        'PP 부직포; NW-30L',
+        '폴리프로필렌 장섬유 스펀본드 부직포, 중량 30g/㎡, 한쪽 면에 폴리에틸렌 필름을 적층한 것',
+      ],
+      [
+        'c',
+        'PP 부직포; NW-30',
+        '폴리프로필렌 장섬유 스펀본드 부직포, 중량 30g/㎡, 침투·도포·피복·적층 가공은 하지 않았음',
+      ],
+      [
+        'd',
+        '의자 부분품(가스 실린더); GL-1',
+        '사무용 회전의자의 좌판 높이를 조절하는 가스실린더로, 강관 외통 안에 질소가스를 봉입한 피스톤과 로드를 넣은 것',
+      ],
+      ['e', '의자 부분품(등판); BK-2', '사무용 회전의자의 등판으로, 폴리프로필렌을 사출 성형한 것'],
+    ]);
+    expect(error).toBeNull();
+    expect(rows.map((r) => r.hs10_1)).toEqual(['3102101000', '5603121000', '5603129000', '9401991000', '9401999000']);
+    expect(conditionMaterials('금속') & materialsOf('강관 외통')).toBe(MATERIAL.steel);
+    expect(conditionMaterials('금속') & materialsOf('알루미늄 다이캐스팅')).toBe(MATERIAL.aluminium);
+    expect(conditionMaterials('플라스틱') & materialsOf('강관 외통')).toBe(0);
+    expect(conditionMaterials('기계')).toBe(0);
+  });
+
   it('reads the branch a national line sits under by the word its name ends in (음료의 베이스, 홍삼제품류)', async () => {
     // worked out from the HSK: 2106.90 splits into 음료의 베이스 (콜라 베이스, 과일향의 음료베이스, 기타), 당시럽,
     // 인삼제품류 (백삼제품류, 홍삼제품류) and 기타 (커피크리머 … 기타 > 기타). A probiotic capsule names no beverage
@@ -1036,6 +1070,20 @@ describe('model.hs_code', () => {
     ]);
     expect(error).toBeNull();
     expect(rows.map((r) => r.hs10_1)).toEqual(['1605542091', '9202901000']);
+  });
+
+  it('knows the declared names of national lines the tariff words otherwise, and their subheadings (PMIC, 양문형)', async () => {
+    // worked out from the HSK: a power-management IC is one die, 8542.39-1000 모노리식 집적회로 (before: 8542.39-2000
+    // hybrid); a probe card is a part of the wafer testers of 9030.82, 9030.90-1000 소호 제9030.82호의 것 (before:
+    // 9030.90-9000); a side-by-side refrigerator-freezer has separate external doors, 8418.10, of over 400 litres,
+    // 8418.10-1030 — its line's declared name 양문형 냉장고 names the subheading too (before: 8418.21-3000).
+    const { rows, error } = await run([
+      ['a', 'PMIC; PM-8150', '스마트폰용 전력관리 집적회로(power management IC)'],
+      ['b', 'Probe card; PC-300', '반도체 웨이퍼 테스터에 장착하는 프로브 카드'],
+      ['c', '양문형 냉장고; RS-84', '가정용 양문형 냉장고, 총 용량 826리터, 인버터 압축기'],
+    ]);
+    expect(error).toBeNull();
+    expect(rows.map((r) => r.hs10_1)).toEqual(['8542391000', '9030901000', '8418101030']);
   });
 
   it('tells a subheading from its siblings by the names goods are declared under (핸디 스티머, 토닉워터)', async () => {
