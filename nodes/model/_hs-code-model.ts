@@ -193,12 +193,25 @@ export const FUSION = {
    */
   ownFirst: true,
   /**
+   * The other forms declarations use for the words of lines' and branches' names spell those words (LED for
+   * 발광다이오드, 벽걸이형 for 벽형; _hs-data/tariff-synonyms). Chosen on the tuning sets and the rulings (bench/RESULTS.md,
+   * hs-code, eighteenth round).
+   */
+  synonyms: true,
+  /**
    * In a Korean description, a line under a branch whose name is not spelled in the item's words (the word it ends in:
    * 베이스 of 알코올을 함유하지 않은 음료의 베이스) yields in turn to the residual beside that branch: a vitamin tablet
    * is of 2106.90's 기타 > 기타 > 기타 > 기타, not of 음료의 베이스 > 기타. Chosen on the tuning sets and the rulings
    * (bench/RESULTS.md, hs-code, seventeenth round).
    */
   branches: true,
+  /**
+   * And a line under a residual branch (기타 > …) yields to the best line under a sibling branch the item names: a
+   * laptop adapter is of 8504.40's 어댑터 > 자동자료처리기계…의 것, not of 기타 > 자동자료처리기계의 것, a solar inverter
+   * of 인버터 > 기타, not of 기타 > 기타. Chosen on the tuning sets and the rulings, then measured on the independent
+   * sets (bench/RESULTS.md, hs-code, eighteenth round).
+   */
+  namedSiblings: true,
   /**
    * A part of general use (Section XV note 2, Section XVI note 1(g), Section XVII note 2: a spring, clamp, bushing or
    * gasket, _hs-materials.ts) made of a stated material goes to that material's articles (39.26, 40.16, 73.18/20/26,
@@ -613,8 +626,8 @@ function branchesAbove(
   lines: HsNomenclature['lines'],
   paths: HsNomenclature['paths'],
   linesOf6: readonly number[][],
-): Array<Array<{ heads: string[]; residual: number }>> {
-  const out: Array<Array<{ heads: string[]; residual: number }>> = lines.map(() => []);
+): Array<Array<{ heads: string[]; residual: number; depth: number }>> {
+  const out: Array<Array<{ heads: string[]; residual: number; depth: number }>> = lines.map(() => []);
   // a branch's words, read once (each of its lines repeats it)
   const headsBySegment = new Map<string, string[]>();
   const branchHeads = (segment: string) => {
@@ -638,7 +651,8 @@ function branchesAbove(
       const path = segs[a]!;
       for (let d = 0; d < path.length - 1; d++) {
         const heads = branchHeads(path[d]!);
-        if (heads.length > 0) out[l]!.push({ heads, residual: below.get(path.slice(0, d).join(' > ')) ?? -1 });
+        if (heads.length > 0)
+          out[l]!.push({ heads, residual: below.get(path.slice(0, d).join(' > ')) ?? -1, depth: d });
       }
     });
   }
@@ -776,7 +790,9 @@ export class HsNomenclatureIndex {
   /** Per line, the residual line (기타, or 기타 > 기타) under the same parent as it, else −1. */
   readonly residualOf: Int32Array;
   /** Per line, the named branches above it in its subheading, outermost first (`branchesAbove`). */
-  readonly lineBranches: Array<Array<{ readonly heads: string[]; readonly residual: number }>>;
+  readonly lineBranches: Array<Array<{ readonly heads: string[]; readonly residual: number; readonly depth: number }>>;
+  /** Per line, its path below the heading, its own name last (`segmentsOf`). */
+  readonly lineSegments: string[][];
   /**
    * For a line under the residual sibling (기타) of a subheading limited to goods put up for retail sale (3506.10's
    * 소매용으로 한 글루, 1901.10, 2309.10): a line of that retail subheading, whose limits (1 kg) the goods must meet
@@ -849,8 +865,14 @@ export class HsNomenclatureIndex {
   private readonly classifierChapter: Int32Array;
 
   private ownWordIndex: Map<string, string[]> | null = null;
+  /** Per first two letters of a form (spaces removed): the forms declarations use for an own word, and that word. */
+  private synonymIndex: Map<string, Array<{ form: string; word: string; latin: boolean }>> | null = null;
 
-  /** The words of the lines' own names (`lineOwnWords`) that begin a word of `text` (spaces removed, as beginsAWord). */
+  /**
+   * The words of the lines' own names (`lineOwnWords`) and branches that begin a word of `text` (spaces removed, as
+   * beginsAWord), or whose other form does (_hs-data/tariff-synonyms: LED for 발광다이오드; a form in Latin letters as
+   * whole words).
+   */
   ownWordsAtWordStarts(text: string): Set<string> {
     if (!this.ownWordIndex) {
       const index = new Map<string, string[]>();
@@ -865,15 +887,37 @@ export class HsNomenclatureIndex {
         else index.set(key, [w]);
       }
       this.ownWordIndex = index;
+      const synonyms = new Map<string, Array<{ form: string; word: string; latin: boolean }>>();
+      for (const [word, forms] of this.glossaryEntries?.synonyms ?? []) {
+        if (!distinct.has(word)) continue;
+        for (const name of forms) {
+          const form = normalizeText(name).replace(/ /gu, '');
+          if (form.length < 2) continue;
+          const key = form.slice(0, 2);
+          synonyms.set(key, [...(synonyms.get(key) ?? []), { form, word, latin: /[a-z0-9]$/u.test(form) }]);
+        }
+      }
+      this.synonymIndex = synonyms;
     }
     const words = normalizeText(text).split(' ');
     const compact = words.join('');
     const found = new Set<string>();
     let at = 0;
+    // where each word starts in `compact`, so that a Latin form ends where a word does
+    const starts = new Set<number>();
     for (const word of words) {
+      starts.add(at);
+      at += word.length;
+    }
+    starts.add(compact.length);
+    // LED ends a word in "LED 조명" and in "LED조명", not in "ledger"
+    const wordEnds = (end: number) => starts.has(end) || !/[a-z0-9]/u.test(compact[end]!);
+    for (const at of starts) {
       for (const key of [compact.slice(at, at + 2), compact.slice(at, at + 1)])
         for (const w of this.ownWordIndex.get(key) ?? []) if (compact.startsWith(w, at)) found.add(w);
-      at += word.length;
+      if (FUSION.synonyms)
+        for (const { form, word, latin } of this.synonymIndex?.get(compact.slice(at, at + 2)) ?? [])
+          if (compact.startsWith(form, at) && (!latin || wordEnds(at + form.length))) found.add(word);
     }
     return found;
   }
@@ -911,6 +955,7 @@ export class HsNomenclatureIndex {
     this.lineLimitResidual = limitResiduals(lines, paths, this.linesOf4);
     this.residualOf = residualSiblings(lines, paths, this.linesOf6);
     this.lineBranches = branchesAbove(lines, paths, this.linesOf6);
+    this.lineSegments = lines.map((_, i) => segmentsOf(lines, paths, i));
     this.partsLine = Uint8Array.from(lines, (_, i) =>
       segmentsOf(lines, paths, i).some((part) => part.startsWith('부분품')) ? 1 : 0,
     );
@@ -1508,6 +1553,8 @@ export class HsCodeModel {
       const first = lines.find((l) => n.residual[l]);
       if (first === undefined) continue;
       const unnamed = new Map<number, number>();
+      // the lines under a residual branch beside one the item names (`namedSiblings`)
+      const gaveWay = new Set<number>();
       for (const l of lines) {
         if (n.residual[l] || spelled[l]! > 0) continue;
         const named = ownNamed(l);
@@ -1534,10 +1581,38 @@ export class HsCodeModel {
           yieldTo(yielded, residual, l);
         }
         for (const [residual, score] of yielded) lineScore[residual] = score;
+        // a line under a residual branch (기타 > …) yields to the best line of a sibling branch the item names
+        // (어댑터 beside 기타: a laptop adapter is not of 기타 > 자동자료처리기계의 것)
+        if (FUSION.namedSiblings) {
+          const bestUnder = new Map<string, number>();
+          for (const l of lines)
+            for (const b of n.lineBranches[l]!) {
+              if (!b.heads.some((w) => ownWords.has(w))) continue;
+              const key = n.lineSegments[l]!.slice(0, b.depth).join(' > ');
+              const best = bestUnder.get(key);
+              if (best === undefined || lineScore[l]! > lineScore[best]!) bestUnder.set(key, l);
+            }
+          if (bestUnder.size > 0) {
+            const given = new Map<number, number>();
+            for (const m of lines) {
+              const segs = n.lineSegments[m]!;
+              for (let d = 0; d < segs.length; d++) {
+                if (!isResidual(segs[d]!)) continue;
+                const target = bestUnder.get(segs.slice(0, d).join(' > '));
+                if (target !== undefined && target !== m) {
+                  yieldTo(given, target, m);
+                  gaveWay.add(m);
+                  break;
+                }
+              }
+            }
+            for (const [target, score] of given) lineScore[target] = score;
+          }
+        }
       }
       // the one specific line of the subheading whose own name the item spells goes first
       if (FUSION.ownFirst) {
-        const spelledOwn = lines.filter((l) => !n.residual[l] && ownNamed(l) === true);
+        const spelledOwn = lines.filter((l) => !n.residual[l] && !gaveWay.has(l) && ownNamed(l) === true);
         if (spelledOwn.length === 1) putFirst(lineScore, spelledOwn[0]!, lines);
       }
     }

@@ -44,6 +44,8 @@ export interface HsGlossary {
   /** English names goods are declared under, per heading and subheading (_hs-data/glossary-english). */
   readonly englishHeadings?: ReadonlyMap<string, readonly string[]>;
   readonly englishSubheadings?: ReadonlyMap<string, readonly string[]>;
+  /** Other forms declarations use for a word of the tariff's line names (LED for 발광다이오드, _hs-data/tariff-synonyms). */
+  readonly synonyms?: ReadonlyMap<string, readonly string[]>;
 }
 
 type Names = Readonly<Record<string, { readonly ko?: readonly string[]; readonly en?: readonly string[] }>>;
@@ -60,6 +62,7 @@ export function mergeGlossary(
     readonly picks?: readonly { readonly subheadings: Names }[];
     readonly confusions?: readonly { readonly headings: Names }[];
     readonly english?: readonly { readonly headings: Names; readonly subheadings?: Names }[];
+    readonly synonyms?: readonly { readonly words: Readonly<Record<string, readonly string[]>> }[];
   } = {},
 ): HsGlossary {
   const headings = new Map<string, string[]>();
@@ -84,13 +87,17 @@ export function mergeGlossary(
     for (const [code, entry] of Object.entries(file.headings)) add(englishHeadings, code, entry);
     for (const [code, entry] of Object.entries(file.subheadings ?? {})) add(englishSubheadings, code, entry);
   }
-  return { headings, subheadings, lines, picks, confusions, englishHeadings, englishSubheadings };
+  const synonyms = new Map<string, string[]>();
+  for (const file of more.synonyms ?? [])
+    for (const [word, forms] of Object.entries(file.words))
+      synonyms.set(word, [...(synonyms.get(word) ?? []), ...forms]);
+  return { headings, subheadings, lines, picks, confusions, englishHeadings, englishSubheadings, synonyms };
 }
 
 /** The shipped glossary, loaded on first use (separate chunks in the browser, like the nomenclature). */
 export async function loadGlossary(): Promise<HsGlossary> {
-  // the five folders at once: in the browser each file is a chunk, fetched together rather than folder after folder
-  const [files, lineFiles, pickFiles, confusionFiles, englishFiles] = await Promise.all([
+  // the six folders at once: in the browser each file is a chunk, fetched together rather than folder after folder
+  const [files, lineFiles, pickFiles, confusionFiles, englishFiles, synonymFiles] = await Promise.all([
     Promise.all([
       import('./_hs-data/glossary/ch01-24.json'),
       import('./_hs-data/glossary/ch25-38.json'),
@@ -145,6 +152,13 @@ export async function loadGlossary(): Promise<HsGlossary> {
       import('./_hs-data/glossary-english/ch85.json'),
       import('./_hs-data/glossary-english/ch86-97.json'),
     ]),
+    Promise.all([
+      import('./_hs-data/tariff-synonyms/ch01-24.json'),
+      import('./_hs-data/tariff-synonyms/ch25-38.json'),
+      import('./_hs-data/tariff-synonyms/ch39-83.json'),
+      import('./_hs-data/tariff-synonyms/ch84-85.json'),
+      import('./_hs-data/tariff-synonyms/ch86-97.json'),
+    ]),
   ]);
   return mergeGlossary(
     files.map((f) => f.default as unknown as HsGlossaryFile),
@@ -153,6 +167,7 @@ export async function loadGlossary(): Promise<HsGlossary> {
       picks: pickFiles.map((f) => f.default as unknown as { subheadings: Names }),
       confusions: confusionFiles.map((f) => f.default as unknown as { headings: Names }),
       english: englishFiles.map((f) => f.default as unknown as { headings: Names; subheadings: Names }),
+      synonyms: synonymFiles.map((f) => f.default as unknown as { words: Record<string, string[]> }),
     },
   );
 }

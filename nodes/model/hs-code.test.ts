@@ -28,6 +28,7 @@ import {
   uncookedOnly,
   workedRulesFor,
 } from './_hs-rules.ts';
+import { nomenclatureIndex } from './_hs-suggest.ts';
 import { FIBRE, fabricOf, fibresNamed, otherMaterialsFibres, predominantFibre, wearersOf } from './_hs-textiles.ts';
 import { hs10Of } from './hs-code.ts';
 
@@ -989,6 +990,26 @@ describe('model.hs_code', () => {
     expect(conditionMaterials('금속') & materialsOf('알루미늄 다이캐스팅')).toBe(MATERIAL.aluminium);
     expect(conditionMaterials('플라스틱') & materialsOf('강관 외통')).toBe(0);
     expect(conditionMaterials('기계')).toBe(0);
+  });
+
+  it("reads the words a declaration uses for the tariff's (LCD for 액정) and a branch it names over 기타 beside it", async () => {
+    // worked out from the HSK: a computer monitor with no tuner, connected directly, is 8528.52, and an LCD one its
+    // 액정모니터 line, 8528.52-1000 (LCD spells 액정; before: 8528.52-9000); a grid-tied solar inverter is a static
+    // converter of 8504.40's 인버터 > 기타, 8504.40-2099: its description names 인버터 (the name's inverter), so the
+    // lines under 기타 beside it give way (before: 8504.40-9099); a laptop adapter stays 8504.40-5010.
+    const { rows, error } = await run([
+      ['a', '사무용 모니터; OM-24', '24인치 LCD 모니터로 컴퓨터에 HDMI로 연결해 사용함, TV 튜너 없음'],
+      ['b', 'Solar inverter; SI-3K', '태양광 패널의 직류를 단상 220V 교류로 변환하는 계통연계형 정지형 변환기'],
+      ['c', '노트북 어댑터; AD-45', '노트북 컴퓨터용 45W 전원 어댑터, AC 220V 입력 DC 19V 출력'],
+    ]);
+    expect(error).toBeNull();
+    expect(rows.map((r) => r.hs10_1)).toEqual(['8528521000', '8504402099', '8504405010']);
+    // a form in Latin letters is a whole word (LED조명 and LED 조명, not a ledger); a Korean one begins a word
+    const index = await nomenclatureIndex();
+    expect(index.ownWordsAtWordStarts('LED조명 모듈').has('발광다이오드')).toBe(true);
+    expect(index.ownWordsAtWordStarts('led lamp').has('발광다이오드')).toBe(true);
+    expect(index.ownWordsAtWordStarts('ledger paper').has('발광다이오드')).toBe(false);
+    expect(index.ownWordsAtWordStarts('가정용 벽걸이형 에어컨').has('벽형')).toBe(true);
   });
 
   it('reads the branch a national line sits under by the word its name ends in (음료의 베이스, 홍삼제품류)', async () => {
