@@ -1406,7 +1406,7 @@ export class HsCodeModel {
         else if (material && (conditionMaterials(core) & materials) !== 0) byMaterial.push(...lines);
       }
     // a class of materials (금속으로 만든 것) the stated materials are of (강관, 스테인리스): only where they meet
-    // one such line of a subheading (a part of steel and plastics is of neither 금속 nor 플라스틱 alone)
+    // one such line of a subheading (steel and plastics stated, where a subheading has a line for each: neither)
     const met6 = new Map<number, number>();
     for (const l of byMaterial) met6.set(n.line6[l]!, (met6.get(n.line6[l]!) ?? 0) + 1);
     for (const l of byMaterial) if (met6.get(n.line6[l]!) === 1) met.push(l);
