@@ -510,14 +510,10 @@ const segmentsOf = (lines: HsNomenclature['lines'], paths: HsNomenclature['paths
 const RETAIL_ONLY = (segment: string) => /소매용/u.test(segment) && !/상관없|제외|아닌/u.test(segment);
 
 /** Per line, a line of the retail-only sibling its residual branch stands beside (`lineRetailResidual`), else −1. */
-function retailResiduals(
-  lines: HsNomenclature['lines'],
-  paths: HsNomenclature['paths'],
-  linesOf4: readonly number[][],
-): Int32Array {
-  const out = new Int32Array(lines.length).fill(-1);
+function retailResiduals(segments: readonly (readonly string[])[], linesOf4: readonly number[][]): Int32Array {
+  const out = new Int32Array(segments.length).fill(-1);
   for (const own of linesOf4) {
-    const segs = own.map((i) => segmentsOf(lines, paths, i));
+    const segs = own.map((i) => segments[i]!);
     own.forEach((retail, a) => {
       const d = segs[a]!.findIndex(RETAIL_ONLY);
       if (d < 0) return;
@@ -537,13 +533,12 @@ function retailResiduals(
  * alone (…이하인 것), so that no other condition of theirs goes unread.
  */
 function limitResiduals(
-  lines: HsNomenclature['lines'],
-  paths: HsNomenclature['paths'],
+  segments: readonly (readonly string[])[],
   linesOf4: readonly number[][],
 ): Array<Limit[][] | null> {
-  const out: Array<Limit[][] | null> = lines.map(() => null);
+  const out: Array<Limit[][] | null> = segments.map(() => null);
   for (const own of linesOf4) {
-    const segs = own.map((i) => segmentsOf(lines, paths, i));
+    const segs = own.map((i) => segments[i]!);
     // the branches under each parent (its path of segments), once each
     const branches = new Map<string, Set<string>>();
     for (const seg of segs)
@@ -583,7 +578,7 @@ const limitAlone = (segment: string) =>
  * Per branch point of a subheading (the path of segments above it), the shortest residual path below it (기타,
  * 기타 > 기타 …): the residual line that stands beside whatever branches from there.
  */
-function residualsBelow(own: readonly number[], segs: readonly string[][]): Map<string, number> {
+function residualsBelow(own: readonly number[], segs: readonly (readonly string[])[]): Map<string, number> {
   const at = new Map<string, { line: number; depth: number }>();
   own.forEach((r, b) => {
     const s = segs[b]!;
@@ -600,17 +595,13 @@ function residualsBelow(own: readonly number[], segs: readonly string[][]): Map<
  * Per line, the residual line under the same parent as it: its path with only residual segments (기타, 기타 > 기타)
  * after the line's parent, the shortest such; else −1.
  */
-function residualSiblings(
-  lines: HsNomenclature['lines'],
-  paths: HsNomenclature['paths'],
-  linesOf6: readonly number[][],
-): Int32Array {
-  const out = new Int32Array(lines.length).fill(-1);
+function residualSiblings(segments: readonly (readonly string[])[], linesOf6: readonly number[][]): Int32Array {
+  const out = new Int32Array(segments.length).fill(-1);
   for (const own of linesOf6) {
-    const segs = own.map((i) => segmentsOf(lines, paths, i));
+    const segs = own.map((i) => segments[i]!);
     const below = residualsBelow(own, segs);
     own.forEach((l, a) => {
-      if (!isResidual(lines[l]![1])) out[l] = below.get(segs[a]!.slice(0, -1).join(' > ')) ?? -1;
+      if (!isResidual(segs[a]!.at(-1)!)) out[l] = below.get(segs[a]!.slice(0, -1).join(' > ')) ?? -1;
     });
   }
   return out;
@@ -623,11 +614,10 @@ function residualSiblings(
  * goods by its goods, 홍삼제품류 → 홍삼), and the residual line beside it (기타, 기타 > 기타), else −1.
  */
 function branchesAbove(
-  lines: HsNomenclature['lines'],
-  paths: HsNomenclature['paths'],
+  segments: readonly (readonly string[])[],
   linesOf6: readonly number[][],
 ): Array<Array<{ heads: string[]; residual: number; depth: number }>> {
-  const out: Array<Array<{ heads: string[]; residual: number; depth: number }>> = lines.map(() => []);
+  const out: Array<Array<{ heads: string[]; residual: number; depth: number }>> = segments.map(() => []);
   // a branch's words, read once (each of its lines repeats it)
   const headsBySegment = new Map<string, string[]>();
   const branchHeads = (segment: string) => {
@@ -645,7 +635,7 @@ function branchesAbove(
     return heads;
   };
   for (const own of linesOf6) {
-    const segs = own.map((i) => segmentsOf(lines, paths, i));
+    const segs = own.map((i) => segments[i]!);
     const below = residualsBelow(own, segs);
     own.forEach((l, a) => {
       const path = segs[a]!;
@@ -792,7 +782,7 @@ export class HsNomenclatureIndex {
   /** Per line, the named branches above it in its subheading, outermost first (`branchesAbove`). */
   readonly lineBranches: Array<Array<{ readonly heads: string[]; readonly residual: number; readonly depth: number }>>;
   /** Per line, its path below the heading, its own name last (`segmentsOf`). */
-  readonly lineSegments: string[][];
+  readonly lineSegments: readonly (readonly string[])[];
   /**
    * For a line under the residual sibling (기타) of a subheading limited to goods put up for retail sale (3506.10's
    * 소매용으로 한 글루, 1901.10, 2309.10): a line of that retail subheading, whose limits (1 kg) the goods must meet
@@ -951,13 +941,13 @@ export class HsNomenclatureIndex {
     this.residual = Uint8Array.from(lines, ([, name]) => (isResidual(name) ? 1 : 0));
     this.lineOwnWords = lines.map(([, name]) => ownNameWords(name));
     this.lineOwnEnglish = lines.map(([, name, , nameEn]) => ownEnglishWords(nameEn, name));
-    this.lineRetailResidual = retailResiduals(lines, paths, this.linesOf4);
-    this.lineLimitResidual = limitResiduals(lines, paths, this.linesOf4);
-    this.residualOf = residualSiblings(lines, paths, this.linesOf6);
-    this.lineBranches = branchesAbove(lines, paths, this.linesOf6);
     this.lineSegments = lines.map((_, i) => segmentsOf(lines, paths, i));
-    this.partsLine = Uint8Array.from(lines, (_, i) =>
-      segmentsOf(lines, paths, i).some((part) => part.startsWith('부분품')) ? 1 : 0,
+    this.lineRetailResidual = retailResiduals(this.lineSegments, this.linesOf4);
+    this.lineLimitResidual = limitResiduals(this.lineSegments, this.linesOf4);
+    this.residualOf = residualSiblings(this.lineSegments, this.linesOf6);
+    this.lineBranches = branchesAbove(this.lineSegments, this.linesOf6);
+    this.partsLine = Uint8Array.from(this.lineSegments, (segs) =>
+      segs.some((part) => part.startsWith('부분품')) ? 1 : 0,
     );
     this.lineOf = new Map(lines.map(([hs10], i) => [hs10, i]));
     this.names = distinctiveNames(lines);

@@ -76,13 +76,13 @@ const METALS = MATERIAL.steel | MATERIAL.copper | MATERIAL.nickel | MATERIAL.alu
 
 /** A line's condition naming a class of materials (금속으로 만든 것, 목재로 만든 것), as the materials it admits. */
 const CONDITION_CLASSES: ReadonlyArray<readonly [RegExp, number]> = [
-  [/^(?:비?금속|비금속이나귀금속)$/u, METALS],
+  [/^비?금속$/u, METALS],
   [/^철강$/u, MATERIAL.steel],
   [/^플라스틱$/u, MATERIAL.plastics],
   [/^(?:목재|나무)$/u, MATERIAL.wood],
   [/^고무$/u, MATERIAL.rubber],
   [/^유리$/u, MATERIAL.glass],
-  [/^(?:종이|판지|종이나판지)$/u, MATERIAL.paper],
+  [/^(?:판지|종이나판지)$/u, MATERIAL.paper],
   [/^알루미늄$/u, MATERIAL.aluminium],
 ];
 
