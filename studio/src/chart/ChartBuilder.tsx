@@ -102,7 +102,11 @@ export function ChartBuilder(props: { nodeId: string; params: ChartParams; colum
       </label>
       <label className="chart-field">
         <span>{TEXT.format[lang]}</span>
-        <select value={params.numberFormat} onChange={(e) => set('numberFormat', e.target.value)}>
+        <select
+          value={params.numberFormat}
+          data-testid="chart-format"
+          onChange={(e) => set('numberFormat', e.target.value)}
+        >
           {Object.entries(FORMAT_LABEL).map(([f, l]) => (
             <option key={f} value={f}>
               {l[lang]}

@@ -106,7 +106,11 @@ export function Inspector() {
           <TableExport relation={inspection.relation} name={node.label ?? node.id} />
         )}
       </div>
-      {!inspection && node.type === CHART_TYPE && <ChartPanel nodeId={inspected} />}
+      {/* one place in the tree whether or not a result is shown, so a re-run does not remount the chart's
+          shelves (and drop a chip the officer has just pressed) */}
+      {node.type === CHART_TYPE && !(inspection && data.error) && (
+        <ChartPanel nodeId={inspected} relation={inspection?.relation} />
+      )}
       {!inspection ? (
         run && STOPPED.has(run.state) ? (
           <p className={run.state === 'idle' ? 'empty' : 'error'}>
@@ -121,10 +125,9 @@ export function Inspector() {
         <p className="error">{t('inspect.queryFailed', { message: data.error })}</p>
       ) : (
         <>
-          {node.type === CHART_TYPE ? (
-            <ChartPanel nodeId={inspected} relation={inspection.relation} />
-          ) : node.type === EVALUATE_TYPE ||
-            node.type === SUPPLY_CHAIN_TYPE ? null /* suggestions over a wide raw table would only mislead */ : (
+          {node.type === CHART_TYPE ||
+          node.type === EVALUATE_TYPE ||
+          node.type === SUPPLY_CHAIN_TYPE ? null /* suggestions over a wide raw table would only mislead */ : (
             <div>
               <SuggestionBar
                 nodeId={inspected}
