@@ -43,6 +43,7 @@ import {
   spelledNames,
 } from './_hs-glossary.ts';
 import { headsOf, headWord } from './_hs-head.ts';
+import { statedWholes } from './_hs-machine-use.ts';
 import {
   chapterMaterial,
   conditionMaterials,
@@ -212,6 +213,8 @@ export const FUSION = {
    * sets (bench/RESULTS.md, hs-code, eighteenth round).
    */
   namedSiblings: true,
+  /** Goods said to be fitted in or part of a machine go to the line for machines of their subheading. */
+  machineUse: true,
   /**
    * A part of general use (Section XV note 2, Section XVI note 1(g), Section XVII note 2: a spring, clamp, bushing or
    * gasket, _hs-materials.ts) made of a stated material goes to that material's articles (39.26, 40.16, 73.18/20/26,
@@ -343,6 +346,9 @@ const KOREAN_HEAD_END = /^\s*(?:$|[,ㆍ·;:/]|(?:와|과|이나|나|및|또는|�
 /** After a Latin word (its plural ending may be cut): its end, a list's separator or conjunction. */
 const LATIN_HEAD_END = /^(?:e?s)?\s*(?:$|[,;:/]|(?:and|or|etc)\b)/u;
 const CONFIDENCE_POOL = 10;
+/** A branch or line of goods for machines, in the general-use subheadings and 42.05. */
+const MACHINE_USE = /^기계용(?:의 것|의 부분품|이나 그 밖의 공업용에 사용하는)/u;
+
 /** The subheadings of other articles where parts of general use go (not 39.26's apparel or 40.16's floor coverings). */
 const GENERAL_USE_SUBHEADING = /^(?:392690|40169[1-9]|7318|7320|73262|73269|7415|7419|76169)/u;
 
@@ -793,6 +799,8 @@ export class HsNomenclatureIndex {
   readonly lineLimitResidual: Array<Limit[][] | null>;
   /** 1 for a line of a heading's parts (부분품, under the heading's own goods). */
   readonly partsLine: Uint8Array;
+  /** 1 for a line of goods for machines (39.26.90-1000 기계용의 부분품, 40.16.99's 기계용의 것). */
+  readonly machineLine: Uint8Array;
   readonly lineOf: Map<string, number>;
   /** Distinctive line names (their words, normalised): a line named word for word in the query is strong evidence. */
   readonly names: Array<{ readonly text: string; readonly lines: number[] }>;
@@ -948,6 +956,9 @@ export class HsNomenclatureIndex {
     this.lineBranches = branchesAbove(this.lineSegments, this.linesOf6);
     this.partsLine = Uint8Array.from(this.lineSegments, (segs) =>
       segs.some((part) => part.startsWith('부분품')) ? 1 : 0,
+    );
+    this.machineLine = Uint8Array.from(this.lineSegments, (segs) =>
+      segs.some((part) => MACHINE_USE.test(part)) ? 1 : 0,
     );
     this.lineOf = new Map(lines.map(([hs10], i) => [hs10, i]));
     this.names = distinctiveNames(lines);
@@ -1127,6 +1138,19 @@ export class HsNomenclatureIndex {
         naming = this.headingsNaming(named);
       }
     return { named, naming };
+  }
+
+  /**
+   * Whether the description says the goods are fitted in or part of a machine (`_hs-machine-use.ts`): a whole it
+   * names that most headings naming it as their goods' head place in Chapters 84 and 85.
+   */
+  forMachine(description: string): boolean {
+    return statedWholes(description).some((word) => {
+      const { named, naming } = this.headingsNamingWord(word);
+      const asHead = naming.filter((j) => this.namesAsHead(j, named));
+      const machines = asHead.filter((j) => /^8[45]/u.test(this.hs4[j]!)).length;
+      return asHead.length > 0 && 2 * machines >= asHead.length;
+    });
   }
 
   /** The headings that give their goods a name containing `word` (whole words' start for Latin letters). */
@@ -1530,6 +1554,8 @@ export class HsCodeModel {
     const itemWords = itemWordsOf(query);
     // the own-name words (of lines and branches) the item spells, found once
     const ownWords = FUSION.ownNames ? n.ownWordsAtWordStarts(itemWords) : new Set<string>();
+    // goods fitted in or part of a machine, as the description says (`_hs-machine-use.ts`)
+    const forMachine = FUSION.machineUse && n.forMachine(withoutNegated(query.description ?? ''));
     const ownNamed = FUSION.ownNames ? ownNameSpelled(n, itemWords, ownWords) : () => null;
     const korean = FUSION.ownNames && /[가-힣]{2}/u.test(query.description ?? '');
     // line `l` gives its line-level evidence to `residual` (which keeps the best score given it) and keeps half
@@ -1604,6 +1630,18 @@ export class HsCodeModel {
       if (FUSION.ownFirst) {
         const spelledOwn = lines.filter((l) => !n.residual[l] && !gaveWay.has(l) && ownNamed(l) === true);
         if (spelledOwn.length === 1) putFirst(lineScore, spelledOwn[0]!, lines);
+      }
+      // goods for a machine: the best of the lines for machines (기계용의 것) takes the place of the best line,
+      // unless that one is named by the item (고무밴드, 병마개)
+      if (forMachine && lines.some((l) => n.machineLine[l])) {
+        let m = -1;
+        let b = lines[0]!;
+        for (const l of lines) {
+          if (n.machineLine[l] && (m < 0 || lineScore[l]! > lineScore[m]!)) m = l;
+          if (lineScore[l]! > lineScore[b]!) b = l;
+        }
+        if (!n.machineLine[b] && ownNamed(b) !== true && spelled[b] === 0)
+          [lineScore[m], lineScore[b]] = [lineScore[b]!, lineScore[m]!];
       }
     }
     for (let l = 0; l < L; l++) lineScore[l] = lineScore[l]! + spelled[l]!;

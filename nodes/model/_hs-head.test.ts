@@ -39,6 +39,10 @@ describe('what the goods are called (the head of their name)', () => {
     expect(headsOf('노트북용 65W 전원 어댑터')).toEqual(['전원 어댑터']);
     expect(headsOf('노트북용 어댑터')).toEqual(['어댑터']);
     expect(headsOf('통3중 스테인리스 양수냄비 20cm')).toEqual(['스테인리스 양수냄비']);
+    // Latin words before a Korean last word do not make it an English name (before: led, pp)
+    expect(headsOf('LED 헤드램프')).toEqual(['헤드램프']);
+    expect(headsOf('PP 스펀본드 부직포 (Nonwoven)')).toEqual(['스펀본드 부직포']);
+    expect(headsOf('Nonwoven fabric; PP 부직포')).toEqual(['nonwoven fabric', '부직포']);
   });
 
   it('takes no generic Korean word for a head (전자부품, 제품): it names no goods of its own', () => {

@@ -71,10 +71,11 @@ function englishHead(part: string, first: boolean): string {
 /** A Korean word that only says for what or how (노트북용, 65W, 3kg), not what. */
 const KOREAN_MODIFIER = /(?:용|형|식|의|[한된든춘진운킨린친낸인])$|\d/u;
 
+const withoutBrackets = (part: string) => part.replace(/[(（[][^)）\]]*[)）\]]/gu, ' ');
+
 /** The head of a Korean name part: its last word and the word before when that is part of the name (전원 어댑터). */
 function koreanHead(part: string): string {
-  const words = part
-    .replace(/[(（[][^)）\]]*[)）\]]/gu, ' ')
+  const words = withoutBrackets(part)
     .split(/\s+/u)
     .filter((w) => /[가-힣]/u.test(w) && !/\d/u.test(w));
   const last = words[words.length - 1];
@@ -96,9 +97,12 @@ export function headsOf(name: string, description = ''): string[] {
   // a name that is only a brand and a model (DRIVE EYE 2CH, SOUS VIDE STICK 1200) says what the goods are called,
   // not what they are: the description does
   const branded = parts.length === 1 && TRADE_NAME.test(parts[0]!) && described !== '';
-  const heads = (branded ? [] : parts).map(
-    (part, i) =>
-      (/[A-Za-z]{3}/u.test(part) && englishHead(part, i === 0)) || (/[가-힣]/u.test(part) ? koreanHead(part) : ''),
+  // a part ending in a Korean word is headed by it, whatever Latin words come before (LED 헤드램프, PP 부직포)
+  const endsKorean = (part: string) => /[가-힣]/u.test(withoutBrackets(part).trim().split(/\s+/u).pop() ?? '');
+  const heads = (branded ? [] : parts).map((part, i) =>
+    endsKorean(part)
+      ? koreanHead(part)
+      : (/[A-Za-z]{3}/u.test(part) && englishHead(part, i === 0)) || (/[가-힣]/u.test(part) ? koreanHead(part) : ''),
   );
   // a description that ends on its packing (…, 250g 유리병) names the container, not the goods
   const packing = heads.some((h) => h !== '') && PACKING.test(described.split(' ').pop() ?? '');

@@ -10,6 +10,7 @@ import { HsClassifier, type HsClassifierAsset } from './_hs-classifier.ts';
 import { FUSION } from './_hs-code-model.ts';
 import { descriptionHead, withoutSources } from './_hs-description.ts';
 import { englishTerms, withTariffWords } from './_hs-english.ts';
+import { statedWholes } from './_hs-machine-use.ts';
 import { conditionMaterials, MATERIAL, materialsOf } from './_hs-materials.ts';
 import { affirms, negationsOf } from './_hs-negation.ts';
 import { limitsOf, outsideLimits, quantitiesOf, withinLimits } from './_hs-quantities.ts';
@@ -1010,6 +1011,25 @@ describe('model.hs_code', () => {
     expect(index.ownWordsAtWordStarts('led lamp').has('발광다이오드')).toBe(true);
     expect(index.ownWordsAtWordStarts('ledger paper').has('발광다이오드')).toBe(false);
     expect(index.ownWordsAtWordStarts('가정용 벽걸이형 에어컨').has('벽형')).toBe(true);
+  });
+
+  it('places goods fitted in or part of a machine under the line for machines (40.16.99 기계용의 것)', async () => {
+    // worked out from the HSK: other articles of vulcanised rubber are 4016.99, whose 기계용의 것 > 기타 line is
+    // 4016.99-1090; a compressor (84.14) and a switch (85.36) are machines of Section XVI, so a mount fitted under a
+    // compressor and a spring inside a switch are of it (before: both 4016.99-9000), and a door stop is not
+    const { rows, error } = await run([
+      ['a', '방진 고무 마운트', '공기압축기 하단에 장착하여 운전 중 진동을 흡수하는 가황한 합성고무(NBR) 제품'],
+      ['b', '고무 스프링', 'TACT 스위치의 내부 구성요소로 누른 접점을 탄성으로 되돌림, 재질 가황한 천연고무'],
+      ['c', '고무 도어스토퍼', '출입문이 벽에 부딪히지 않도록 바닥에 두는 가황한 합성고무 제품'],
+    ]);
+    expect(error).toBeNull();
+    expect(rows.map((r) => r.hs10_1)).toEqual(['4016991090', '4016991090', '4016999000']);
+    expect(statedWholes('전기자동차의 압축기(Compressor)에 장착하여 진동을 줄임')).toEqual(['압축기']);
+    expect(statedWholes('조절에 쓰는 부분품, 의자 하단에 부착')).toEqual(['의자']);
+    const index = await nomenclatureIndex();
+    expect(index.forMachine('프린터 내부에 장착되는 판스프링')).toBe(true);
+    expect(index.forMachine('승용자동차 서스펜션에 장착하는 부싱')).toBe(false);
+    expect(index.forMachine('사무용 의자 하단에 부착')).toBe(false);
   });
 
   it('reads the branch a national line sits under by the word its name ends in (음료의 베이스, 홍삼제품류)', async () => {
