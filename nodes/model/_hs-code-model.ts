@@ -215,6 +215,10 @@ export const FUSION = {
   namedSiblings: true,
   /** Goods said to be fitted in or part of a machine go to the line for machines of their subheading. */
   machineUse: true,
+  /** A Latin head word names goods as a whole word or its plural (mat: mats, not materials). */
+  latinWhole: true,
+  /** Of the lines whose own names the item spells, the one it spells more words of goes first (볼트ㆍ너트 세트). */
+  ownLongest: true,
   /**
    * A part of general use (Section XV note 2, Section XVI note 1(g), Section XVII note 2: a spring, clamp, bushing or
    * gasket, _hs-materials.ts) made of a stated material goes to that material's articles (39.26, 40.16, 73.18/20/26,
@@ -416,24 +420,30 @@ const NAME_FILLER =
 function ownNameWords(name: string): string[][] {
   // a name that sets limits (내경이 100밀리미터 이하인 것) is read by them, not by the word of what is measured
   if (isResidual(name) || limitsOf(name).length > 0) return [];
-  return (
-    orAfterVowel(withoutParentheses(name))
-      .replace(/(?:과|와|및)?\s*이와\s*유사한.*$/u, '')
-      .split(/[,ㆍᆞ·]|(?<=[가-힣])\s*(?:과|와|이나)\s|\s및\s/u)
-      // "그 공중합체" (its copolymers) names nothing by itself
-      .filter((alternative) => !/^\s*그\s/u.test(alternative))
-      .map((alternative) =>
-        normalizeText(alternative)
-          .split(/[\s-]+/u)
-          // a verb's participle names by its stem (적층한 → 적층), other modifiers nothing
-          .map((w) => (/^[가-힣]{2,}(?:한|된)$/u.test(w) ? w.slice(0, -1) : w))
-          .filter((w) => !/(?:은|는|된|한|진|린|운|인|든)$/u.test(w))
-          .map((w) => w.replace(/(?:으로|로|의|용|이|가|을|를|에|나)$/u, ''))
-          .filter((w) => /^[가-힣]+$/u.test(w) && !NAME_FILLER.test(w)),
-      )
-      .filter((words) => words.some((w) => w.length >= 2))
-  );
+  // a limit in parentheses every alternative must meet too: 볼트ㆍ너트(세트로 된 것으로 한정한다)
+  const required = name.match(LIMITED_TO)?.[1];
+  const words = orAfterVowel(withoutParentheses(name))
+    .replace(/(?:과|와|및)?\s*이와\s*유사한.*$/u, '')
+    // products for a use are named by the use (어린이용 제품류: 어린이)
+    .replace(/(?<=[가-힣]용)\s*제품류/gu, '')
+    .split(/[,ㆍᆞ·]|(?<=[가-힣])\s*(?:과|와|이나)\s|\s및\s/u)
+    // "그 공중합체" (its copolymers) names nothing by itself
+    .filter((alternative) => !/^\s*그\s/u.test(alternative))
+    .map((alternative) =>
+      normalizeText(alternative)
+        .split(/[\s-]+/u)
+        // a verb's participle names by its stem (적층한 → 적층), other modifiers nothing
+        .map((w) => (/^[가-힣]{2,}(?:한|된)$/u.test(w) ? w.slice(0, -1) : w))
+        .filter((w) => !/(?:은|는|된|한|진|린|운|인|든)$/u.test(w))
+        .map((w) => w.replace(/(?:으로|로|의|용|이|가|을|를|에|나)$/u, ''))
+        .filter((w) => /^[가-힣]+$/u.test(w) && !NAME_FILLER.test(w)),
+    )
+    .filter((words) => words.some((w) => w.length >= 2));
+  return required ? words.map((alternative) => [...new Set([...alternative, required])]) : words;
 }
+
+/** A parenthesis limiting a line to goods of one kind or use: (세트로 된 것으로 한정한다), (차량용으로 한정한다). */
+const LIMITED_TO = /\(([가-힣]{2,})(?:(?:으로|로) 된 것|용|타입)으로 한정한다\)/u;
 
 /**
  * 나 (or) after a syllable with no final consonant made a separator (비료나 비료제조용 → 비료 | 비료제조용), as 이나 is
@@ -1160,7 +1170,12 @@ export class HsNomenclatureIndex {
     const out: number[] = [];
     // one pass over all headings' names; after a hit, on to the next heading
     for (let at = text.indexOf(word); at >= 0; ) {
-      if (latin && at > 0 && /[a-z]/u.test(text[at - 1]!)) {
+      // a Latin word is a whole word, or its plural (mat names mats, not materials)
+      if (
+        latin &&
+        ((at > 0 && /[a-z]/u.test(text[at - 1]!)) ||
+          (FUSION.latinWhole && !/^(?:e?s)?(?![a-z])/u.test(text.slice(at + word.length, at + word.length + 3))))
+      ) {
         at = text.indexOf(word, at + 1);
         continue;
       }
@@ -1628,7 +1643,14 @@ export class HsCodeModel {
       }
       // the one specific line of the subheading whose own name the item spells goes first
       if (FUSION.ownFirst) {
-        const spelledOwn = lines.filter((l) => !n.residual[l] && !gaveWay.has(l) && ownNamed(l) === true);
+        let spelledOwn = lines.filter((l) => !n.residual[l] && !gaveWay.has(l) && ownNamed(l) === true);
+        // the line whose name the item spells more of (볼트 and 세트 over 볼트 alone)
+        if (FUSION.ownLongest && spelledOwn.length > 1) {
+          const spelledWords = (l: number) =>
+            Math.max(0, ...n.lineOwnWords[l]!.filter((a) => a.every((w) => ownWords.has(w))).map((a) => a.length));
+          const most = Math.max(...spelledOwn.map(spelledWords));
+          spelledOwn = spelledOwn.filter((l) => spelledWords(l) === most);
+        }
         if (spelledOwn.length === 1) putFirst(lineScore, spelledOwn[0]!, lines);
       }
       // goods for a machine: the best of the lines for machines (기계용의 것) takes the place of the best line,

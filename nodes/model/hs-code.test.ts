@@ -1032,6 +1032,24 @@ describe('model.hs_code', () => {
     expect(index.forMachine('사무용 의자 하단에 부착')).toBe(false);
   });
 
+  it('reads a Latin head word as a whole word, and the limit in parentheses of a line as a word of its name', async () => {
+    const index = await nomenclatureIndex();
+    const named = (word: string) => index.headingsNamingWord(word).naming.map((j) => index.hs4[j]);
+    // mat names mats (57.05 carpets, 95.06 exercise mats), not materials or matches (before: 224 headings, too
+    // many to tell anything); mats, its plural, still counts
+    expect(named('mat')).toEqual(expect.arrayContaining(['5705', '9506']));
+    expect(named('mat').length).toBeLessThan(25);
+    expect(named('mat')).not.toContain('0401');
+    // 볼트ㆍ너트(세트로 된 것으로 한정한다) needs 세트 besides 볼트 or 너트; 어린이용 제품류 is named by 어린이 alone
+    const own = (hs10: string) => index.lineOwnWords[index.lineOf.get(hs10)!];
+    expect(own('7318153000')).toEqual([
+      ['볼트', '세트'],
+      ['너트', '세트'],
+    ]);
+    expect(own('3304993000')).toEqual([['어린이']]);
+    expect(own('7009100000')).toEqual([['백미러', '차량']]);
+  });
+
   it('reads the branch a national line sits under by the word its name ends in (음료의 베이스, 홍삼제품류)', async () => {
     // worked out from the HSK: 2106.90 splits into 음료의 베이스 (콜라 베이스, 과일향의 음료베이스, 기타), 당시럽,
     // 인삼제품류 (백삼제품류, 홍삼제품류) and 기타 (커피크리머 … 기타 > 기타). A probiotic capsule names no beverage
