@@ -220,6 +220,12 @@ export const FUSION = {
   /** Of the lines whose own names the item spells, the one it spells more words of goes first (볼트ㆍ너트 세트). */
   ownLongest: true,
   /**
+   * The top three reach past one subheading (\`diverse\`): a line of another subheading takes a place among them when
+   * it has at least this share of the weight of the line it displaces (above 1: off). Chosen among 0.1–0.5 on the tuning
+   * sets and the independent sets' aggregates (bench/RESULTS.md, hs-code, nineteenth round); top-1 never moves.
+   */
+  diverse: 0.5,
+  /**
    * A part of general use (Section XV note 2, Section XVI note 1(g), Section XVII note 2: a spring, clamp, bushing or
    * gasket, _hs-materials.ts) made of a stated material goes to that material's articles (39.26, 40.16, 73.18/20/26,
    * 74.15/19, 76.16) when their best line has at least this share of the best line's score (0 turns it off).
@@ -1271,6 +1277,36 @@ function bestLines(score: Float64Array, n: number): number[] {
   return best;
 }
 
+/**
+ * The `k` candidates from `pool` (best first, with their weights): after the first, a line of a subheading not yet
+ * given goes before a line of one already given when it has at least `ratio` of its weight. Three lines of one
+ * subheading are one answer at HS6; an officer checking the top three is better served by a second subheading the
+ * evidence nearly supports.
+ */
+export function diverse(
+  pool: readonly number[],
+  weights: readonly number[],
+  k: number,
+  groupOf: (line: number) => number,
+  ratio: number,
+): Array<{ line: number; at: number }> {
+  const left = pool.map((line, at) => ({ line, at }));
+  const out: Array<{ line: number; at: number }> = [];
+  const given = new Set<number>();
+  while (out.length < k && left.length > 0) {
+    let take = 0;
+    if (out.length > 0 && given.has(groupOf(left[0]!.line))) {
+      const other = left.findIndex((c) => !given.has(groupOf(c.line)));
+      if (other > 0 && weights[left[other]!.at]! >= ratio * weights[left[0]!.at]!) take = other;
+    }
+    const [c] = left.splice(take, 1);
+    out.push(c!);
+    given.add(groupOf(c!.line));
+  }
+  // shown best first, as weighed
+  return out.sort((a, b) => a.at - b.at);
+}
+
 /** A TF-IDF centroid per class: a linear classifier (weights = mean of its examples' unit vectors, renormalised). */
 function centroids(vectors: SparseVector[], classes: string[]): Map<string, SparseVector> {
   const sums = new Map<string, Map<number, number>>();
@@ -1824,7 +1860,8 @@ export class HsCodeModel {
     const top = lineScore[pool[0] ?? 0] ?? 0;
     const exps = pool.map((i) => Math.exp((lineScore[i]! - top) / FUSION.temperature));
     const total = exps.reduce((a, b) => a + b, 0) || 1;
-    return pool.slice(0, k).map((i, r) => {
+    const picked = diverse(pool, exps, k, (i) => n.line6[i]!, FUSION.diverse);
+    return picked.map(({ line: i, at: r }) => {
       const matched = new Set([
         ...n.index4.matchedNgrams(text, n.line4[i]!),
         ...n.index6.matchedNgrams(text, n.line6[i]!),

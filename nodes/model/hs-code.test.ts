@@ -7,7 +7,7 @@ import { doc, resolve, runtimeFor, values } from '../../runtime/testing/harness.
 import { nodeDefinitions } from '../index.ts';
 import { fibreWordsFor, tariffWordsFor } from './_hs-aliases.ts';
 import { HsClassifier, type HsClassifierAsset } from './_hs-classifier.ts';
-import { FUSION } from './_hs-code-model.ts';
+import { diverse, FUSION } from './_hs-code-model.ts';
 import { descriptionHead, withoutSources } from './_hs-description.ts';
 import { englishTerms, withTariffWords } from './_hs-english.ts';
 import { statedWholes } from './_hs-machine-use.ts';
@@ -1048,6 +1048,18 @@ describe('model.hs_code', () => {
     ]);
     expect(own('3304993000')).toEqual([['어린이']]);
     expect(own('7009100000')).toEqual([['백미러', '차량']]);
+  });
+
+  it('lets a line of another subheading into the top three when it has half the weight of the line it displaces', () => {
+    // lines 0–2 of subheading 1, line 3 of subheading 2; weights best first
+    const lines = (weights: number[], ratio = 0.5) =>
+      diverse([0, 1, 2, 3], weights, 3, (l) => (l < 3 ? 1 : 2), ratio).map((c) => c.line);
+    // second place: 0.28 is less than half of 0.6, so line 1 stays; third: at least half of 0.5, so line 3 comes in
+    expect(lines([1, 0.6, 0.5, 0.28])).toEqual([0, 1, 3]);
+    expect(lines([1, 0.6, 0.5, 0.2])).toEqual([0, 1, 2]);
+    // above 1 it is off; the first never moves, and the three are shown best first
+    expect(lines([1, 0.6, 0.5, 0.49], 2)).toEqual([0, 1, 2]);
+    expect(lines([1, 0.9, 0.9, 0.9], 0)).toEqual([0, 1, 3]);
   });
 
   it('reads the branch a national line sits under by the word its name ends in (음료의 베이스, 홍삼제품류)', async () => {
