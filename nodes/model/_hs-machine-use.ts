@@ -12,13 +12,17 @@ const FITTED_IN =
 const PART_OF = /([가-힣a-z0-9]+)\s(?:의\s)?(?:내부\s)?(?:구성\s?요소|구성품|구성\s?부품|부분품|부품|부속품)/gu;
 const ENGLISH = /\b(?:for|of|in)\s(?:the\s|a\s|an\s)?([a-z]{3,})\b/gu;
 
+const MAX_WORD = 40;
+
 /** The names of the wholes the goods are said to be fitted in or part of, lower case, at most eight. */
 export function statedWholes(description: string): string[] {
-  // parentheses off (압축기(Compressor)에 → 압축기에), particles split from their noun where written together
-  const text = normalizeText(description.replace(/\([^)]*\)|\[[^\]]*\]/gu, '')).replace(
-    /([가-힣]{2,}?)(의|에서|에)(?=\s|$)/gu,
-    '$1 $2',
-  );
+  // parentheses off (압축기(Compressor)에 → 압축기에), particles split from their noun where written together; a
+  // run of letters longer than any word is dropped (a pasted run would make the patterns below quadratic)
+  const text = normalizeText(description.replace(/\([^)]*\)|\[[^\]]*\]/gu, ''))
+    .split(' ')
+    .filter((word) => word.length <= MAX_WORD)
+    .map((word) => word.replace(/^([가-힣]{2,})(의|에서|에)$/u, '$1 $2'))
+    .join(' ');
   const out = new Set<string>();
   for (const re of [FITTED_IN, PART_OF])
     for (const m of text.matchAll(re)) {

@@ -1026,6 +1026,8 @@ describe('model.hs_code', () => {
     expect(rows.map((r) => r.hs10_1)).toEqual(['4016991090', '4016991090', '4016999000']);
     expect(statedWholes('전기자동차의 압축기(Compressor)에 장착하여 진동을 줄임')).toEqual(['압축기']);
     expect(statedWholes('조절에 쓰는 부분품, 의자 하단에 부착')).toEqual(['의자']);
+    // a pasted run of letters is no word: it is skipped, not read letter by letter (it took 80 s for 80,000 letters)
+    expect(statedWholes(`${'가'.repeat(200_000)} 압축기에 장착`)).toEqual(['압축기']);
     const index = await nomenclatureIndex();
     expect(index.forMachine('프린터 내부에 장착되는 판스프링')).toBe(true);
     expect(index.forMachine('승용자동차 서스펜션에 장착하는 부싱')).toBe(false);
