@@ -92,7 +92,7 @@ export function quantitiesOf(text: string): Map<Dimension, Quantity[]> {
     if (!unit || COMPARED.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8))) continue;
     const value = parse(m[1] ?? m[2]!) * unit[1];
     if (!Number.isFinite(value)) continue;
-    const about = unit[0] === '%' ? aboutOf(text.slice(0, m.index)) : [];
+    const about = aboutOf(text.slice(0, m.index));
     out.set(unit[0], [...(out.get(unit[0]) ?? []), { said: m[0].trim(), value, about }]);
   }
   return out;
@@ -135,7 +135,7 @@ export function limitsOf(wording: string): Limit[] {
       loIncluded: false,
       hi: Number.POSITIVE_INFINITY,
       hiIncluded: false,
-      about: unit[0] === '%' ? aboutOf(wording.slice(0, m.index)) : [],
+      about: aboutOf(wording.slice(0, m.index)),
     };
     const op = m[4]!;
     if (op === '이하' || op === '미만') {
@@ -152,6 +152,16 @@ export function limitsOf(wording: string): Limit[] {
   return [...byDim].map(([dim, l]) => ({ dim, ...l }));
 }
 
+/**
+ * The stated values a limit reads: a share only those of the same thing; another kind those of the same thing when
+ * some are (두께 0.33mm, not the screen's 153mm, against 두께가 8밀리미터 이하), else all.
+ */
+function valuesFor(l: Limit, quantities: ReadonlyMap<Dimension, readonly Quantity[]>): readonly Quantity[] {
+  const values = quantities.get(l.dim) ?? [];
+  const same = values.filter((q) => sameThing(q.about, l.about));
+  return l.dim === '%' || same.length > 0 ? same : values;
+}
+
 const within = (v: number, l: Limit) =>
   (v > l.lo || (l.loIncluded && v === l.lo)) && (v < l.hi || (l.hiIncluded && v === l.hi));
 
@@ -161,9 +171,7 @@ export function outsideLimits(
   quantities: ReadonlyMap<Dimension, readonly Quantity[]>,
 ): boolean {
   return limits.some((l) => {
-    let values = quantities.get(l.dim) ?? [];
-    // a share counts only against a limit on a share of the same thing
-    if (l.dim === '%') values = values.filter((q) => sameThing(q.about, l.about));
+    const values = valuesFor(l, quantities);
     return values.length > 0 && !values.some((q) => within(q.value, l));
   });
 }
@@ -179,8 +187,7 @@ export function withinLimits(
   return (
     limits.length > 0 &&
     limits.every((l) => {
-      let values = quantities.get(l.dim) ?? [];
-      if (l.dim === '%') values = values.filter((q) => sameThing(q.about, l.about));
+      const values = valuesFor(l, quantities);
       return values.length > 0 && values.every((q) => within(q.value, l));
     })
   );

@@ -639,6 +639,11 @@ describe('model.hs_code', () => {
     expect(withinLimits(bore, quantitiesOf('내경 30mm, 외경 62mm, 폭 16mm'))).toBe(true);
     expect(withinLimits(bore, quantitiesOf('내경 120mm, 외경 215mm, 폭 40mm'))).toBe(false);
     expect(withinLimits(bore, quantitiesOf('정격출력 350W'))).toBe(false);
+    // values of the thing a limit measures, where some are named so, not the others (a screen's 153mm is no thickness)
+    const thin = limitsOf('두께가 8밀리미터 이하인 것');
+    const glass = quantitiesOf('화학강화유리(두께 0.33mm), 화면 크기(71.5 × 153mm)에 맞게 재단');
+    expect(withinLimits(thin, glass)).toBe(true);
+    expect(outsideLimits(limitsOf('두께가 8밀리미터를 초과하는 것'), glass)).toBe(true);
   });
 
   it('places goods by the value they state against the limits of the lines', async () => {
