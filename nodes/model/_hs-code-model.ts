@@ -225,6 +225,8 @@ export const FUSION = {
    * sets and the independent sets' aggregates (bench/RESULTS.md, hs-code, nineteenth round); top-1 never moves.
    */
   diverse: 0.5,
+  /** The 기타 beside a line whose limits the stated values meet gives that line what it was given. */
+  limitGives: true,
   /**
    * A part of general use (Section XV note 2, Section XVI note 1(g), Section XVII note 2: a spring, clamp, bushing or
    * gasket, _hs-materials.ts) made of a stated material goes to that material's articles (39.26, 40.16, 73.18/20/26,
@@ -1774,6 +1776,18 @@ export class HsCodeModel {
     const propulsion = terms ? propulsionOf(goods) : null;
     const polished = terms && isPolished(goods);
     const retail = terms && isPutUpForRetail(goods);
+    // the residual beside a sibling whose limits the stated values meet first gives that sibling what it was given
+    // (what the lines not named yielded to it: a 60 W motor's 기타 beside 출력이 100와트 이하인 것, `limitGives`)
+    if (FUSION.limitGives && quantities.size > 0)
+      for (let i = 0; i < L; i++) {
+        if (!n.lineLimitResidual[i]?.some((l) => withinLimits(l, quantities))) continue;
+        for (const l of n.linesOf6[n.line6[i]!]!) {
+          // a sibling named by its limits alone (its own name), the stated values within them
+          const own = n.lineSegments[l]!.at(-1)!;
+          if (l !== i && limitAlone(own) && withinLimits(limitsOf(own), quantities))
+            lineScore[l] = Math.max(lineScore[l]!, lineScore[i]!);
+        }
+      }
     if (
       states ||
       said ||

@@ -646,6 +646,17 @@ describe('model.hs_code', () => {
     expect(outsideLimits(limitsOf('두께가 8밀리미터를 초과하는 것'), glass)).toBe(true);
   });
 
+  it('gives the line whose limits a stated value meets what the 기타 beside it was given (a 40 W DC motor)', async () => {
+    // worked out from the HSK: a DC motor of 37.5 W to 750 W is 8501.31, its 직류 전동기 > 출력이 100와트 이하인 것
+    // line 8501.31-1010; the 기타 beside it is for motors over 100 W, and 8501.31-2000 is for generators (before:
+    // 8501.31-2000, which had kept what the lines the item does not name yielded to 기타)
+    const { rows, error } = await run([
+      ['a', 'BLDC 모터', '선풍기 날개를 돌리는 브러시리스 직류 전동기, 정격출력 40W, DC 24V'],
+    ]);
+    expect(error).toBeNull();
+    expect(rows.map((r) => r.hs10_1)).toEqual(['8501311010']);
+  });
+
   it('places goods by the value they state against the limits of the lines', async () => {
     // worked out from the tariff: a 400 W single-phase AC motor is 8501.40.2000 (100 W < output ≤ 750 W), a tile
     // absorbing 0.2 % water 6907.21 (≤ 0.5 %), a washing machine for 15 kg of dry linen 8450.20 (over 10 kg). Before,
