@@ -227,6 +227,8 @@ export const FUSION = {
   diverse: 0.5,
   /** The 기타 beside a line whose limits the stated values meet gives that line what it was given. */
   limitGives: true,
+  /** Goods the description calls a part of something (…에 쓰는 부분품으로) are read as named a part. */
+  partsDescribed: true,
   /**
    * A part of general use (Section XV note 2, Section XVI note 1(g), Section XVII note 2: a spring, clamp, bushing or
    * gasket, _hs-materials.ts) made of a stated material goes to that material's articles (39.26, 40.16, 73.18/20/26,
@@ -360,6 +362,9 @@ const LATIN_HEAD_END = /^(?:e?s)?\s*(?:$|[,;:/]|(?:and|or|etc)\b)/u;
 const CONFIDENCE_POOL = 10;
 /** A branch or line of goods for machines, in the general-use subheadings and 42.05. */
 const MACHINE_USE = /^기계용(?:의 것|의 부분품|이나 그 밖의 공업용에 사용하는)/u;
+
+/** A description saying the goods are a part of something: …의 부분품으로, …에 쓰는 부품임. */
+const DESCRIBED_A_PART = /(?:[가-힣]의|용|쓰는|사용되는|사용하는)\s*(?:부분품|부품)(?:으로서|으로|임|이다|이며|이고)/u;
 
 /** The subheadings of other articles where parts of general use go (not 39.26's apparel or 40.16's floor coverings). */
 const GENERAL_USE_SUBHEADING = /^(?:392690|40169[1-9]|7318|7320|73262|73269|7415|7419|76169)/u;
@@ -1997,7 +2002,9 @@ export class HsCodeModel {
         for (const [c, length] of longest) into[c] = into[c]! + w * Math.min(1, length / 4);
       }
     }
-    const named = NAMED_A_PART.test(query.name);
+    // named a part, or described as one (…높이 조절에 쓰는 부분품으로, 노트북 컴퓨터의 부품임)
+    const named =
+      NAMED_A_PART.test(query.name) || (FUSION.partsDescribed && DESCRIBED_A_PART.test(query.description ?? ''));
     // the headings of the goods the name says these are parts of: the first head's best glossary headings
     let partsOf: Uint8Array | null = null;
     if (named && glossary4) {

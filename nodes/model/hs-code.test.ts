@@ -646,6 +646,16 @@ describe('model.hs_code', () => {
     expect(outsideLimits(limitsOf('두께가 8밀리미터를 초과하는 것'), glass)).toBe(true);
   });
 
+  it('reads goods the description calls a part of something as named a part (의자용 가스실린더 … 부분품으로)', async () => {
+    // worked out from the HSK: parts of seats are 9401.99, of metal 9401.99-1000; a gas spring whose name does not say
+    // part but whose description does is one (before: 9401.39-9000, the swivel seats themselves)
+    const { rows, error } = await run([
+      ['a', '의자용 가스실린더', '사무용 회전의자의 높이 조절에 쓰는 부분품으로 강관 실린더에 질소가스를 충전'],
+    ]);
+    expect(error).toBeNull();
+    expect(rows.map((r) => r.hs10_1)).toEqual(['9401991000']);
+  });
+
   it('gives the line whose limits a stated value meets what the 기타 beside it was given (a 40 W DC motor)', async () => {
     // worked out from the HSK: a DC motor of 37.5 W to 750 W is 8501.31, its 직류 전동기 > 출력이 100와트 이하인 것
     // line 8501.31-1010; the 기타 beside it is for motors over 100 W, and 8501.31-2000 is for generators (before:
