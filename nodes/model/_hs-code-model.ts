@@ -860,6 +860,8 @@ export class HsNomenclatureIndex {
   readonly lineBarStage: Uint8Array;
   /** Per line, the limits its own wording sets on a measured value (출력이 750와트 이하), or null. */
   readonly lineLimits: Array<readonly Limit[] | null>;
+  /** Per line named by its limits alone (출력이 100와트 이하인 것), those limits, or null. */
+  readonly lineOwnLimits: Array<readonly Limit[] | null>;
   /** Per line of Section XI, the textile materials its wording names (FIBRE bits of _hs-textiles.ts). */
   readonly lineFibres: Uint8Array;
   /** Each line's English wording (heading, subheading, own name) as stemmed whole words. */
@@ -1047,6 +1049,11 @@ export class HsNomenclatureIndex {
     this.linePropulsion = lines.map(([hs10], i) => propulsionOfLine(hs10, this.lineWording[i]!));
     this.lineLimits = this.lineWording.map((w) => {
       const limits = limitsOf(w);
+      return limits.length > 0 ? limits : null;
+    });
+    this.lineOwnLimits = this.lineSegments.map((segs) => {
+      const own = segs.at(-1)!;
+      const limits = limitAlone(own) ? limitsOf(own) : [];
       return limits.length > 0 ? limits : null;
     });
     // Headings as the union of their lines' whole texts, from indexLine's postings (no text cut again).
@@ -1783,16 +1790,18 @@ export class HsCodeModel {
     const retail = terms && isPutUpForRetail(goods);
     // the residual beside a sibling whose limits the stated values meet first gives that sibling what it was given
     // (what the lines not named yielded to it: a 60 W motor's 기타 beside 출력이 100와트 이하인 것, `limitGives`)
-    if (FUSION.limitGives && quantities.size > 0)
-      for (let i = 0; i < L; i++) {
-        if (!n.lineLimitResidual[i]?.some((l) => withinLimits(l, quantities))) continue;
+    // the residual lines beside a sibling whose limits the stated values meet (read once, for here and below)
+    const besideMet = new Set<number>();
+    if (quantities.size > 0)
+      for (let i = 0; i < L; i++)
+        if (n.lineLimitResidual[i]?.some((l) => withinLimits(l, quantities))) besideMet.add(i);
+    if (FUSION.limitGives)
+      for (const i of besideMet)
         for (const l of n.linesOf6[n.line6[i]!]!) {
           // a sibling named by its limits alone (its own name), the stated values within them
-          const own = n.lineSegments[l]!.at(-1)!;
-          if (l !== i && limitAlone(own) && withinLimits(limitsOf(own), quantities))
-            lineScore[l] = Math.max(lineScore[l]!, lineScore[i]!);
+          const own = n.lineOwnLimits[l];
+          if (l !== i && own && withinLimits(own, quantities)) lineScore[l] = Math.max(lineScore[l]!, lineScore[i]!);
         }
-      }
     if (
       states ||
       said ||
@@ -1820,7 +1829,7 @@ export class HsCodeModel {
           negated.some((t) => affirms(n.lineWording[i]!, t)) ||
           (n.lineLimits[i] !== null && outsideLimits(n.lineLimits[i]!, quantities)) ||
           // within the limits of a sibling named by them alone: not of the residual line beside it
-          (n.lineLimitResidual[i] !== null && n.lineLimitResidual[i]!.some((l) => withinLimits(l, quantities))) ||
+          besideMet.has(i) ||
           otherSteelHeading?.[n.line4[i]!] === 1 ||
           (cooked && n.lineUncooked[i] === 1) ||
           (ordinarySteel && n.lineHighSpeed[i] === 1) ||

@@ -73,6 +73,9 @@ const KOREAN_MODIFIER = /(?:용|형|식|의|[한된든춘진운킨린친낸인])
 
 const withoutBrackets = (part: string) => part.replace(/[(（[][^)）\]]*[)）\]]/gu, ' ');
 
+/** Whether a name part's last word (brackets aside) is Korean. */
+const endsKorean = (part: string) => /[가-힣]/u.test(withoutBrackets(part).trim().split(/\s+/u).pop() ?? '');
+
 /** The head of a Korean name part: its last word and the word before when that is part of the name (전원 어댑터). */
 function koreanHead(part: string): string {
   const words = withoutBrackets(part)
@@ -98,7 +101,6 @@ export function headsOf(name: string, description = ''): string[] {
   // not what they are: the description does
   const branded = parts.length === 1 && TRADE_NAME.test(parts[0]!) && described !== '';
   // a part ending in a Korean word is headed by it, whatever Latin words come before (LED 헤드램프, PP 부직포)
-  const endsKorean = (part: string) => /[가-힣]/u.test(withoutBrackets(part).trim().split(/\s+/u).pop() ?? '');
   const heads = (branded ? [] : parts).map((part, i) =>
     endsKorean(part)
       ? koreanHead(part)
